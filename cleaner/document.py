@@ -1,0 +1,66 @@
+"""The document every stage works on: the page's lines, each with its verdict.
+
+Mark, don't delete: a line is never removed from ``Doc.lines``; stages set its
+``category``/``rule`` (dropped) or leave it as body. The record is assembled
+from these marks at the end, so every input line is accounted for.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .ruleset import Outlet
+
+
+@dataclass
+class Line:
+    idx: int
+    raw: str
+    text: str                      # stripped; what the body gets (spans may be cut out)
+    blank_before: bool = False
+    indent: int = 0
+    category: str | None = None    # None = body
+    rule: str | None = None
+    zone: str = "body"             # header / body / tail, set by the structure stage
+    cut: list[tuple[str, str, str]] = field(default_factory=list)  # (text, category, rule) spans removed
+
+    @property
+    def dropped(self) -> bool:
+        return self.category is not None
+
+    def drop(self, category: str, rule: str, *, force: bool = False) -> bool:
+        """Mark the line dropped unless an earlier, more specific mark exists."""
+        if self.category is not None and not force:
+            return False
+        self.category, self.rule = category, rule
+        return True
+
+
+@dataclass
+class Doc:
+    source: str
+    text: str
+    url: str | None = None
+    outlet: Outlet | None = None
+    site: str | None = None
+    lines: list[Line] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)
+    # where each metadata value came from: field -> rule id (for `explain`)
+    meta_rules: dict = field(default_factory=dict)
+    body_start: int = 0
+    body_end: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def set_meta(self, name: str, value, rule: str, *, override: bool = False) -> None:
+        if value in (None, "", []):
+            return
+        if name in ("authors", "tags", "related", "captions"):
+            values = value if isinstance(value, list) else [value]
+            have = self.meta.setdefault(name, [])
+            for v in values:
+                if v and v not in have:
+                    have.append(v)
+            self.meta_rules.setdefault(name, rule)
+            return
+        if override or self.meta.get(name) in (None, ""):
+            self.meta[name] = value
+            self.meta_rules[name] = rule

@@ -1,0 +1,105 @@
+"""Applying rule patterns to lines: line, span and to_end scopes.
+
+Every pattern runs with a timeout (``regex``'s ``timeout=``): a user pattern that
+backtracks catastrophically is reported on the document and skipped for that
+page; the page still comes out.
+"""
+from __future__ import annotations
+
+import regex
+
+from .document import Doc, Line
+from .ruleset import PATTERN_TIMEOUT, Rule
+
+# Separators between several names on one byline ("A, B dan C", "A & B").
+NAME_SPLIT = regex.compile(r"\s*(?:,|;|&|\bdan\b|\band\b)\s*")
+LIST_FIELDS = ("authors", "tags", "related", "captions")
+TRIM = " \t|:;,-–—()[]/"
+
+
+def split_names(value: str) -> list[str]:
+    parts = [p.strip(TRIM) for p in NAME_SPLIT.split(value)]
+    return [p for p in parts if p and len(p) <= 80]
+
+
+def _captures(doc: Doc, rule: Rule, match: regex.Match) -> None:
+    for name, value in match.groupdict().items():
+        if value is None:
+            continue
+        value = " ".join(value.split()).strip(TRIM if name != "dateline" else " \t")
+        if not value:
+            continue
+        if name == "authors":
+            doc.set_meta("authors", split_names(value), rule.qualified_id)
+        elif name == "tags":
+            doc.set_meta("tags", [t for t in regex.split(r"\s*[,;|#]\s*", value) if t], rule.qualified_id)
+        elif name in LIST_FIELDS:
+            doc.set_meta(name, [value], rule.qualified_id)
+        else:
+            doc.set_meta(name, value, rule.qualified_id)
+
+
+def run(doc: Doc, rule: Rule, fn: str, *args):
+    """Call ``rule.pattern.<fn>`` with the timeout; None (and a warning) on timeout."""
+    try:
+        return getattr(rule.pattern, fn)(*args, timeout=PATTERN_TIMEOUT)
+    except TimeoutError:
+        msg = f"rule {rule.qualified_id} timed out (pattern backtracks); skipped for this page"
+        if msg not in doc.warnings:
+            doc.warnings.append(msg)
+        return None
+
+
+def apply_line_rule(doc: Doc, rule: Rule, line: Line) -> bool:
+    """Line and to_end scopes: the whole line is dropped when the pattern is found."""
+    m = run(doc, rule, "search", line.text)
+    if m is None:
+        return False
+    line.drop(rule.category, rule.qualified_id, force=True)
+    _captures(doc, rule, m)
+    return True
+
+
+def apply_span_rule(doc: Doc, rule: Rule, line: Line) -> bool:
+    """Span scope: cut each match out of the line ("Baca juga: ..." inside a paragraph)."""
+    matches = run(doc, rule, "finditer", line.text)
+    if matches is None:
+        return False
+    try:
+        found = list(matches)
+    except TimeoutError:
+        return False
+    found = [m for m in found if m.end() > m.start()]
+    if not found:
+        return False
+    kept, pos = [], 0
+    for m in found:
+        kept.append(line.text[pos:m.start()])
+        line.cut.append((m.group(0).strip(), rule.category, rule.qualified_id))
+        _captures(doc, rule, m)
+        pos = m.end()
+    kept.append(line.text[pos:])
+    rest = " ".join("".join(kept).split())
+    if not regex.search(r"[\p{L}\p{N}]", rest):
+        # Nothing but the span: the line is that span.
+        line.text = rest
+        line.drop(rule.category, rule.qualified_id, force=True)
+    else:
+        line.text = rest
+    return True
+
+
+def apply_rules(doc: Doc, rules: list[Rule], zones: tuple[str, ...]) -> None:
+    """First matching line rule wins (outlet rules come before the shared ones)."""
+    for line in doc.lines:
+        if line.dropped:
+            continue
+        for rule in rules:
+            if rule.zone not in zones or (rule.zone != "any" and rule.zone != line.zone):
+                continue
+            if rule.scope == "span":
+                apply_span_rule(doc, rule, line)
+                if line.dropped:
+                    break
+            elif apply_line_rule(doc, rule, line):
+                break

@@ -1,0 +1,280 @@
+"""The cleaning pipeline, one screen: each stage is a plain function of the document.
+
+    read -> detect outlet -> segment -> mark by rules -> structure -> zone rules
+         -> metadata -> assemble record
+
+``STAGES`` lists them in order; :class:`Cleaner` runs them.
+"""
+from __future__ import annotations
+
+import os
+import unicodedata
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import regex
+
+from . import __version__, dates
+from .document import Doc, Line
+from .marking import apply_rules
+from .readers import DEFAULT_MAX_BYTES, Page, PageError, decode, iter_pages, read_page
+from .record import DroppedLine, Metadata, Record, record_id
+from .ruleset import Outlet, RuleSet, load_ruleset
+from .structure import DOMAIN, EXTRACTION_PREFIX, Structure, match_dateline, strip_prefix
+
+# Invisible characters that scraped text carries and that would stop patterns.
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass
+class Options:
+    """Everything a run can be told; the CLI and the library share it."""
+    keep_dropped: bool = False
+    outlet: str | None = None           # force one outlet id
+    rules_dirs: list[str] = field(default_factory=list)
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+# ------------------------------------------------------------------ stages
+def detect_outlet(doc: Doc, rs: RuleSet, opts: Options) -> None:
+    if opts.outlet:
+        doc.outlet = rs.outlets.get(opts.outlet)
+        return
+    host = _host(doc.url)
+    if host:
+        for outlet in rs.outlets.values():
+            if any(host == h or host.endswith("." + h) for h in outlet.hosts):
+                doc.outlet = outlet
+                return
+        for outlet in rs.outlets.values():
+            if any(_safe_search(p, doc.url) for p in outlet.url_patterns):
+                doc.outlet = outlet
+                return
+    # No URL (or an unknown host): the text's own markers, the strongest wins.
+    head_tail = doc.text[:3000] + "\n" + doc.text[-3000:]
+    best, best_hits = None, 0
+    for outlet in rs.outlets.values():
+        hits = sum(1 for p in outlet.text_markers if _safe_search(p, head_tail))
+        if hits > best_hits:
+            best, best_hits = outlet, hits
+    doc.outlet = best
+
+
+def segment(doc: Doc, rs: RuleSet, opts: Options) -> None:
+    blank = False
+    for raw in doc.text.splitlines():
+        text = " ".join(raw.split())
+        if not text:
+            blank = True
+            continue
+        indent = len(raw) - len(raw.lstrip())
+        doc.lines.append(Line(idx=len(doc.lines), raw=raw, text=text, blank_before=blank, indent=indent))
+        blank = False
+
+
+def mark_rules(doc: Doc, rs: RuleSet, opts: Options) -> None:
+    apply_rules(doc, rs.rules_for(doc.outlet), ("any",))
+
+
+def find_structure(doc: Doc, rs: RuleSet, opts: Options) -> None:
+    end_rules = {r.qualified_id for r in rs.rules_for(doc.outlet) if r.scope == "to_end"}
+    st = Structure(doc, rs.datelines_for(doc.outlet), end_rules)
+    st.run()
+    doc.meta["_title_idx"], doc.meta["_lead_idx"] = st.title_idx, st.lead_idx
+    doc.meta["_dateline_idx"] = st.dateline_idx
+
+
+def mark_zone_rules(doc: Doc, rs: RuleSet, opts: Options) -> None:
+    apply_rules(doc, rs.rules_for(doc.outlet), ("header", "body", "tail"))
+
+
+def collect_metadata(doc: Doc, rs: RuleSet, opts: Options) -> None:
+    lines = doc.lines
+    title_idx = doc.meta.pop("_title_idx")
+    lead_idx = doc.meta.pop("_lead_idx")
+    dateline_idx = doc.meta.pop("_dateline_idx")
+    tz = next((o.timezone for o in rs.chain(doc.outlet) if o.timezone), None)
+    if title_idx is not None:
+        doc.set_meta("title", lines[title_idx].text, "structure:title")
+    if lead_idx is not None:
+        lead = strip_prefix(lines[lead_idx].text)[0]
+        doc.set_meta("lead", lead, "structure:lead")
+    # Dates: a date line above the headline without a time is the site bar's
+    # "today" (Tribun, PRMN platform sites); the article's own date comes with
+    # the headline block or the byline. Dates inside the story are never used.
+    for i, line in enumerate(lines):
+        if line.category not in ("date", "byline", "editor") or line.zone == "body" and line.category != "date":
+            continue
+        found = dates.find_date(line.text, default_tz=tz)
+        if found is None:
+            continue
+        if line.category == "date" and not found.has_time and title_idx is not None and i < title_idx:
+            doc.set_meta("page_date", found.value, line.rule)
+        elif line.category == "date" and not found.has_time and title_idx is None and i == 0 \
+                and dates.is_date_line(line.text) and len(lines) > 1 and lines[1].category in ("section", "title"):
+            doc.set_meta("page_date", found.value, line.rule)
+        else:
+            doc.set_meta("published", found.value, line.rule)
+    first = next((ln for ln in lines if not ln.dropped), None)
+    if first is not None:
+        m = EXTRACTION_PREFIX.match(first.text)
+        if m:
+            doc.set_meta("published", m.group(1), "structure:extraction-prefix")
+            first.cut.append((m.group(0).strip(), "date", "structure:extraction-prefix"))
+            first.text = first.text[m.end():]
+    if dateline_idx is not None and first is lines[dateline_idx]:
+        dl = match_dateline(first.text, rs.datelines_for(doc.outlet))
+        doc.set_meta("dateline", dl.rstrip(), "structure:dateline")
+    doc.site = _host(doc.url) or _site_from_dateline(doc.meta.get("dateline"))
+    caps = [ln.text for ln in lines if ln.category == "caption"]
+    caps += [c[0] for ln in lines for c in ln.cut if c[1] == "caption"]
+    # A caption printed twice keeps its longer copy (the one with the credit).
+    caps = [c for c in caps if not any(o != c and o.startswith(c.rstrip(" .")) for o in caps)]
+    doc.set_meta("captions", caps, "structure:caption")
+
+
+STAGES = (detect_outlet, segment, mark_rules, find_structure, mark_zone_rules, collect_metadata)
+
+
+# ------------------------------------------------------------------ helpers
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    except ValueError:
+        return None
+    for prefix in ("www.", "m.", "amp."):
+        host = host.removeprefix(prefix)
+    return host or None
+
+
+def _site_from_dateline(dateline: str | None) -> str | None:
+    m = DOMAIN.search(dateline or "")
+    return m.group(0).lower().removeprefix("www.") if m else None
+
+
+def _safe_search(pattern, text: str) -> bool:
+    try:
+        return pattern.search(text, timeout=0.25) is not None
+    except TimeoutError:
+        return False
+
+
+def prepare_text(text: str) -> str:
+    """Line ends, invisible characters and controls that scraping leaves behind."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(INVISIBLE)
+    text = CONTROL.sub(" ", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def assemble(doc: Doc, rs: RuleSet, opts: Options) -> Record:
+    body, dropped, dropped_lines = [], {}, []
+    pending = None
+    for line in doc.lines:
+        for text, cat, rule in line.cut:
+            dropped[cat] = dropped.get(cat, 0) + 1
+            dropped_lines.append(DroppedLine(text, cat, rule))
+        if line.dropped:
+            dropped[line.category] = dropped.get(line.category, 0) + 1
+            dropped_lines.append(DroppedLine(line.text, line.category, line.rule))
+            continue
+        if pending is not None:
+            body.append(f"{pending} {line.text}")
+            pending = None
+        elif doc.meta.get("dateline") and not body and line.text == doc.meta["dateline"]:
+            pending = line.text      # a dateline alone on its line opens the first paragraph
+        else:
+            body.append(line.text)
+    if pending is not None:
+        body.append(pending)
+    m = doc.meta
+    md = Metadata(
+        source_path=doc.source, outlet=doc.outlet.id if doc.outlet else None, site=doc.site,
+        title=m.get("title"), lead=m.get("lead"), published=m.get("published"),
+        page_date=m.get("page_date"), authors=m.get("authors", []), editor=m.get("editor"),
+        dateline=m.get("dateline"), credited_source=m.get("credited_source"),
+        section=m.get("section"), tags=m.get("tags", []), captions=m.get("captions", []),
+        related=m.get("related", []), dropped=dict(sorted(dropped.items())),
+        warnings=list(doc.warnings), rules_version=rs.version, cleaner_version=__version__,
+        dropped_lines=dropped_lines if opts.keep_dropped else None,
+    )
+    return Record(id=record_id(doc.url, doc.source), text="\n\n".join(body), url=doc.url, metadata=md)
+
+
+# ------------------------------------------------------------------ API
+class Cleaner:
+    """Loads the rules once; cleans texts, files and whole batches.
+
+    >>> Cleaner().clean_text("...", url="https://www.tribunnews.com/...")  # doctest: +SKIP
+    """
+
+    def __init__(self, rules_dirs: list[str | os.PathLike] | None = None, *,
+                 options: Options | None = None, **kwargs):
+        self.options = options or Options(**kwargs)
+        if rules_dirs:
+            self.options.rules_dirs = [str(d) for d in rules_dirs]
+        self.ruleset = load_ruleset(self.options.rules_dirs)
+        if self.options.outlet and self.options.outlet not in self.ruleset.outlets:
+            raise ValueError(f"unknown outlet {self.options.outlet!r}; known: "
+                             f"{', '.join(sorted(self.ruleset.outlets))}")
+
+    def run_stages(self, doc: Doc) -> Doc:
+        for stage in STAGES:
+            stage(doc, self.ruleset, self.options)
+        return doc
+
+    def clean_text(self, text: str, *, url: str | None = None, source: str | None = None,
+                   outlet: str | None = None) -> Record:
+        opts = self.options
+        if outlet:
+            if outlet not in self.ruleset.outlets:
+                raise ValueError(f"unknown outlet {outlet!r}")
+            opts = Options(**{**opts.__dict__, "outlet": outlet})
+        doc = Doc(source=source, text=prepare_text(text), url=url)
+        for stage in STAGES:
+            stage(doc, self.ruleset, opts)
+        if not any(not ln.dropped for ln in doc.lines) and not doc.lines:
+            raise PageError("no text on the page")
+        return assemble(doc, self.ruleset, opts)
+
+    def clean_page(self, page: Page) -> Record:
+        if page.error:
+            raise PageError(page.error)
+        text, _encoding = decode(page.data)
+        if not text.strip():
+            raise PageError("empty page (whitespace only)")
+        if page.kind == "html":
+            from .html import clean_html
+            return clean_html(self, text, url=page.url, source=page.source)
+        return self.clean_text(text, url=page.url, source=page.source)
+
+    def clean_file(self, path: str | os.PathLike, *, url: str | None = None) -> Record:
+        page = read_page(str(path), self.options.max_bytes)
+        page.url = url
+        return self.clean_page(page)
+
+    def clean_paths(self, paths: list[str]):
+        """Yield ``(source, record, error)`` for every page, in input order; never raises
+        for one bad page."""
+        for page in iter_pages([str(p) for p in paths], self.options.max_bytes):
+            try:
+                yield page.source, self.clean_page(page), None
+            except PageError as exc:
+                yield page.source, None, str(exc)
+            except RecursionError:
+                yield page.source, None, "page too deeply nested"
+            except Exception as exc:  # noqa: BLE001 - one bad page never stops a batch
+                yield page.source, None, f"internal error: {type(exc).__name__}: {exc}"
+
+
+_DEFAULT: Cleaner | None = None
+
+
+def clean(text: str, *, url: str | None = None, outlet: str | None = None) -> Record:
+    """Clean one page's text with the built-in rules (loaded once per process)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Cleaner()
+    return _DEFAULT.clean_text(text, url=url, outlet=outlet)

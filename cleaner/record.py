@@ -1,0 +1,56 @@
+"""The output record: one JSON object per page, the same keys and types in every record."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class DroppedLine:
+    text: str
+    category: str
+    rule: str
+
+
+@dataclass
+class Metadata:
+    source_path: str | None = None
+    outlet: str | None = None
+    site: str | None = None
+    title: str | None = None
+    lead: str | None = None
+    published: str | None = None       # ISO 8601, offset of WIB/WITA/WIT when printed
+    page_date: str | None = None       # the site bar's date (today's date on Tribun pages)
+    authors: list[str] = field(default_factory=list)
+    editor: str | None = None
+    dateline: str | None = None
+    credited_source: str | None = None
+    section: str | None = None
+    tags: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    dropped: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    rules_version: str = ""
+    cleaner_version: str = ""
+    dropped_lines: list[DroppedLine] | None = None   # only with keep_dropped
+
+
+@dataclass
+class Record:
+    id: str
+    text: str
+    url: str | None
+    metadata: Metadata
+
+    def to_dict(self) -> dict:
+        out = asdict(self)
+        if out["metadata"]["dropped_lines"] is None:
+            del out["metadata"]["dropped_lines"]
+        return out
+
+
+def record_id(url: str | None, source: str | None) -> str:
+    """Stable id: a hash of the URL when known, else of the input's path."""
+    key = f"url:{url}" if url else f"path:{source or ''}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,341 @@
+"""Loading and validating outlet rule files (``rules/*.yaml``).
+
+A rule file is data, never code. Loading is strict: every key is checked against
+the schema below, every scalar is read as the *string* the author wrote (so YAML
+1.1 surprises such as ``no`` -> False or ``10:15`` -> 615 cannot happen), anchors
+and aliases are refused (alias bombs), and every pattern is compiled with the
+``regex`` module so it can later run with a timeout. Any problem raises
+:class:`RuleError` naming the file, the line and the key.
+"""
+from __future__ import annotations
+
+import difflib
+import hashlib
+import os
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import regex
+import yaml
+
+CATEGORIES = (
+    "nav", "section", "title", "lead", "byline", "editor", "date", "caption", "photo_credit",
+    "crosslink", "recommendation", "tags", "social", "ad", "footer", "copyright", "widget", "other",
+)
+SCOPES = ("line", "span", "to_end")
+ZONES = ("any", "header", "body", "tail")
+# Named groups a pattern may capture, and the record field each one fills.
+CAPTURE_FIELDS = ("authors", "editor", "credited_source", "section", "tags", "related",
+                  "captions", "dateline", "title", "lead", "published")
+TIMEZONES = ("WIB", "WITA", "WIT")
+
+# Seconds one pattern may run on one line before it is abandoned for that page.
+PATTERN_TIMEOUT = 0.25
+
+
+class RuleError(Exception):
+    """A rule file that cannot be used; the message names file, line and key."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    outlet: str
+    pattern: regex.Pattern
+    category: str
+    scope: str = "line"
+    zone: str = "any"
+    source: str = ""
+
+    @property
+    def qualified_id(self) -> str:
+        return f"{self.outlet}:{self.id}"
+
+
+@dataclass(frozen=True)
+class RuleCase:
+    outlet: str
+    name: str
+    input: str | None
+    seed: str | None
+    url: str | None
+    expect: dict
+    source: str
+
+
+@dataclass
+class Outlet:
+    id: str
+    name: str
+    source: str
+    extends: str | None = None
+    timezone: str | None = None
+    hosts: list[str] = field(default_factory=list)
+    url_patterns: list[regex.Pattern] = field(default_factory=list)
+    text_markers: list[regex.Pattern] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+    datelines: list[regex.Pattern] = field(default_factory=list)
+    body_start: list[regex.Pattern] = field(default_factory=list)
+    html: dict = field(default_factory=dict)
+    cases: list[RuleCase] = field(default_factory=list)
+    digest: str = ""
+
+
+# ---------------------------------------------------------------- schema
+# Each schema entry: key -> (kind, required, extra). kinds: str, bool, list[str],
+# pattern, list[pattern], map (nested schema), list[map] (nested schema), any.
+_RULE = {
+    "id": ("str", True, None), "pattern": ("pattern", True, None),
+    "category": ("choice", True, CATEGORIES), "scope": ("choice", False, SCOPES),
+    "zone": ("choice", False, ZONES), "note": ("str", False, None),
+}
+_CASE_EXPECT = {
+    "contains": ("list[str]", False, None), "excludes": ("list[str]", False, None),
+    "text": ("str", False, None), "dropped": ("map[int]", False, None),
+    "metadata": ("any", False, None), "outlet": ("str", False, None),
+}
+_CASE = {
+    "name": ("str", True, None), "input": ("str", False, None), "seed": ("str", False, None),
+    "url": ("str", False, None), "expect": ("map", True, _CASE_EXPECT),
+}
+_HTML = {
+    "checked": ("str", False, None), "body": ("list[str]", False, None),
+    "strip": ("map[list[str]]", False, None), "fallback": ("choice", False, ("generic", "none")),
+    "captions": ("list[str]", False, None), "related": ("list[str]", False, None),
+}
+_FILE = {
+    "id": ("str", True, None), "name": ("str", False, None), "description": ("str", False, None),
+    "extends": ("str", False, None), "timezone": ("choice", False, TIMEZONES),
+    "match": ("map", False, {"hosts": ("list[str]", False, None),
+                             "url_patterns": ("list[pattern]", False, None),
+                             "text_markers": ("list[pattern]", False, None)}),
+    "drop": ("list[map]", False, _RULE),
+    "datelines": ("list[pattern]", False, None),
+    "body_start": ("list[pattern]", False, None),
+    "html": ("map", False, _HTML),
+    "tests": ("list[map]", False, _CASE),
+}
+
+
+def _compile(src: str, where: str) -> regex.Pattern:
+    try:
+        pat = regex.compile(src, regex.V0)
+    except regex.error as exc:
+        raise RuleError(f"{where}: pattern does not compile: {exc}") from None
+    bad = set(pat.groupindex) - set(CAPTURE_FIELDS)
+    if bad:
+        raise RuleError(f"{where}: unknown capture group(s) {sorted(bad)}; "
+                        f"allowed: {', '.join(CAPTURE_FIELDS)}")
+    return pat
+
+
+class _Checker:
+    def __init__(self, path: str):
+        self.path = path
+
+    def where(self, node: yaml.Node, key: str) -> str:
+        return f"{self.path}:{node.start_mark.line + 1}: {key}"
+
+    def scalar(self, node, key) -> str:
+        if not isinstance(node, yaml.ScalarNode):
+            raise RuleError(f"{self.where(node, key)}: expected a text value")
+        return node.value
+
+    def value(self, node, key, kind, extra):
+        if kind in ("str", "pattern", "choice"):
+            text = self.scalar(node, key)
+            if kind == "pattern":
+                return _compile(text, self.where(node, key))
+            if kind == "choice" and text not in extra:
+                near = difflib.get_close_matches(text, extra, n=1)
+                hint = f" (did you mean {near[0]!r}?)" if near else ""
+                raise RuleError(f"{self.where(node, key)}: {text!r} is not one of "
+                                f"{', '.join(extra)}{hint}")
+            return text
+        if kind == "bool":
+            text = self.scalar(node, key)
+            if text not in ("true", "false"):
+                raise RuleError(f"{self.where(node, key)}: expected true or false, got {text!r}")
+            return text == "true"
+        if kind.startswith("list["):
+            if not isinstance(node, yaml.SequenceNode):
+                raise RuleError(f"{self.where(node, key)}: expected a list")
+            inner = kind[5:-1]
+            return [self.value(item, f"{key}[{i}]", inner, extra) for i, item in enumerate(node.value)]
+        if kind == "map":
+            return self.mapping(node, key, extra)
+        if kind.startswith("map["):
+            if not isinstance(node, yaml.MappingNode):
+                raise RuleError(f"{self.where(node, key)}: expected a mapping")
+            inner = kind[4:-1]
+            out = {}
+            for k, v in node.value:
+                name = self.scalar(k, key)
+                if inner == "int":
+                    text = self.scalar(v, f"{key}.{name}")
+                    if not text.isdigit():
+                        raise RuleError(f"{self.where(v, key + '.' + name)}: expected a whole number")
+                    out[name] = int(text)
+                else:
+                    out[name] = self.value(v, f"{key}.{name}", inner, None)
+            return out
+        if kind == "any":
+            return _plain(node)
+        raise AssertionError(kind)
+
+    def mapping(self, node, key, schema) -> dict:
+        if not isinstance(node, yaml.MappingNode):
+            raise RuleError(f"{self.where(node, key)}: expected a mapping")
+        out = {}
+        for knode, vnode in node.value:
+            name = self.scalar(knode, key)
+            full = f"{key}.{name}" if key else name
+            if name not in schema:
+                near = difflib.get_close_matches(name, list(schema), n=1)
+                hint = f" (did you mean {near[0]!r}?)" if near else ""
+                raise RuleError(f"{self.where(knode, full)}: unknown key {name!r}{hint}; "
+                                f"valid keys: {', '.join(schema)}")
+            if name in out:
+                raise RuleError(f"{self.where(knode, full)}: key given twice")
+            kind, _req, extra = schema[name]
+            out[name] = self.value(vnode, full, kind, extra)
+        for name, (_kind, req, _extra) in schema.items():
+            if req and name not in out:
+                raise RuleError(f"{self.where(node, key or 'file')}: missing required key {name!r}")
+        return out
+
+
+def _plain(node):
+    """Node -> plain Python (strings, lists, dicts) without YAML 1.1 typing."""
+    if isinstance(node, yaml.ScalarNode):
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(n) for n in node.value]
+    return {_plain(k): _plain(v) for k, v in node.value}
+
+
+def parse_rule_text(text: str, path: str) -> dict:
+    """Validate one rule file's text; returns the checked plain structure."""
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                mark = event.start_mark
+                raise RuleError(f"{path}:{mark.line + 1}: anchors and aliases are not allowed "
+                                "in rule files")
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise RuleError(f"{path}{line}: invalid YAML: {problem}") from None
+    if node is None:
+        raise RuleError(f"{path}: empty rule file")
+    return _Checker(path).mapping(node, "", _FILE)
+
+
+def build_outlet(data: dict, path: str) -> Outlet:
+    oid = data["id"]
+    if not regex.fullmatch(r"_?[a-z0-9][a-z0-9_-]*", oid):
+        raise RuleError(f"{path}: id {oid!r} must be lower-case letters, digits, '-' or '_'")
+    match = data.get("match", {})
+    outlet = Outlet(
+        id=oid, name=data.get("name", oid), source=path, extends=data.get("extends"),
+        timezone=data.get("timezone"),
+        hosts=[h.lower().lstrip(".") for h in match.get("hosts", [])],
+        url_patterns=match.get("url_patterns", []), text_markers=match.get("text_markers", []),
+        datelines=data.get("datelines", []), body_start=data.get("body_start", []),
+        html=data.get("html", {}),
+    )
+    seen = set()
+    for raw in data.get("drop", []):
+        if raw["id"] in seen:
+            raise RuleError(f"{path}: rule id {raw['id']!r} is used twice")
+        seen.add(raw["id"])
+        outlet.rules.append(Rule(id=raw["id"], outlet=oid, pattern=raw["pattern"],
+                                 category=raw["category"], scope=raw.get("scope", "line"),
+                                 zone=raw.get("zone", "any"), source=path))
+    for case in data.get("tests", []):
+        outlet.cases.append(RuleCase(outlet=oid, name=case["name"], input=case.get("input"),
+                                     seed=case.get("seed"), url=case.get("url"),
+                                     expect=case["expect"], source=path))
+    return outlet
+
+
+def load_rule_file(path: str | os.PathLike) -> Outlet:
+    path = str(path)
+    try:
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"{path}: cannot read rule file: {exc}") from None
+    outlet = build_outlet(parse_rule_text(text, path), path)
+    outlet.digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+    return outlet
+
+
+def builtin_rules_dir() -> Path:
+    """The rules shipped in the package (the top-level ``rules/`` folder of a checkout)."""
+    try:
+        path = Path(str(resources.files("cleaner.rules")))
+        if path.is_dir() and any(path.glob("*.yaml")):
+            return path
+    except (ModuleNotFoundError, TypeError):
+        pass
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+COMMON_ID = "_common"
+
+
+@dataclass
+class RuleSet:
+    """The shared layer plus every outlet, after ``extends`` and overrides are resolved."""
+    common: Outlet
+    outlets: dict[str, Outlet]
+    version: str
+
+    def get(self, oid: str) -> Outlet:
+        return self.outlets[oid]
+
+    def rules_for(self, outlet: Outlet | None) -> list[Rule]:
+        """Outlet rules first (more specific), then its parents', then the shared layer."""
+        chain = self.chain(outlet)
+        return [r for o in chain for r in o.rules] + self.common.rules
+
+    def chain(self, outlet: Outlet | None) -> list[Outlet]:
+        out, seen = [], set()
+        while outlet is not None and outlet.id not in seen:
+            out.append(outlet)
+            seen.add(outlet.id)
+            outlet = self.outlets.get(outlet.extends) if outlet.extends else None
+        return out
+
+    def datelines_for(self, outlet: Outlet | None) -> list[regex.Pattern]:
+        return [p for o in self.chain(outlet) for p in o.datelines] + self.common.datelines
+
+
+def load_ruleset(extra_dirs: list[str | os.PathLike] | None = None) -> RuleSet:
+    """Built-in rules, then each extra folder in order; a later file with the same id wins."""
+    dirs = [builtin_rules_dir()]
+    env = os.environ.get("CLEANER_RULES_PATH")
+    if env:
+        dirs += [d for d in env.split(os.pathsep) if d]
+    dirs += list(extra_dirs or [])
+    files: dict[str, Outlet] = {}
+    for d in dirs:
+        d = Path(d)
+        if not d.is_dir():
+            raise RuleError(f"{d}: rules folder does not exist")
+        for path in sorted(d.glob("*.yaml")) + sorted(d.glob("*.yml")):
+            outlet = load_rule_file(path)
+            files[outlet.id] = outlet
+    if COMMON_ID not in files:
+        raise RuleError(f"no {COMMON_ID}.yaml among the rule folders {', '.join(map(str, dirs))}")
+    common = files.pop(COMMON_ID)
+    for outlet in files.values():
+        if outlet.extends and outlet.extends not in files:
+            raise RuleError(f"{outlet.source}: extends unknown outlet {outlet.extends!r}")
+    digest = hashlib.sha1("".join(sorted(o.digest for o in [common, *files.values()]))
+                          .encode()).hexdigest()[:10]
+    return RuleSet(common=common, outlets=files, version=digest)

@@ -1,0 +1,389 @@
+"""Structural signals: where the article starts and ends, and what sits in between.
+
+A news page is a header (labels, headline, standfirst, byline, photo credit and
+caption), a body that opens with the dateline, and a tail (credits, related
+lists, footers). The rules mark what they know; this module reads the shape of
+what is left. Nothing here knows an outlet's strings: datelines come from the
+rule files, the rest is position and the signals in ``signals.py``.
+"""
+from __future__ import annotations
+
+import regex
+
+from . import dates
+from .document import Doc, Line
+from .signals import (
+    QUOTE_START, ends_sentence, headline_like, normalize, prose_like, same_text, short_label,
+    starts_with_text, words,
+)
+
+# Categories a rule may give a header line without the header ending there.
+HEADER_CATS = frozenset({"nav", "section", "title", "lead", "byline", "editor", "date",
+                         "caption", "photo_credit", "widget", "other", "ad", "social", "tags",
+                         "recommendation", "crosslink"})
+META_END_CATS = frozenset({"byline", "editor"})
+# Header lines that come after the headline: once one is seen, no later line is the headline.
+TITLE_CLOSERS = frozenset({"lead", "byline", "editor", "date", "caption", "photo_credit"})
+BULLET = regex.compile(r"^\s*[-•·▪►»*]\s+")
+# "date 2019-06 " prefix some extraction tools put before the text.
+EXTRACTION_PREFIX = regex.compile(r"^\s*date (\d{4}-\d{2}(?:-\d{2})?)\s+")
+CREDIT_WORD = regex.compile(r"^(?:foto|photo|dok(?:umentasi)?|sumber foto|ilustrasi)\s*[:.]", regex.I)
+DOMAIN = regex.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|co|net|org|or\.id|go\.id|tv)\b", regex.I)
+CAPTION_TAIL = regex.compile(r"(?:\(\s*(?:foto|photo|dok)\b[^()]{0,80}\)|\b(?:foto|photo)\s*[:\-–]\s*[^\s()]{2,60}(?:\s[^\s()]{1,30}){0,4})\.?\s*$",
+                             regex.I)
+TWEET = regex.compile(r"(?:pic\.twitter\.com/|https?://t\.co/)|^[—–-]\s.{1,80}\(@\w{1,30}\)\s+\w+ \d{1,2}, \d{4}$")
+
+# A photo credit is short: the longest in the dev corpus has 9 words.
+CREDIT_MAX_WORDS = 12
+# The header of a news page fits in its first lines; the longest dev header
+# (a 13-item menu, headline, editor, widget, caption, byline) has 25.
+HEADER_MAX_LINES = 40
+# Injected headlines between paragraphs ("Modus Baru Begal, Pura-pura ...") have
+# the comma of a news headline; article subheadings rarely do. Minimum words:
+INJECTED_MIN_WORDS = 6
+# Consecutive bullet headlines that make a related-articles list.
+BULLET_RUN = 2
+
+
+def strip_prefix(text: str) -> tuple[str, str | None]:
+    m = EXTRACTION_PREFIX.match(text)
+    return (text[m.end():], m.group(1)) if m else (text, None)
+
+
+def match_dateline(text: str, patterns) -> str | None:
+    text, _ = strip_prefix(text)
+    for pat in patterns:
+        try:
+            m = pat.match(text, timeout=0.25)
+        except TimeoutError:
+            continue
+        if m and m.end() > 0:
+            return m.group(0).strip()
+    return None
+
+
+def photo_credit_like(text: str) -> bool:
+    ws = words(text)
+    if not ws or len(ws) > CREDIT_MAX_WORDS or ends_sentence(text.rstrip("/ ")) and "/" not in text:
+        return False
+    if CREDIT_WORD.match(text):
+        return True
+    if "/" in text and not text.startswith("(") and "://" not in text:
+        return True
+    return bool(DOMAIN.fullmatch(text.strip().removeprefix("www.")) or
+                regex.fullmatch(r"(?:www\.)?[\w.-]+\.[a-z]{2,}(?:\.[a-z]{2})?", text.strip(), regex.I))
+
+
+def caption_like(text: str) -> bool:
+    return bool(CAPTION_TAIL.search(text)) or text.lower().startswith(("keterangan gambar", "keterangan foto"))
+
+
+def _body(lines: list[Line], i: int) -> bool:
+    return 0 <= i < len(lines) and not lines[i].dropped
+
+
+class Structure:
+    """Finds header, body and tail of one document and marks what they hold."""
+
+    def __init__(self, doc: Doc, datelines, end_rules: set[str]):
+        self.doc, self.lines = doc, doc.lines
+        self.datelines = datelines
+        self.end_rules = end_rules
+        self.title_idx: int | None = None
+        self.lead_idx: int | None = None
+        self.dateline_idx: int | None = None
+
+    # ---------------------------------------------------------- header
+    def scan_header(self) -> int:
+        """Walk the top of the page; returns the index of the first body line."""
+        lines = self.lines
+        last_hdr, title_closed, prev_kind = -1, False, None
+        lead_cand = None
+        for i, line in enumerate(lines[:HEADER_MAX_LINES]):
+            t = line.text
+            if line.dropped:
+                if line.category in HEADER_CATS:
+                    last_hdr = i
+                    prev_kind = line.category
+                    if self.title_idx is not None and line.category in TITLE_CLOSERS:
+                        title_closed = True
+                    continue
+                break
+            if match_dateline(t, self.datelines) and (len(words(t)) >= 6 or self._own_line_dateline(i)):
+                break
+            if dates.is_date_line(t):
+                line.drop("date", "structure:date-line")
+                last_hdr, prev_kind = i, "date"
+                if self.title_idx is not None:
+                    title_closed = True
+                continue
+            if self.title_idx is not None and (same_text(t, lines[self.title_idx].text)
+                                               or starts_with_text(t, lines[self.title_idx].text, 20)):
+                kind = "caption" if caption_like(t) else "title"
+                line.drop(kind, "structure:title-repeat")
+                last_hdr, prev_kind = i, kind
+                continue
+            if prev_kind == "photo_credit" and not match_dateline(t, self.datelines):
+                line.drop("caption", "structure:caption-after-credit")
+                last_hdr, prev_kind, title_closed = i, "caption", True
+                continue
+            if i + 1 < len(lines) and not lines[i + 1].dropped and same_text(lines[i + 1].text, t) \
+                    and prose_like(t):
+                # A paragraph printed twice at the top: the standfirst and the first paragraph.
+                lines[i + 1].drop("lead" if self.title_idx is not None else "other",
+                                  "structure:repeated-paragraph")
+                if self.title_idx is not None and self.lead_idx is None:
+                    self.lead_idx = i + 1
+                break
+            if i + 1 < len(lines) and not lines[i + 1].dropped and (
+                    starts_with_text(lines[i + 1].text, t) or (same_text(lines[i + 1].text, t)
+                                                               and len(words(t)) >= 3)):
+                line.drop("caption", "structure:caption-repeat")
+                lines[i + 1].drop("caption", "structure:caption-repeat")
+                last_hdr, prev_kind, title_closed = i + 1, "caption", True
+                continue
+            if caption_like(t) and self.title_idx is not None:
+                line.drop("caption", "structure:caption-credit")
+                last_hdr, prev_kind, title_closed = i, "caption", True
+                continue
+            if BULLET.match(t) and headline_like(BULLET.sub("", t)):
+                line.drop("recommendation", "structure:header-list")
+                last_hdr, prev_kind = i, "recommendation"
+                continue
+            if not title_closed and headline_like(t) and not prose_like(t):
+                if self.title_idx is not None:
+                    lines[self.title_idx].drop("section", "structure:label-above-title", force=True)
+                self.title_idx = i
+                line.drop("title", "structure:title")
+                last_hdr, prev_kind = i, "title"
+                continue
+            if self.title_idx is not None and photo_credit_like(t):
+                line.drop("photo_credit", "structure:photo-credit")
+                last_hdr, prev_kind, title_closed = i, "photo_credit", True
+                continue
+            if len(words(t)) <= 3 and not BULLET.match(t) and not QUOTE_START.match(t):
+                kind = "section" if self.title_idx is None else \
+                    "caption" if ends_sentence(t) else "other"
+                line.drop(kind, "structure:label")
+                last_hdr = i
+                continue
+            if title_closed and ", " in t and headline_like(t) and len(words(t)) >= INJECTED_MIN_WORDS:
+                line.drop("recommendation", "structure:injected-headline")
+                self.doc.set_meta("related", t, "structure:injected-headline")
+                last_hdr = i
+                continue
+            if (self.title_idx is not None and self.lead_idx is None and lead_cand is None
+                    and prev_kind in ("title", "date") and len(words(t)) >= 5):
+                lead_cand = i
+                line.drop("lead", "structure:lead")
+                last_hdr, prev_kind, title_closed = i, "lead", True
+                continue
+            if self.title_idx is not None and prose_like(t) and \
+                    prev_kind in ("byline", "editor", "other", "widget") and self._header_continues(i + 1):
+                # Between the byline (or text-size widget) and a byline or dateline
+                # that follows, a sentence is the photo's caption.
+                line.drop("caption", "structure:header-caption")
+                last_hdr, prev_kind = i, "caption"
+                continue
+            break
+        start = last_hdr + 1
+        if lead_cand is not None:
+            if lead_cand == last_hdr and ends_sentence(lines[lead_cand].text):
+                # Nothing of the header follows: a full sentence here opens the body.
+                lines[lead_cand].category = lines[lead_cand].rule = None
+                start = lead_cand
+            else:
+                self.lead_idx = lead_cand
+        return start
+
+    def _header_continues(self, i: int) -> bool:
+        """The header goes on after line i-1: a byline or a dateline paragraph follows."""
+        for line in self.lines[i:i + 3]:
+            if line.dropped and line.category in ("byline", "editor", "photo_credit"):
+                return True
+            if match_dateline(line.text, self.datelines):
+                return True
+        return False
+
+    # ---------------------------------------------------------- dateline
+    def find_dateline(self, limit: int) -> int | None:
+        for i, line in enumerate(self.lines[:limit]):
+            if line.dropped:
+                continue
+            dl = match_dateline(line.text, self.datelines)
+            if not dl:
+                continue
+            if len(words(line.text)) < 6 and not self._own_line_dateline(i):
+                continue
+            # A standfirst that starts with the dateline and repeats the next paragraph.
+            nxt = self._next_body(i)
+            if nxt is not None and match_dateline(self.lines[nxt].text, self.datelines) and \
+                    _overlap(line.text, self.lines[nxt].text) > 0.6:
+                line.drop("lead", "structure:lead-repeats-body")
+                self.lead_idx = i
+                continue
+            return i
+        return None
+
+    def _own_line_dateline(self, i: int) -> bool:
+        """"Kintamani, baliilu.com" alone on its line, the paragraph following."""
+        nxt = self._next_body(i)
+        return nxt is not None and len(words(self.lines[i].text)) <= 5 and (
+            prose_like(self.lines[nxt].text) or self.lines[nxt].text[:1] in "-–—")
+
+    def _next_body(self, i: int) -> int | None:
+        for j in range(i + 1, min(len(self.lines), i + 4)):
+            if not self.lines[j].dropped:
+                return j
+        return None
+
+    # ---------------------------------------------------------- whole page
+    def run(self) -> None:
+        lines = self.lines
+        n = len(lines)
+        start = self.scan_header()
+        dl = self.find_dateline(min(n, HEADER_MAX_LINES))
+        if dl is not None and dl >= start - 1:
+            # Lines between the header scan and the dateline are header too
+            # (second captions, "Laporan Wartawan ..."), unless they are prose.
+            if dl - start <= 2 or all(lines[k].dropped or not prose_like(lines[k].text)
+                                      for k in range(start, dl)):
+                for k in range(start, dl):
+                    self._label_header_line(k)
+                start = dl
+            self.dateline_idx = dl
+        elif dl is not None and dl < start:
+            # The scan ran past the dateline (it took the dateline paragraph's
+            # neighbours for header lines): the dateline wins.
+            for k in range(dl, start):
+                if lines[k].rule and lines[k].rule.startswith("structure:"):
+                    lines[k].category = lines[k].rule = None
+            start = dl
+            self.dateline_idx = dl
+        for k in range(start):
+            self._label_header_line(k)
+            lines[k].zone = "header"
+        end = self.find_end(start)
+        for k in range(end, n):
+            lines[k].zone = "tail"
+        self.doc.body_start, self.doc.body_end = start, end
+        self.mark_body(start, end)
+
+    def _label_header_line(self, k: int) -> None:
+        line = self.lines[k]
+        if line.dropped:
+            return
+        t = line.text
+        if photo_credit_like(t):
+            line.drop("photo_credit", "structure:header-credit")
+        elif prose_like(t) or len(words(t)) > 8:
+            line.drop("caption" if self.title_idx is not None and k > self.title_idx else "recommendation",
+                      "structure:header-text")
+        elif self.title_idx is not None and k < self.title_idx:
+            line.drop("section", "structure:header-label")
+        else:
+            line.drop("other", "structure:header-label")
+
+    def find_end(self, start: int) -> int:
+        """Index of the first tail line; everything from there on is dropped."""
+        lines, n = self.lines, len(self.lines)
+        seen_body = seen_prose = 0
+        soft_end = None
+        for i in range(start, n):
+            line = lines[i]
+            if line.dropped:
+                if line.rule in self.end_rules and seen_body:
+                    self._drop_rest(i + 1, line.category, line.rule)
+                    return i
+                if line.category in META_END_CATS and seen_prose >= 2 and soft_end is None:
+                    soft_end = i
+                continue
+            if soft_end is not None:
+                if self._body_resumes(i):
+                    soft_end = None
+                else:
+                    line.drop("footer", "structure:after-credits")
+                    continue
+            if seen_body >= 1 and self.dateline_idx is not None and i > self.dateline_idx \
+                    and match_dateline(line.text, self.datelines):
+                # A second dateline opens another article: a teaser list.
+                line.drop("recommendation", "structure:teaser-dateline")
+                soft_end = i
+                continue
+            seen_body += 1
+            seen_prose += prose_like(line.text)
+        return soft_end if soft_end is not None else n
+
+    def _drop_rest(self, i: int, category: str, rule: str) -> None:
+        for line in self.lines[i:]:
+            line.drop(category, rule)
+            line.zone = "tail"
+
+    def _body_resumes(self, i: int) -> bool:
+        run = [ln for ln in self.lines[i:i + 3] if not ln.dropped]
+        return len(run) >= 2 and all(prose_like(ln.text) for ln in run[:2])
+
+    # ---------------------------------------------------------- body
+    def mark_body(self, start: int, end: int) -> None:
+        lines = self.lines
+        title = lines[self.title_idx].text if self.title_idx is not None else None
+        for i in range(start, end):
+            line = lines[i]
+            if line.dropped:
+                continue
+            t = line.text
+            nxt = lines[i + 1] if i + 1 < end else None
+            if nxt is not None and not nxt.dropped and starts_with_text(nxt.text, t, 20):
+                line.drop("caption", "structure:caption-repeat")
+                nxt.drop("caption", "structure:caption-repeat")
+                continue
+            if title and (same_text(t, title) or starts_with_text(t, title, 20)):
+                line.drop("caption" if caption_like(t) else "title", "structure:title-repeat")
+                continue
+            if caption_like(t) and len(words(t)) <= 60 and i != self.dateline_idx:
+                line.drop("caption", "structure:caption-credit")
+                continue
+            if TWEET.search(t):
+                line.drop("social", "structure:embedded-post")
+                continue
+            if self.lead_idx is not None and i == self.lead_idx:
+                continue
+        self._bullet_runs(start, end)
+        self._injected_headlines(start, end)
+
+    def _bullet_runs(self, start: int, end: int) -> None:
+        lines, i = self.lines, start
+        while i < end:
+            j = i
+            while j < end and not lines[j].dropped and BULLET.match(lines[j].text) \
+                    and headline_like(BULLET.sub("", lines[j].text)):
+                j += 1
+            if j - i >= BULLET_RUN:
+                cat = "crosslink" if lines[i].text.lstrip()[:1] == "•" else "recommendation"
+                for k in range(i, j):
+                    lines[k].drop(cat, "structure:headline-list")
+                    self.doc.set_meta("related", BULLET.sub("", lines[k].text).strip(),
+                                      "structure:headline-list")
+            i = max(j, i + 1)
+
+    def _injected_headlines(self, start: int, end: int) -> None:
+        lines = self.lines
+        for i in range(start, end):
+            line = lines[i]
+            if line.dropped or i == self.dateline_idx:
+                continue
+            t = line.text
+            if ", " not in t or len(words(t)) < INJECTED_MIN_WORDS or not headline_like(t):
+                continue
+            if dates.find_date(t) or BULLET.match(t):
+                continue
+            prev = next((lines[k] for k in range(i - 1, start - 1, -1) if not lines[k].dropped), None)
+            if prev is None or not ends_sentence(prev.text):
+                continue
+            line.drop("recommendation", "structure:injected-headline")
+            self.doc.set_meta("related", t, "structure:injected-headline")
+
+
+def _overlap(a: str, b: str) -> float:
+    wa, wb = set(normalize(a).split()), set(normalize(b).split())
+    return len(wa & wb) / max(1, min(len(wa), len(wb)))

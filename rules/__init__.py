@@ -1,0 +1,1 @@
+"""Built-in outlet rule files (package data): one YAML per outlet plus _common.yaml."""
