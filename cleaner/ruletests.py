@@ -1,0 +1,72 @@
+"""Running the test cases that rule files carry (``tests:`` in each YAML file).
+
+A case gives an input (inline text, or a seed file relative to the project
+root) and what must hold: text it contains / excludes, dropped counts by
+category, metadata values, the outlet. ``run_case`` returns the list of
+differences; empty means the case passes.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .pipeline import Cleaner
+from .ruleset import RuleCase
+from .signals import normalize
+
+
+def project_root() -> Path:
+    return Path(__file__).resolve().parent.parent
+
+
+def case_input(case: RuleCase) -> str:
+    if case.input is not None:
+        return case.input
+    if case.seed:
+        for base in (project_root(), Path.cwd(), Path(case.source).resolve().parent.parent):
+            path = base / case.seed
+            if path.is_file():
+                return path.read_text(encoding="utf-8")
+        raise FileNotFoundError(f"{case.source}: seed {case.seed} not found")
+    raise ValueError(f"{case.source}: case {case.name!r} has neither input nor seed")
+
+
+def run_case(cleaner: Cleaner, case: RuleCase) -> list[str]:
+    rec = cleaner.clean_text(case_input(case), url=case.url, source=case.seed or f"<{case.name}>")
+    md = rec.to_dict()["metadata"]
+    text = normalize(rec.text)
+    exp, problems = case.expect, []
+    for s in exp.get("contains", []):
+        if normalize(s) not in text:
+            problems.append(f"text lacks {s!r}")
+    for s in exp.get("excludes", []):
+        if normalize(s) in text:
+            problems.append(f"text still has {s!r}")
+    if "text" in exp and normalize(exp["text"]) != text:
+        problems.append(f"text differs:\n  want {exp['text']!r}\n  got  {rec.text!r}")
+    if "dropped" in exp:
+        want = exp["dropped"]
+        if not want and md["dropped"]:
+            problems.append(f"nothing should be dropped, got {md['dropped']}")
+        for cat, n in want.items():
+            if md["dropped"].get(cat, 0) != n:
+                problems.append(f"dropped {cat}: want {n}, got {md['dropped'].get(cat, 0)}")
+    if "outlet" in exp and md["outlet"] != exp["outlet"]:
+        problems.append(f"outlet: want {exp['outlet']!r}, got {md['outlet']!r}")
+    for key, want in (exp.get("metadata") or {}).items():
+        if key not in md:
+            problems.append(f"metadata has no field {key!r}")
+            continue
+        got = md[key]
+        if want in ("null", "~"):
+            want = None
+        if isinstance(want, list) and isinstance(got, list):
+            ok = [normalize(w) for w in want] == [normalize(g) for g in got]
+        elif isinstance(want, dict):
+            ok = {k: str(v) for k, v in want.items()} == {k: str(got.get(k)) for k in want}
+        elif want is None or got is None:
+            ok = want is None and got is None
+        else:
+            ok = normalize(str(got)) == normalize(str(want))
+        if not ok:
+            problems.append(f"metadata {key}: want {want!r}, got {got!r}")
+    return problems

@@ -1,0 +1,113 @@
+"""The command, in-process: outputs, summaries, exit statuses and error lines."""
+import json
+import subprocess
+import sys
+
+from cleaner.cli import main
+
+SEEDS = "seeds"
+
+
+def run(args, capsys):
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_seeds_to_file(tmp_path, capsys, root, monkeypatch):
+    monkeypatch.chdir(root)
+    out = tmp_path / "clean.jsonl"
+    code, _, err = run([SEEDS, "-o", str(out)], capsys)
+    assert code == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 5
+    recs = [json.loads(x) for x in lines]
+    # input order = sorted walk of the folder
+    assert [r["metadata"]["source_path"] for r in recs] == sorted(r["metadata"]["source_path"] for r in recs)
+    assert "\\u" not in out.read_text(encoding="utf-8")      # UTF-8, not escaped
+    assert "5 pages read, 5 written, 0 failed" in err
+    assert "crosslink" in err
+
+
+def test_stdout_and_stdin(capsys, monkeypatch, root):
+    page = (root / SEEDS / "003_f1a9f632fd983131.txt").read_bytes()
+
+    class FakeStdin:
+        class buffer:
+            @staticmethod
+            def read(n=-1):
+                return page
+    monkeypatch.setattr(sys, "stdin", FakeStdin)
+    code, out, err = run(["-", "--url", "https://klikwartaku.com/x"], capsys)
+    assert code == 0
+    rec = json.loads(out)
+    assert rec["metadata"]["source_path"] == "<stdin>"
+    assert rec["metadata"]["outlet"] == "klikwartaku"
+    assert rec["url"] == "https://klikwartaku.com/x"
+
+
+def test_bad_file_does_not_stop_batch(tmp_path, capsys, root):
+    good = tmp_path / "a.txt"
+    good.write_text((root / SEEDS / "004_cd601c936e47d4fb.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01\x02\x03" * 100)
+    (tmp_path / "c.txt").write_text("   \n\n  ", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    code, _, err = run([str(tmp_path), str(tmp_path / "missing.txt"), "-o", str(out)], capsys)
+    assert code == 1
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 1
+    assert f"{tmp_path / 'b.txt'}: not a text file" in err
+    assert f"{tmp_path / 'c.txt'}: empty page" in err
+    assert "missing.txt: no such file or folder" in err
+    assert "4 pages read, 1 written, 3 failed" in err
+    assert "Traceback" not in err
+
+
+def test_broken_rule_file_exit_2(tmp_path, capsys):
+    (tmp_path / "mysite.yaml").write_text("id: mysite\ndrop:\n  - id: x\n    categroy: nav\n    pattern: 'x'\n")
+    code, out, err = run(["seeds", "--rules", str(tmp_path)], capsys)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1
+    assert "mysite.yaml:4: drop[0].categroy: unknown key 'categroy' (did you mean 'category'?)" in err
+
+
+def test_broken_pattern_exit_2(tmp_path, capsys):
+    (tmp_path / "mysite.yaml").write_text("id: mysite\ndrop:\n  - id: x\n    category: nav\n    pattern: '(unclosed'\n")
+    code, _, err = run(["seeds", "--rules", str(tmp_path)], capsys)
+    assert code == 2
+    assert "mysite.yaml:5: drop[0].pattern: pattern does not compile" in err
+
+
+def test_usage_errors(capsys):
+    assert run([], capsys)[0] == 2
+    assert run(["seeds", "--outlet", "nosuch"], capsys)[0] == 2
+    assert run(["seeds", "--bogus"], capsys)[0] == 2
+
+
+def test_forced_outlet_and_keep_dropped(tmp_path, capsys, root, monkeypatch):
+    monkeypatch.chdir(root)
+    out = tmp_path / "o.jsonl"
+    code, _, _ = run([f"{SEEDS}/003_f1a9f632fd983131.txt", "--outlet", "tribun", "--keep-dropped", "-o", str(out)], capsys)
+    assert code == 0
+    rec = json.loads(out.read_text(encoding="utf-8"))
+    assert rec["metadata"]["outlet"] == "tribun"
+    assert all(set(d) == {"text", "category", "rule"} for d in rec["metadata"]["dropped_lines"])
+
+
+def test_python_dash_m(root):
+    proc = subprocess.run([sys.executable, "-m", "cleaner", "seeds/000_4f9533bd8fb762ef.txt"], cwd=root,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["metadata"]["outlet"] == "tribun"
+
+
+def test_interrupted_run_leaves_no_output(tmp_path, capsys, monkeypatch, root):
+    import cleaner.pipeline as pl
+
+    def boom(self, paths):
+        yield "x", None, "bad"
+        raise KeyboardInterrupt
+    monkeypatch.setattr(pl.Cleaner, "clean_paths", boom)
+    out = tmp_path / "o.jsonl"
+    code, _, err = run([str(root / SEEDS), "-o", str(out)], capsys)
+    assert code == 130 and not out.exists()
+    assert not list(tmp_path.iterdir())
