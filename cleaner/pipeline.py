@@ -19,7 +19,7 @@ from .document import Doc, Line
 from .marking import apply_rules
 from .readers import DEFAULT_MAX_BYTES, Page, PageError, decode, iter_pages, read_page
 from .record import DroppedLine, Metadata, Record, record_id
-from .ruleset import Outlet, RuleSet, load_ruleset
+from .ruleset import RuleSet, load_ruleset
 from .structure import DOMAIN, EXTRACTION_PREFIX, Structure, match_dateline, strip_prefix
 
 # Invisible characters that scraped text carries and that would stop patterns.

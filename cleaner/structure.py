@@ -13,8 +13,14 @@ import regex
 from . import dates
 from .document import Doc, Line
 from .signals import (
-    QUOTE_START, ends_sentence, headline_like, normalize, prose_like, same_text, short_label,
-    starts_with_text, words,
+    QUOTE_START,
+    ends_sentence,
+    headline_like,
+    normalize,
+    prose_like,
+    same_text,
+    starts_with_text,
+    words,
 )
 
 # Categories a rule may give a header line without the header ending there.
@@ -109,7 +115,9 @@ class Structure:
                         title_closed = True
                     continue
                 break
-            if match_dateline(t, self.datelines) and (len(words(t)) >= 6 or self._own_line_dateline(i)):
+            dl = match_dateline(t, self.datelines)
+            if dl and (len(words(t)) >= 6 or self._own_line_dateline(i)) and not (
+                    prev_kind == "photo_credit" and not _strong(dl)):
                 break
             if dates.is_date_line(t):
                 line.drop("date", "structure:date-line")
@@ -123,7 +131,10 @@ class Structure:
                 line.drop(kind, "structure:title-repeat")
                 last_hdr, prev_kind = i, kind
                 continue
-            if prev_kind == "photo_credit" and not match_dateline(t, self.datelines):
+            if prev_kind == "photo_credit" and not (dl and _strong(dl)):
+                # After a photo credit comes its caption, even one that opens with an
+                # upper-case label ("KIM DAN PUTIN - Foto diambil ..."); only a
+                # dateline naming the site ("TRIBUNNEWS.COM -") opens the body here.
                 line.drop("caption", "structure:caption-after-credit")
                 last_hdr, prev_kind, title_closed = i, "caption", True
                 continue
@@ -141,6 +152,10 @@ class Structure:
                 line.drop("caption", "structure:caption-repeat")
                 lines[i + 1].drop("caption", "structure:caption-repeat")
                 last_hdr, prev_kind, title_closed = i + 1, "caption", True
+                continue
+            if self.title_idx is not None and CREDIT_WORD.match(t) and photo_credit_like(t):
+                line.drop("photo_credit", "structure:photo-credit")
+                last_hdr, prev_kind, title_closed = i, "photo_credit", True
                 continue
             if caption_like(t) and self.title_idx is not None:
                 line.drop("caption", "structure:caption-credit")
@@ -287,6 +302,8 @@ class Structure:
     def find_end(self, start: int) -> int:
         """Index of the first tail line; everything from there on is dropped."""
         lines, n = self.lines, len(self.lines)
+        self.brand = _brand(match_dateline(lines[self.dateline_idx].text, self.datelines)) \
+            if self.dateline_idx is not None else None
         seen_body = seen_prose = 0
         soft_end = None
         for i in range(start, n):
@@ -305,7 +322,7 @@ class Structure:
                     line.drop("footer", "structure:after-credits")
                     continue
             if seen_body >= 1 and self.dateline_idx is not None and i > self.dateline_idx \
-                    and match_dateline(line.text, self.datelines):
+                    and _brand(match_dateline(line.text, self.datelines)) == self.brand:
                 # A second dateline opens another article: a teaser list.
                 line.drop("recommendation", "structure:teaser-dateline")
                 soft_end = i
@@ -382,6 +399,22 @@ class Structure:
                 continue
             line.drop("recommendation", "structure:injected-headline")
             self.doc.set_meta("related", t, "structure:injected-headline")
+
+
+def _strong(dateline: str) -> bool:
+    """A dateline that names the site ("TRIBUNNEWS.COM -", "Jakarta (ANTARA) -"),
+    not only an upper-case label, which captions use too ("KIM DAN PUTIN -")."""
+    return bool(DOMAIN.search(dateline) or "(" in dateline)
+
+
+def _brand(dateline: str | None) -> str | None:
+    """The site part of a dateline, to tell the article's from a teaser's."""
+    if not dateline:
+        return None
+    m = DOMAIN.search(dateline)
+    if m:
+        return m.group(0).lower().removeprefix("www.")
+    return regex.sub(r"[^\p{L}\p{N}]+", "", dateline).lower()
 
 
 def _overlap(a: str, b: str) -> float:

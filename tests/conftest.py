@@ -15,3 +15,9 @@ def cleaner():
 @pytest.fixture(scope="session")
 def root():
     return ROOT
+
+
+# tests/ holds helper modules (regen_golden) imported by the tests.
+import sys  # noqa: E402
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))

@@ -1,0 +1,52 @@
+"""Record invariants: every key with its type; every input line accounted for."""
+import pytest
+from conftest import ROOT, SHARED
+
+from cleaner import clean
+from cleaner.record import Metadata
+from cleaner.signals import normalize
+
+LIST_KEYS = {"authors", "tags", "captions", "related", "warnings"}
+PAGES = sorted((ROOT / "seeds").glob("*.txt")) + sorted((SHARED / "devset" / "raw").glob("*.txt"))[:69]
+
+
+def test_record_keys_and_types(cleaner):
+    for page in PAGES[:5]:
+        d = cleaner.clean_file(page).to_dict()
+        assert set(d) == {"id", "text", "url", "metadata"}
+        md = d["metadata"]
+        assert set(md) == {f for f in Metadata.__dataclass_fields__ if f != "dropped_lines"}
+        for k, v in md.items():
+            if k in LIST_KEYS:
+                assert isinstance(v, list), k
+            elif k == "dropped":
+                assert isinstance(v, dict) and all(isinstance(n, int) for n in v.values())
+            else:
+                assert v is None or isinstance(v, str), k
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])
+def test_every_line_accounted_for(page):
+    from cleaner import Cleaner
+    c = Cleaner(keep_dropped=True)
+    rec = c.clean_file(page)
+    md = rec.to_dict()["metadata"]
+    text = normalize(rec.text)
+    dropped = [normalize(d["text"]) for d in md["dropped_lines"]]
+    for raw in page.read_text(encoding="utf-8").splitlines():
+        line = normalize(raw)
+        if not line:
+            continue
+        in_text = line in text
+        in_dropped = any(line == d or d and d in line for d in dropped)
+        # a line cut by a span rule: its parts are in the text and in dropped_lines
+        parts_ok = all(part in text or any(part in d for d in dropped)
+                       for part in line.split(" ") if part)
+        assert in_text or in_dropped or parts_ok, f"{page.name}: line not accounted for: {raw!r}"
+
+
+def test_clean_function_and_url_id():
+    r1 = clean("JAKARTA, KOMPAS.com - Isi berita satu yang cukup panjang.", url="https://kompas.com/a")
+    r2 = clean("JAKARTA, KOMPAS.com - Isi berita satu yang cukup panjang.", url="https://kompas.com/a")
+    assert r1.id == r2.id and len(r1.id) == 16
+    assert r1.metadata.site == "kompas.com"
