@@ -79,7 +79,8 @@ def mark_rules(doc: Doc, rs: RuleSet, opts: Options) -> None:
 
 def find_structure(doc: Doc, rs: RuleSet, opts: Options) -> None:
     end_rules = {r.qualified_id for r in rs.rules_for(doc.outlet) if r.scope == "to_end"}
-    st = Structure(doc, rs.datelines_for(doc.outlet), end_rules)
+    body_start = [p for o in rs.chain(doc.outlet) for p in o.body_start]
+    st = Structure(doc, rs.datelines_for(doc.outlet), end_rules, body_start)
     st.run()
     doc.meta["_title_idx"], doc.meta["_lead_idx"] = st.title_idx, st.lead_idx
     doc.meta["_dateline_idx"] = st.dateline_idx

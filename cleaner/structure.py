@@ -91,8 +91,9 @@ def _body(lines: list[Line], i: int) -> bool:
 class Structure:
     """Finds header, body and tail of one document and marks what they hold."""
 
-    def __init__(self, doc: Doc, datelines, end_rules: set[str]):
+    def __init__(self, doc: Doc, datelines, end_rules: set[str], body_start=()):
         self.doc, self.lines = doc, doc.lines
+        self.body_start = list(body_start)
         self.datelines = datelines
         self.end_rules = end_rules
         self.title_idx: int | None = None
@@ -275,6 +276,9 @@ class Structure:
                     lines[k].category = lines[k].rule = None
             start = dl
             self.dateline_idx = dl
+        marked = self.find_body_start()
+        if marked is not None:
+            start = marked
         for k in range(start):
             self._label_header_line(k)
             lines[k].zone = "header"
@@ -283,6 +287,20 @@ class Structure:
             lines[k].zone = "tail"
         self.doc.body_start, self.doc.body_end = start, end
         self.mark_body(start, end)
+
+    def find_body_start(self) -> int | None:
+        """An outlet's own body-start marker (``body_start`` in its rule file) wins
+        over the header scan: the body starts at the first line it matches, or
+        after it when a rule dropped that line (a "Laporan Wartawan" byline)."""
+        for i, line in enumerate(self.lines[:HEADER_MAX_LINES]):
+            for pat in self.body_start:
+                try:
+                    hit = pat.search(line.text, timeout=0.25)
+                except TimeoutError:
+                    hit = None
+                if hit:
+                    return i + 1 if line.dropped else i
+        return None
 
     def _label_header_line(self, k: int) -> None:
         line = self.lines[k]

@@ -73,3 +73,13 @@ def test_catastrophic_pattern_is_skipped_not_fatal(tmp_path):
 def test_builtin_rules_load():
     rs = load_ruleset()
     assert {"tribun", "galamedia", "klikwartaku"} <= set(rs.outlets)
+
+
+def test_body_start_marker(tmp_path):
+    write(tmp_path, "id: marked\nmatch:\n  hosts: [marked.example]\nbody_start:\n  - '^-- ISI --$'\n"
+                    "drop:\n  - id: isi\n    category: other\n    pattern: '^-- ISI --$'\n")
+    c = Cleaner([tmp_path])
+    page = ("Menu Satu\nBerita ini punya kalimat pembuka yang panjang sekali untuk menipu.\n-- ISI --\n"
+            "Paragraf pertama artikel yang sebenarnya ada di sini dan cukup panjang.\n")
+    rec = c.clean_text(page, url="https://marked.example/a")
+    assert rec.text == "Paragraf pertama artikel yang sebenarnya ada di sini dan cukup panjang."
