@@ -248,7 +248,8 @@ class Cleaner:
             raise PageError("empty page (whitespace only)")
         if page.kind == "html":
             from .html import clean_html
-            return clean_html(self, text, url=page.url, source=page.source)
+            # The raw bytes: html.py honours the page's declared charset.
+            return clean_html(self, page.data, url=page.url, source=page.source)
         return self.clean_text(text, url=page.url, source=page.source)
 
     def clean_file(self, path: str | os.PathLike, *, url: str | None = None) -> Record:
