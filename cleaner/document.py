@@ -16,8 +16,6 @@ class Line:
     idx: int
     raw: str
     text: str                      # stripped; what the body gets (spans may be cut out)
-    blank_before: bool = False
-    indent: int = 0
     category: str | None = None    # None = body
     rule: str | None = None
     zone: str = "body"             # header / body / tail, set by the structure stage
@@ -46,8 +44,10 @@ class Doc:
     meta: dict = field(default_factory=dict)
     # where each metadata value came from: field -> rule id (for `explain`)
     meta_rules: dict = field(default_factory=dict)
-    body_start: int = 0
-    body_end: int = 0
+    # what the structure stage found (indexes into lines), read by the metadata stage
+    title_idx: int | None = None
+    lead_idx: int | None = None
+    dateline_idx: int | None = None
     warnings: list[str] = field(default_factory=list)
 
     def set_meta(self, name: str, value, rule: str, *, override: bool = False) -> None:

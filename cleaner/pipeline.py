@@ -17,7 +17,7 @@ import regex
 from . import __version__, dates
 from .document import Doc, Line
 from .marking import apply_rules
-from .readers import DEFAULT_MAX_BYTES, Page, PageError, decode, iter_pages, read_page
+from .readers import DEFAULT_MAX_BYTES, Page, PageError, check_bytes, decode, iter_pages, read_page
 from .record import DroppedLine, Metadata, Record, record_id
 from .ruleset import RuleSet, load_ruleset
 from .structure import DOMAIN, EXTRACTION_PREFIX, Structure, match_dateline, strip_prefix
@@ -62,15 +62,10 @@ def detect_outlet(doc: Doc, rs: RuleSet, opts: Options) -> None:
 
 
 def segment(doc: Doc, rs: RuleSet, opts: Options) -> None:
-    blank = False
     for raw in doc.text.splitlines():
         text = " ".join(raw.split())
-        if not text:
-            blank = True
-            continue
-        indent = len(raw) - len(raw.lstrip())
-        doc.lines.append(Line(idx=len(doc.lines), raw=raw, text=text, blank_before=blank, indent=indent))
-        blank = False
+        if text:
+            doc.lines.append(Line(idx=len(doc.lines), raw=raw, text=text))
 
 
 def mark_rules(doc: Doc, rs: RuleSet, opts: Options) -> None:
@@ -82,8 +77,7 @@ def find_structure(doc: Doc, rs: RuleSet, opts: Options) -> None:
     body_start = [p for o in rs.chain(doc.outlet) for p in o.body_start]
     st = Structure(doc, rs.datelines_for(doc.outlet), end_rules, body_start)
     st.run()
-    doc.meta["_title_idx"], doc.meta["_lead_idx"] = st.title_idx, st.lead_idx
-    doc.meta["_dateline_idx"] = st.dateline_idx
+    doc.title_idx, doc.lead_idx, doc.dateline_idx = st.title_idx, st.lead_idx, st.dateline_idx
 
 
 def mark_zone_rules(doc: Doc, rs: RuleSet, opts: Options) -> None:
@@ -92,9 +86,7 @@ def mark_zone_rules(doc: Doc, rs: RuleSet, opts: Options) -> None:
 
 def collect_metadata(doc: Doc, rs: RuleSet, opts: Options) -> None:
     lines = doc.lines
-    title_idx = doc.meta.pop("_title_idx")
-    lead_idx = doc.meta.pop("_lead_idx")
-    dateline_idx = doc.meta.pop("_dateline_idx")
+    title_idx, lead_idx, dateline_idx = doc.title_idx, doc.lead_idx, doc.dateline_idx
     tz = next((o.timezone for o in rs.chain(doc.outlet) if o.timezone), None)
     if title_idx is not None:
         doc.set_meta("title", lines[title_idx].text, "structure:title")
@@ -105,18 +97,14 @@ def collect_metadata(doc: Doc, rs: RuleSet, opts: Options) -> None:
     # "today" (Tribun, PRMN platform sites); the article's own date comes with
     # the headline block or the byline. Dates inside the story are never used.
     for i, line in enumerate(lines):
-        if line.category not in ("date", "byline", "editor") or line.zone == "body" and line.category != "date":
+        is_date = line.category == "date"
+        if not is_date and (line.category not in ("byline", "editor") or line.zone == "body"):
             continue
         found = dates.find_date(line.text, default_tz=tz)
         if found is None:
             continue
-        if line.category == "date" and not found.has_time and title_idx is not None and i < title_idx:
-            doc.set_meta("page_date", found.value, line.rule)
-        elif line.category == "date" and not found.has_time and title_idx is None and i == 0 \
-                and dates.is_date_line(line.text) and len(lines) > 1 and lines[1].category in ("section", "title"):
-            doc.set_meta("page_date", found.value, line.rule)
-        else:
-            doc.set_meta("published", found.value, line.rule)
+        doc.set_meta("page_date" if is_date and _site_bar_date(lines, i, title_idx, found) else "published",
+                     found.value, line.rule)
     first = next((ln for ln in lines if not ln.dropped), None)
     if first is not None:
         m = EXTRACTION_PREFIX.match(first.text)
@@ -139,6 +127,16 @@ STAGES = (detect_outlet, segment, mark_rules, find_structure, mark_zone_rules, c
 
 
 # ------------------------------------------------------------------ helpers
+def _site_bar_date(lines: list[Line], i: int, title_idx: int | None, found) -> bool:
+    """A date without a time above the headline (or first, above a section label)."""
+    if found.has_time:
+        return False
+    if title_idx is not None:
+        return i < title_idx
+    return i == 0 and dates.is_date_line(lines[0].text) and len(lines) > 1 \
+        and lines[1].category in ("section", "title")
+
+
 def _host(url: str | None) -> str | None:
     if not url:
         return None
@@ -221,11 +219,6 @@ class Cleaner:
             raise ValueError(f"unknown outlet {self.options.outlet!r}; known: "
                              f"{', '.join(sorted(self.ruleset.outlets))}")
 
-    def run_stages(self, doc: Doc) -> Doc:
-        for stage in STAGES:
-            stage(doc, self.ruleset, self.options)
-        return doc
-
     def clean_text(self, text: str, *, url: str | None = None, source: str | None = None,
                    outlet: str | None = None) -> Record:
         opts = self.options
@@ -236,20 +229,21 @@ class Cleaner:
         doc = Doc(source=source, text=prepare_text(text), url=url)
         for stage in STAGES:
             stage(doc, self.ruleset, opts)
-        if not any(not ln.dropped for ln in doc.lines) and not doc.lines:
+        if not doc.lines:
             raise PageError("no text on the page")
         return assemble(doc, self.ruleset, opts)
 
     def clean_page(self, page: Page) -> Record:
         if page.error:
             raise PageError(page.error)
+        if page.kind == "html":
+            from .html import clean_html
+            check_bytes(page.data)
+            # The raw bytes: html.py decodes them itself, honouring the declared charset.
+            return clean_html(self, page.data, url=page.url, source=page.source)
         text, _encoding = decode(page.data)
         if not text.strip():
             raise PageError("empty page (whitespace only)")
-        if page.kind == "html":
-            from .html import clean_html
-            # The raw bytes: html.py honours the page's declared charset.
-            return clean_html(self, page.data, url=page.url, source=page.source)
         return self.clean_text(text, url=page.url, source=page.source)
 
     def clean_file(self, path: str | os.PathLike, *, url: str | None = None) -> Record:

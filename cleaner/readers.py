@@ -87,17 +87,24 @@ def iter_pages(paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES):
         yield Page(path, error=error) if error else read_page(path, max_bytes)
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Bytes -> (text, encoding). UTF-8 (with or without BOM) and UTF-16 with a BOM
-    are taken as they are; anything else is detected with charset-normalizer."""
+def check_bytes(data: bytes) -> None:
+    """Raise PageError for an empty page or binary content (UTF-16 with a BOM is text)."""
     if not data.strip():
         raise PageError("empty page")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+        return
     sample = data[:65536]
     controls = sum(b < 9 or 13 < b < 32 for b in sample)
     if controls / len(sample) > BINARY_CONTROL_SHARE:
         raise PageError("not a text file (binary content)")
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Bytes -> (text, encoding). UTF-8 (with or without BOM) and UTF-16 with a BOM
+    are taken as they are; anything else is detected with charset-normalizer."""
+    check_bytes(data)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:

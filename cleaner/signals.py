@@ -104,12 +104,6 @@ def prose_like(text: str) -> bool:
     return stopword_density(text) >= STOPWORDS_LOW and capitalized_ratio(text) < HEADLINE_CAPS
 
 
-def short_label(text: str, max_words: int = 4) -> bool:
-    """Menu items, section labels, widget residue: a few words, no sentence."""
-    ws = words(text)
-    return len(ws) <= max_words and not ends_sentence(text)
-
-
 def same_text(a: str, b: str) -> bool:
     return normalize(a) == normalize(b)
 

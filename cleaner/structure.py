@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from . import dates
-from .document import Doc, Line
+from .document import Doc
 from .signals import (
     QUOTE_START,
     ends_sentence,
@@ -82,10 +82,6 @@ def photo_credit_like(text: str) -> bool:
 
 def caption_like(text: str) -> bool:
     return bool(CAPTION_TAIL.search(text)) or text.lower().startswith(("keterangan gambar", "keterangan foto"))
-
-
-def _body(lines: list[Line], i: int) -> bool:
-    return 0 <= i < len(lines) and not lines[i].dropped
 
 
 class Structure:
@@ -285,7 +281,6 @@ class Structure:
         end = self.find_end(start)
         for k in range(end, n):
             lines[k].zone = "tail"
-        self.doc.body_start, self.doc.body_end = start, end
         self.mark_body(start, end)
 
     def find_body_start(self) -> int | None:
@@ -380,9 +375,6 @@ class Structure:
                 continue
             if TWEET.search(t):
                 line.drop("social", "structure:embedded-post")
-                continue
-            if self.lead_idx is not None and i == self.lead_idx:
-                continue
         self._bullet_runs(start, end)
         self._injected_headlines(start, end)
 
