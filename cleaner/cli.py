@@ -58,7 +58,18 @@ def _open_output(path: str):
     return os.fdopen(fd, "w", encoding="utf-8", newline="\n"), tmp
 
 
+# Subcommands share the command line with page paths: the first argument names
+# one of these, else it is a path. A folder that happens to carry a subcommand's
+# name is reached as ./rules. Each module has ``main(argv) -> int``; imported
+# lazily so the main job does not pay for them.
+SUBCOMMANDS: dict[str, str] = {}
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] in SUBCOMMANDS:
+        import importlib
+        return importlib.import_module(SUBCOMMANDS[argv[0]]).main(argv[1:])
     try:
         args = build_parser().parse_args(argv)
     except UsageError as exc:
