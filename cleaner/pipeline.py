@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import regex
 
-from . import __version__, dates
+from . import __version__, dates, hygiene, provenance
 from .document import Doc, Line
 from .marking import apply_rules
 from .readers import DEFAULT_MAX_BYTES, Page, PageError, check_bytes, decode, iter_pages, read_page
@@ -198,7 +198,9 @@ def assemble(doc: Doc, rs: RuleSet, opts: Options) -> Record:
         related=m.get("related", []), dropped=dict(sorted(dropped.items())),
         warnings=list(doc.warnings), rules_version=rs.version, cleaner_version=__version__,
         dropped_lines=dropped_lines if opts.keep_dropped else None,
+        syndicated_from=provenance.find_notice([d.text for d in dropped_lines]),
     )
+    hygiene.fill(md, body, len(doc.lines), sum(1 for ln in doc.lines if ln.dropped))
     return Record(id=record_id(doc.url, doc.source), text="\n\n".join(body), url=doc.url, metadata=md)
 
 
