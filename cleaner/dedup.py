@@ -38,7 +38,6 @@ copy; ``text_hash`` still matches exact copies).
 """
 from __future__ import annotations
 
-import hashlib
 import zlib
 from collections.abc import Iterable, Iterator
 
@@ -73,11 +72,6 @@ def bands_for(threshold: float, num_perm: int, recall: float = RECALL_AT_THRESHO
         if b >= 2 and 1 - (1 - threshold ** r) ** b >= recall:
             return b, r
     return num_perm // 1, 1
-
-
-def _band_key(band: bytes) -> int:
-    # An 8-byte hash of the band's r values: a small int key instead of r*8 bytes.
-    return int.from_bytes(hashlib.blake2b(band, digest_size=8).digest(), "little")
 
 
 class _Buckets:
@@ -132,7 +126,10 @@ class NearDuplicates:
         self.threshold, self.num_perm, self.drop = threshold, num_perm, drop
         self.shingle_words, self.min_words = shingle_words, min_words
         self.bands, self.rows = bands_for(threshold, num_perm)
-        self._lsh = MinHashLSH(num_perm=num_perm, params=(self.bands, self.rows), hashfunc=_band_key)
+        # Band keys: Python's own 64-bit hash of the band's r values (an int, not r*8
+        # bytes). It is salted per process, which changes nothing here: the index lives
+        # and dies with the pass; a collision (2^-64) only adds a candidate to check.
+        self._lsh = MinHashLSH(num_perm=num_perm, params=(self.bands, self.rows), hashfunc=hash)
         # datasketch's storage interface (get/insert), made compact for a one-pass stream.
         self._lsh.hashtables = [_Buckets() for _ in range(self.bands)]
         self._lsh.keys = _NoKeys()

@@ -46,6 +46,8 @@ URL_LINE = regex.compile(
     r"(?P<url>" + _URL + r")[\s.]*$")
 
 PATTERNS = (NOTICE, READ_AT, DERIVED)
+# A word every notice has: lines without one are skipped before the patterns run.
+_HINT = regex.compile(r"(?i)tayang|terbit|dimuat|dipublikasikan|selengkapnya")
 _QUOTES = "\"'“”‘’«»"
 
 
@@ -87,7 +89,7 @@ def _tidy(value: str | None) -> str | None:
 def find_notice(texts: list[str]) -> dict | None:
     """The first syndication notice among a page's dropped lines (in page order)."""
     for i, text in enumerate(texts):
-        if len(text) > 600 or not text[:1].isalpha():
+        if len(text) > 600 or not text[:1].isalpha() or not _HINT.search(text):
             continue
         found = parse_notice(text, texts[i + 1] if i + 1 < len(texts) else None)
         if found:
