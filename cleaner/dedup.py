@@ -12,8 +12,9 @@ copy points to the original, and memory grows with the number of distinct
 bodies, never with their length: per original, its LSH band keys (``b`` bands,
 one int key and one bucket entry each; ``b`` = 64 at the default threshold),
 its signature (``num_perm`` x 4 bytes, kept to give the similarity) and its
-id: about 6 KB per original, measured (``benchmarks/bench_dedup.py``). The
-texts are never kept.
+id: about 6 KB per original. The texts are never kept. Measured
+(``benchmarks/bench_dedup.py``, 100,000 synthetic records, 20% near copies):
+70 s of CPU, peak RSS +438 MB for 79,961 originals (5.7 KB each).
 
 THRESHOLD was chosen by measurement (``python tests/dedup_eval.py``; the test
 suite runs the same evaluation): the 5 seeds and the 69 dev pages, each

@@ -109,7 +109,10 @@ def fill(md, body: list[str], total_lines: int, dropped_lines: int) -> None:
 def keep_languages(records, languages):
     """Stream filter: only the records whose ``metadata.language`` is one of
     ``languages`` (a set of codes). Records are :class:`~cleaner.record.Record`
-    objects or their dicts; a record without a language is left out."""
+    objects or their dicts; a record without a language is left out. A string
+    is read as a comma-separated list (``"id,en"``), as ``--languages`` gives it."""
+    if isinstance(languages, str):
+        languages = [code.strip() for code in languages.split(",") if code.strip()]
     wanted = set(languages)
     for rec in records:
         md = rec["metadata"] if isinstance(rec, dict) else rec.metadata

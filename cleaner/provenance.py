@@ -31,6 +31,8 @@ NOTICE = regex.compile(
     r"(?:,?\s+dengan\s+judul\s*:?\s*(?P<title>.+?))?"
     r"(?:[\s,.;:-]*(?:klik\s+untuk\s+baca|baca\s+selengkapnya|selengkapnya|link|tautan|url)?\s*:?\s*"
     r"(?P<url>" + _URL + r"))?"
+    # Kompas sometimes prints the credits on the notice's line.
+    r"(?:[\s.,;:]*(?:penulis|editor|reporter|kontributor)\s*:.*)?"
     r"[\s.,;:]*$")
 # "Diolah dari berita tayang di Kompas.com"
 DERIVED = regex.compile(

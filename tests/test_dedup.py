@@ -173,3 +173,15 @@ def test_subcommand_bad_gzip_reported(tmp_path, capsys):
     err = capsys.readouterr().err
     assert f"{src}: read error" in err and "Traceback" not in err
     assert out.exists() and out.read_text() == ""
+
+
+def test_benchmark_run_contract(root):
+    """bench.py calls run(n); checked for its keys and findings, never for its time."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("bench_dedup", root / "benchmarks" / "bench_dedup.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    result = bench.run(200)
+    assert {"records", "seconds", "peak_mb"} <= set(result) and result["records"] == 200
+    assert result["copies"] > 20 and result["copies_flagged"] == result["copies"]
+    assert result["false_flags"] == 0 and result["indexed"] == 200 - result["copies"]

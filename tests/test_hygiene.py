@@ -32,6 +32,10 @@ NOTICES = [
     ("Artikel ini telah tayang di laman Tribun Jabar dengan judul “Banjir di Bandung”",
      None, "Tribun Jabar", "Banjir di Bandung", None),
     ("Artikel ini pertama kali terbit di Kompas.com.", None, "Kompas.com", None, None),
+    (f'Artikel ini telah tayang di Kompas.com dengan judul "Presiden Resmikan Jembatan", Klik untuk baca: {K_URL}. '
+     "Penulis : Ani Lestari Editor : Budi", None, "Kompas.com", "Presiden Resmikan Jembatan", K_URL),
+    ("Artikel ini telah tayang di Kompas.com dengan judul Presiden Resmikan Jembatan. Penulis: Ani",
+     None, "Kompas.com", "Presiden Resmikan Jembatan", None),
     ("Diolah dari berita tayang di Kompas.com", None, "Kompas.com", None, None),
     ('Baca artikel detikjatim, "Presiden Resmikan Jembatan" selengkapnya '
      "https://www.detik.com/jatim/berita/d-1234567/presiden-resmikan-jembatan", None,
@@ -133,6 +137,8 @@ def test_keep_languages_on_records_and_dicts(cleaner):
     assert [r.metadata.language for r in keep_languages([en, idn], {"id"})] == ["id"]
     dicts = [json.loads(json.dumps(r.to_dict())) for r in (en, idn)]
     assert [d["metadata"]["language"] for d in keep_languages(iter(dicts), ["en", "fr"])] == ["en"]
+    assert [d["metadata"]["language"] for d in keep_languages(dicts, "id, en")] == ["en", "id"]
+    assert list(keep_languages(dicts, "i")) == []
 
 
 def test_hygiene_fields_in_every_dev_record(cleaner):
