@@ -108,6 +108,8 @@ def photo_credit_like(text: str) -> bool:
 # two short name parts around one slash, nothing else. Never a headline.
 SLASH_CREDIT = regex.compile(r"^\(?[\p{L}.][\p{L}.'’ -]{1,40}?\s?/\s?[\p{L}][\p{L}.'’ -]{1,40}\)?$")
 SLASH_CREDIT_MAX_WORDS = 6
+# An author's name printed alone between the headline and the date.
+NAME_MAX_WORDS = 3
 # The caption style "TEMPAT SAMPAH BARU: Warga berjalan ... Sabtu (8/8)." at the
 # top of a page: an upper-case label, a colon, a sentence. Not a headline.
 LABEL_CAPTION = regex.compile(r"^\p{Lu}[\p{Lu}\p{N} ]{2,40}:\s+\p{Lu}.{20,}[.!?)]$")
@@ -124,6 +126,12 @@ SPLIT_LABELS = {"reporter": "authors", "penulis": "authors", "pewarta": "authors
                 "redaktur": "editor", "penyunting": "editor"}
 # A person's name: 1-5 words of letters (initials, apostrophes, hyphens), no digits.
 NAME_LINE = regex.compile(r"^\p{L}[\p{L}.'’-]*(?: \p{L}[\p{L}.'’-]*){0,4}$")
+
+
+def name_line(text: str) -> bool:
+    """A short person's name alone on its line ("Kiki", "wartapalapa")."""
+    return len(words(text)) <= NAME_MAX_WORDS and bool(NAME_LINE.match(text)) and \
+        text.strip(" :").casefold() not in SPLIT_LABELS
 
 
 def slash_credit(text: str) -> bool:
@@ -186,7 +194,7 @@ class Structure:
                 last_hdr, prev_kind, title_closed = i, "caption", True
                 continue
             if i + 1 < len(lines) and not lines[i + 1].dropped and same_text(lines[i + 1].text, t) \
-                    and prose_like(t):
+                    and prose_like(t) and not self._dateline_follows(i + 1):
                 # A paragraph printed twice at the top: the standfirst and the first paragraph.
                 lines[i + 1].drop("lead" if self.title_idx is not None else "other",
                                   "structure:repeated-paragraph")
@@ -233,6 +241,12 @@ class Structure:
                 line.drop("photo_credit", "structure:photo-credit")
                 last_hdr, prev_kind, title_closed = i, "photo_credit", True
                 continue
+            if self.title_idx is not None and self._name_above_date(i):
+                # Title, author, date: the blog layout ("wartapalapa" / "Rabu, 28 Desember 2022").
+                line.drop("byline", "structure:name-above-date")
+                self.doc.set_meta("authors", [t.strip()], "structure:name-above-date")
+                last_hdr, prev_kind, title_closed = i, "byline", True
+                continue
             if len(words(t)) <= 3 and not BULLET.match(t) and not QUOTE_START.match(t):
                 kind = "section" if self.title_idx is None else \
                     "caption" if ends_sentence(t) else "other"
@@ -276,6 +290,36 @@ class Structure:
             return False
         current = words(self.lines[self.title_idx].text)
         return len(current) <= LABEL_MAX_WORDS or len(words(t)) > len(current)
+
+    def _dateline_follows(self, i: int) -> bool:
+        """The paragraph after line i opens with the dateline: line i is not the
+        body's first paragraph (a sentence printed twice there is a caption)."""
+        j = self._next_body(i)
+        return j is not None and bool(match_dateline(self.lines[j].text, self.datelines))
+
+    def _name_above_date(self, i: int) -> bool:
+        """Line i is a short name and the next line a date line."""
+        j = self._next_body(i)
+        return name_line(self.lines[i].text) and j == i + 1 and dates.is_date_line(self.lines[j].text)
+
+    def _header_block_in_body(self, i: int, start: int) -> None:
+        """A timestamp line inside the body: the page printed its header block
+        (headline, author, date) after some paragraphs. Drop the block."""
+        line = self.lines[i]
+        line.drop("date", "structure:date-line-in-body")
+        prev = [k for k in range(i - 1, start - 1, -1) if not self.lines[k].dropped][:2]
+        if prev and prev[0] == i - 1 and name_line(self.lines[prev[0]].text):
+            name = self.lines[prev[0]]
+            name.drop("byline", "structure:name-above-date")
+            self.doc.set_meta("authors", [name.text.strip()], "structure:name-above-date")
+            prev = prev[1:]
+        if prev and title_like(self.lines[prev[0]].text):
+            head = self.lines[prev[0]]
+            if self.title_idx is None:
+                self.title_idx = prev[0]
+                head.drop("title", "structure:title")
+            elif same_text(head.text, self.lines[self.title_idx].text):
+                head.drop("title", "structure:title-repeat")
 
     def _header_continues(self, i: int) -> bool:
         """The header goes on after line i-1: a byline or a dateline paragraph follows."""
@@ -495,6 +539,11 @@ class Structure:
                 continue
             if TWEET.search(t):
                 line.drop("social", "structure:embedded-post")
+                continue
+            if dates.is_date_line(t):
+                found = dates.find_date(t)
+                if found is not None and found.has_time:
+                    self._header_block_in_body(i, start)
         self._bullet_runs(start, end)
         self._injected_headlines(start, end)
 

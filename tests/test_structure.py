@@ -130,3 +130,19 @@ def test_truncated_standfirst_with_the_dateline_is_the_lead(c):
                             "Ilustrasi bus sekolah. Foto: Dok. Dishub", P1, P2, P3))
     assert rec.metadata.lead == teaser
     assert rec.text.startswith(P1)
+
+
+def test_name_between_headline_and_date_is_the_author(c):
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", "wartapalapa",
+                            "Rabu, 28 Desember 2022", P1, P2, P3))
+    assert rec.metadata.authors == ["wartapalapa"]
+    assert rec.metadata.published == "2022-12-28"
+
+
+def test_header_block_printed_inside_the_body_is_dropped(c):
+    rec = c.clean_text(page(P2, P3, "Bus Sekolah Gratis Ditambah Mulai Pekan Depan", "Kiki",
+                            "Selasa, 19 Mei 2009 - 02:43:20 WIB", P1, P4))
+    assert rec.text.split("\n\n") == [P2, P3, P1, P4]
+    assert rec.metadata.title == "Bus Sekolah Gratis Ditambah Mulai Pekan Depan"
+    assert rec.metadata.authors == ["Kiki"]
+    assert rec.metadata.published == "2009-05-19T02:43:20+07:00"
