@@ -77,6 +77,7 @@ class Outlet:
     rules: list[Rule] = field(default_factory=list)
     datelines: list[regex.Pattern] = field(default_factory=list)
     body_start: list[regex.Pattern] = field(default_factory=list)
+    header_caption: bool = False
     html: dict = field(default_factory=dict)
     cases: list[RuleCase] = field(default_factory=list)
     digest: str = ""
@@ -113,6 +114,7 @@ _FILE = {
     "drop": ("list[map]", False, _RULE),
     "datelines": ("list[pattern]", False, None),
     "body_start": ("list[pattern]", False, None),
+    "header_caption": ("bool", False, None),
     "html": ("map", False, _HTML),
     "tests": ("list[map]", False, _CASE),
 }
@@ -245,7 +247,7 @@ def build_outlet(data: dict, path: str) -> Outlet:
         hosts=[h.lower().lstrip(".") for h in match.get("hosts", [])],
         url_patterns=match.get("url_patterns", []), text_markers=match.get("text_markers", []),
         datelines=data.get("datelines", []), body_start=data.get("body_start", []),
-        html=data.get("html", {}),
+        header_caption=data.get("header_caption", False), html=data.get("html", {}),
     )
     seen = set()
     for raw in data.get("drop", []):

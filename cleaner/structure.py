@@ -145,8 +145,11 @@ def caption_like(text: str) -> bool:
 class Structure:
     """Finds header, body and tail of one document and marks what they hold."""
 
-    def __init__(self, doc: Doc, datelines, end_rules: set[str], body_start=()):
+    def __init__(self, doc: Doc, datelines, end_rules: set[str], body_start=(), header_caption=False):
         self.doc, self.lines = doc, doc.lines
+        # The outlet's template prints the lead photo's caption right under the
+        # header's widgets (rule files' ``header_caption``: Tribun AMP pages).
+        self.header_caption = header_caption
         self.body_start = list(body_start)
         self.datelines = datelines
         self.end_rules = end_rules
@@ -265,7 +268,9 @@ class Structure:
                 last_hdr, prev_kind, title_closed = i, "lead", True
                 continue
             if self.title_idx is not None and prose_like(t) and \
-                    prev_kind in ("byline", "editor", "other", "widget") and self._header_continues(i + 1):
+                    prev_kind in ("byline", "editor", "other", "widget") and (
+                        self._header_continues(i + 1)
+                        or self.header_caption and prev_kind == "widget" and not dl):
                 # Between the byline (or text-size widget) and a byline or dateline
                 # that follows, a sentence is the photo's caption.
                 line.drop("caption", "structure:header-caption")
