@@ -62,7 +62,10 @@ def _open_output(path: str):
 # one of these, else it is a path. A folder that happens to carry a subcommand's
 # name is reached as ./rules. Each module has ``main(argv) -> int``; imported
 # lazily so the main job does not pay for them.
-SUBCOMMANDS: dict[str, str] = {}
+SUBCOMMANDS: dict[str, str] = {
+    "explain": "cleaner.cmd_explain",
+    "rules": "cleaner.cmd_rules",
+}
 
 
 def main(argv: list[str] | None = None) -> int:
