@@ -22,6 +22,7 @@ from .pipeline import Cleaner, Options, _host
 from .readers import Page
 from .ruleset import CATEGORIES, COMMON_ID, Outlet, RuleError, RuleSet, load_rule_file, ruleset_from
 from .ruletests import case_input, run_case
+from .signals import prose_like
 from .structure import DOMAIN
 
 # ------------------------------------------------------------------ JSON Schema
@@ -445,11 +446,17 @@ def mine(cleaner: Cleaner, paths: list[str], *, min_pages: int = MIN_PAGES,
     them), most frequent first. Returns (pages read, candidates, errors)."""
     df: Counter = Counter()
     variants: dict[str, list[str]] = defaultdict(list)
-    n, errors = 0, []
+    n, errors, bodies = 0, [], set()
     for source, rec, error in cleaner.clean_paths(paths):
         if error:
             errors.append(f"{source}: {error}")
             continue
+        # The same article saved twice would count its sentences as repeats.
+        body = hash(rec.text)
+        if body in bodies:
+            errors.append(f"{source}: same body as an earlier page; skipped")
+            continue
+        bodies.add(body)
         n += 1
         seen = set()
         for para in rec.text.split("\n\n"):
@@ -524,12 +531,13 @@ class Scaffold:
 
 def scaffold(cleaner: Cleaner, oid: str, pages: list[Page], url: str | None = None) -> Scaffold:
     """A rule file for outlet ``oid`` from sample pages, prefilled with today's output."""
-    explained, errors = [], []
+    explained, errors, ok_pages = [], [], []
     for page in pages:
         if url and len(pages) == 1:
             page.url = url
         try:
             explained.append(explain_page(cleaner, page))
+            ok_pages.append(page)
         except Exception as exc:  # noqa: BLE001 - one bad page never stops the others
             errors.append(f"{page.source}: {exc}")
     hosts = sorted({site_host(h) for h in (_host(u) for u in [url, *(e.url for e in explained)]) if h})
@@ -562,7 +570,11 @@ def scaffold(cleaner: Cleaner, oid: str, pages: list[Page], url: str | None = No
         repeated = count >= 2 or n == 1
         if rule and rule.startswith("structure:") and cat in FURNITURE and repeated:
             proposals.append(Candidate(text, count, cat, line_pattern([text])))
-        elif rule is None and n >= 2 and count >= max(2, math.ceil(n / 2)):
+        elif rule and rule.startswith("structure:") and cat == "section" and n >= 2 and count == n:
+            # the same "section" label above every headline is the site's menu
+            proposals.append(Candidate(text, count, "nav", line_pattern([text])))
+        elif rule is None and n >= 2 and count >= max(2, math.ceil(n / 2)) and not prose_like(text):
+            # (prose that repeats is left to `rules suggest`, where the author sees the ranking)
             proposals.append(Candidate(text, count, guess_category(text), line_pattern([text])))
     _unique_ids(proposals, set())
     today = datetime.date.today().isoformat()
@@ -575,7 +587,7 @@ def scaffold(cleaner: Cleaner, oid: str, pages: list[Page], url: str | None = No
            "",
            "match:"]
     out.append(f"  hosts: [{', '.join(hosts)}]" if hosts else
-               "  # hosts: [example.com]        # no URL given (--url): add the site's host")
+               "  hosts: []                     # no URL given (--url): add the site's host")
     if markers:
         out.append("  text_markers:                 # for pages without a URL")
         out += [f"    - {yaml_quote(m)}" for m in markers]
@@ -597,6 +609,13 @@ def scaffold(cleaner: Cleaner, oid: str, pages: list[Page], url: str | None = No
         out.append("  # Proposed from what the generic layer drops (or keeps on most pages);")
         out.append("  # check each category, generalise each pattern, delete what is not furniture.")
         out += drop_entries(proposals, n)
+    # The cases hold the output with this very file in place, so they pass as
+    # written; the author corrects what is still wrong and sees it fail.
+    head = "\n".join(out) + "\n"
+    new = rs_mod.build_outlet(rs_mod.parse_rule_text(head, f"{oid}.yaml"), f"{oid}.yaml")
+    rs = cleaner.ruleset
+    with_new = _cleaner(RuleSet(rs.common, {**rs.outlets, oid: new}, rs.version))
+    explained = [explain_page(with_new, p) for p in ok_pages]
     out += ["", "tests:",
             "  # One case per page, prefilled with today's output: correct the expectations,",
             "  # then cut each input down to the lines that matter (header, first and last",
