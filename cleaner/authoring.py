@@ -365,15 +365,16 @@ def line_pattern(variants: list[str]) -> str:
     """An anchored pattern that matches each variant (digits become \\d+; case-insensitive
     when the variants differ only in case)."""
     text = Counter(variants).most_common(1)[0][0]
-    body = "".join(r"\d+" if part.isdigit() else "".join("\\" + ch if ch in _SPECIAL else ch for ch in part)
-                   for part in regex.split(r"(\d+)", text) if part)
+    body = "".join(r"\d+" if regex.fullmatch("[0-9]+", part) else
+                   "".join("\\" + ch if ch in _SPECIAL else ch for ch in part)
+                   for part in regex.split(r"([0-9]+)", text) if part)
     body = regex.sub(r"(?:\\d\+)+", r"\\d+", body)
     flags = "(?i)" if len({v for v in variants}) > 1 and len({v.casefold() for v in variants}) == 1 else ""
     return f"{flags}^{body}$"
 
 
 def line_key(text: str) -> str:
-    return regex.sub(r"\d+", "0", " ".join(text.split()).casefold())
+    return regex.sub(r"[0-9]+", "0", " ".join(text.split()).casefold())
 
 
 def slug(text: str, words: int = 4) -> str:

@@ -351,3 +351,31 @@ def test_every_subcommand_and_flag_is_documented(root):
                if a.option_strings and not {"--help", "--version"} & set(a.option_strings)
                and not any(documented(o) for o in a.option_strings)]
     assert not missing
+
+
+# ------------------------------------------------------------------ user folders, extends
+def test_env_folder_adds_and_overrides_outlets(tmp_path, monkeypatch, capsys):
+    write(tmp_path, "klikwartaku.yaml", "id: klikwartaku\nmatch:\n  hosts: [klikwartaku.com]\n"
+                                        "drop:\n  - id: every-kim\n    category: other\n    pattern: '^Kim\\b'\n")
+    monkeypatch.setenv("CLEANER_RULES_PATH", str(tmp_path))
+    from cleaner import Cleaner
+    c = Cleaner()
+    assert c.ruleset.get("klikwartaku").source == str(tmp_path / "klikwartaku.yaml")
+    rec = c.clean_text("Judul Panjang Berita untuk Sebuah Contoh Halaman\nKLIKWARTAKU — Isi berita.\n"
+                       "Kim bertemu Lavrov di Pyongyang.\n", url="https://klikwartaku.com/x")
+    assert rec.metadata.dropped.get("other") == 1 and "Lavrov" not in rec.text
+
+
+def test_extends_cycle_is_an_error(tmp_path, capsys):
+    a = write(tmp_path, "a.yaml", "id: a\nextends: b\n")
+    b = write(tmp_path, "b.yaml", "id: b\nextends: a\n")
+    code, out, _ = run(["rules", "check", str(a), str(b)], capsys)
+    assert code == 1
+    assert f"error: {a}: extends: the chain a -> b -> a comes back to itself" in out
+
+
+def test_rules_without_a_command(capsys):
+    code, out, _ = run(["rules"], capsys)
+    assert code == 2 and out.startswith("usage: cleaner rules")
+    code, _, err = run(["rules", "frobnicate"], capsys)
+    assert code == 2 and err.startswith("cleaner rules: error: argument COMMAND: invalid choice: 'frobnicate'")
