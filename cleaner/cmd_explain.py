@@ -6,7 +6,7 @@ import json
 import os
 import sys
 
-from .cli import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, UsageError, _Parser
+from .cli import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, UsageError, _Parser, _quiet_stdout
 from .explain import explain_page, render
 from .pipeline import Cleaner, Options
 from .readers import DEFAULT_MAX_BYTES, iter_pages
@@ -54,6 +54,14 @@ def main(argv: list[str]) -> int:
     except (RuleError, ValueError) as exc:
         print(f"cleaner explain: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    try:
+        return _explain_all(args, cleaner)
+    except BrokenPipeError:          # `cleaner explain ... | head`
+        _quiet_stdout()
+        return EXIT_OK
+
+
+def _explain_all(args, cleaner: Cleaner) -> int:
     colour, failed, first = use_colour(args.color, sys.stdout), 0, True
     for page in iter_pages(args.pages, DEFAULT_MAX_BYTES):
         if args.url:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import authoring
 from . import ruleset as rs_mod
-from .cli import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, UsageError, _Parser
+from .cli import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, UsageError, _Parser, _quiet_stdout
 from .pipeline import Cleaner, Options
 from .readers import iter_pages
 from .ruleset import RuleError
@@ -78,6 +78,9 @@ def main(argv: list[str]) -> int:
     except RuleError as exc:
         _err(str(exc))
         return EXIT_USAGE
+    except BrokenPipeError:          # `cleaner rules suggest ... | head`
+        _quiet_stdout()
+        return EXIT_OK
 
 
 def cmd_list(args) -> int:
