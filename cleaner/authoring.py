@@ -20,7 +20,7 @@ from . import ruleset as rs_mod
 from .explain import explain_page
 from .pipeline import Cleaner, Options, _host
 from .readers import Page
-from .ruleset import CATEGORIES, COMMON_ID, Outlet, RuleError, RuleSet, load_rule_file, ruleset_from
+from .ruleset import COMMON_ID, Outlet, RuleError, RuleSet, load_rule_file, ruleset_from
 from .ruletests import case_input, run_case
 from .signals import prose_like
 from .structure import DOMAIN
@@ -83,12 +83,11 @@ def _schema_node(kind: str, extra, path: str) -> dict:
         node = {"type": "array", "items": _schema_node(kind[5:-1], extra, path)}
     elif kind == "map":
         node = _schema_object(extra, path)
-    elif kind == "map[int]":
-        node = {"type": "object", "propertyNames": {"enum": list(CATEGORIES)},
-                "additionalProperties": {"type": "integer", "minimum": 0}}
     elif kind.startswith("map["):
-        node = {"type": "object", "propertyNames": {"enum": list(CATEGORIES)},
-                "additionalProperties": _schema_node(kind[4:-1], None, path)}
+        inner = {"type": "integer", "minimum": 0} if kind == "map[int]" else _schema_node(kind[4:-1], None, path)
+        node = {"type": "object", "additionalProperties": inner}
+        if extra:
+            node["propertyNames"] = {"enum": list(extra)}
     elif kind == "any":
         node = {}
     else:

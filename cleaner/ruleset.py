@@ -92,7 +92,7 @@ _RULE = {
 }
 _CASE_EXPECT = {
     "contains": ("list[str]", False, None), "excludes": ("list[str]", False, None),
-    "text": ("str", False, None), "dropped": ("map[int]", False, None),
+    "text": ("str", False, None), "dropped": ("map[int]", False, CATEGORIES),
     "metadata": ("any", False, None), "outlet": ("str", False, None),
 }
 _CASE = {
@@ -101,7 +101,7 @@ _CASE = {
 }
 _HTML = {
     "checked": ("str", False, None), "body": ("list[str]", False, None),
-    "strip": ("map[list[str]]", False, None), "fallback": ("choice", False, ("generic", "none")),
+    "strip": ("map[list[str]]", False, CATEGORIES), "fallback": ("choice", False, ("generic", "none")),
     "captions": ("list[str]", False, None), "related": ("list[str]", False, None),
 }
 _FILE = {
@@ -172,6 +172,11 @@ class _Checker:
             out = {}
             for k, v in node.value:
                 name = self.scalar(k, key)
+                if extra and name not in extra:      # the keys are categories
+                    near = difflib.get_close_matches(name, extra, n=1)
+                    hint = f" (did you mean {near[0]!r}?)" if near else ""
+                    raise RuleError(f"{self.where(k, key + '.' + name)}: {name!r} is not a category{hint}; "
+                                    f"categories: {', '.join(extra)}")
                 if inner == "int":
                     text = self.scalar(v, f"{key}.{name}")
                     if not text.isdigit():

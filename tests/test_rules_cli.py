@@ -379,3 +379,12 @@ def test_rules_without_a_command(capsys):
     assert code == 2 and out.startswith("usage: cleaner rules")
     code, _, err = run(["rules", "frobnicate"], capsys)
     assert code == 2 and err.startswith("cleaner rules: error: argument COMMAND: invalid choice: 'frobnicate'")
+
+
+def test_category_keys_are_checked_like_the_schema_does(tmp_path, capsys):
+    path = write(tmp_path, "demo.yaml", GOOD.replace("dropped: {ad: 1, title: 1}", "dropped: {adv: 1, title: 1}"))
+    code, out, _ = run(["rules", "check", str(path)], capsys)
+    assert code == 1
+    assert out.splitlines()[0] == (
+        f"error: {path}:16: tests[0].expect.dropped.adv: 'adv' is not a category (did you mean 'ad'?); "
+        "categories: " + ", ".join(ruleset.CATEGORIES))
