@@ -26,7 +26,6 @@ from .signals import prose_like
 from .structure import DOMAIN
 
 # ------------------------------------------------------------------ JSON Schema
-SCHEMA_ID = "https://github.com/cleaner/cleaner/rules.schema.json"
 # Hover text for editors, by dotted key path ("drop.scope" is every drop entry's scope).
 DESCRIPTIONS = {
     "": "A cleaner rule file: one outlet's patterns (or _common, the shared layer) and its tests.",
@@ -111,7 +110,7 @@ def json_schema() -> dict:
     """The rule-file schema for editors, built from the loader's own (``ruleset._FILE``)."""
     top = _schema_object(rs_mod._FILE, "")
     top["properties"]["id"]["pattern"] = r"^_?[a-z0-9][a-z0-9_-]*$"
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID,
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
             "title": "cleaner rule file", "description": DESCRIPTIONS[""], **top}
 
 
@@ -136,8 +135,8 @@ class Finding:
 
 def rule_paths(files: list[str], dirs: list[str]) -> list[Path]:
     """The files named, or every rule file of the built-in and user folders."""
-    if files:
-        return [Path(f) for f in files]
+    if files:   # a folder stands for its rule files
+        return [q for f in map(Path, files) for q in (rs_mod.rule_files([f]) if f.is_dir() else [f])]
     return rs_mod.rule_files(rs_mod.rule_dirs(dirs))
 
 
@@ -583,7 +582,7 @@ def scaffold(cleaner: Cleaner, oid: str, pages: list[Page], url: str | None = No
            "# Correct it, then: cleaner rules test THIS_FILE; cleaner explain PAGE --rules THIS_FOLDER",
            f"id: {oid}",
            f"name: {oid}",
-           "timezone: WIB",
+           "timezone: WIB                   # of printed times without a zone: WIB, WITA or WIT",
            "",
            "match:"]
     out.append(f"  hosts: [{', '.join(hosts)}]" if hosts else
@@ -602,7 +601,7 @@ def scaffold(cleaner: Cleaner, oid: str, pages: list[Page], url: str | None = No
         out.append("# No dateline found on these pages: add datelines: ['^PATTERN'] if the body "
                    "opens with one.")
     if common_hits:
-        out.append("# Already dropped by the shared layer on these pages (lines): " +
+        out.append("# Already dropped by existing rules on these pages (lines): " +
                    ", ".join(f"{r} {k}" for r, k in common_hits.most_common(12)))
     out.append("drop:" if proposals else "drop: []")
     if proposals:

@@ -33,12 +33,12 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("check", "Validate rule files: errors name file, line and key; warnings for untested "
                       "or unanchored patterns and rules that drop every line.",
              "Exit status: 0 no error (warnings allowed), 1 errors found, 2 usage error.")
-    sp.add_argument("files", nargs="*", metavar="FILE", help="rule files (default: every loaded file)")
+    sp.add_argument("files", nargs="*", metavar="FILE", help="rule files or folders (default: every loaded file)")
     sp.add_argument("--pages", nargs="+", default=[], metavar="PATH",
                     help="sample pages of the outlet: warn when its rules drop every line of one")
     sp = add("test", "Run the test cases rule files carry: pass/fail per case, with what differed.",
              "Exit status: 0 every case passes, 1 a case fails or a file does not load.")
-    sp.add_argument("files", nargs="*", metavar="FILE", help="rule files (default: every loaded file)")
+    sp.add_argument("files", nargs="*", metavar="FILE", help="rule files or folders (default: every loaded file)")
     sp = add("new", "Scaffold ID.yaml from sample pages: match section, proposed drops, one test "
                     "case per page prefilled with today's output.")
     sp.add_argument("id", metavar="ID", help="the new outlet's id (file name ID.yaml)")

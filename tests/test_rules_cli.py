@@ -161,6 +161,8 @@ def test_test_every_builtin_case_passes(capsys):
     code, out, _ = run(["rules", "test"], capsys)
     assert code == 0, out
     assert "FAIL" not in out
+    code, out2, _ = run(["rules", "test", str(builtin_rules_dir())], capsys)   # a folder: its files
+    assert (code, out2) == (0, out)
 
 
 def test_test_file_that_does_not_load(tmp_path, capsys):
@@ -204,7 +206,7 @@ def test_new_scaffold_loads_and_its_cases_pass(tmp_path, capsys, monkeypatch):
     assert all(any(p.search(page_text(i)) for p in data["match"]["text_markers"]) for i in range(3))
     assert [c["name"] for c in data["tests"]] == ["p0", "p1", "p2"]
     assert data["tests"][0]["expect"]["outlet"] == "demosite"
-    assert "# Already dropped by the shared layer on these pages (lines): _common:" in text
+    assert "# Already dropped by existing rules on these pages (lines): _common:" in text
     code, out, _ = run(["rules", "test", "demosite.yaml"], capsys)
     assert code == 0, out
     assert out.endswith("3 cases: 3 passed, 0 failed\n")
