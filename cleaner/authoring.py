@@ -140,7 +140,7 @@ def rule_paths(files: list[str], dirs: list[str]) -> list[Path]:
     return rs_mod.rule_files(rs_mod.rule_dirs(dirs))
 
 
-def load_with(files: list[Path], dirs: list[str]) -> tuple[Cleaner, list[Outlet], list[Finding]]:
+def load_with(files: list[Path], dirs: list[str]) -> tuple[Cleaner | None, list[Outlet], list[Finding]]:
     """A cleaner whose rules are the folders' plus ``files`` (overriding by id), the
     outlets the files define, and one error per file that does not load."""
     findings, mine = [], []
@@ -155,9 +155,8 @@ def load_with(files: list[Path], dirs: list[str]) -> tuple[Cleaner, list[Outlet]
             continue
         try:
             base.append(load_rule_file(path))
-        except RuleError as exc:
-            if not files:
-                findings.append(Finding("error", str(exc)))
+        except RuleError as exc:     # a broken file beside them breaks every real run too
+            findings.append(Finding("error", str(exc)))
     ids = {o.id for o in base + mine}
     for o in base + mine:
         if o.extends and o.extends not in ids:
