@@ -634,15 +634,19 @@ def _case_yaml(e, oid: str, names: set[str]) -> list[str]:
     text = "\n".join(ln.text for ln in e.lines)
     text = regex.sub(r"[\u2028\u2029\x85]", " ", text)
     out = [f"  - name: {name}"]
+    if e.kind == "html":
+        out.append("    # the text extracted from the HTML page; check html: selectors with cleaner explain")
     if e.url:
         out.append(f"    url: {yaml_quote(e.url)}")
     out.append("    input: |")
     out += [f"      {ln}" for ln in text.splitlines()]
     out.append("    expect:")
     out.append(f"      outlet: {oid}")
-    meta = {k: getattr(md, k) for k in ("title", "published", "dateline", "editor") if getattr(md, k)}
-    if md.authors:
-        meta["authors"] = md.authors
+    # Only what the text stages found: for an HTML page the input is its extracted
+    # text, so values read from the markup (meta tags, html: selectors) cannot hold.
+    from_text = {m.field for m in e.metadata if m.stage != "html"}
+    meta = {k: getattr(md, k) for k in ("title", "published", "dateline", "editor", "authors")
+            if getattr(md, k) and k in from_text}
     if meta:
         out.append("      metadata:")
         for k, v in meta.items():

@@ -390,3 +390,15 @@ def test_category_keys_are_checked_like_the_schema_does(tmp_path, capsys):
     assert out.splitlines()[0] == (
         f"error: {path}:16: tests[0].expect.dropped.adv: 'adv' is not a category (did you mean 'ad'?); "
         "categories: " + ", ".join(ruleset.CATEGORIES))
+
+
+def test_new_from_an_html_page(tmp_path, capsys, root):
+    page = root / "tests" / "fixtures" / "html" / "generic-article.html"
+    code, out, err = run(["rules", "new", "contoh", "--from", str(page), "--out", str(tmp_path)], capsys)
+    assert code == 0, err
+    path = tmp_path / "contoh.yaml"
+    data = parse_rule_text(path.read_text(encoding="utf-8"), "x")
+    assert data["match"]["hosts"] == ["contohberita.id"]          # from the page's og:url
+    assert "published" not in data["tests"][0]["expect"]["metadata"]   # read from markup, not text
+    code, out, _ = run(["rules", "test", str(path)], capsys)
+    assert (code, out) == (0, "PASS contoh::generic-article\n1 cases: 1 passed, 0 failed\n")
