@@ -2,9 +2,10 @@
 
     python benchmarks/bench_suggest.py [--pages N] [--shared ../shared]
 
-Writes N distinct pages to a temporary folder (the dev pages, each copy's
-longest line made unique, so no body is skipped as a duplicate), then times mining them (`authoring.mine`, what `rules suggest`
-runs) and scaffolding from the first 20 (`authoring.scaffold`). Prints pages/s.
+Writes N pages to a temporary folder (the dev pages, each copy's longest
+line made unique, so few bodies are skipped as duplicates), then times mining
+them (`suggest.mine`, what `rules suggest` runs) and scaffolding from the
+first 20 (`authoring.scaffold`). Prints pages/s.
 A benchmark, not a test: nothing here asserts.
 """
 from __future__ import annotations
@@ -25,7 +26,7 @@ def main() -> None:
     ap.add_argument("--pages", type=int, default=500)
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     args = ap.parse_args()
-    from cleaner import Cleaner, authoring
+    from cleaner import Cleaner, authoring, suggest
     from cleaner.readers import iter_pages
 
     files = sorted((pathlib.Path(args.shared) / "devset" / "raw").glob("*.txt"))
@@ -39,7 +40,7 @@ def main() -> None:
             text = text.replace(longest, f"{longest} (salinan {i})", 1)
             (pathlib.Path(tmp) / f"{i:05}.txt").write_text(text, encoding="utf-8")
         t0 = time.perf_counter()
-        n, cands, errors = authoring.mine(cleaner, [tmp])
+        n, cands, errors = suggest.mine(cleaner, [tmp])
         t1 = time.perf_counter()
         pages = list(iter_pages([tmp]))[:20]
         t2 = time.perf_counter()

@@ -1,5 +1,5 @@
-"""Writing rule files: check, test, scaffold (``rules new``), mine (``rules suggest``),
-and the JSON Schema that editors use, generated from the loader's own schema.
+"""Writing rule files: check (``rules check``), test (``rules test``) and scaffold
+(``rules new``). Mining pages is ``suggest.py``; the editor schema ``rules_schema.py``.
 
 The command layer (``cmd_rules.py``) only parses arguments and prints; everything
 here returns data, so the tests and other tools can call it directly.
@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import datetime
 import math
-import unicodedata
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import regex
@@ -20,107 +19,21 @@ from . import ruleset as rs_mod
 from .explain import explain_page
 from .pipeline import Cleaner, Options, _host
 from .readers import Page
+from .rules_schema import schema_line
 from .ruleset import COMMON_ID, Outlet, RuleError, RuleSet, load_rule_file, ruleset_from
 from .ruletests import case_input, run_case
 from .signals import prose_like
 from .structure import DOMAIN
-
-# ------------------------------------------------------------------ JSON Schema
-# Hover text for editors, by dotted key path ("drop.scope" is every drop entry's scope).
-DESCRIPTIONS = {
-    "": "A cleaner rule file: one outlet's patterns (or _common, the shared layer) and its tests.",
-    "id": "Outlet id: lower case letters, digits, - or _. A user file with a built-in id overrides it.",
-    "name": "Human name of the outlet.",
-    "description": "Free text: what the site is, its template.",
-    "extends": "Build on another outlet's rules (its drop rules, datelines, body_start, html, timezone).",
-    "timezone": "Zone of printed times that carry none.",
-    "match": "How a page is recognised: URL host, URL regex, or text markers (pages without a URL).",
-    "match.hosts": "Hosts; each also matches its subdomains (www., m., amp. are ignored).",
-    "match.url_patterns": "Regexes searched in the URL.",
-    "match.text_markers": "Regexes searched in the first and last 3000 characters; the outlet with most hits wins.",
-    "drop": "Drop rules: outlet rules run before the shared ones; first matching line rule wins.",
-    "drop.id": "Rule id, unique in the file; reported as <outlet>:<id>.",
-    "drop.pattern": "regex-module pattern searched in one whitespace-normalised line. Named groups fill "
-                    "the record: " + ", ".join(rs_mod.CAPTURE_FIELDS) + ".",
-    "drop.category": "What the dropped text is.",
-    "drop.scope": "line: drop the line; span: cut the match out of the line; to_end: drop the line "
-                  "and everything after it once the body has started.",
-    "drop.zone": "Where the rule applies: any (before structure), header, body or tail.",
-    "drop.note": "Free text: why the rule exists.",
-    "datelines": "Regexes for the prefix that opens the body (\"KOMPAS.com -\").",
-    "body_start": "Regexes for the line where the body starts.",
-    "html": "HTML pages only: selectors (CSS or XPath) applied before extraction.",
-    "html.checked": "When the selectors were last checked against live pages.",
-    "html.body": "Selectors of the article body; the first that matches exactly one element wins.",
-    "html.strip": "Category -> selectors of elements taken out (their text is accounted for).",
-    "html.fallback": "generic: extract from the whole page when no body selector matches; none: fail.",
-    "html.captions": "Selectors of photo captions (go to metadata.captions).",
-    "html.related": "Selectors of related-article blocks (go to metadata.related).",
-    "tests": "Test cases run by `cleaner rules test` and the test suite.",
-    "tests.name": "Case name; the test id is <outlet>::<name>.",
-    "tests.input": "The page text (keep it short: the lines that matter).",
-    "tests.seed": "A page file, relative to the project root.",
-    "tests.url": "The page's URL (outlet detection by host).",
-    "tests.expect": "What must hold for the cleaned record.",
-    "tests.expect.contains": "Texts the body must contain.",
-    "tests.expect.excludes": "Texts the body must not contain.",
-    "tests.expect.text": "The whole body, paragraph per line.",
-    "tests.expect.dropped": "Dropped line counts by category ({} = nothing dropped).",
-    "tests.expect.metadata": "Metadata values (null for none).",
-    "tests.expect.outlet": "The outlet the page must be detected as.",
-}
-
-
-def _schema_node(kind: str, extra, path: str) -> dict:
-    if kind in ("str", "pattern"):
-        node = {"type": "string"}
-    elif kind == "choice":
-        node = {"enum": list(extra)}
-    elif kind == "bool":
-        node = {"type": "boolean"}
-    elif kind.startswith("list["):
-        node = {"type": "array", "items": _schema_node(kind[5:-1], extra, path)}
-    elif kind == "map":
-        node = _schema_object(extra, path)
-    elif kind.startswith("map["):
-        inner = {"type": "integer", "minimum": 0} if kind == "map[int]" else _schema_node(kind[4:-1], None, path)
-        node = {"type": "object", "additionalProperties": inner}
-        if extra:
-            node["propertyNames"] = {"enum": list(extra)}
-    elif kind == "any":
-        node = {}
-    else:
-        raise AssertionError(kind)
-    if path in DESCRIPTIONS:
-        node = {"description": DESCRIPTIONS[path], **node}
-    return node
-
-
-def _schema_object(schema: dict, path: str) -> dict:
-    props = {k: _schema_node(kind, extra, f"{path}.{k}" if path else k)
-             for k, (kind, _req, extra) in schema.items()}
-    node = {"type": "object", "properties": props, "additionalProperties": False}
-    required = [k for k, (_kind, req, _extra) in schema.items() if req]
-    if required:
-        node["required"] = required
-    return node
-
-
-def json_schema() -> dict:
-    """The rule-file schema for editors, built from the loader's own (``ruleset._FILE``)."""
-    top = _schema_object(rs_mod._FILE, "")
-    top["properties"]["id"]["pattern"] = r"^_?[a-z0-9][a-z0-9_-]*$"
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            "title": "cleaner rule file", "description": DESCRIPTIONS[""], **top}
-
-
-def schema_path() -> Path:
-    return Path(__file__).resolve().parent / "schema" / "rules.schema.json"
-
-
-def schema_line() -> str:
-    """First line of a rule file: the installed schema, for yaml-language-server."""
-    return f"# yaml-language-server: $schema={schema_path().as_uri()}"
+from .suggest import (
+    Candidate,
+    drop_entries,
+    guess_category,
+    line_key,
+    line_pattern,
+    slug,
+    unique_ids,
+    yaml_quote,
+)
 
 
 # ------------------------------------------------------------------ loading for the commands
@@ -353,148 +266,6 @@ def test_files(files: list[str], dirs: list[str]) -> tuple[list[CaseResult], lis
     return results, findings
 
 
-# ------------------------------------------------------------------ patterns from lines
-# Characters with a meaning in a pattern; everything else is itself.
-_SPECIAL = set("\\.^$*+?{}[]()|")
-
-
-def line_pattern(variants: list[str]) -> str:
-    """An anchored pattern that matches each variant (digits become \\d+; case-insensitive
-    when the variants differ only in case)."""
-    text = Counter(variants).most_common(1)[0][0]
-    body = "".join(r"\d+" if regex.fullmatch("[0-9]+", part) else
-                   "".join("\\" + ch if ch in _SPECIAL else ch for ch in part)
-                   for part in regex.split(r"([0-9]+)", text) if part)
-    body = regex.sub(r"(?:\\d\+)+", r"\\d+", body)
-    flags = "(?i)" if len({v for v in variants}) > 1 and len({v.casefold() for v in variants}) == 1 else ""
-    return f"{flags}^{body}$"
-
-
-def line_key(text: str) -> str:
-    return regex.sub(r"[0-9]+", "0", " ".join(text.split()).casefold())
-
-
-def slug(text: str, words: int = 4) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    parts = regex.findall(r"[a-z0-9]+", ascii_text)
-    parts = [p for p in parts if not p.isdigit()] or parts
-    return "-".join(parts[:words]) or "line"
-
-
-def yaml_quote(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-# Indonesian words that say what a repeated line is; a first guess for the author.
-_GUESSES = (
-    ("copyright", r"(?i)©|\bcopyright\b|hak cipta|all rights reserved"),
-    ("crosslink", r"(?i)^(?:baca|simak|lihat)\b|berita terkait|artikel terkait"),
-    ("social", r"(?i)\b(?:follow|ikuti|instagram|facebook|twitter|youtube|tiktok|whatsapp|telegram|"
-               r"google news|bagikan|share)\b"),
-    ("ad", r"(?i)\b(?:download|unduh|aplikasi|langganan|subscribe|iklan|advertisement|promo|dapatkan)\b"),
-    ("editor", r"(?i)^editor\b"),
-    ("byline", r"(?i)^(?:penulis|reporter|wartawan|pewarta)\b"),
-    ("tags", r"(?i)^(?:tags?|topik)\b"),
-    ("recommendation", r"(?i)\b(?:rekomendasi|terpopuler|terkini|pilihan|populer)\b"),
-)
-
-
-def guess_category(text: str) -> str:
-    for cat, pat in _GUESSES:
-        if regex.search(pat, text):
-            return cat
-    words = text.split()
-    if len(words) <= 4 and not text.rstrip().endswith((".", "!", "?", '"', "”")):
-        return "nav"
-    return "other"
-
-
-@dataclass
-class Candidate:
-    text: str
-    pages: int
-    category: str
-    pattern: str
-    id: str = ""
-    variants: list[str] = field(default_factory=list)
-
-
-def _unique_ids(cands: list[Candidate], taken: set[str]) -> None:
-    for c in cands:
-        base = c.id or slug(c.text)
-        rid, n = base, 2
-        while rid in taken:
-            rid, n = f"{base}-{n}", n + 1
-        taken.add(rid)
-        c.id = rid
-
-
-# ------------------------------------------------------------------ rules suggest
-# Defaults of `rules suggest`: a line is a candidate when it stays in the body of
-# at least MIN_PAGES pages and of MIN_SHARE of all pages. Menus, slogans and
-# footers sit on nearly every page of a site; a real sentence repeats on two
-# pages at most (a syndicated quote). Lower them on a small sample.
-MIN_PAGES = 2
-MIN_SHARE = 0.1
-
-
-def mine(cleaner: Cleaner, paths: list[str], *, min_pages: int = MIN_PAGES,
-         min_share: float = MIN_SHARE) -> tuple[int, list[Candidate], list[str]]:
-    """Body lines that repeat across pages, by document frequency (pages that keep
-    them), most frequent first. Returns (pages read, candidates, errors)."""
-    df: Counter = Counter()
-    variants: dict[str, list[str]] = defaultdict(list)
-    n, errors, bodies = 0, [], set()
-    for source, rec, error in cleaner.clean_paths(paths):
-        if error:
-            errors.append(f"{source}: {error}")
-            continue
-        # The same article saved twice would count its sentences as repeats.
-        body = hash(rec.text)
-        if body in bodies:
-            errors.append(f"{source}: same body as an earlier page; skipped")
-            continue
-        bodies.add(body)
-        n += 1
-        seen = set()
-        for para in rec.text.split("\n\n"):
-            para = " ".join(para.split())
-            if len(para) < 3:
-                continue
-            key = line_key(para)
-            if key not in seen:
-                seen.add(key)
-                df[key] += 1
-                if len(variants[key]) < 20:
-                    variants[key].append(para)
-    floor = page_floor(n, min_pages, min_share)
-    out = []
-    for key, count in sorted(df.items(), key=lambda kv: (-kv[1], kv[0])):
-        if count < floor:
-            break
-        vs = variants[key]
-        text = Counter(vs).most_common(1)[0][0]
-        out.append(Candidate(text, count, guess_category(text), line_pattern(vs), variants=vs))
-    _unique_ids(out, set())
-    return n, out, errors
-
-
-def page_floor(n: int, min_pages: int = MIN_PAGES, min_share: float = MIN_SHARE) -> int:
-    return max(min_pages, math.ceil(min_share * n))
-
-
-def drop_entries(cands: list[Candidate], total: int | None = None, indent: str = "  ") -> list[str]:
-    lines = []
-    for c in cands:
-        shown = c.text if len(c.text) <= 100 else c.text[:97] + "..."
-        where = f"{c.pages}/{total} pages" if total else f"{c.pages} page{'s' * (c.pages != 1)}"
-        lines += [f"{indent}# {where}: {shown}",
-                  f"{indent}- id: {c.id}",
-                  f"{indent}  category: {c.category}",
-                  f"{indent}  pattern: {yaml_quote(c.pattern)}"]
-    return lines
-
-
 # ------------------------------------------------------------------ rules new
 # Public suffixes with two labels common on Indonesian sites: the outlet's host
 # is the label before them (news.detik.com -> detik.com, x.go.id stays).
@@ -574,7 +345,7 @@ def scaffold(cleaner: Cleaner, oid: str, pages: list[Page], url: str | None = No
         elif rule is None and n >= 2 and count >= max(2, math.ceil(n / 2)) and not prose_like(text):
             # (prose that repeats is left to `rules suggest`, where the author sees the ranking)
             proposals.append(Candidate(text, count, guess_category(text), line_pattern([text])))
-    _unique_ids(proposals, set())
+    unique_ids(proposals, set())
     today = datetime.date.today().isoformat()
     out = [schema_line(),
            f"# {oid}: scaffolded by `cleaner rules new` on {today} from {n} page(s).",

@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from . import authoring
+from . import authoring, rules_schema, suggest
 from . import ruleset as rs_mod
 from .cli import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, UsageError, _Parser, _quiet_stdout
 from .pipeline import Cleaner, Options
@@ -51,10 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
                         "entries ready to paste under drop:.")
     sp.add_argument("paths", nargs="+", metavar="PATH", help="pages or folders of one outlet")
     sp.add_argument("--outlet", metavar="ID", help="force this outlet's rules (default: detected per page)")
-    sp.add_argument("--min-pages", type=int, default=authoring.MIN_PAGES, metavar="N",
-                    help=f"a line must stay on at least N pages (default {authoring.MIN_PAGES})")
-    sp.add_argument("--min-share", type=float, default=authoring.MIN_SHARE, metavar="F",
-                    help=f"... and on at least this share of the pages (default {authoring.MIN_SHARE})")
+    sp.add_argument("--min-pages", type=int, default=suggest.MIN_PAGES, metavar="N",
+                    help=f"a line must stay on at least N pages (default {suggest.MIN_PAGES})")
+    sp.add_argument("--min-share", type=float, default=suggest.MIN_SHARE, metavar="F",
+                    help=f"... and on at least this share of the pages (default {suggest.MIN_SHARE})")
     sp.add_argument("--top", type=int, default=40, metavar="N", help="print at most N entries (default 40)")
     add("schema", "Print the JSON Schema of rule files (the one shipped in the package).")
     return p
@@ -182,23 +182,23 @@ def cmd_suggest(args) -> int:
     except ValueError as exc:
         _err(str(exc))
         return EXIT_USAGE
-    n, cands, errors = authoring.mine(cleaner, args.paths, min_pages=args.min_pages,
+    n, cands, errors = suggest.mine(cleaner, args.paths, min_pages=args.min_pages,
                                       min_share=args.min_share)
     for e in errors:
         print(f"{PROG}: {e}", file=sys.stderr)
     shown = cands[:args.top]
     print(f"# {n} pages read; {len(cands)} line(s) kept on at least "
-          f"{authoring.page_floor(n, args.min_pages, args.min_share)} of them"
+          f"{suggest.page_floor(n, args.min_pages, args.min_share)} of them"
           + (f", {len(shown)} shown" if len(shown) < len(cands) else "")
           + ". Check each category; paste under drop:")
     if shown:
         print("drop:")
-        print("\n".join(authoring.drop_entries(shown, n)))
+        print("\n".join(suggest.drop_entries(shown, n)))
     return EXIT_SOME_FAILED if errors and not n else EXIT_OK
 
 
 def cmd_schema(args) -> int:
-    print(json.dumps(authoring.json_schema(), indent=2, ensure_ascii=False))
+    print(json.dumps(rules_schema.json_schema(), indent=2, ensure_ascii=False))
     return EXIT_OK
 
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner import authoring, cmd_explain, cmd_rules, ruleset
+from cleaner import authoring, cmd_explain, cmd_rules, rules_schema, ruleset, suggest
 from cleaner.cli import build_parser, main
 from cleaner.ruleset import builtin_rules_dir, parse_rule_text
 
@@ -274,9 +274,9 @@ def test_suggest_bad_outlet_and_no_pages(tmp_path, capsys):
 @given(st.lists(st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=60)
                 .map(lambda s: " ".join(s.split())).filter(bool), min_size=1, max_size=3))
 def test_line_pattern_matches_its_lines_and_survives_yaml(lines):
-    pattern = authoring.line_pattern(lines)
+    pattern = suggest.line_pattern(lines)
     top = Counter(lines).most_common(1)[0][0]
-    data = parse_rule_text(f"id: x\ndrop:\n  - id: a\n    category: ad\n    pattern: {authoring.yaml_quote(pattern)}\n",
+    data = parse_rule_text(f"id: x\ndrop:\n  - id: a\n    category: ad\n    pattern: {suggest.yaml_quote(pattern)}\n",
                            "x")
     assert data["drop"][0]["pattern"].fullmatch(top)
     assert authoring.anchored(pattern)
@@ -284,8 +284,8 @@ def test_line_pattern_matches_its_lines_and_survives_yaml(lines):
 
 # ------------------------------------------------------------------ schema
 def test_schema_shipped_is_the_generated_one():
-    shipped = json.loads(authoring.schema_path().read_text(encoding="utf-8"))
-    assert shipped == authoring.json_schema(), "run: cleaner rules schema > cleaner/schema/rules.schema.json"
+    shipped = json.loads(rules_schema.schema_path().read_text(encoding="utf-8"))
+    assert shipped == rules_schema.json_schema(), "run: cleaner rules schema > cleaner/schema/rules.schema.json"
 
 
 def _keys(loader_schema):
@@ -300,13 +300,13 @@ def _schema_keys(node):
 
 
 def test_schema_keys_equal_loader_keys():
-    assert _schema_keys(authoring.json_schema()) == _keys(ruleset._FILE)
+    assert _schema_keys(rules_schema.json_schema()) == _keys(ruleset._FILE)
 
 
 def test_builtin_files_validate_against_schema_and_reference_it():
     jsonschema = pytest.importorskip("jsonschema")
     import yaml
-    validator = jsonschema.Draft202012Validator(authoring.json_schema())
+    validator = jsonschema.Draft202012Validator(rules_schema.json_schema())
     files = sorted(builtin_rules_dir().glob("*.yaml"))
     assert files
     for path in files:
