@@ -222,6 +222,14 @@ class Cleaner:
 
     def clean_text(self, text: str, *, url: str | None = None, source: str | None = None,
                    outlet: str | None = None) -> Record:
+        doc, opts = self.run_stages(text, url=url, source=source, outlet=outlet)
+        if not doc.lines:
+            raise PageError("no text on the page")
+        return assemble(doc, self.ruleset, opts)
+
+    def run_stages(self, text: str, *, url: str | None = None, source: str | None = None,
+                   outlet: str | None = None) -> tuple[Doc, Options]:
+        """Every stage on one text; the marked document (``cleaner explain`` reads it)."""
         opts = self.options
         if outlet:
             if outlet not in self.ruleset.outlets:
@@ -230,9 +238,7 @@ class Cleaner:
         doc = Doc(source=source, text=prepare_text(text), url=url)
         for stage in STAGES:
             stage(doc, self.ruleset, opts)
-        if not doc.lines:
-            raise PageError("no text on the page")
-        return assemble(doc, self.ruleset, opts)
+        return doc, opts
 
     def clean_page(self, page: Page) -> Record:
         if page.error:
