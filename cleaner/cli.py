@@ -31,7 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Clean scraped Indonesian news pages into JSONL: the article body plus "
                     "its metadata, every dropped line accounted for.",
         epilog="Exit status: 0 all pages cleaned, 1 some pages failed (the rest are written), "
-               "2 usage error or a rule file that does not load.")
+               "2 usage error or a rule file that does not load. Subcommands: cleaner explain, "
+               "cleaner rules (see docs/rules.md); a page folder named like one is reached as ./rules.")
     p.add_argument("inputs", nargs="+", metavar="PATH",
                    help="page files (.txt, .html) or folders (walked recursively, sorted); - reads stdin")
     p.add_argument("-o", "--output", default="-", metavar="FILE", help="JSONL output (default: stdout)")
@@ -63,6 +64,8 @@ def _open_output(path: str):
 # name is reached as ./rules. Each module has ``main(argv) -> int``; imported
 # lazily so the main job does not pay for them.
 SUBCOMMANDS: dict[str, str] = {
+    "explain": "cleaner.cmd_explain",
+    "rules": "cleaner.cmd_rules",
     "dedup": "cleaner.cmd_dedup",
 }
 
