@@ -185,3 +185,12 @@ def test_benchmark_run_contract(root):
     assert {"records", "seconds", "peak_mb"} <= set(result) and result["records"] == 200
     assert result["copies"] > 20 and result["copies_flagged"] == result["copies"]
     assert result["false_flags"] == 0 and result["indexed"] == 200 - result["copies"]
+
+
+def test_every_dedup_flag_is_documented(root):
+    from cleaner.cmd_dedup import build_parser
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert "cleaner dedup IN.jsonl" in readme
+    for action in build_parser()._actions:
+        if action.option_strings and "--help" not in action.option_strings:
+            assert any(f"[{o}" in readme or f"`{o}" in readme for o in action.option_strings), action.option_strings
