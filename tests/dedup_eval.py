@@ -149,6 +149,24 @@ def run(threshold=None):
             "threshold": nd.threshold, "bands_rows": (nd._lsh.b, nd._lsh.r)}, records, expected
 
 
+def real_pairs():
+    """Real pairs: the HTML samples (../shared/html-samples) with, for ten of them,
+    a reference text of the same article from another extractor (``.expected.txt``):
+    the same body in another wrapper. Deduplicated together with the seeds and dev
+    pages; returns ``(flags, expected)`` as ``{source path: source path}``."""
+    from cleaner import Cleaner
+    from cleaner.dedup import NearDuplicates
+    samples = SHARED / "html-samples"
+    paths = [str(ROOT / "seeds"), str(SHARED / "devset" / "raw"), str(samples)]
+    records = [rec for _src, rec, err in Cleaner().clean_paths(paths) if err is None]
+    by_id = {r.id: r.metadata.source_path for r in records}
+    flags = {r.metadata.source_path: by_id[r.metadata.duplicate_of]
+             for r in NearDuplicates().filter(records) if r.metadata.duplicate_of}
+    expected = {str(t.with_name(t.name.replace(".expected.txt", ".html"))): str(t)
+                for t in sorted(samples.glob("*/*.expected.txt"))}
+    return flags, expected
+
+
 def _q(values, p):
     return values[min(len(values) - 1, int(p * len(values)))]
 
@@ -165,3 +183,8 @@ if __name__ == "__main__":
           f"p99.9={_q(distinct, .999):.3f} max={distinct[-1]:.3f}")
     print("lowest copies:", sorted(round(x, 3) for v in by_kind.values() for x in v)[:8])
     print("highest distinct:", [round(d, 3) for d in distinct[-8:]])
+    if (SHARED / "html-samples").is_dir():
+        flags, pairs = real_pairs()
+        right = sum(1 for h, t in pairs.items() if flags.get(h) == t)
+        print(f"real pairs (html page ~ reference text of the same article): {right}/{len(pairs)} flagged, "
+              f"{len([f for f in flags if f not in pairs])} other flags")

@@ -114,6 +114,14 @@ def test_dev_copies_flagged_none_distinct():
     assert result["false_flags"] == []
 
 
+def test_real_pairs_html_and_reference_text():
+    if not (SHARED / "html-samples").is_dir() or not (SHARED / "devset").is_dir():
+        pytest.skip("needs ../shared/html-samples and devset")
+    flags, expected = dedup_eval.real_pairs()
+    assert len(expected) == 10
+    assert flags == expected          # each page flagged as a copy of its reference text; nothing else
+
+
 # ------------------------------------------------------------- the subcommand
 def _write(path, recs, gz=False):
     data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs)
