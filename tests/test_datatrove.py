@@ -134,11 +134,9 @@ def test_step_options_and_exclusions(dt, tmp_path):
     excluded = [json.loads(x) for p in (tmp_path / "ex").glob("*") for x in p.read_text().splitlines()]
     assert [(d["id"], d["metadata"]["cleaner_error"]) for d in excluded] == [("b", "empty_input")]
 
-    # HTML forced on a text dump still comes out (trafilatura reads it as one block), or is
-    # dropped with a reason: never an exception.
-    forced = CleanerStep(input_format="html")
-    kind = forced.clean_one(text, None, "x")[0]
-    assert kind in ("html", "error")
+    # Forced: a text dump through the HTML path (trafilatura reads it as paragraphs).
+    kind, record = CleanerStep(input_format="html").clean_one(text, None, "x")
+    assert kind == "html" and clean(text).text.split("\n\n")[0] in record.text
     with pytest.raises(ValueError, match="input_format"):
         CleanerStep(input_format="pdf")
 
