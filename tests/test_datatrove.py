@@ -107,10 +107,11 @@ def test_local_executor_two_tasks(dt, tmp_path):
     assert count["lines_dropped"] > 0
 
 
-def test_step_options_and_exclusions(dt, tmp_path):
+def test_step_options_and_exclusions(dt, tmp_path, monkeypatch):
     from datatrove.data import Document
     from datatrove.pipeline.writers import JsonlWriter
 
+    import cleaner.pipeline
     from cleaner.integrations.datatrove import CleanerStep, looks_like_html
 
     text = SEEDS[0].read_text(encoding="utf-8")
@@ -122,10 +123,13 @@ def test_step_options_and_exclusions(dt, tmp_path):
     # Pickled as executors ship it: without the loaded rules, which the task reloads.
     step = pickle.loads(pickle.dumps(step))
     assert step._cleaner is None
+    loads = []
+    real_load = cleaner.pipeline.load_ruleset
+    monkeypatch.setattr(cleaner.pipeline, "load_ruleset", lambda dirs: loads.append(dirs) or real_load(dirs))
     docs = [Document(text=text, id="a", metadata={"link": SEED_URL, "title": "theirs"}),
-            Document(text=" ", id="b")]
+            Document(text=" ", id="b"), Document(text=SEEDS[1].read_text(encoding="utf-8"), id="c")]
     got = list(step.run(iter(docs)))
-    assert [d.id for d in got] == ["a"]
+    assert [d.id for d in got] == ["a", "c"] and len(loads) == 1      # rules loaded once for the task
     md = got[0].metadata
     assert md["title"] == "theirs" and md["c_outlet"] == "tribun" and md["c_url"] == SEED_URL
     assert got[0].text == clean(text, url=SEED_URL).text
