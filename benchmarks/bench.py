@@ -1,7 +1,7 @@
 """Speed and memory benchmark: cleaner (text and HTML paths, -j 1 and -j 2) vs trafilatura
 and jusText on the same pages, in one run, one table.
 
-    python benchmarks/bench.py                  # 20,000 text pages, 2,000 HTML pages (~10 min on 2 cores)
+    python benchmarks/bench.py                  # 20,000 text pages, 2,000 HTML pages (~5 min on 2 idle cores)
     python benchmarks/bench.py --quick          # a short run (~1 min), same table
     python benchmarks/bench.py --pages 50000 --html-pages 20000 --workdir /big/tmp
 
