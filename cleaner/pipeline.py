@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import regex
 
-from . import __version__, dates
+from . import __version__, dates, signals
 from .document import Doc, Line
 from .marking import apply_rules
 from .readers import DEFAULT_MAX_BYTES, Page, PageError, check_bytes, decode, iter_pages, read_page
@@ -62,6 +62,7 @@ def detect_outlet(doc: Doc, rs: RuleSet, opts: Options) -> None:
 
 
 def segment(doc: Doc, rs: RuleSet, opts: Options) -> None:
+    signals.new_document()
     for raw in doc.text.splitlines():
         text = " ".join(raw.split())
         if text:
@@ -69,7 +70,7 @@ def segment(doc: Doc, rs: RuleSet, opts: Options) -> None:
 
 
 def mark_rules(doc: Doc, rs: RuleSet, opts: Options) -> None:
-    apply_rules(doc, rs.rules_for(doc.outlet), ("any",))
+    apply_rules(doc, rs.rules_for(doc.outlet), ("any",), rs.dispatch(doc.outlet, ("any",)))
 
 
 def find_structure(doc: Doc, rs: RuleSet, opts: Options) -> None:
@@ -81,7 +82,8 @@ def find_structure(doc: Doc, rs: RuleSet, opts: Options) -> None:
 
 
 def mark_zone_rules(doc: Doc, rs: RuleSet, opts: Options) -> None:
-    apply_rules(doc, rs.rules_for(doc.outlet), ("header", "body", "tail"))
+    zones = ("header", "body", "tail")
+    apply_rules(doc, rs.rules_for(doc.outlet), zones, rs.dispatch(doc.outlet, zones))
 
 
 def collect_metadata(doc: Doc, rs: RuleSet, opts: Options) -> None:

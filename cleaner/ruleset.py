@@ -294,9 +294,20 @@ class RuleSet:
     common: Outlet
     outlets: dict[str, Outlet]
     version: str
+    # (outlet id, zones) -> matcher.Dispatch over that outlet's rules, built on first use
+    _dispatch: dict = field(default_factory=dict, repr=False, compare=False)
 
     def get(self, oid: str) -> Outlet:
         return self.outlets[oid]
+
+    def dispatch(self, outlet: Outlet | None, zones: tuple[str, ...]):
+        """The outlet's rules whose zone is in ``zones``, indexed for ``marking.apply_rules``."""
+        key = (outlet.id if outlet is not None else None, zones)
+        got = self._dispatch.get(key)
+        if got is None:
+            from .matcher import Dispatch
+            got = self._dispatch[key] = Dispatch([r for r in self.rules_for(outlet) if r.zone in zones])
+        return got
 
     def rules_for(self, outlet: Outlet | None) -> list[Rule]:
         """Outlet rules first (more specific), then its parents', then the shared layer."""

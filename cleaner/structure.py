@@ -12,8 +12,10 @@ import regex
 
 from . import dates
 from .document import Doc
+from .matcher import may_match
 from .signals import (
     QUOTE_START,
+    document_cache,
     ends_sentence,
     headline_like,
     normalize,
@@ -56,9 +58,24 @@ def strip_prefix(text: str) -> tuple[str, str | None]:
     return (text[m.end():], m.group(1)) if m else (text, None)
 
 
+_DATELINES = document_cache()   # (text, patterns) -> match_dateline's answer, per document
+
+
 def match_dateline(text: str, patterns) -> str | None:
+    key = (text, tuple(patterns))
+    try:
+        return _DATELINES[key]
+    except KeyError:
+        pass
+    found = _DATELINES[key] = _match_dateline(text, patterns)
+    return found
+
+
+def _match_dateline(text: str, patterns) -> str | None:
     text, _ = strip_prefix(text)
     for pat in patterns:
+        if not may_match(pat, text):
+            continue
         try:
             m = pat.match(text, timeout=0.25)
         except TimeoutError:
