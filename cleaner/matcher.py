@@ -254,6 +254,16 @@ class _Analyzer:
         return out
 
     @staticmethod
+    def shrink_contained(strings: set[str]) -> set[str]:
+        """For "contains one of": each string's longest piece without whitespace other
+        than a plain space (a substring holds wherever the string does; "\\s" makes
+        such variants), minus strings holding another one of the set."""
+        pieces = {max(regex.split(r"[^\S ]", x), key=len) for x in strings}
+        if "" in pieces:
+            return strings
+        return {x for x in pieces if not any(y != x and y in x for y in pieces)}
+
+    @staticmethod
     def union(sets, no_empty: bool = False) -> set[str] | None:
         if any(x is None or (no_empty and (not x or "" in x)) for x in sets):
             return None
@@ -350,7 +360,7 @@ def prefilter_for(pattern) -> Prefilter | None:
             return None
         if got is None:
             return None
-        pre, con = _Analyzer.shrink(got[0]), _Analyzer.shrink(got[1])
+        pre, con = _Analyzer.shrink(got[0]), _Analyzer.shrink_contained(_Analyzer.shrink(got[1]))
         return Prefilter(folded=folded, prefixes=tuple(sorted(pre)), contains=tuple(sorted(con)))
     return None
 
@@ -358,15 +368,23 @@ def prefilter_for(pattern) -> Prefilter | None:
 _PREFILTERS: dict = {}
 
 
-def may_match(pattern, text: str) -> bool:
-    """False only when ``pattern`` cannot match anywhere in ``text`` (its prefilter)."""
+def may_match(pattern, text: str, low: str | None = None, *, can_fold: bool = True) -> bool:
+    """False only when ``pattern`` cannot match anywhere in ``text`` (its prefilter).
+    ``low``: ``fold(text)`` when the caller has it; ``can_fold=False``: a long text
+    not worth folding (a case-insensitive prefilter then says True)."""
     try:
         pf = _PREFILTERS[pattern]
     except KeyError:
         if len(_PREFILTERS) > 10000:
             _PREFILTERS.clear()
         pf = _PREFILTERS[pattern] = prefilter_for(pattern)
-    return pf is None or pf.passes(text, fold(text) if pf.folded else text)
+    if pf is None:
+        return True
+    if pf.folded and low is None:
+        if not can_fold:
+            return True
+        low = fold(text)
+    return pf.passes(text, low)
 
 
 # ------------------------------------------------------------------ dispatch

@@ -17,6 +17,7 @@ import regex
 from . import __version__, dates, signals
 from .document import Doc, Line
 from .marking import apply_rules
+from .matcher import may_match
 from .readers import DEFAULT_MAX_BYTES, Page, PageError, check_bytes, decode, iter_pages, read_page
 from .record import DroppedLine, Metadata, Record, record_id
 from .ruleset import RuleSet, load_ruleset
@@ -24,6 +25,7 @@ from .structure import DOMAIN, EXTRACTION_PREFIX, Structure, match_dateline, str
 
 # Invisible characters that scraped text carries and that would stop patterns.
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE_CHARS = tuple(map(chr, INVISIBLE))
 CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -55,7 +57,8 @@ def detect_outlet(doc: Doc, rs: RuleSet, opts: Options) -> None:
     head_tail = doc.text[:3000] + "\n" + doc.text[-3000:]
     best, best_hits = None, 0
     for outlet in rs.outlets.values():
-        hits = sum(1 for p in outlet.text_markers if _safe_search(p, head_tail))
+        hits = sum(1 for p in outlet.text_markers
+                   if may_match(p, head_tail, can_fold=False) and _safe_search(p, head_tail))
         if hits > best_hits:
             best, best_hits = outlet, hits
     doc.outlet = best
@@ -165,9 +168,18 @@ def _safe_search(pattern, text: str) -> bool:
 
 def prepare_text(text: str) -> str:
     """Line ends, invisible characters and controls that scraping leaves behind."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(INVISIBLE)
-    text = CONTROL.sub(" ", text)
-    return unicodedata.normalize("NFC", text)
+    # (str.translate is slow on non-ASCII text: each character is deleted by replace,
+    # and only when present; ASCII text has none and is already NFC)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    ascii_only = text.isascii()
+    if not ascii_only:
+        for char in _INVISIBLE_CHARS:
+            if char in text:
+                text = text.replace(char, "")
+    if CONTROL.search(text):
+        text = CONTROL.sub(" ", text)
+    return text if ascii_only else unicodedata.normalize("NFC", text)
 
 
 def assemble(doc: Doc, rs: RuleSet, opts: Options) -> Record:
