@@ -55,6 +55,14 @@ _REPEATS = (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, getattr(sre_c, "POSSESSIVE_REPEA
 SPACES = frozenset("\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
                    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 _SPACE_CATS = (sre_c.CATEGORY_SPACE, sre_c.CATEGORY_UNI_SPACE)
+# Stands for "any non-ASCII character" in a class: \d and \w are their ASCII
+# characters plus WILD. Strings holding it are cut there before use.
+WILD = "\ue001"
+_DIGIT_CATS = (sre_c.CATEGORY_DIGIT, sre_c.CATEGORY_UNI_DIGIT)
+_WORD_CATS = (sre_c.CATEGORY_WORD, sre_c.CATEGORY_UNI_WORD)
+_DIGITS = frozenset("0123456789" + WILD)
+_WORD = frozenset("0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ" + WILD)
+_WORD_FOLDED = frozenset("0123456789_abcdefghijklmnopqrstuvwxyz" + WILD)
 
 # Bounds that keep the string sets small (the cost is paid at load time only).
 _MAX_SET = 128       # strings in one set
@@ -72,15 +80,33 @@ def fold(text: str) -> str:
 
 @dataclass(frozen=True)
 class Prefilter:
-    """Necessary condition for a match: the (folded) line starts with one of
-    ``prefixes`` or contains one of ``contains``. ``folded`` says which copy of
-    the line the strings are compared with."""
+    """Necessary condition for a match. ``folded`` says which copy of the line the
+    strings are compared with (``fold(line)`` or the line as it is).
+
+    * ``alphabet``: for a pattern that must match the whole line, the characters
+      it can match; a line with another one cannot match (``alphabet_wild``: any
+      non-ASCII character may match too);
+    * and then, unless ``free``: the line starts with one of ``prefixes`` (or,
+      with ``nonascii_first``, with a non-ASCII character) or contains one of
+      ``contains``.
+    """
     folded: bool
     prefixes: tuple[str, ...] = ()
     contains: tuple[str, ...] = ()
+    nonascii_first: bool = False
+    free: bool = False
+    alphabet: str | None = None
+    alphabet_wild: bool = False
 
     def passes(self, text: str, low: str) -> bool:
         hay = low if self.folded else text
+        if self.alphabet is not None and hay.strip(self.alphabet) and not (
+                self.alphabet_wild and not text.isascii()):
+            return False
+        if self.free:
+            return True
+        if self.nonascii_first and text[:1] and not text[:1].isascii():
+            return True
         if self.prefixes and hay.startswith(self.prefixes):
             return True
         for s in self.contains:
@@ -121,7 +147,7 @@ class _Analyzer:
 
     # ---- single characters
     def char(self, code: int, icase: bool) -> str | None:
-        if code == _UNKNOWN_CHAR:
+        if code == _UNKNOWN_CHAR or code == ord(WILD):
             return None
         c = chr(code)
         if not self.folded:
@@ -156,9 +182,53 @@ class _Analyzer:
                     out.add(c)
             elif op is sre_c.CATEGORY and av in _SPACE_CATS:
                 out |= SPACES
+            elif op is sre_c.CATEGORY and av in _DIGIT_CATS:
+                out |= _DIGITS
+            elif op is sre_c.CATEGORY and av in _WORD_CATS:
+                out |= _WORD_FOLDED if self.folded else _WORD
             else:  # NEGATE, other categories: not a finite list
                 return None
             if len(out) > _MAX_CLASS:
+                return None
+        return out
+
+    # ---- alphabets
+    def alphabet(self, nodes, icase: bool) -> set[str] | None:
+        """Every character a match of ``nodes`` can consume, or None."""
+        out: set[str] = set()
+        for op, av in nodes:
+            if op is sre_c.LITERAL:
+                c = self.char(av, icase)
+                got = None if c is None else {c}
+            elif op is sre_c.IN:
+                got = self.klass(av, icase)
+            elif op in (sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.GROUPREF):
+                continue  # zero width, or text the group already consumed
+            elif op is sre_c.SUBPATTERN:
+                _group, add, dele, sub = av
+                if (add | dele) & (sre_c.SRE_FLAG_VERBOSE | sre_c.SRE_FLAG_MULTILINE):
+                    raise _Unsure
+                inner = (icase or bool(add & sre_c.SRE_FLAG_IGNORECASE)) and not dele & sre_c.SRE_FLAG_IGNORECASE
+                if inner and not self.folded:
+                    raise _Unsure
+                got = self.alphabet(sub, inner)
+            elif op is _ATOMIC:
+                got = self.alphabet(av, icase)
+            elif op in _REPEATS:
+                got = self.alphabet(av[2], icase)
+            elif op is sre_c.BRANCH:
+                got = set()
+                for alt in av[1]:
+                    a = self.alphabet(alt, icase)
+                    if a is None:
+                        return None
+                    got |= a
+            else:
+                return None
+            if got is None:
+                return None
+            out |= got
+            if len(out) > 4 * _MAX_CLASS:
                 return None
         return out
 
@@ -306,30 +376,61 @@ class _Analyzer:
         return None, after, best
 
 
+def _cut_wild(pre: set[str], con: set[str]):
+    """Strings in usable form: a prefix ends before WILD ("" then means: starts
+    with a non-ASCII character); a contained string is its longest WILD-free piece."""
+    prefixes, wild_first = set(), False
+    for p in pre:
+        q = p.split(WILD)[0]
+        if q:
+            prefixes.add(q)
+        else:
+            wild_first = True
+    contains = {max(c.split(WILD), key=len) for c in con}
+    if "" in contains:
+        return None
+    return prefixes, contains, wild_first
+
+
 def _top(nodes, analyzer: _Analyzer, icase: bool, multiline: bool):
-    """(prefixes, contains) for the whole pattern, or None."""
+    """(cond, alphabet) for the whole pattern; cond is (prefixes, contains,
+    nonascii_first) or None (no such condition), alphabet a set or None."""
     nodes = list(nodes)
     if len(nodes) == 1 and nodes[0][0] is sre_c.BRANCH:
-        pre, con = set(), set()
+        pre, con, wild, alpha = set(), set(), False, set()
+        free = False
         for alt in nodes[0][1][1]:
-            got = _top(alt, analyzer, icase, multiline)
-            if got is None:
-                return None
-            pre |= got[0]
-            con |= got[1]
-        return pre, con
+            cond, a = _top(alt, analyzer, icase, multiline)
+            if cond is None:
+                free = True
+            else:
+                pre |= cond[0]
+                con |= cond[1]
+                wild = wild or cond[2]
+            alpha = None if a is None or alpha is None else alpha | a
+        return (None if free else (pre, con, wild)), alpha
     if len(nodes) == 1 and nodes[0][0] is sre_c.SUBPATTERN:
         _g, add, dele, sub = nodes[0][1]
         if not (add | dele):
             return _top(sub, analyzer, icase, multiline)
     anchored = bool(nodes) and nodes[0][0] is sre_c.AT and (
         nodes[0][1] is sre_c.AT_BEGINNING_STRING or (nodes[0][1] is sre_c.AT_BEGINNING and not multiline))
-    _f, s, r = analyzer.seq(nodes[1:] if anchored else nodes, icase)
+    body = nodes[1:] if anchored else nodes
+    _f, s, r = analyzer.seq(body, icase)
+    cond = None
     if anchored and s and "" not in s:
-        return s, set()
-    if r and "" not in r:
-        return set(), r
-    return None
+        cond = _cut_wild(s, set())
+    if cond is None and r and "" not in r:
+        cond = _cut_wild(set(), r)
+    alpha = None
+    if anchored and len(body) >= 1 and body[-1][0] is sre_c.AT and not multiline and \
+            body[-1][1] in (sre_c.AT_END, sre_c.AT_END_STRING):
+        # The match is the whole text: every character of it is in the alphabet
+        # ("$" also allows one final newline).
+        alpha = analyzer.alphabet(body, icase)
+        if alpha is not None and body[-1][1] is sre_c.AT_END:
+            alpha.add("\n")
+    return cond, alpha
 
 
 def prefilter_for(pattern) -> Prefilter | None:
@@ -353,15 +454,23 @@ def prefilter_for(pattern) -> Prefilter | None:
     multiline = bool(flags & sre_c.SRE_FLAG_MULTILINE or pattern.flags & regex.MULTILINE)
     for folded in ((True,) if icase else (False, True)):
         try:
-            got = _top(parsed, _Analyzer(folded), icase, multiline)
+            cond, alpha = _top(parsed, _Analyzer(folded), icase, multiline)
         except _Unsure:
             continue
         except RecursionError:
             return None
-        if got is None:
+        if cond is None and alpha is None:
             return None
-        pre, con = _Analyzer.shrink(got[0]), _Analyzer.shrink_contained(_Analyzer.shrink(got[1]))
-        return Prefilter(folded=folded, prefixes=tuple(sorted(pre)), contains=tuple(sorted(con)))
+        kw = {}
+        if alpha is not None:
+            kw.update(alphabet="".join(sorted(alpha - {WILD})), alphabet_wild=WILD in alpha)
+        if cond is None:
+            return Prefilter(folded=folded, free=True, **kw)
+        pre, con, wild = cond
+        pre = _Analyzer.shrink(pre)
+        con = _Analyzer.shrink_contained(_Analyzer.shrink(con)) if con else con
+        return Prefilter(folded=folded, prefixes=tuple(sorted(pre)), contains=tuple(sorted(con)),
+                         nonascii_first=wild, **kw)
     return None
 
 
@@ -404,23 +513,27 @@ class Dispatch:
     """
 
     def __init__(self, rules):
-        self.entries: list[tuple[Entry, frozenset | None, bool]] = []
+        # (entry, first characters or None for "any", folded, non-ASCII first character too)
+        self.entries: list[tuple[Entry, frozenset | None, bool, bool]] = []
         for pos, rule in enumerate(rules):
             pf = prefilter_for(rule.pattern)
-            if pf is not None and pf.prefixes and not pf.contains:
+            if pf is not None and not pf.free and not pf.contains:
                 firsts = frozenset(p[0] for p in pf.prefixes)
-                single = all(len(p) == 1 for p in pf.prefixes)
-                self.entries.append((Entry(pos, rule, None if single else pf), firsts, pf.folded))
+                # the first character settles it unless longer prefixes or an alphabet remain
+                settled = pf.alphabet is None and all(len(p) == 1 for p in pf.prefixes)
+                self.entries.append((Entry(pos, rule, None if settled else pf), firsts, pf.folded,
+                                     pf.nonascii_first))
             else:
-                self.entries.append((Entry(pos, rule, pf), None, False))
+                self.entries.append((Entry(pos, rule, pf), None, False, False))
         self._table: dict[tuple[str, str], tuple[Entry, ...]] = {}
 
     def candidates(self, text: str, low: str) -> tuple[Entry, ...]:
         key = (low[:1], text[:1])
         got = self._table.get(key)
         if got is None:
-            got = tuple(e for e, firsts, folded in self.entries
-                        if firsts is None or key[0 if folded else 1] in firsts)
+            nonascii = not key[1].isascii()
+            got = tuple(e for e, firsts, folded, wild in self.entries
+                        if firsts is None or key[0 if folded else 1] in firsts or (wild and nonascii))
             if len(self._table) < 4096:
                 self._table[key] = got
         return got

@@ -53,9 +53,9 @@ CORPUS = _corpus_lines()
 def test_twins_are_every_non_ascii_case_variant_of_an_ascii_letter():
     # (literals and classes of either case: "(?i)I" matches "ı" where "(?i)i" does not)
     found = set()
-    for letters in (string.ascii_lowercase, string.ascii_uppercase):
-        found |= set(regex.findall("(?i)(?:" + "|".join(letters) + ")", ALL_CHARS))
-        found |= set(regex.findall(f"(?i)[{letters}]", ALL_CHARS))
+    for chars in (string.ascii_lowercase, string.ascii_uppercase, string.digits + string.punctuation + " "):
+        found |= set(regex.findall("(?i)(?:" + "|".join(map(regex.escape, chars)) + ")", ALL_CHARS))
+        found |= set(regex.findall(f"(?i)[{regex.escape(chars)}]", ALL_CHARS))
     found = {c for c in found if not c.isascii()}
     assert found == {c for c, _ in matcher._TWINS}
     for char, twin in matcher._TWINS:
@@ -71,6 +71,13 @@ def test_caseless_symbols_match_only_themselves_under_ignorecase():
 def test_spaces_are_what_regex_calls_whitespace():
     assert set(regex.findall(r"\s", ALL_CHARS)) == SPACES
     assert set(regex.findall(r"(?i)\s", ALL_CHARS)) == SPACES
+
+
+def test_digit_and_word_classes_in_ascii():
+    ascii_chars = "".join(map(chr, range(128)))
+    assert set(regex.findall(r"\d", ascii_chars)) == matcher._DIGITS - {matcher.WILD}
+    assert set(regex.findall(r"\w", ascii_chars)) == matcher._WORD - {matcher.WILD}
+    assert set(regex.findall(r"(?i)\w", ascii_chars)) == matcher._WORD - {matcher.WILD}
 
 
 def test_fold():
@@ -117,8 +124,8 @@ def test_extraction(src, folded, prefixes, contains):
 
 
 @pytest.mark.parametrize("src", [
-    r"^\d+$",                       # digits only: no literal
-    r"(?i)^(?:baca)?\s*$",          # can match the empty line
+    r"^\w+x",                       # word characters only: any first character
+    r"(?i)(?:baca)?\s*",            # can match the empty string anywhere
     r"a|\d",                        # one branch without a literal
     r"(?m)^Baca",                   # scoped... here global multiline: no prefix, but
     r"(?:foo){e<=1}",               # fuzzy matching: regex-only syntax the stdlib misreads
@@ -142,6 +149,22 @@ def test_no_prefilter_when_unsure(src):
         assert got is not None and got.prefixes == () and got.contains == ("Baca",)
     else:
         assert got is None, src
+
+
+@pytest.mark.parametrize("src, yes, no", [
+    # a whole-line pattern: a character outside its alphabet rules the line out
+    (r"^\d{1,3}(?:[.,]\d{3})*$", ["12.500", "\u0661\u0662"], ["12 ribu", "1a"]),
+    (r"^[-–—|_=~]+$", ["---", "—"], ["-- x"]),
+    (r"(?i)^(?:tags?|topik)\s*:?$", ["Tags:", "TOPIK", "tag\u00a0:"], ["Tags: Jakarta"]),
+    # \d may be a non-ASCII digit: a line starting with a non-ASCII character passes
+    (r"^\d+ komentar", ["12 komentar", "\u0661 komentar"], ["komentar 12"]),
+])
+def test_alphabet_and_digit_prefixes(src, yes, no):
+    got = pf(src)
+    for line in yes:
+        assert got.passes(line, fold(line)), line
+    for line in no:
+        assert not got.passes(line, fold(line)), line
 
 
 def test_escaped_backslash_before_p_is_a_literal():
