@@ -124,7 +124,7 @@ def test_extraction(src, folded, prefixes, contains):
 
 
 @pytest.mark.parametrize("src", [
-    r"^\w+x",                       # word characters only: any first character
+    r"^.+\d",                       # any character, then a digit (maybe non-ASCII)
     r"(?i)(?:baca)?\s*",            # can match the empty string anywhere
     r"a|\d",                        # one branch without a literal
     r"(?m)^Baca",                   # scoped... here global multiline: no prefix, but
