@@ -86,6 +86,8 @@ class Prefilter:
     * ``alphabet``: for a pattern that must match the whole line, the characters
       it can match; a line with another one cannot match (``alphabet_wild``: any
       non-ASCII character may match too);
+    * ``last``: for a pattern anchored at the end, the characters its match can
+      end with;
     * and then, unless ``free``: the line starts with one of ``prefixes`` (or,
       with ``nonascii_first``, with a non-ASCII character) or contains one of
       ``contains``.
@@ -97,9 +99,14 @@ class Prefilter:
     free: bool = False
     alphabet: str | None = None
     alphabet_wild: bool = False
+    last: frozenset | None = None     # the line's last character is one of these
+    last_wild: bool = False           # ... or any non-ASCII character
 
     def passes(self, text: str, low: str) -> bool:
         hay = low if self.folded else text
+        if self.last is not None and hay[-1:] not in self.last and not (
+                self.last_wild and not text[-1:].isascii()):
+            return False
         if self.alphabet is not None and hay.strip(self.alphabet) and not (
                 self.alphabet_wild and not text.isascii()):
             return False
@@ -192,6 +199,45 @@ class _Analyzer:
                 return None
         return out
 
+    def group(self, av, icase: bool):
+        """A group's nodes and whether they match ignoring case."""
+        _group, add, dele, sub = av
+        if (add | dele) & (sre_c.SRE_FLAG_VERBOSE | sre_c.SRE_FLAG_MULTILINE):
+            raise _Unsure
+        inner = (icase or bool(add & sre_c.SRE_FLAG_IGNORECASE)) and not dele & sre_c.SRE_FLAG_IGNORECASE
+        if inner and not self.folded:
+            raise _Unsure  # a (?i:...) group: the caller retries on the folded line
+        return sub, inner
+
+    # ---- last characters
+    def last(self, nodes, icase: bool) -> set[str] | None:
+        """The characters a match of ``nodes`` can end with, or None."""
+        for op, av in reversed(list(nodes)):
+            if op in (sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT):
+                continue
+            if op is sre_c.LITERAL:
+                c = self.char(av, icase)
+                return None if c is None else {c}
+            if op is sre_c.IN:
+                return self.klass(av, icase)
+            if op in _REPEATS:
+                return self.last(av[2], icase) if av[0] >= 1 else None
+            if op is _ATOMIC:
+                return self.last(av, icase)
+            if op is sre_c.SUBPATTERN:
+                sub, inner = self.group(av, icase)
+                return self.last(sub, inner)
+            if op is sre_c.BRANCH:
+                out: set[str] = set()
+                for alt in av[1]:
+                    got = self.last(alt, icase)
+                    if got is None:
+                        return None
+                    out |= got
+                return out
+            return None
+        return None  # nothing but zero-width nodes: may be empty
+
     # ---- alphabets
     def alphabet(self, nodes, icase: bool) -> set[str] | None:
         """Every character a match of ``nodes`` can consume, or None."""
@@ -205,12 +251,7 @@ class _Analyzer:
             elif op in (sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.GROUPREF):
                 continue  # zero width, or text the group already consumed
             elif op is sre_c.SUBPATTERN:
-                _group, add, dele, sub = av
-                if (add | dele) & (sre_c.SRE_FLAG_VERBOSE | sre_c.SRE_FLAG_MULTILINE):
-                    raise _Unsure
-                inner = (icase or bool(add & sre_c.SRE_FLAG_IGNORECASE)) and not dele & sre_c.SRE_FLAG_IGNORECASE
-                if inner and not self.folded:
-                    raise _Unsure
+                sub, inner = self.group(av, icase)
                 got = self.alphabet(sub, inner)
             elif op is _ATOMIC:
                 got = self.alphabet(av, icase)
@@ -265,12 +306,7 @@ class _Analyzer:
         if op in (sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT):
             return {""}, {""}, None, None   # zero width: the match around it is unchanged
         if op is sre_c.SUBPATTERN:
-            _group, add, dele, sub = av
-            if (add | dele) & (sre_c.SRE_FLAG_VERBOSE | sre_c.SRE_FLAG_MULTILINE):
-                raise _Unsure
-            inner = (icase or bool(add & sre_c.SRE_FLAG_IGNORECASE)) and not dele & sre_c.SRE_FLAG_IGNORECASE
-            if inner and not self.folded:
-                raise _Unsure  # a (?i:...) group: the caller retries on the folded line
+            sub, inner = self.group(av, icase)
             return (*self.seq(sub, inner), None)
         if op is _ATOMIC:
             return (*self.seq(av, icase), None)
@@ -393,14 +429,15 @@ def _cut_wild(pre: set[str], con: set[str]):
 
 
 def _top(nodes, analyzer: _Analyzer, icase: bool, multiline: bool):
-    """(cond, alphabet) for the whole pattern; cond is (prefixes, contains,
-    nonascii_first) or None (no such condition), alphabet a set or None."""
+    """(cond, alphabet, last) for the whole pattern; cond is (prefixes, contains,
+    nonascii_first) or None (no such condition), alphabet and last sets or None."""
     nodes = list(nodes)
     if len(nodes) == 1 and nodes[0][0] is sre_c.BRANCH:
-        pre, con, wild, alpha = set(), set(), False, set()
+        pre, con, wild, alpha, last = set(), set(), False, set(), set()
         free = False
         for alt in nodes[0][1][1]:
-            cond, a = _top(alt, analyzer, icase, multiline)
+            cond, a, z = _top(alt, analyzer, icase, multiline)
+            last = None if z is None or last is None else last | z
             if cond is None:
                 free = True
             else:
@@ -408,7 +445,7 @@ def _top(nodes, analyzer: _Analyzer, icase: bool, multiline: bool):
                 con |= cond[1]
                 wild = wild or cond[2]
             alpha = None if a is None or alpha is None else alpha | a
-        return (None if free else (pre, con, wild)), alpha
+        return (None if free else (pre, con, wild)), alpha, last
     if len(nodes) == 1 and nodes[0][0] is sre_c.SUBPATTERN:
         _g, add, dele, sub = nodes[0][1]
         if not (add | dele):
@@ -430,7 +467,13 @@ def _top(nodes, analyzer: _Analyzer, icase: bool, multiline: bool):
         alpha = analyzer.alphabet(body, icase)
         if alpha is not None and body[-1][1] is sre_c.AT_END:
             alpha.add("\n")
-    return cond, alpha
+    last = None
+    if body and body[-1][0] is sre_c.AT and not multiline and body[-1][1] in (sre_c.AT_END, sre_c.AT_END_STRING):
+        # The match ends the text (for "$": or one final newline follows it).
+        last = analyzer.last(body[:-1], icase)
+        if last is not None and body[-1][1] is sre_c.AT_END:
+            last.add("\n")
+    return cond, alpha, last
 
 
 def prefilter_for(pattern) -> Prefilter | None:
@@ -454,16 +497,18 @@ def prefilter_for(pattern) -> Prefilter | None:
     multiline = bool(flags & sre_c.SRE_FLAG_MULTILINE or pattern.flags & regex.MULTILINE)
     for folded in ((True,) if icase else (False, True)):
         try:
-            cond, alpha = _top(parsed, _Analyzer(folded), icase, multiline)
+            cond, alpha, last = _top(parsed, _Analyzer(folded), icase, multiline)
         except _Unsure:
             continue
         except RecursionError:
             return None
-        if cond is None and alpha is None:
+        if cond is None and alpha is None and last is None:
             return None
         kw = {}
         if alpha is not None:
             kw.update(alphabet="".join(sorted(alpha - {WILD})), alphabet_wild=WILD in alpha)
+        if last is not None:
+            kw.update(last=frozenset(last - {WILD}), last_wild=WILD in last)
         if cond is None:
             return Prefilter(folded=folded, free=True, **kw)
         pre, con, wild = cond
@@ -505,35 +550,44 @@ class Entry:
 
 
 class Dispatch:
-    """The rules of one list, indexed by the first character of the line.
+    """The rules of one list, indexed by the first and last characters of the line.
 
     ``candidates(text, low)`` returns, in rule order, the entries that may
-    match: those keyed by the line's first character plus those without a
-    prefix condition. The table per first character is built on first use.
+    match: a rule with prefixes is kept when the line starts with the first
+    character of one of them, a rule with a last-character set when the line
+    ends with one of them. The table per pair of characters is built on first use.
     """
 
+    _TABLE_MAX = 16384
+
     def __init__(self, rules):
-        # (entry, first characters or None for "any", folded, non-ASCII first character too)
-        self.entries: list[tuple[Entry, frozenset | None, bool, bool]] = []
+        # (entry, firsts, folded, non-ASCII first too, lasts, non-ASCII last too);
+        # firsts/lasts None: no condition on that end
+        self.entries: list[tuple] = []
         for pos, rule in enumerate(rules):
             pf = prefilter_for(rule.pattern)
-            if pf is not None and not pf.free and not pf.contains:
+            if pf is None:
+                self.entries.append((Entry(pos, rule, None), None, False, False, None, False))
+                continue
+            firsts = None
+            if not pf.free and not pf.contains:
                 firsts = frozenset(p[0] for p in pf.prefixes)
-                # the first character settles it unless longer prefixes or an alphabet remain
-                settled = pf.alphabet is None and all(len(p) == 1 for p in pf.prefixes)
-                self.entries.append((Entry(pos, rule, None if settled else pf), firsts, pf.folded,
-                                     pf.nonascii_first))
-            else:
-                self.entries.append((Entry(pos, rule, pf), None, False, False))
-        self._table: dict[tuple[str, str], tuple[Entry, ...]] = {}
+            # the two characters settle it unless longer prefixes, strings or an alphabet remain
+            settled = firsts is not None and pf.alphabet is None and all(len(p) == 1 for p in pf.prefixes)
+            self.entries.append((Entry(pos, rule, None if settled else pf), firsts, pf.folded,
+                                 pf.nonascii_first, pf.last, pf.last_wild))
+        self._table: dict[tuple[str, str, str, str], tuple[Entry, ...]] = {}
 
     def candidates(self, text: str, low: str) -> tuple[Entry, ...]:
-        key = (low[:1], text[:1])
+        key = (low[:1], text[:1], low[-1:], text[-1:])
         got = self._table.get(key)
         if got is None:
-            nonascii = not key[1].isascii()
-            got = tuple(e for e, firsts, folded, wild in self.entries
-                        if firsts is None or key[0 if folded else 1] in firsts or (wild and nonascii))
-            if len(self._table) < 4096:
-                self._table[key] = got
+            first_na, last_na = not key[1].isascii(), not key[3].isascii()
+            got = tuple(
+                e for e, firsts, folded, wild, lasts, last_wild in self.entries
+                if (firsts is None or key[0 if folded else 1] in firsts or (wild and first_na))
+                and (lasts is None or key[2 if folded else 3] in lasts or (last_wild and last_na)))
+            if len(self._table) >= self._TABLE_MAX:
+                self._table.clear()
+            self._table[key] = got
         return got

@@ -6,6 +6,7 @@ one, re-run the dev-corpus score (see README, "Measuring quality") and compare.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
 import regex
@@ -15,6 +16,9 @@ WORD = regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{N}'’\-.]*[\p{L}\p{N}])?")
 # digits, then more runs joined by apostrophes, hyphens or dots. Leftmost-greedy, it
 # ends at the last letter or digit of the run, as WORD does (tests/test_signals.py).
 _WORD_FAST = regex.compile(r"[\p{L}\p{N}]+(?:['’\-.]+[\p{L}\p{N}]+)*")
+# On ASCII text, letters and digits are exactly [A-Za-z0-9], and the standard
+# library's engine reads such a class about 5x faster.
+_WORD_ASCII = re.compile(r"[A-Za-z0-9]+(?:['\-.]+[A-Za-z0-9]+)*")
 TERMINAL = regex.compile(r"""[.!?…;:"”’'»)\]*]\s*$""")
 SENTENCE_END = regex.compile(r"""[.!?…]["”’'»)\]]*\s*$""")
 QUOTE_START = regex.compile(r"""^["“”'‘’«]""")
@@ -92,7 +96,7 @@ def normalize(text: str) -> str:
 
 @_memo
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(_WORD_FAST.findall(text))
+    return tuple((_WORD_ASCII if text.isascii() else _WORD_FAST).findall(text))
 
 
 def words(text: str) -> list[str]:
@@ -108,15 +112,15 @@ def stopword_density(text: str) -> float:
     ws = _words(text)
     if not ws:
         return 0.0
-    stops = stoplist()
-    return sum(w.lower() in stops for w in ws) / len(ws)
+    return sum(map(stoplist().__contains__, map(str.lower, ws))) / len(ws)
 
 
 @_memo
 def capitalized_ratio(text: str) -> float:
     """Share of content words that start with a capital or digit (title case)."""
     # Domains ("kemnaker.go.id") are lower case in any headline: not counted.
-    content = [w for w in _words(text) if w.lower() not in TITLE_SMALL_WORDS and "." not in w]
+    small = TITLE_SMALL_WORDS
+    content = [w for w in _words(text) if "." not in w and w.lower() not in small]
     if not content:
         return 0.0
     return sum(w[0].isupper() or w[0].isdigit() for w in content) / len(content)

@@ -12,7 +12,7 @@ import regex
 
 from . import dates
 from .document import Doc
-from .matcher import may_match
+from .matcher import fold, may_match
 from .signals import (
     QUOTE_START,
     document_cache,
@@ -73,8 +73,9 @@ def match_dateline(text: str, patterns) -> str | None:
 
 def _match_dateline(text: str, patterns) -> str | None:
     text, _ = strip_prefix(text)
+    low = fold(text)
     for pat in patterns:
-        if not may_match(pat, text):
+        if not may_match(pat, text, low):
             continue
         try:
             m = pat.match(text, timeout=0.25)
@@ -98,7 +99,8 @@ def photo_credit_like(text: str) -> bool:
 
 
 def caption_like(text: str) -> bool:
-    return bool(CAPTION_TAIL.search(text)) or text.lower().startswith(("keterangan gambar", "keterangan foto"))
+    return (may_match(CAPTION_TAIL, text) and bool(CAPTION_TAIL.search(text))) or \
+        text.lower().startswith(("keterangan gambar", "keterangan foto"))
 
 
 class Structure:
@@ -390,7 +392,7 @@ class Structure:
             if caption_like(t) and len(words(t)) <= 60 and i != self.dateline_idx:
                 line.drop("caption", "structure:caption-credit")
                 continue
-            if TWEET.search(t):
+            if may_match(TWEET, t) and TWEET.search(t):
                 line.drop("social", "structure:embedded-post")
         self._bullet_runs(start, end)
         self._injected_headlines(start, end)
