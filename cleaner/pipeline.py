@@ -77,9 +77,8 @@ def mark_rules(doc: Doc, rs: RuleSet, opts: Options) -> None:
 
 
 def find_structure(doc: Doc, rs: RuleSet, opts: Options) -> None:
-    end_rules = {r.qualified_id for r in rs.rules_for(doc.outlet) if r.scope == "to_end"}
-    body_start = [p for o in rs.chain(doc.outlet) for p in o.body_start]
-    st = Structure(doc, rs.datelines_for(doc.outlet), end_rules, body_start)
+    datelines, end_rules, body_start = rs.structure_inputs(doc.outlet)
+    st = Structure(doc, datelines, end_rules, body_start)
     st.run()
     doc.title_idx, doc.lead_idx, doc.dateline_idx = st.title_idx, st.lead_idx, st.dateline_idx
 

@@ -294,7 +294,8 @@ class RuleSet:
     common: Outlet
     outlets: dict[str, Outlet]
     version: str
-    # (outlet id, zones) -> matcher.Dispatch over that outlet's rules, built on first use
+    # (outlet id, zones) -> matcher.Dispatch over that outlet's rules, built on first use;
+    # ("structure", outlet id) -> structure_inputs
     _dispatch: dict = field(default_factory=dict, repr=False, compare=False)
 
     def get(self, oid: str) -> Outlet:
@@ -321,6 +322,18 @@ class RuleSet:
             seen.add(outlet.id)
             outlet = self.outlets.get(outlet.extends) if outlet.extends else None
         return out
+
+    def structure_inputs(self, outlet: Outlet | None):
+        """(datelines, qualified ids of to_end rules, body_start patterns) for the
+        structure stage; computed once per outlet."""
+        key = ("structure", outlet.id if outlet is not None else None)
+        got = self._dispatch.get(key)
+        if got is None:
+            got = self._dispatch[key] = (
+                self.datelines_for(outlet),
+                frozenset(r.qualified_id for r in self.rules_for(outlet) if r.scope == "to_end"),
+                [p for o in self.chain(outlet) for p in o.body_start])
+        return got
 
     def datelines_for(self, outlet: Outlet | None) -> list[regex.Pattern]:
         return [p for o in self.chain(outlet) for p in o.datelines] + self.common.datelines
