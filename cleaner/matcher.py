@@ -48,6 +48,7 @@ CASELESS = frozenset("©®–—‘’“”…•·°×«»▪►")
 # An escape, read left to right so "\\\\p" (a backslash, then "p") is not a class.
 _ESCAPE = re.compile(r"\\(?:[pP](?:\{[^{}]*\}|[A-Za-z])|.)", re.S)
 _QUANT = re.compile(r"\{\d*(?:,\d*)?\}")
+_POSIX = re.compile(r"\[:\^?\w*:\]")
 
 _ATOMIC = getattr(sre_c, "ATOMIC_GROUP", object())
 _REPEATS = (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, getattr(sre_c, "POSSESSIVE_REPEAT", object()))
@@ -133,7 +134,7 @@ def _stdlib_source(src: str) -> str | None:
     bare = _ESCAPE.sub("", text)
     # `regex`-only syntax the standard parser would misread instead of refusing:
     # fuzzy constraints "{e<=1}" (it takes "{" as a literal) and POSIX classes.
-    if "[:" in bare or "{" in _QUANT.sub("", bare):
+    if _POSIX.search(bare) or "{" in _QUANT.sub("", bare):
         return None
     return text
 

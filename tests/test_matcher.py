@@ -22,6 +22,7 @@ from cleaner.document import Doc, Line
 from cleaner.marking import apply_line_rule, apply_rules, apply_span_rule
 from cleaner.matcher import CASELESS, SPACES, Dispatch, fold, prefilter_for
 from cleaner.ruleset import load_ruleset
+from cleaner.structure import CAPTION_TAIL, TWEET
 
 ALL_CHARS = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
 
@@ -29,7 +30,7 @@ _RS = load_ruleset()
 OUTLETS = [_RS.common, *_RS.outlets.values()]
 RULES = [r for o in OUTLETS for r in o.rules]
 PATTERNS = [r.pattern for r in RULES] + [p for o in OUTLETS for p in o.datelines + o.text_markers
-                                         + o.body_start + o.url_patterns]
+                                         + o.body_start + o.url_patterns] + [CAPTION_TAIL, TWEET]
 
 
 def _lines(text: str) -> list[str]:
@@ -115,6 +116,8 @@ def pf(src: str):
     (r"(?i)^copyright|reserved", True, ("copyright",), ("reserved",)),
     # \p{..} is an unknown character, never a literal
     (r"^\p{Lu}+ Jurnalis$", False, (), (" Jurnalis",)),
+    # "[:" that is not a POSIX class: a class holding ":"
+    (r"(?i)foto\s*[:-]", True, (), ("foto",)),
     (r"^[\p{L}.]{2,30}/$", False, (), ("/",)),
 ])
 def test_extraction(src, folded, prefixes, contains):
@@ -130,6 +133,7 @@ def test_extraction(src, folded, prefixes, contains):
     r"(?m)^Baca",                   # scoped... here global multiline: no prefix, but
     r"(?:foo){e<=1}",               # fuzzy matching: regex-only syntax the stdlib misreads
     r"[[:alpha:]]+x",               # POSIX class
+    r"[[:^digit:]]+x",              # negated POSIX class
     r"(?V1)abc",                    # version 1 semantics
     r"(?f)(?i)strasse",             # full case folding: "ß" matches "ss"
     r"(?x) a b c",                  # verbose
