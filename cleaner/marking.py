@@ -108,21 +108,20 @@ def apply_rules(doc: Doc, rules: list[Rule], zones: tuple[str, ...],
     if dispatch is None:
         dispatch = Dispatch([r for r in rules if r.zone in zones])
     for line in doc.lines:
-        if line.dropped:
+        if line.category is not None:   # dropped
             continue
         text = line.text
         low = fold(text)
         cands = dispatch.candidates(text, low)
         i = 0
         while i < len(cands):
-            entry = cands[i]
+            pos, rule, check, span, zone = cands[i]
             i += 1
-            rule = entry.rule
-            if rule.zone != "any" and rule.zone != line.zone:
+            if zone is not None and zone != line.zone:
                 continue
-            if entry.check is not None and not entry.check.passes(text, low):
+            if check is not None and not check.passes(text, low):
                 continue
-            if rule.scope == "span":
+            if span:
                 apply_span_rule(doc, rule, line)
                 if line.dropped:
                     break
@@ -130,7 +129,6 @@ def apply_rules(doc: Doc, rules: list[Rule], zones: tuple[str, ...],
                     # The cut changed the line: later rules see (and are chosen by) the rest.
                     text = line.text
                     low = fold(text)
-                    pos = entry.pos
                     cands = tuple(e for e in dispatch.candidates(text, low) if e.pos > pos)
                     i = 0
             elif apply_line_rule(doc, rule, line):

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -79,7 +80,7 @@ def fold(text: str) -> str:
     return text.lower()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Prefilter:
     """Necessary condition for a match. ``folded`` says which copy of the line the
     strings are compared with (``fold(line)`` or the line as it is).
@@ -543,11 +544,16 @@ def may_match(pattern, text: str, low: str | None = None, *, can_fold: bool = Tr
 
 
 # ------------------------------------------------------------------ dispatch
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     pos: int
     rule: object
     check: Prefilter | None   # None: the dispatch alone proves the condition
+    span: bool                # the rule cuts spans (scope: span)
+    zone: str | None          # None: any zone
+
+
+def _entry(pos: int, rule, check: Prefilter | None) -> Entry:
+    return Entry(pos, rule, check, rule.scope == "span", None if rule.zone == "any" else rule.zone)
 
 
 class Dispatch:
@@ -568,14 +574,14 @@ class Dispatch:
         for pos, rule in enumerate(rules):
             pf = prefilter_for(rule.pattern)
             if pf is None:
-                self.entries.append((Entry(pos, rule, None), None, False, False, None, False))
+                self.entries.append((_entry(pos, rule, None), None, False, False, None, False))
                 continue
             firsts = None
             if not pf.free and not pf.contains:
                 firsts = frozenset(p[0] for p in pf.prefixes)
             # the two characters settle it unless longer prefixes, strings or an alphabet remain
             settled = firsts is not None and pf.alphabet is None and all(len(p) == 1 for p in pf.prefixes)
-            self.entries.append((Entry(pos, rule, None if settled else pf), firsts, pf.folded,
+            self.entries.append((_entry(pos, rule, None if settled else pf), firsts, pf.folded,
                                  pf.nonascii_first, pf.last, pf.last_wild))
         self._table: dict[tuple[str, str, str, str], tuple[Entry, ...]] = {}
 
