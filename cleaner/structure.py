@@ -54,7 +54,7 @@ BULLET_RUN = 2
 
 
 def strip_prefix(text: str) -> tuple[str, str | None]:
-    m = EXTRACTION_PREFIX.match(text)
+    m = EXTRACTION_PREFIX.match(text) if "date " in text else None
     return (text[m.end():], m.group(1)) if m else (text, None)
 
 
