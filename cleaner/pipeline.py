@@ -66,10 +66,11 @@ def detect_outlet(doc: Doc, rs: RuleSet, opts: Options) -> None:
 
 def segment(doc: Doc, rs: RuleSet, opts: Options) -> None:
     signals.new_document()
+    lines = doc.lines
     for raw in doc.text.splitlines():
         text = " ".join(raw.split())
         if text:
-            doc.lines.append(Line(idx=len(doc.lines), raw=raw, text=text))
+            lines.append(Line(len(lines), raw, text))
 
 
 def mark_rules(doc: Doc, rs: RuleSet, opts: Options) -> None:

@@ -67,6 +67,8 @@ def match_dateline(text: str, patterns) -> str | None:
         return _DATELINES[key]
     except KeyError:
         pass
+    if len(_DATELINES) > 4096:   # a caller outside the pipeline: keep it bounded
+        _DATELINES.clear()
     found = _DATELINES[key] = _match_dateline(text, patterns)
     return found
 
