@@ -115,12 +115,15 @@ def apply_rules(doc: Doc, rules: list[Rule], zones: tuple[str, ...],
         cands = dispatch.candidates(text, low)
         i = 0
         while i < len(cands):
-            pos, rule, check, span, zone = cands[i]
+            pos, rule, check, span, zone, two, two_folded = cands[i]
             i += 1
             if zone is not None and zone != line.zone:
                 continue
-            if check is not None and not check.passes(text, low):
-                continue
+            if check is not None:
+                if two is not None and (low if two_folded else text)[:2] not in two:
+                    continue
+                if not check.passes(text, low):
+                    continue
             if span:
                 apply_span_rule(doc, rule, line)
                 if line.dropped:

@@ -550,10 +550,19 @@ class Entry(NamedTuple):
     check: Prefilter | None   # None: the dispatch alone proves the condition
     span: bool                # the rule cuts spans (scope: span)
     zone: str | None          # None: any zone
+    # a quick first test: the line's first two characters (of ``fold(line)`` when
+    # ``two_folded``) are in ``two`` (None: no such test)
+    two: frozenset | None = None
+    two_folded: bool = False
 
 
 def _entry(pos: int, rule, check: Prefilter | None) -> Entry:
-    return Entry(pos, rule, check, rule.scope == "span", None if rule.zone == "any" else rule.zone)
+    two = None
+    if check is not None and check.prefixes and not check.contains and not check.free \
+            and not check.nonascii_first and all(len(p) >= 2 for p in check.prefixes):
+        two = frozenset(p[:2] for p in check.prefixes)
+    return Entry(pos, rule, check, rule.scope == "span", None if rule.zone == "any" else rule.zone,
+                 two, check.folded if check is not None else False)
 
 
 class Dispatch:
