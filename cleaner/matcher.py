@@ -5,13 +5,21 @@ Running a rule pattern costs a few microseconds even when it fails at once
 to run on every line. Most rules cannot match most lines: ``^(?:baca|simak)\\s+``
 needs the line to start with "baca" or "simak". At load time each pattern is
 parsed (with the standard library's regex parser, where the syntax means the
-same thing in both engines) and a *necessary* condition is extracted: a set of
-strings one of which the line must start with, or contain. A line that fails
-the condition cannot match, so the pattern is not run; a line that passes runs
-the real pattern, with its timeout, exactly as before. When the extraction is
-not sure (``regex``-only syntax, backreferences, classes such as ``\\p{L}`` in
-a position that matters) the rule gets no condition and always runs: the
-prefilter can make cleaning faster, never different.
+same thing in both engines) and a *necessary* condition is extracted
+(``Prefilter``): strings one of which the line must start with or contain;
+for a pattern anchored at the end, the characters the line may end with; for
+a whole-line pattern, the characters it may hold. A line that fails the
+condition cannot match, so the pattern is not run; a line that passes runs the
+real pattern, with its timeout, exactly as before. When the extraction is not
+sure (``regex``-only syntax, backreferences, classes such as ``\\p{L}`` in a
+position that matters) the rule gets no condition and always runs: the
+prefilter can make cleaning faster, never different. ``Dispatch`` indexes a
+rule list by the first and last character of the line, so a line only meets
+the rules whose condition its two ends allow.
+
+Classes ``\\d`` and ``\\w`` count as their ASCII characters plus ``WILD`` (any
+non-ASCII character): a line starting, ending or holding a non-ASCII
+character is never ruled out on that character.
 
 Case-insensitive literals are compared on a folded copy of the line:
 ``str.lower()`` after mapping the four non-ASCII letters that ``regex``'s
