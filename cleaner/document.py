@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from .ruleset import Outlet
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     idx: int
     raw: str

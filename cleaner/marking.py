@@ -2,13 +2,15 @@
 
 Every pattern runs with a timeout (``regex``'s ``timeout=``): a user pattern that
 backtracks catastrophically is reported on the document and skipped for that
-page; the page still comes out.
+page; the page still comes out. A pattern only runs on the lines that pass its
+prefilter (``matcher.py``): a necessary condition, so the verdicts are the same.
 """
 from __future__ import annotations
 
 import regex
 
 from .document import Doc, Line
+from .matcher import Dispatch, fold
 from .ruleset import PATTERN_TIMEOUT, Rule
 
 # Separators between several names on one byline ("A, B dan C", "A & B").
@@ -39,20 +41,28 @@ def _captures(doc: Doc, rule: Rule, match: regex.Match) -> None:
             doc.set_meta(name, value, rule.qualified_id)
 
 
+def _timed_out(doc: Doc, rule: Rule) -> None:
+    msg = f"rule {rule.qualified_id} timed out (pattern backtracks); skipped for this page"
+    if msg not in doc.warnings:
+        doc.warnings.append(msg)
+
+
 def run(doc: Doc, rule: Rule, fn: str, *args):
     """Call ``rule.pattern.<fn>`` with the timeout; None (and a warning) on timeout."""
     try:
         return getattr(rule.pattern, fn)(*args, timeout=PATTERN_TIMEOUT)
     except TimeoutError:
-        msg = f"rule {rule.qualified_id} timed out (pattern backtracks); skipped for this page"
-        if msg not in doc.warnings:
-            doc.warnings.append(msg)
+        _timed_out(doc, rule)
         return None
 
 
 def apply_line_rule(doc: Doc, rule: Rule, line: Line) -> bool:
     """Line and to_end scopes: the whole line is dropped when the pattern is found."""
-    m = run(doc, rule, "search", line.text)
+    try:
+        m = rule.pattern.search(line.text, timeout=PATTERN_TIMEOUT)
+    except TimeoutError:
+        _timed_out(doc, rule)
+        return False
     if m is None:
         return False
     line.drop(rule.category, rule.qualified_id, force=True)
@@ -62,11 +72,9 @@ def apply_line_rule(doc: Doc, rule: Rule, line: Line) -> bool:
 
 def apply_span_rule(doc: Doc, rule: Rule, line: Line) -> bool:
     """Span scope: cut each match out of the line ("Baca juga: ..." inside a paragraph)."""
-    matches = run(doc, rule, "finditer", line.text)
-    if matches is None:
-        return False
     try:
-        found = list(matches)
+        # (a timeout while iterating is not reported: as before this change)
+        found = list(rule.pattern.finditer(line.text, timeout=PATTERN_TIMEOUT))
     except TimeoutError:
         return False
     found = [m for m in found if m.end() > m.start()]
@@ -89,17 +97,42 @@ def apply_span_rule(doc: Doc, rule: Rule, line: Line) -> bool:
     return True
 
 
-def apply_rules(doc: Doc, rules: list[Rule], zones: tuple[str, ...]) -> None:
-    """First matching line rule wins (outlet rules come before the shared ones)."""
+def apply_rules(doc: Doc, rules: list[Rule], zones: tuple[str, ...],
+                dispatch: Dispatch | None = None) -> None:
+    """First matching line rule wins (outlet rules come before the shared ones).
+
+    ``dispatch`` is ``Dispatch`` over the rules whose zone is in ``zones`` (the
+    rule set keeps one per outlet); a rule whose prefilter rejects a line cannot
+    match it and is not run.
+    """
+    if dispatch is None:
+        dispatch = Dispatch([r for r in rules if r.zone in zones])
     for line in doc.lines:
-        if line.dropped:
+        if line.category is not None:   # dropped
             continue
-        for rule in rules:
-            if rule.zone not in zones or (rule.zone != "any" and rule.zone != line.zone):
+        text = line.text
+        low = fold(text)
+        cands = dispatch.candidates(text, low)
+        i = 0
+        while i < len(cands):
+            pos, rule, check, span, zone, two, two_folded = cands[i]
+            i += 1
+            if zone is not None and zone != line.zone:
                 continue
-            if rule.scope == "span":
+            if check is not None:
+                if two is not None and (low if two_folded else text)[:2] not in two:
+                    continue
+                if not check.passes(text, low):
+                    continue
+            if span:
                 apply_span_rule(doc, rule, line)
                 if line.dropped:
                     break
+                if line.text != text:
+                    # The cut changed the line: later rules see (and are chosen by) the rest.
+                    text = line.text
+                    low = fold(text)
+                    cands = tuple(e for e in dispatch.candidates(text, low) if e.pos > pos)
+                    i = 0
             elif apply_line_rule(doc, rule, line):
                 break

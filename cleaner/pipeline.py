@@ -14,9 +14,10 @@ from urllib.parse import urlsplit
 
 import regex
 
-from . import __version__, dates, hygiene, provenance
+from . import __version__, dates, hygiene, provenance, signals
 from .document import Doc, Line
 from .marking import apply_rules
+from .matcher import may_match
 from .readers import DEFAULT_MAX_BYTES, Page, PageError, check_bytes, decode, iter_pages, read_page
 from .record import DroppedLine, Metadata, Record, record_id
 from .ruleset import RuleSet, load_ruleset
@@ -24,6 +25,7 @@ from .structure import DOMAIN, EXTRACTION_PREFIX, Structure, match_dateline, str
 
 # Invisible characters that scraped text carries and that would stop patterns.
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE_CHARS = tuple(map(chr, INVISIBLE))
 CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -55,34 +57,36 @@ def detect_outlet(doc: Doc, rs: RuleSet, opts: Options) -> None:
     head_tail = doc.text[:3000] + "\n" + doc.text[-3000:]
     best, best_hits = None, 0
     for outlet in rs.outlets.values():
-        hits = sum(1 for p in outlet.text_markers if _safe_search(p, head_tail))
+        hits = sum(1 for p in outlet.text_markers
+                   if may_match(p, head_tail, can_fold=False) and _safe_search(p, head_tail))
         if hits > best_hits:
             best, best_hits = outlet, hits
     doc.outlet = best
 
 
 def segment(doc: Doc, rs: RuleSet, opts: Options) -> None:
+    signals.new_document()
+    lines = doc.lines
     for raw in doc.text.splitlines():
         text = " ".join(raw.split())
         if text:
-            doc.lines.append(Line(idx=len(doc.lines), raw=raw, text=text))
+            lines.append(Line(len(lines), raw, text))
 
 
 def mark_rules(doc: Doc, rs: RuleSet, opts: Options) -> None:
-    apply_rules(doc, rs.rules_for(doc.outlet), ("any",))
+    apply_rules(doc, rs.rules_for(doc.outlet), ("any",), rs.dispatch(doc.outlet, ("any",)))
 
 
 def find_structure(doc: Doc, rs: RuleSet, opts: Options) -> None:
-    end_rules = {r.qualified_id for r in rs.rules_for(doc.outlet) if r.scope == "to_end"}
-    body_start = [p for o in rs.chain(doc.outlet) for p in o.body_start]
-    st = Structure(doc, rs.datelines_for(doc.outlet), end_rules, body_start,
-                   header_caption=any(o.header_caption for o in rs.chain(doc.outlet)))
+    datelines, end_rules, body_start, header_caption = rs.structure_inputs(doc.outlet)
+    st = Structure(doc, datelines, end_rules, body_start, header_caption=header_caption)
     st.run()
     doc.title_idx, doc.lead_idx, doc.dateline_idx = st.title_idx, st.lead_idx, st.dateline_idx
 
 
 def mark_zone_rules(doc: Doc, rs: RuleSet, opts: Options) -> None:
-    apply_rules(doc, rs.rules_for(doc.outlet), ("header", "body", "tail"))
+    zones = ("header", "body", "tail")
+    apply_rules(doc, rs.rules_for(doc.outlet), zones, rs.dispatch(doc.outlet, zones))
 
 
 def collect_metadata(doc: Doc, rs: RuleSet, opts: Options) -> None:
@@ -164,9 +168,18 @@ def _safe_search(pattern, text: str) -> bool:
 
 def prepare_text(text: str) -> str:
     """Line ends, invisible characters and controls that scraping leaves behind."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(INVISIBLE)
-    text = CONTROL.sub(" ", text)
-    return unicodedata.normalize("NFC", text)
+    # (str.translate is slow on non-ASCII text: each character is deleted by replace,
+    # and only when present; ASCII text has none and is already NFC)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    ascii_only = text.isascii()
+    if not ascii_only:
+        for char in _INVISIBLE_CHARS:
+            if char in text:
+                text = text.replace(char, "")
+    if CONTROL.search(text):
+        text = CONTROL.sub(" ", text)
+    return text if ascii_only else unicodedata.normalize("NFC", text)
 
 
 def assemble(doc: Doc, rs: RuleSet, opts: Options) -> Record:

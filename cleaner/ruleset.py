@@ -301,9 +301,21 @@ class RuleSet:
     common: Outlet
     outlets: dict[str, Outlet]
     version: str
+    # (outlet id, zones) -> matcher.Dispatch over that outlet's rules, built on first use;
+    # ("structure", outlet id) -> structure_inputs
+    _dispatch: dict = field(default_factory=dict, repr=False, compare=False)
 
     def get(self, oid: str) -> Outlet:
         return self.outlets[oid]
+
+    def dispatch(self, outlet: Outlet | None, zones: tuple[str, ...]):
+        """The outlet's rules whose zone is in ``zones``, indexed for ``marking.apply_rules``."""
+        key = (outlet.id if outlet is not None else None, zones)
+        got = self._dispatch.get(key)
+        if got is None:
+            from .matcher import Dispatch
+            got = self._dispatch[key] = Dispatch([r for r in self.rules_for(outlet) if r.zone in zones])
+        return got
 
     def rules_for(self, outlet: Outlet | None) -> list[Rule]:
         """Outlet rules first (more specific), then its parents', then the shared layer."""
@@ -317,6 +329,19 @@ class RuleSet:
             seen.add(outlet.id)
             outlet = self.outlets.get(outlet.extends) if outlet.extends else None
         return out
+
+    def structure_inputs(self, outlet: Outlet | None):
+        """(datelines, qualified ids of to_end rules, body_start patterns,
+        header_caption) for the structure stage; computed once per outlet."""
+        key = ("structure", outlet.id if outlet is not None else None)
+        got = self._dispatch.get(key)
+        if got is None:
+            got = self._dispatch[key] = (
+                self.datelines_for(outlet),
+                frozenset(r.qualified_id for r in self.rules_for(outlet) if r.scope == "to_end"),
+                [p for o in self.chain(outlet) for p in o.body_start],
+                any(o.header_caption for o in self.chain(outlet)))
+        return got
 
     def datelines_for(self, outlet: Outlet | None) -> list[regex.Pattern]:
         return [p for o in self.chain(outlet) for p in o.datelines] + self.common.datelines

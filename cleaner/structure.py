@@ -12,9 +12,11 @@ import regex
 
 from . import dates
 from .document import Doc
+from .matcher import fold, may_match
 from .signals import (
     QUOTE_START,
     TITLE_SMALL_WORDS,
+    document_cache,
     ends_sentence,
     headline_like,
     normalize,
@@ -76,13 +78,31 @@ STANDFIRST_GAP = 5
 
 
 def strip_prefix(text: str) -> tuple[str, str | None]:
-    m = EXTRACTION_PREFIX.match(text)
+    m = EXTRACTION_PREFIX.match(text) if "date " in text else None
     return (text[m.end():], m.group(1)) if m else (text, None)
 
 
+_DATELINES = document_cache()   # (text, patterns) -> match_dateline's answer, per document
+
+
 def match_dateline(text: str, patterns) -> str | None:
+    key = (text, tuple(patterns))
+    try:
+        return _DATELINES[key]
+    except KeyError:
+        pass
+    if len(_DATELINES) > 4096:   # a caller outside the pipeline: keep it bounded
+        _DATELINES.clear()
+    found = _DATELINES[key] = _match_dateline(text, patterns)
+    return found
+
+
+def _match_dateline(text: str, patterns) -> str | None:
     text, _ = strip_prefix(text)
+    low = fold(text)
     for pat in patterns:
+        if not may_match(pat, text, low):
+            continue
         try:
             m = pat.match(text, timeout=0.25)
         except TimeoutError:
@@ -139,7 +159,8 @@ def slash_credit(text: str) -> bool:
 
 
 def caption_like(text: str) -> bool:
-    return bool(CAPTION_TAIL.search(text)) or text.lower().startswith(("keterangan gambar", "keterangan foto"))
+    return (may_match(CAPTION_TAIL, text) and bool(CAPTION_TAIL.search(text))) or \
+        text.lower().startswith(("keterangan gambar", "keterangan foto"))
 
 
 class Structure:
@@ -542,7 +563,7 @@ class Structure:
             if caption_like(t) and len(words(t)) <= 60 and i != self.dateline_idx:
                 line.drop("caption", "structure:caption-credit")
                 continue
-            if TWEET.search(t):
+            if may_match(TWEET, t) and TWEET.search(t):
                 line.drop("social", "structure:embedded-post")
                 continue
             if dates.is_date_line(t):
