@@ -32,7 +32,7 @@ from lxml import etree
 from . import dates
 from .document import Doc
 from .pipeline import _host, detect_outlet
-from .readers import PageError
+from .readers import BOM_CODECS, BOMS, PageError, codec_name
 from .record import DroppedLine, Record
 from .ruleset import CATEGORIES, RuleError
 
@@ -83,34 +83,43 @@ class PageMeta:
 
 # ------------------------------------------------------------------ decode, parse
 def decode_html(data: bytes) -> str:
-    """A BOM; else valid UTF-8 whatever the page declares (legacy bytes almost
-    never form valid UTF-8, while "charset=iso-8859-1" on UTF-8 pages is common);
-    else the declared charset; else charset-normalizer; else cp1252, replacing."""
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                     (codecs.BOM_UTF16_BE, "utf-16")):
+    return decode_html_as(data)[0]
+
+
+def decode_html_as(data: bytes) -> tuple[str, str]:
+    """(text, encoding). A BOM; else valid UTF-8 whatever the page declares (legacy
+    bytes almost never form valid UTF-8, while "charset=iso-8859-1" on UTF-8 pages
+    is common); else the declared charset; else charset-normalizer; else cp1252,
+    replacing."""
+    for bom in BOMS:
         if data.startswith(bom):
-            return data.decode(enc, errors="replace")
+            return data[len(bom):].decode(BOM_CODECS[bom], errors="replace"), BOM_CODECS[bom]
     declared = _declared_charset(data[:CHARSET_SCAN_BYTES])
     for enc in filter(None, ("utf-8", declared)):
         try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
+            return data.decode(enc), enc
+        except UnicodeError:         # idna and friends raise the base class
             pass
     from charset_normalizer import from_bytes
     best = from_bytes(data).best()
-    return str(best) if best is not None else data.decode(declared or "cp1252", errors="replace")
+    if best is not None:
+        return str(best), codec_name(best.encoding)
+    return data.decode("cp1252", errors="replace"), "cp1252"
 
 
 def _declared_charset(head: bytes) -> str | None:
     m = CHARSET_RE.search(head)
     try:
-        name = codecs.lookup((m.group(1) or m.group(2)).decode("ascii")).name if m else None
+        info = codecs.lookup((m.group(1) or m.group(2)).decode("ascii")) if m else None
     except LookupError:
         return None
+    if info is None or not info._is_text_encoding:     # "charset=base64", "rot13": not text
+        return None
+    name = info.name
     # The HTML standard reads latin-1 and ascii labels as windows-1252, and a
     # UTF-16 label on bytes without a BOM as UTF-8.
-    return {"iso8859-1": "cp1252", "ascii": "cp1252", "utf-16": "utf-8",
-            "utf-16-le": "utf-8", "utf-16-be": "utf-8"}.get(name, name)
+    return {"iso8859-1": "cp1252", "ascii": "cp1252", "utf-16": "utf-8", "utf-16-le": "utf-8",
+            "utf-16-be": "utf-8", "utf-32": "utf-8", "utf-32-le": "utf-8", "utf-32-be": "utf-8"}.get(name, name)
 
 
 def parse_html(text: str) -> tuple[etree._Element, list[str]]:
@@ -383,11 +392,13 @@ def _squash(text: str) -> str:
 # ------------------------------------------------------------------ the page
 def clean_html(cleaner, html: str | bytes, *, url: str | None = None, source: str | None = None) -> Record:
     """One HTML page (bytes: decoded here, honouring its declared charset)."""
-    text = decode_html(html) if isinstance(html, bytes) else html
+    text, encoding = decode_html_as(html) if isinstance(html, bytes) else (html, None)
     try:
-        return _clean(cleaner, text, url, source)
+        record = _clean(cleaner, text, url, source)
     except RecursionError:
         raise PageError("page too deeply nested to extract (RecursionError)") from None
+    record.metadata.encoding = encoding
+    return record
 
 
 def _clean(cleaner, text: str, url: str | None, source: str | None) -> Record:

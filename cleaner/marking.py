@@ -40,14 +40,50 @@ def _captures(doc: Doc, rule: Rule, match: regex.Match) -> None:
 
 
 def run(doc: Doc, rule: Rule, fn: str, *args):
-    """Call ``rule.pattern.<fn>`` with the timeout; None (and a warning) on timeout."""
-    try:
-        return getattr(rule.pattern, fn)(*args, timeout=PATTERN_TIMEOUT)
-    except TimeoutError:
-        msg = f"rule {rule.qualified_id} timed out (pattern backtracks); skipped for this page"
-        if msg not in doc.warnings:
-            doc.warnings.append(msg)
+    """Call ``rule.pattern.<fn>`` with the timeout; None (and a warning) on timeout.
+    After its first timeout the rule is off for the rest of the page, so a page
+    of many lines costs one timeout per bad rule, not one per line."""
+    msg = (f"rule {rule.qualified_id} timed out ({PATTERN_TIMEOUT} s on one line: a backtracking pattern "
+           "or a huge line); skipped for the rest of this page")
+    if msg in doc.warnings:
         return None
+    try:
+        found = getattr(rule.pattern, fn)(*args, timeout=PATTERN_TIMEOUT)
+        # finditer is lazy: the timeout strikes while its matches are taken.
+        return list(found) if fn == "finditer" else found
+    except TimeoutError:
+        doc.warnings.append(msg)
+        return None
+
+
+class Guarded:
+    """A rule file's pattern used by the structure stage (datelines, body_start):
+    ``match``/``search`` as on a compiled pattern, but a timeout switches it off
+    for the rest of the page, with a warning on the document."""
+
+    def __init__(self, doc: Doc, pattern: regex.Pattern, what: str):
+        self.doc, self.pattern = doc, pattern
+        self.msg = (f"{what} pattern {pattern.pattern[:60]!r} timed out ({PATTERN_TIMEOUT} s on one line); "
+                    "skipped for the rest of this page")
+
+    def _call(self, fn: str, text: str):
+        if self.msg in self.doc.warnings:
+            return None
+        try:
+            return getattr(self.pattern, fn)(text, timeout=PATTERN_TIMEOUT)
+        except TimeoutError:
+            self.doc.warnings.append(self.msg)
+            return None
+
+    def match(self, text: str, timeout: float | None = None):
+        return self._call("match", text)
+
+    def search(self, text: str, timeout: float | None = None):
+        return self._call("search", text)
+
+
+def guarded(doc: Doc, patterns: list[regex.Pattern], what: str) -> list[Guarded]:
+    return [Guarded(doc, p, what) for p in patterns]
 
 
 def apply_line_rule(doc: Doc, rule: Rule, line: Line) -> bool:
@@ -62,12 +98,8 @@ def apply_line_rule(doc: Doc, rule: Rule, line: Line) -> bool:
 
 def apply_span_rule(doc: Doc, rule: Rule, line: Line) -> bool:
     """Span scope: cut each match out of the line ("Baca juga: ..." inside a paragraph)."""
-    matches = run(doc, rule, "finditer", line.text)
-    if matches is None:
-        return False
-    try:
-        found = list(matches)
-    except TimeoutError:
+    found = run(doc, rule, "finditer", line.text)
+    if found is None:
         return False
     found = [m for m in found if m.end() > m.start()]
     if not found:
