@@ -111,7 +111,12 @@ def apply_span_rule(doc: Doc, rule: Rule, line: Line) -> bool:
         _captures(doc, rule, m)
         pos = m.end()
     kept.append(line.text[pos:])
-    rest = " ".join("".join(kept).split())
+    # A span cut from between two words leaves a space: "ini(Baca juga: X)lanjut"
+    # becomes "ini lanjut", not the invented word "inilanjut".
+    joined = kept[0]
+    for piece in kept[1:]:
+        joined += (" " if joined[-1:].isalnum() and piece[:1].isalnum() else "") + piece
+    rest = " ".join(joined.split())
     if not regex.search(r"[\p{L}\p{N}]", rest):
         # Nothing but the span: the line is that span.
         line.text = rest
