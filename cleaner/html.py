@@ -124,7 +124,46 @@ def _declared_charset(head: bytes) -> str | None:
 
 def parse_html(text: str) -> tuple[etree._Element, list[str]]:
     """No network, no huge trees (libxml2 then stops at 256 levels instead of
-    following a hostile page down), no comments or processing instructions."""
+    following a hostile page down), no comments or processing instructions.
+    libxml2 drops everything after the 256th level, the rest of the article
+    too: such a page is parsed again with its deepest tags taken out (their
+    text stays), and the errors say so."""
+    root, errors = _parse(text)
+    if any("Excessive depth" in e for e in errors):
+        root, errors = _parse(flatten_deep(text))
+        errors.append(FLATTENED)
+    return root, errors
+
+
+FLATTEN_DEPTH = 200          # below libxml2's 256, with room for what the parser adds
+TAG = re.compile(r"<(/?)([a-zA-Z][\w:.-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
+FLATTENED = f"html: nesting deeper than {FLATTEN_DEPTH} levels flattened (libxml2 stops at 256)"
+VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+             "track", "wbr"}
+
+
+def flatten_deep(text: str) -> str:
+    """Remove the tags (not the text) of elements opened more than FLATTEN_DEPTH
+    levels deep. One pass, counting open and close tags as written."""
+    out, pos, depth = [], 0, 0
+    for m in TAG.finditer(text):
+        closing, name = m.group(1), m.group(2).lower()
+        if name in VOID_TAGS or m.group(0).endswith("/>"):
+            continue
+        if closing:
+            keep = depth <= FLATTEN_DEPTH
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            keep = depth <= FLATTEN_DEPTH
+        if not keep:
+            out.append(text[pos:m.start()])
+            pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _parse(text: str) -> tuple[etree._Element, list[str]]:
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
                                   no_network=True, huge_tree=False)
     try:
@@ -425,9 +464,9 @@ def _clean(cleaner, text: str, url: str | None, source: str | None) -> Record:
     taken = take_out(root, body, rules, outlet.id if outlet else "html")
     lines, extractor = extract_lines(body if body is not None else root, page_url)
     if not lines:
-        if any("Excessive depth" in e for e in parse_errors):
-            raise PageError("no article text found: the page nests deeper than the parser's limit (256)")
         raise PageError("no article text found (trafilatura and jusText both empty)")
+    if FLATTENED in parse_errors:
+        warnings.append(FLATTENED)
     if extractor != "trafilatura":
         warnings.append("html: trafilatura found no text; paragraphs from jusText")
     keys = _site_keys(meta, _host(page_url))
