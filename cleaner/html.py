@@ -209,12 +209,13 @@ def _json_ld(root):
     for script in root.xpath("//script[contains(translate(@type, 'JSON', 'json'), 'ld+json')]"):
         try:
             data = json.loads(script.text or "", strict=False)
-        except ValueError:
-            continue          # broken blocks are common; the page's other metadata still counts
+        except (ValueError, RecursionError):
+            continue          # broken (or hostile, deeply nested) blocks: the page's other metadata still counts
         for item in data if isinstance(data, list) else [data]:
             if isinstance(item, dict):
                 yield item
-                yield from (g for g in item.get("@graph", []) if isinstance(g, dict))
+                graph = item.get("@graph")
+                yield from (g for g in graph if isinstance(g, dict)) if isinstance(graph, list) else ()
 
 
 def _strings(value) -> list[str]:
@@ -420,6 +421,13 @@ def _lines(el) -> list[str]:
     return [t for t in map(_norm, "".join(parts).split("\n")) if t]
 
 
+def _join(base: str, url: str) -> str:
+    try:
+        return urljoin(base, url)
+    except ValueError:          # "http://[::1": a page's own URLs are data, not trusted
+        return url
+
+
 def _norm(text: str) -> str:
     return " ".join(text.split())
 
@@ -444,7 +452,7 @@ def _clean(cleaner, text: str, url: str | None, source: str | None) -> Record:
     root, parse_errors = parse_html(text)
     meta = read_meta(root)
     base = url or meta.og_url
-    canonical = urljoin(base, meta.canonical) if base and meta.canonical else meta.canonical
+    canonical = _join(base, meta.canonical) if base and meta.canonical else meta.canonical
     urls = [u for u in (canonical, meta.og_url, url) if u and u.startswith(("http://", "https://"))]
     page_url = urls[0] if urls else url
     outlet = None

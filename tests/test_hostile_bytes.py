@@ -326,3 +326,29 @@ def test_declared_charset_that_is_not_a_text_encoding(cleaner, charset):
 def test_undecodable_bytes_do_not_crash():
     data = b'<html><head><meta charset="bogus-charset"></head><body><p>' + bytes(range(128, 256)) * 4 + b"</p>"
     assert isinstance(decode_html(data), str)
+
+
+@pytest.mark.parametrize("ld", [
+    "[" * 100_000 + "]" * 100_000,
+    '{"@type": "NewsArticle", "headline": ' + "[" * 50_000 + "]" * 50_000 + "}",
+    '{"@graph": 5, "@type": {"a": 1}}',
+    '{"@type": "NewsArticle", "datePublished": 5, "author": [{"name": 3}], "keywords": {"a": 1}, "publisher": 7}',
+    '{"@type": ["NewsArticle", 3], "headline": null, "@graph": [1, "x", null]}',
+], ids=["deep", "deep-headline", "graph-not-list", "wrong-types", "mixed"])
+def test_hostile_json_ld_does_not_cost_the_page(cleaner, ld):
+    # Found by review: a deeply nested block lost the page (RecursionError), "@graph": 5 crashed it.
+    html = f"<html><head><script type='application/ld+json'>{ld}</script></head><body>{ARTICLE}</body></html>"
+    assert "Teks berita yang cukup panjang" in clean_html(cleaner, html.encode()).text
+
+
+@pytest.mark.parametrize("head", [
+    '<link rel="canonical" href="http://[::1"><meta property="og:url" content="http://[x">',
+    '<link rel="canonical" href="/a"><meta property="og:url" content="http://[x">',
+    '<link rel="canonical" href="https://jatim.tribunnews.com:abc/x">',
+])
+@pytest.mark.parametrize("url", [None, "http://[::1"])
+def test_hostile_page_urls_do_not_cost_the_page(cleaner, head, url):
+    # Found by review: urljoin raised ValueError on a canonical link of "http://[::1".
+    html = f"<html><head>{head}</head><body>{ARTICLE}</body></html>"
+    assert "Teks berita yang cukup panjang" in clean_html(cleaner, html.encode(), url=url).text
+    assert "Teks berita yang cukup panjang" in cleaner.clean_text(ARTICLE[3:-4], url=url).text

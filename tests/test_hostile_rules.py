@@ -226,3 +226,14 @@ def test_a_file_that_drops_everything_still_gives_records(tmp_path, capsys, rule
     # and every line is accounted for
     assert {d["rule"] for d in rec["metadata"]["dropped_lines"]} >= {"greedy:all"}
     assert len(rec["metadata"]["dropped_lines"]) >= 3
+
+
+def test_extends_cycle_does_not_loop(tmp_path):
+    rule_file(tmp_path, "extends: b\ndrop:\n  - id: x\n    category: ad\n    pattern: '^IKLAN$'\n", "a")
+    rule_file(tmp_path, "extends: a\n", "b")
+    rule_file(tmp_path, "extends: c\n", "c")
+    c = Cleaner([tmp_path])
+    for oid in ("a", "b", "c"):
+        rec = c.clean_text(PAGE + "IKLAN\n", url=f"https://{oid}.example/x")
+        assert rec.metadata.outlet == oid and "Isi berita" in rec.text
+    assert c.clean_text(PAGE + "IKLAN\n", url="https://b.example/x").metadata.dropped.get("ad") == 1
