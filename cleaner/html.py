@@ -163,7 +163,13 @@ def flatten_deep(text: str) -> str:
     return "".join(out)
 
 
+# Characters libxml2 parses but lxml refuses to set back into a tree (drop_tree
+# moves a tail text): C0 controls but tab and line ends, U+FFFE/FFFF, surrogates.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
 def _parse(text: str) -> tuple[etree._Element, list[str]]:
+    text = NOT_XML.sub(" ", text)
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
                                   no_network=True, huge_tree=False)
     try:
