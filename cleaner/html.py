@@ -32,7 +32,7 @@ from lxml import etree
 from . import dates
 from .document import Doc
 from .pipeline import _host, detect_outlet
-from .readers import PageError
+from .readers import BOM_CODECS, BOMS, PageError, codec_name
 from .record import DroppedLine, Record
 from .ruleset import CATEGORIES, RuleError
 
@@ -83,39 +83,93 @@ class PageMeta:
 
 # ------------------------------------------------------------------ decode, parse
 def decode_html(data: bytes) -> str:
-    """A BOM; else valid UTF-8 whatever the page declares (legacy bytes almost
-    never form valid UTF-8, while "charset=iso-8859-1" on UTF-8 pages is common);
-    else the declared charset; else charset-normalizer; else cp1252, replacing."""
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                     (codecs.BOM_UTF16_BE, "utf-16")):
+    return decode_html_as(data)[0]
+
+
+def decode_html_as(data: bytes) -> tuple[str, str]:
+    """(text, encoding). A BOM; else valid UTF-8 whatever the page declares (legacy
+    bytes almost never form valid UTF-8, while "charset=iso-8859-1" on UTF-8 pages
+    is common); else the declared charset; else charset-normalizer; else cp1252,
+    replacing."""
+    for bom in BOMS:
         if data.startswith(bom):
-            return data.decode(enc, errors="replace")
+            return data[len(bom):].decode(BOM_CODECS[bom], errors="replace"), BOM_CODECS[bom]
     declared = _declared_charset(data[:CHARSET_SCAN_BYTES])
     for enc in filter(None, ("utf-8", declared)):
         try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
+            return data.decode(enc), enc
+        except UnicodeError:         # idna and friends raise the base class
             pass
     from charset_normalizer import from_bytes
     best = from_bytes(data).best()
-    return str(best) if best is not None else data.decode(declared or "cp1252", errors="replace")
+    if best is not None:
+        return str(best), codec_name(best.encoding)
+    return data.decode("cp1252", errors="replace"), "cp1252"
 
 
 def _declared_charset(head: bytes) -> str | None:
     m = CHARSET_RE.search(head)
     try:
-        name = codecs.lookup((m.group(1) or m.group(2)).decode("ascii")).name if m else None
+        info = codecs.lookup((m.group(1) or m.group(2)).decode("ascii")) if m else None
     except LookupError:
         return None
+    if info is None or not info._is_text_encoding:     # "charset=base64", "rot13": not text
+        return None
+    name = info.name
     # The HTML standard reads latin-1 and ascii labels as windows-1252, and a
     # UTF-16 label on bytes without a BOM as UTF-8.
-    return {"iso8859-1": "cp1252", "ascii": "cp1252", "utf-16": "utf-8",
-            "utf-16-le": "utf-8", "utf-16-be": "utf-8"}.get(name, name)
+    return {"iso8859-1": "cp1252", "ascii": "cp1252", "utf-16": "utf-8", "utf-16-le": "utf-8",
+            "utf-16-be": "utf-8", "utf-32": "utf-8", "utf-32-le": "utf-8", "utf-32-be": "utf-8"}.get(name, name)
 
 
 def parse_html(text: str) -> tuple[etree._Element, list[str]]:
     """No network, no huge trees (libxml2 then stops at 256 levels instead of
-    following a hostile page down), no comments or processing instructions."""
+    following a hostile page down), no comments or processing instructions.
+    libxml2 drops everything after the 256th level, the rest of the article
+    too: such a page is parsed again with its deepest tags taken out (their
+    text stays), and the errors say so."""
+    root, errors = _parse(text)
+    if any("Excessive depth" in e for e in errors):
+        root, errors = _parse(flatten_deep(text))
+        errors.append(FLATTENED)
+    return root, errors
+
+
+FLATTEN_DEPTH = 200          # below libxml2's 256, with room for what the parser adds
+TAG = re.compile(r"<(/?)([a-zA-Z][\w:.-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
+FLATTENED = f"html: nesting deeper than {FLATTEN_DEPTH} levels flattened (libxml2 stops at 256)"
+VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+             "track", "wbr"}
+
+
+def flatten_deep(text: str) -> str:
+    """Remove the tags (not the text) of elements opened more than FLATTEN_DEPTH
+    levels deep. One pass, counting open and close tags as written."""
+    out, pos, depth = [], 0, 0
+    for m in TAG.finditer(text):
+        closing, name = m.group(1), m.group(2).lower()
+        if name in VOID_TAGS or m.group(0).endswith("/>"):
+            continue
+        if closing:
+            keep = depth <= FLATTEN_DEPTH
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            keep = depth <= FLATTEN_DEPTH
+        if not keep:
+            out.append(text[pos:m.start()])
+            pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+# Characters libxml2 parses but lxml refuses to set back into a tree (drop_tree
+# moves a tail text): C0 controls but tab and line ends, U+FFFE/FFFF, surrogates.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _parse(text: str) -> tuple[etree._Element, list[str]]:
+    text = NOT_XML.sub(" ", text)
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
                                   no_network=True, huge_tree=False)
     try:
@@ -161,12 +215,13 @@ def _json_ld(root):
     for script in root.xpath("//script[contains(translate(@type, 'JSON', 'json'), 'ld+json')]"):
         try:
             data = json.loads(script.text or "", strict=False)
-        except ValueError:
-            continue          # broken blocks are common; the page's other metadata still counts
+        except (ValueError, RecursionError):
+            continue          # broken (or hostile, deeply nested) blocks: the page's other metadata still counts
         for item in data if isinstance(data, list) else [data]:
             if isinstance(item, dict):
                 yield item
-                yield from (g for g in item.get("@graph", []) if isinstance(g, dict))
+                graph = item.get("@graph")
+                yield from (g for g in graph if isinstance(g, dict)) if isinstance(graph, list) else ()
 
 
 def _strings(value) -> list[str]:
@@ -372,6 +427,13 @@ def _lines(el) -> list[str]:
     return [t for t in map(_norm, "".join(parts).split("\n")) if t]
 
 
+def _join(base: str, url: str) -> str:
+    try:
+        return urljoin(base, url)
+    except ValueError:          # "http://[::1": a page's own URLs are data, not trusted
+        return url
+
+
 def _norm(text: str) -> str:
     return " ".join(text.split())
 
@@ -383,18 +445,20 @@ def _squash(text: str) -> str:
 # ------------------------------------------------------------------ the page
 def clean_html(cleaner, html: str | bytes, *, url: str | None = None, source: str | None = None) -> Record:
     """One HTML page (bytes: decoded here, honouring its declared charset)."""
-    text = decode_html(html) if isinstance(html, bytes) else html
+    text, encoding = decode_html_as(html) if isinstance(html, bytes) else (html, None)
     try:
-        return _clean(cleaner, text, url, source)
+        record = _clean(cleaner, text, url, source)
     except RecursionError:
         raise PageError("page too deeply nested to extract (RecursionError)") from None
+    record.metadata.encoding = encoding
+    return record
 
 
 def _clean(cleaner, text: str, url: str | None, source: str | None) -> Record:
     root, parse_errors = parse_html(text)
     meta = read_meta(root)
     base = url or meta.og_url
-    canonical = urljoin(base, meta.canonical) if base and meta.canonical else meta.canonical
+    canonical = _join(base, meta.canonical) if base and meta.canonical else meta.canonical
     urls = [u for u in (canonical, meta.og_url, url) if u and u.startswith(("http://", "https://"))]
     page_url = urls[0] if urls else url
     outlet = None
@@ -414,9 +478,9 @@ def _clean(cleaner, text: str, url: str | None, source: str | None) -> Record:
     taken = take_out(root, body, rules, outlet.id if outlet else "html")
     lines, extractor = extract_lines(body if body is not None else root, page_url)
     if not lines:
-        if any("Excessive depth" in e for e in parse_errors):
-            raise PageError("no article text found: the page nests deeper than the parser's limit (256)")
         raise PageError("no article text found (trafilatura and jusText both empty)")
+    if FLATTENED in parse_errors:
+        warnings.append(FLATTENED)
     if extractor != "trafilatura":
         warnings.append("html: trafilatura found no text; paragraphs from jusText")
     keys = _site_keys(meta, _host(page_url))

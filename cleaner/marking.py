@@ -41,28 +41,57 @@ def _captures(doc: Doc, rule: Rule, match: regex.Match) -> None:
             doc.set_meta(name, value, rule.qualified_id)
 
 
-def _timed_out(doc: Doc, rule: Rule) -> None:
-    msg = f"rule {rule.qualified_id} timed out (pattern backtracks); skipped for this page"
-    if msg not in doc.warnings:
-        doc.warnings.append(msg)
-
-
 def run(doc: Doc, rule: Rule, fn: str, *args):
-    """Call ``rule.pattern.<fn>`` with the timeout; None (and a warning) on timeout."""
-    try:
-        return getattr(rule.pattern, fn)(*args, timeout=PATTERN_TIMEOUT)
-    except TimeoutError:
-        _timed_out(doc, rule)
+    """Call ``rule.pattern.<fn>`` with the timeout; None (and a warning) on timeout.
+    After its first timeout the rule is off for the rest of the page, so a page
+    of many lines costs one timeout per bad rule, not one per line."""
+    msg = (f"rule {rule.qualified_id} timed out ({PATTERN_TIMEOUT} s on one line: a backtracking pattern "
+           "or a huge line); skipped for the rest of this page")
+    if msg in doc.warnings:
         return None
+    try:
+        found = getattr(rule.pattern, fn)(*args, timeout=PATTERN_TIMEOUT)
+        # finditer is lazy: the timeout strikes while its matches are taken.
+        return list(found) if fn == "finditer" else found
+    except TimeoutError:
+        doc.warnings.append(msg)
+        return None
+
+
+class Guarded:
+    """A rule file's pattern used by the structure stage (datelines, body_start):
+    ``match``/``search`` as on a compiled pattern, but a timeout switches it off
+    for the rest of the page, with a warning on the document."""
+
+    def __init__(self, doc: Doc, pattern: regex.Pattern, what: str):
+        self.doc, self.pattern = doc, pattern
+        self.compiled = pattern      # what the prefilter (matcher.may_match) is keyed on
+        self.msg = (f"{what} pattern {pattern.pattern[:60]!r} timed out ({PATTERN_TIMEOUT} s on one line); "
+                    "skipped for the rest of this page")
+
+    def _call(self, fn: str, text: str):
+        if self.msg in self.doc.warnings:
+            return None
+        try:
+            return getattr(self.pattern, fn)(text, timeout=PATTERN_TIMEOUT)
+        except TimeoutError:
+            self.doc.warnings.append(self.msg)
+            return None
+
+    def match(self, text: str, timeout: float | None = None):
+        return self._call("match", text)
+
+    def search(self, text: str, timeout: float | None = None):
+        return self._call("search", text)
+
+
+def guarded(doc: Doc, patterns: list[regex.Pattern], what: str) -> list[Guarded]:
+    return [Guarded(doc, p, what) for p in patterns]
 
 
 def apply_line_rule(doc: Doc, rule: Rule, line: Line) -> bool:
     """Line and to_end scopes: the whole line is dropped when the pattern is found."""
-    try:
-        m = rule.pattern.search(line.text, timeout=PATTERN_TIMEOUT)
-    except TimeoutError:
-        _timed_out(doc, rule)
-        return False
+    m = run(doc, rule, "search", line.text)
     if m is None:
         return False
     line.drop(rule.category, rule.qualified_id, force=True)
@@ -72,10 +101,8 @@ def apply_line_rule(doc: Doc, rule: Rule, line: Line) -> bool:
 
 def apply_span_rule(doc: Doc, rule: Rule, line: Line) -> bool:
     """Span scope: cut each match out of the line ("Baca juga: ..." inside a paragraph)."""
-    try:
-        # (a timeout while iterating is not reported: as before this change)
-        found = list(rule.pattern.finditer(line.text, timeout=PATTERN_TIMEOUT))
-    except TimeoutError:
+    found = run(doc, rule, "finditer", line.text)
+    if found is None:
         return False
     found = [m for m in found if m.end() > m.start()]
     if not found:
@@ -87,7 +114,12 @@ def apply_span_rule(doc: Doc, rule: Rule, line: Line) -> bool:
         _captures(doc, rule, m)
         pos = m.end()
     kept.append(line.text[pos:])
-    rest = " ".join("".join(kept).split())
+    # A span cut from between two words leaves a space: "ini(Baca juga: X)lanjut"
+    # becomes "ini lanjut", not the invented word "inilanjut".
+    joined = kept[0]
+    for piece in kept[1:]:
+        joined += (" " if joined[-1:].isalnum() and piece[:1].isalnum() else "") + piece
+    rest = " ".join(joined.split())
     if not regex.search(r"[\p{L}\p{N}]", rest):
         # Nothing but the span: the line is that span.
         line.text = rest

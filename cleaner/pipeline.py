@@ -16,17 +16,31 @@ import regex
 
 from . import __version__, dates, hygiene, provenance, signals
 from .document import Doc, Line
-from .marking import apply_rules
+from .marking import apply_rules, guarded
 from .matcher import may_match
-from .readers import DEFAULT_MAX_BYTES, Page, PageError, check_bytes, decode, iter_pages, read_page
+from .readers import (
+    DEFAULT_MAX_BYTES,
+    Page,
+    PageError,
+    check_bytes,
+    decode,
+    iter_pages,
+    read_page,
+    repair_mojibake,
+)
 from .record import DroppedLine, Metadata, Record, record_id
 from .ruleset import RuleSet, load_ruleset
 from .structure import DOMAIN, EXTRACTION_PREFIX, Structure, match_dateline, strip_prefix
 
 # Invisible characters that scraped text carries and that would stop patterns.
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# Direction marks and embeddings (U+200E/F, U+202A-E, U+2066-9) are invisible too.
+INVISIBLE.update(dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")))
 _INVISIBLE_CHARS = tuple(map(chr, INVISIBLE))
-CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0 and C1 controls but tab and line ends (NEL, U+0085, is a line end to splitlines()).
+CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+# Lone surrogates (a str from a careless caller) cannot be written as UTF-8.
+SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
 
 @dataclass
@@ -79,7 +93,8 @@ def mark_rules(doc: Doc, rs: RuleSet, opts: Options) -> None:
 
 def find_structure(doc: Doc, rs: RuleSet, opts: Options) -> None:
     datelines, end_rules, body_start, header_caption = rs.structure_inputs(doc.outlet)
-    st = Structure(doc, datelines, end_rules, body_start, header_caption=header_caption)
+    st = Structure(doc, guarded(doc, datelines, "datelines"), end_rules,
+                   guarded(doc, body_start, "body_start"), header_caption=header_caption)
     st.run()
     doc.title_idx, doc.lead_idx, doc.dateline_idx = st.title_idx, st.lead_idx, st.dateline_idx
 
@@ -118,7 +133,7 @@ def collect_metadata(doc: Doc, rs: RuleSet, opts: Options) -> None:
             first.cut.append((m.group(0).strip(), "date", "structure:extraction-prefix"))
             first.text = first.text[m.end():]
     if dateline_idx is not None and first is lines[dateline_idx]:
-        dl = match_dateline(first.text, rs.datelines_for(doc.outlet))
+        dl = match_dateline(first.text, guarded(doc, rs.datelines_for(doc.outlet), "datelines"))
         doc.set_meta("dateline", dl.rstrip(), "structure:dateline")
     doc.site = _host(doc.url) or _site_from_dateline(doc.meta.get("dateline"))
     caps = [ln.text for ln in lines if ln.category == "caption"]
@@ -166,6 +181,15 @@ def _safe_search(pattern, text: str) -> bool:
         return False
 
 
+def printable_path(path: str | None) -> str | None:
+    """A file name that is not valid UTF-8 (its bytes kept by Python as lone
+    surrogates) with those bytes written as \\xNN: JSON and UTF-8 can carry it."""
+    if path is None or not SURROGATE.search(path):
+        return path
+    return SURROGATE.sub(lambda m: f"\\x{ord(m[0]) - 0xDC00:02x}" if m[0] >= "\udc80"
+                         else f"\\u{ord(m[0]):04x}", path)
+
+
 def prepare_text(text: str) -> str:
     """Line ends, invisible characters and controls that scraping leaves behind."""
     # (str.translate is slow on non-ASCII text: each character is deleted by replace,
@@ -179,7 +203,11 @@ def prepare_text(text: str) -> str:
                 text = text.replace(char, "")
     if CONTROL.search(text):
         text = CONTROL.sub(" ", text)
-    return text if ascii_only else unicodedata.normalize("NFC", text)
+    if ascii_only:
+        return text
+    if SURROGATE.search(text):
+        text = SURROGATE.sub("\ufffd", text)
+    return unicodedata.normalize("NFC", text)
 
 
 def assemble(doc: Doc, rs: RuleSet, opts: Options) -> Record:
@@ -204,7 +232,7 @@ def assemble(doc: Doc, rs: RuleSet, opts: Options) -> Record:
         body.append(pending)
     m = doc.meta
     md = Metadata(
-        source_path=doc.source, outlet=doc.outlet.id if doc.outlet else None, site=doc.site,
+        source_path=printable_path(doc.source), outlet=doc.outlet.id if doc.outlet else None, site=doc.site,
         title=m.get("title"), lead=m.get("lead"), published=m.get("published"),
         page_date=m.get("page_date"), authors=m.get("authors", []), editor=m.get("editor"),
         dateline=m.get("dateline"), credited_source=m.get("credited_source"),
@@ -250,7 +278,11 @@ class Cleaner:
             if outlet not in self.ruleset.outlets:
                 raise ValueError(f"unknown outlet {outlet!r}")
             opts = Options(**{**opts.__dict__, "outlet": outlet})
+        text, repaired = repair_mojibake(text)
         doc = Doc(source=source, text=prepare_text(text), url=url)
+        if repaired:
+            doc.warnings.append(f"encoding: mojibake repaired on {repaired} line(s) "
+                                "(UTF-8 that was read as windows-1252 or latin-1)")
         for stage in STAGES:
             stage(doc, self.ruleset, opts)
         return doc, opts
@@ -263,10 +295,12 @@ class Cleaner:
             check_bytes(page.data)
             # The raw bytes: html.py decodes them itself, honouring the declared charset.
             return clean_html(self, page.data, url=page.url, source=page.source)
-        text, _encoding = decode(page.data)
+        text, encoding = decode(page.data)
         if not text.strip():
             raise PageError("empty page (whitespace only)")
-        return self.clean_text(text, url=page.url, source=page.source)
+        record = self.clean_text(text, url=page.url, source=page.source)
+        record.metadata.encoding = encoding
+        return record
 
     def clean_file(self, path: str | os.PathLike, *, url: str | None = None) -> Record:
         page = read_page(str(path), self.options.max_bytes)

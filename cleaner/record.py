@@ -33,6 +33,7 @@ class Metadata:
     warnings: list[str] = field(default_factory=list)
     rules_version: str = ""
     cleaner_version: str = ""
+    encoding: str | None = None        # how the input bytes were decoded (None: text given as str)
     dropped_lines: list[DroppedLine] | None = None   # only with keep_dropped
     # Corpus hygiene (hygiene.py, provenance.py, dedup.py)
     syndicated_from: dict | None = None    # {"outlet", "title", "url"}: all three keys, null when not printed
@@ -63,4 +64,5 @@ class Record:
 def record_id(url: str | None, source: str | None) -> str:
     """Stable id: a hash of the URL when known, else of the input's path."""
     key = f"url:{url}" if url else f"path:{source or ''}"
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+    # surrogatepass: a file name that is not valid UTF-8 still has an id.
+    return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]

@@ -32,6 +32,7 @@ DESCRIPTIONS = {
     "drop.note": "Free text: why the rule exists.",
     "datelines": "Regexes for the prefix that opens the body (\"KOMPAS.com -\").",
     "body_start": "Regexes for the line where the body starts.",
+    "header_caption": "true: the template prints the lead photo's caption right under the header's widgets (text-size widget).",
     "html": "HTML pages only: selectors (CSS or XPath) applied before extraction.",
     "html.checked": "When the selectors were last checked against live pages.",
     "html.body": "Selectors of the article body; the first that matches exactly one element wins.",
@@ -55,7 +56,7 @@ DESCRIPTIONS = {
 
 
 def _schema_node(kind: str, extra, path: str) -> dict:
-    if kind in ("str", "pattern"):
+    if kind in ("str", "pattern", "selector"):
         node = {"type": "string"}
     elif kind == "choice":
         node = {"enum": list(extra)}

@@ -32,6 +32,13 @@ TIMEZONES = ("WIB", "WITA", "WIT")
 
 # Seconds one pattern may run on one line before it is abandoned for that page.
 PATTERN_TIMEOUT = 0.25
+# Nesting a rule file may have; the real ones nest 5 levels. Deeper nesting is
+# refused before PyYAML's recursive composer can exhaust the stack.
+MAX_NESTING = 32
+# Nested counted repeats compile to expanded programs: "(?:.{1000}){1000}" takes
+# 1 s and 260 MB to compile, one more level takes the machine. A pattern whose
+# repeats multiply beyond this many items is refused (real rules stay under 500).
+MAX_PATTERN_EXPANSION = 100_000
 
 
 class RuleError(Exception):
@@ -101,9 +108,9 @@ _CASE = {
     "url": ("str", False, None), "expect": ("map", True, _CASE_EXPECT),
 }
 _HTML = {
-    "checked": ("str", False, None), "body": ("list[str]", False, None),
-    "strip": ("map[list[str]]", False, CATEGORIES), "fallback": ("choice", False, ("generic", "none")),
-    "captions": ("list[str]", False, None), "related": ("list[str]", False, None),
+    "checked": ("str", False, None), "body": ("list[selector]", False, None),
+    "strip": ("map[list[selector]]", False, CATEGORIES), "fallback": ("choice", False, ("generic", "none")),
+    "captions": ("list[selector]", False, None), "related": ("list[selector]", False, None),
 }
 _FILE = {
     "id": ("str", True, None), "name": ("str", False, None), "description": ("str", False, None),
@@ -120,7 +127,46 @@ _FILE = {
 }
 
 
+def _expansion(src: str) -> int:
+    """A rough upper bound of how many items a pattern's counted repeats expand
+    to: every atom counts 1, a group the sum of its contents, ``{m,n}`` multiplies
+    the atom before it by its largest bound."""
+    stack, last, i = [0], 0, 0
+    while i < len(src):
+        c = src[i]
+        if c == "{":
+            m = regex.match(r"\{(\d*)(?:,(\d*))?\}", src[i:])
+            if m and any(m.groups()):
+                n = max(int(g) for g in m.groups() if g)
+                stack[-1] += last * (n - 1) if n else -last
+                last *= n
+                i += m.end()
+                continue
+        if c == "(":
+            stack.append(0)
+            last, i = 0, i + 1
+            continue
+        if c == ")" and len(stack) > 1:
+            last = stack.pop()
+        elif c == "\\":
+            last, i = 1, i + 1
+        elif c == "[":
+            j = i + 2 if src[i + 1:i + 2] == "]" else i + 1
+            while j < len(src) and src[j] != "]":
+                j += 2 if src[j] == "\\" else 1
+            last, i = 1, j
+        else:
+            last = 1
+        stack[-1] += last
+        i += 1
+    return sum(stack)
+
+
 def _compile(src: str, where: str) -> regex.Pattern:
+    size = _expansion(src)
+    if size > MAX_PATTERN_EXPANSION:
+        raise RuleError(f"{where}: pattern's counted repeats expand to about {size} items "
+                        f"(limit {MAX_PATTERN_EXPANSION}); write it without nesting {{n}} inside {{n}}")
     try:
         pat = regex.compile(src, regex.V0)
     except regex.error as exc:
@@ -137,18 +183,28 @@ class _Checker:
         self.path = path
 
     def where(self, node: yaml.Node, key: str) -> str:
-        return f"{self.path}:{node.start_mark.line + 1}: {key}"
+        return f"{self.path}:{node.start_mark.line + 1}: {key or 'top level'}"
 
     def scalar(self, node, key) -> str:
         if not isinstance(node, yaml.ScalarNode):
             raise RuleError(f"{self.where(node, key)}: expected a text value")
+        if node.value == "" and node.style is None:
+            # "pattern:" with nothing after it: YAML's null, not a pattern that matches every line.
+            raise RuleError(f"{self.where(node, key)}: no value (write '' for an empty text)")
         return node.value
 
     def value(self, node, key, kind, extra):
-        if kind in ("str", "pattern", "choice"):
+        if kind in ("str", "pattern", "choice", "selector"):
             text = self.scalar(node, key)
             if kind == "pattern":
                 return _compile(text, self.where(node, key))
+            if kind == "selector":
+                from .html import compile_selector  # lxml only; imported when a file has html rules
+                try:
+                    compile_selector(text)
+                except RuleError as exc:
+                    raise RuleError(f"{self.where(node, key)}: {exc}") from None
+                return text
             if kind == "choice" and text not in extra:
                 near = difflib.get_close_matches(text, extra, n=1)
                 hint = f" (did you mean {near[0]!r}?)" if near else ""
@@ -225,11 +281,19 @@ def _plain(node):
 def parse_rule_text(text: str, path: str) -> dict:
     """Validate one rule file's text; returns the checked plain structure."""
     try:
+        depth = 0
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            line = event.start_mark.line + 1
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                mark = event.start_mark
-                raise RuleError(f"{path}:{mark.line + 1}: anchors and aliases are not allowed "
-                                "in rule files")
+                raise RuleError(f"{path}:{line}: anchors and aliases are not allowed in rule files")
+            if getattr(event, "tag", None):          # !!str, !!python/object...: explicit tags only
+                raise RuleError(f"{path}:{line}: YAML tags ({event.tag}) are not allowed in rule files")
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_NESTING:
+                    raise RuleError(f"{path}:{line}: nested more than {MAX_NESTING} levels deep")
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -274,8 +338,13 @@ def load_rule_file(path: str | os.PathLike) -> Outlet:
     try:
         with open(path, encoding="utf-8") as fh:
             text = fh.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(f"{path}: cannot read rule file: {exc}") from None
+    except OSError as exc:
+        raise RuleError(f"{path}: cannot read rule file: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        with open(path, "rb") as fh:
+            line = fh.read(exc.start).count(b"\n") + 1
+        raise RuleError(f"{path}:{line}: not UTF-8 (byte 0x{exc.object[exc.start]:02x}); "
+                        "rule files are UTF-8") from None
     outlet = build_outlet(parse_rule_text(text, path), path)
     outlet.digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
     return outlet

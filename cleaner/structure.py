@@ -101,7 +101,7 @@ def _match_dateline(text: str, patterns) -> str | None:
     text, _ = strip_prefix(text)
     low = fold(text)
     for pat in patterns:
-        if not may_match(pat, text, low):
+        if not may_match(getattr(pat, "compiled", pat), text, low):
             continue
         try:
             m = pat.match(text, timeout=0.25)

@@ -209,33 +209,7 @@ def test_charset(cleaner, declared, actual):
     assert not right or "Pak Andr\u00e9 berkata \u201cpanen kopi" in text
 
 
-def test_undecodable_bytes_do_not_crash():
-    data = b'<html><head><meta charset="bogus-charset"></head><body><p>' + bytes(range(128, 256)) * 4 + b"</p>"
-    assert isinstance(decode_html(data), str)
-
-
-# ------------------------------------------------------------------ hostile pages
-@pytest.mark.parametrize("html", [
-    "<div>" * 100_000 + "<p>" + "Teks berita yang cukup panjang di dasar halaman. " * 20 + "</p>",
-    "<table><tr><td>" * 3000 + "Isi berita di dalam tabel bersarang. " * 30,
-    "<html><body><p>Teks yang tidak pernah ditutup <b><i><span>" + "kata " * 400,
-    "<<<>>><p<p>></html><!-- unterminated",
-    "",
-    "<html><head><title>Kosong</title></head><body></body></html>",
-], ids=["100k-nested-divs", "nested-tables", "unclosed", "garbage", "empty", "no-body-text"])
-def test_malformed_html_gives_a_record_or_page_error(cleaner, html):
-    try:
-        record = clean_html(cleaner, html.encode())
-    except PageError as exc:
-        assert str(exc)
-    else:
-        assert isinstance(record.text, str)
-
-
-def test_too_deep_page_says_why(cleaner):
-    html = "<div>" * 5000 + "<p>" + "Teks berita yang cukup panjang. " * 30 + "</p>"
-    with pytest.raises(PageError, match="deeper than the parser's limit|no article text"):
-        clean_html(cleaner, html.encode())
+# Hostile pages (malformed, too deep, undecodable): tests/test_hostile_bytes.py
 
 
 def test_jusText_fallback(cleaner, monkeypatch):

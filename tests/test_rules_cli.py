@@ -116,7 +116,7 @@ def test_check_unknown_extends_and_bad_selector(tmp_path, capsys):
     assert out.startswith(f"error: {path}: extends: unknown outlet 'tribunn'; known: ")
     path = write(tmp_path, "demo.yaml", GOOD + "html:\n  body: ['div..x']\n")
     code, out, _ = run(["rules", "check", str(path)], capsys)
-    assert code == 1 and out.startswith(f"error: {path}: html: selector 'div..x': unsupported CSS")
+    assert code == 1 and out.startswith(f"error: {path}:18: html.body[0]: selector 'div..x': unsupported CSS")
 
 
 def test_check_every_builtin_file_has_no_error(capsys):
