@@ -186,7 +186,7 @@ def printable_path(path: str | None) -> str | None:
     surrogates) with those bytes written as \\xNN: JSON and UTF-8 can carry it."""
     if path is None or not SURROGATE.search(path):
         return path
-    return SURROGATE.sub(lambda m: f"\\x{ord(m[0]) - 0xDC00:02x}" if m[0] >= "\udc80"
+    return SURROGATE.sub(lambda m: f"\\x{ord(m[0]) - 0xDC00:02x}" if "\udc80" <= m[0] <= "\udcff"
                          else f"\\u{ord(m[0]):04x}", path)
 
 

@@ -11,6 +11,7 @@ from conftest import ROOT, SHARED
 from cleaner import Cleaner, PageError
 from cleaner.cli import main
 from cleaner.html import clean_html, decode_html
+from cleaner.pipeline import printable_path
 from cleaner.readers import decode, repair_mojibake
 
 SEED = ROOT / "seeds" / "004_cd601c936e47d4fb.txt"
@@ -235,6 +236,8 @@ def test_file_name_that_is_not_utf8(cleaner, tmp_path, capsys):
     assert main([str(tmp_path), "-o", str(out)]) == 0
     rec = json.loads(out.read_text(encoding="utf-8"))
     assert rec["metadata"]["source_path"].endswith("berita-\\xff.txt")
+    # a str from a library caller with other lone surrogates: escaped, never a crash
+    assert printable_path("a\udcffb\ud800c\udfff") == "a\\xffb\\ud800c\\udfff"
 
 
 # ------------------------------------------------------------------ hostile HTML

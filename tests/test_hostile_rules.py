@@ -14,10 +14,9 @@ from cleaner.ruleset import PATTERN_TIMEOUT, RuleError, load_rule_file
 PAGE = ("Judul Berita Yang Cukup Panjang Untuk Sebuah Judul\n"
         "JAKARTA, KOMPAS.com - Isi berita yang cukup panjang untuk satu paragraf pembuka.\n"
         "Paragraf kedua juga berisi kalimat yang panjang dan lengkap tentang kejadian itu.\n")
-EVIL = r"^(\w|\w\w)*\d$"          # exponential on a long run of letters without a digit
-# A line the rule prefilter (cleaner/matcher.py) cannot rule out for EVIL: it ends
-# with a (non-ASCII) digit, so the pattern really runs, and backtracks on the "!".
-SLOW_LINE = "a" * 60 + "!\u0661"
+EVIL = r"^(\w|\w\w)*\d$"          # exponential on a long run of word characters not ending in a digit
+# Lines that trigger it; the digit inside keeps a prefilter ("needs a digit") from skipping them.
+BAIT = "a" * 58 + "1a\n"
 
 
 def write(tmp_path, text, name="site.yaml"):
@@ -140,7 +139,7 @@ def test_broken_file_stops_the_run_with_one_line(tmp_path, capsys, root, monkeyp
 def test_catastrophic_pattern_is_skipped_not_fatal(tmp_path):
     rule_file(tmp_path, f"drop:\n  - id: evil\n    category: other\n    pattern: '{EVIL}'\n", "slow")
     c = Cleaner([tmp_path])
-    page = "JAKARTA, KOMPAS.com - Isi berita yang cukup panjang untuk satu paragraf.\n" + SLOW_LINE + "\n"
+    page = "JAKARTA, KOMPAS.com - Isi berita yang cukup panjang untuk satu paragraf.\n" + BAIT
     rec = c.clean_text(page, url="https://slow.example/x")
     assert any("slow:evil timed out" in w for w in rec.metadata.warnings)
     assert "Isi berita" in rec.text
@@ -149,7 +148,6 @@ def test_catastrophic_pattern_is_skipped_not_fatal(tmp_path):
 class AlwaysTimesOut:
     """Stands in for a compiled pattern that hits the timeout on every call."""
     pattern = EVIL
-    flags = 0
     groupindex: dict = {}
 
     def __init__(self):
@@ -167,12 +165,12 @@ class AlwaysTimesOut:
 def test_a_timed_out_rule_costs_one_timeout_per_page(tmp_path, scope):
     # Many lines that would each trigger it: the rule is off after its first
     # timeout, so a page costs at most one timeout per rule.
-    rule_file(tmp_path, f"drop:\n  - id: evil\n    category: other\n    scope: {scope}\n    pattern: 'x'\n", "slow")
+    rule_file(tmp_path, f"drop:\n  - id: evil\n    category: other\n    scope: {scope}\n    pattern: '\\w'\n", "slow")
     c = Cleaner([tmp_path])
     fake = AlwaysTimesOut()
     rule = c.ruleset.outlets["slow"].rules[0]
     object.__setattr__(rule, "pattern", fake)
-    page = PAGE + (SLOW_LINE + "\n") * 300
+    page = PAGE + BAIT * 300
     rec = c.clean_text(page, url="https://slow.example/x")
     assert fake.calls == 1
     assert [w for w in rec.metadata.warnings if "timed out" in w] == [
@@ -186,12 +184,12 @@ def test_a_timed_out_rule_costs_one_timeout_per_page(tmp_path, scope):
 
 @pytest.mark.parametrize("key", ["datelines", "body_start"])
 def test_timed_out_structure_patterns_cost_one_timeout_per_page(tmp_path, key):
-    rule_file(tmp_path, f"{key}: ['x']\n", "slow")
+    rule_file(tmp_path, f"{key}: ['\\w']\n", "slow")
     c = Cleaner([tmp_path])
     fake = AlwaysTimesOut()
     patterns = getattr(c.ruleset.outlets["slow"], key)
     patterns[0] = fake
-    rec = c.clean_text(PAGE + (SLOW_LINE + "\n") * 300, url="https://slow.example/x")
+    rec = c.clean_text(PAGE + BAIT * 300, url="https://slow.example/x")
     assert fake.calls == 1
     assert any(w.startswith(f"{key} pattern") and "timed out" in w for w in rec.metadata.warnings)
     assert "Isi berita yang cukup panjang" in rec.text
@@ -201,10 +199,10 @@ def test_real_catastrophic_rules_on_many_lines(tmp_path):
     # Every kind of user pattern backtracking at once, on 200 lines that trigger it.
     rule_file(tmp_path, f"datelines: ['{EVIL}']\nbody_start: ['{EVIL}']\n"
                         f"drop:\n  - id: evil\n    category: other\n    pattern: '{EVIL}'\n"
-                        f"  - id: evil-span\n    category: other\n    scope: span\n    pattern: '(\\w|\\w\\w)*\\d'\n",
+                        f"  - id: evil-span\n    category: other\n    scope: span\n    pattern: '(\\w|\\w\\w)*\\d\\d'\n",
               "slow")
     c = Cleaner([tmp_path])
-    rec = c.clean_text(PAGE + (SLOW_LINE + "\n") * 200, url="https://slow.example/x")
+    rec = c.clean_text(PAGE + BAIT * 200, url="https://slow.example/x")
     timed_out = [w for w in rec.metadata.warnings if "timed out" in w]
     assert len(timed_out) == 4, timed_out
     assert "Isi berita yang cukup panjang" in rec.text
