@@ -114,15 +114,19 @@ def explain_page(cleaner: Cleaner, page: Page) -> Explanation:
     rec_cleaner = _Recording(cleaner)
     record = rec_cleaner.clean_page(page)
     doc = rec_cleaner.doc
+    # Paragraphs the later passes dropped (pipeline.settle), found by their text.
+    settled = {d.text: d for d in record.settled}
     lines, from_doc = [], 0
     for ln in doc.lines:
         cuts = [Cut(*c) for c in ln.cut]
         from_doc += len(cuts) + ln.dropped
+        later = None if ln.dropped else settled.get(ln.text)
+        category, rule = (later.category, later.rule) if later else (ln.category, ln.rule)
         lines.append(LineVerdict(
-            n=ln.idx + 1, text=" ".join(ln.raw.split()), verdict="drop" if ln.dropped else "keep",
-            category=ln.category, rule=ln.rule, zone=ln.zone, cuts=cuts))
+            n=ln.idx + 1, text=" ".join(ln.raw.split()), verdict="drop" if ln.dropped or later else "keep",
+            category=category, rule=rule, zone=ln.zone, cuts=cuts))
     md = record.metadata
-    everything = md.dropped_lines or []
+    everything = (md.dropped_lines or [])[:len(md.dropped_lines or []) - len(record.settled)]
     stripped = [Cut(d.text, d.category, d.rule) for d in everything[:len(everything) - from_doc]]
     meta = []
     for name in META_FIELDS:

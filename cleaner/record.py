@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
+from typing import ClassVar
 
 
 @dataclass
@@ -53,6 +54,11 @@ class Record:
     text: str
     url: str | None
     metadata: Metadata
+    # Line counts behind metadata.dropped_share (not part of the JSON record).
+    lines_read: ClassVar[int] = 0
+    lines_dropped: ClassVar[int] = 0
+    # Paragraphs dropped when the body was cleaned again (pipeline.settle).
+    settled: ClassVar[tuple] = ()
 
     def to_dict(self) -> dict:
         out = asdict(self)

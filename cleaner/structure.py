@@ -187,13 +187,14 @@ class Structure:
         for i, line in enumerate(lines[:HEADER_MAX_LINES]):
             t = line.text
             if line.dropped:
+                # Dropped lines are not there for a reader (nor on a second pass
+                # over the output): the scan goes past them.
                 if line.category in HEADER_CATS:
                     last_hdr = i
                     prev_kind = line.category
                     if self.title_idx is not None and line.category in TITLE_CLOSERS:
                         title_closed = True
-                    continue
-                break
+                continue
             dl = match_dateline(t, self.datelines)
             if dl and (len(words(t)) >= 6 or self._own_line_dateline(i)) and not (
                     prev_kind == "photo_credit" and not _strong(dl)):
@@ -217,20 +218,26 @@ class Structure:
                 line.drop("caption", "structure:caption-after-credit")
                 last_hdr, prev_kind, title_closed = i, "caption", True
                 continue
-            if i + 1 < len(lines) and not lines[i + 1].dropped and same_text(lines[i + 1].text, t) \
-                    and prose_like(t) and not self._dateline_follows(i + 1):
-                # A paragraph printed twice at the top: the standfirst and the first paragraph.
-                lines[i + 1].drop("lead" if self.title_idx is not None else "other",
-                                  "structure:repeated-paragraph")
+            j = self._next_kept(i)
+            if j is not None and same_text(lines[j].text, t) and prose_like(t) \
+                    and not self._dateline_follows(j):
+                # A paragraph printed twice at the top: the standfirst and the first
+                # paragraph (further copies go too).
+                lines[j].drop("lead" if self.title_idx is not None else "other",
+                              "structure:repeated-paragraph")
                 if self.title_idx is not None and self.lead_idx is None:
-                    self.lead_idx = i + 1
+                    self.lead_idx = j
+                k = self._next_kept(j)
+                while k is not None and same_text(lines[k].text, t):
+                    lines[k].drop("other", "structure:repeated-paragraph")
+                    k = self._next_kept(k)
                 break
-            if i + 1 < len(lines) and not lines[i + 1].dropped and (
-                    starts_with_text(lines[i + 1].text, t) or (same_text(lines[i + 1].text, t)
-                                                               and len(words(t)) >= 3)):
+            if j is not None and (starts_with_text(lines[j].text, t) or (
+                    same_text(lines[j].text, t) and len(words(t)) >= 3
+                    and (title_closed or not title_like(t)))):
                 line.drop("caption", "structure:caption-repeat")
-                lines[i + 1].drop("caption", "structure:caption-repeat")
-                last_hdr, prev_kind, title_closed = i + 1, "caption", True
+                lines[j].drop("caption", "structure:caption-repeat")
+                last_hdr, prev_kind, title_closed = j, "caption", True
                 continue
             if self.title_idx is not None and CREDIT_WORD.match(t) and photo_credit_like(t):
                 line.drop("photo_credit", "structure:photo-credit")
@@ -245,7 +252,8 @@ class Structure:
                 line.drop("recommendation", "structure:header-list")
                 last_hdr, prev_kind = i, "recommendation"
                 continue
-            if not title_closed and title_like(t) and not slash_credit(t) and not LABEL_CAPTION.match(t):
+            if not title_closed and title_like(t) and not slash_credit(t) and not LABEL_CAPTION.match(t) \
+                    and not NUMBERED.match(t):
                 if self.title_idx is not None and not self._replaces_title(t):
                     # A second headline under the title: its subtitle or standfirst.
                     if self.lead_idx is None and lead_cand is None:
@@ -391,8 +399,13 @@ class Structure:
             prose_like(self.lines[nxt].text) or self.lines[nxt].text[:1] in "-–—")
 
     def _next_body(self, i: int) -> int | None:
-        for j in range(i + 1, min(len(self.lines), i + 4)):
-            if not self.lines[j].dropped:
+        return self._next_kept(i)
+
+    def _next_kept(self, i: int, end: int | None = None) -> int | None:
+        """The next line after i that is not dropped (before ``end``)."""
+        lines = self.lines
+        for j in range(i + 1, len(lines) if end is None else end):
+            if not lines[j].dropped:
                 return j
         return None
 
@@ -406,8 +419,8 @@ class Structure:
         if dl is not None and dl >= start - 1:
             # Lines between the header scan and the dateline are header too
             # (second captions, "Laporan Wartawan ..."), unless they are prose.
-            if dl - start <= 2 or all(lines[k].dropped or not prose_like(lines[k].text)
-                                      for k in range(start, dl)):
+            kept = [k for k in range(start, dl) if not lines[k].dropped]
+            if len(kept) <= 2 or all(not prose_like(lines[k].text) for k in kept):
                 for k in range(start, dl):
                     self._label_header_line(k)
                 start = dl
@@ -540,8 +553,9 @@ class Structure:
             line.zone = "tail"
 
     def _body_resumes(self, i: int) -> bool:
-        run = [ln for ln in self.lines[i:i + 3] if not ln.dropped]
-        return len(run) >= 2 and all(prose_like(ln.text) for ln in run[:2])
+        j = i if not self.lines[i].dropped else self._next_kept(i)
+        k = self._next_kept(j) if j is not None else None
+        return k is not None and prose_like(self.lines[j].text) and prose_like(self.lines[k].text)
 
     # ---------------------------------------------------------- body
     def mark_body(self, start: int, end: int) -> None:
@@ -552,8 +566,9 @@ class Structure:
             if line.dropped:
                 continue
             t = line.text
-            nxt = lines[i + 1] if i + 1 < end else None
-            if nxt is not None and not nxt.dropped and starts_with_text(nxt.text, t, 20):
+            j = self._next_kept(i, end)
+            nxt = lines[j] if j is not None else None
+            if nxt is not None and starts_with_text(nxt.text, t, 20):
                 line.drop("caption", "structure:caption-repeat")
                 nxt.drop("caption", "structure:caption-repeat")
                 continue

@@ -15,8 +15,10 @@ PAGE = ("Judul Berita Yang Cukup Panjang Untuk Sebuah Judul\n"
         "JAKARTA, KOMPAS.com - Isi berita yang cukup panjang untuk satu paragraf pembuka.\n"
         "Paragraf kedua juga berisi kalimat yang panjang dan lengkap tentang kejadian itu.\n")
 EVIL = r"^(\w|\w\w)*\d$"          # exponential on a long run of word characters not ending in a digit
-# Lines that trigger it; the digit inside keeps a prefilter ("needs a digit") from skipping them.
-BAIT = "a" * 58 + "1a\n"
+# Lines that trigger it and that the rule prefilter (cleaner/matcher.py) cannot
+# skip: it knows the line must end with a digit, and this one does (a non-ASCII
+# digit), while the "!" before it makes the pattern fail after backtracking.
+BAIT = "a" * 58 + "1a!\u0661\n"
 
 
 def write(tmp_path, text, name="site.yaml"):
@@ -148,6 +150,7 @@ def test_catastrophic_pattern_is_skipped_not_fatal(tmp_path):
 class AlwaysTimesOut:
     """Stands in for a compiled pattern that hits the timeout on every call."""
     pattern = EVIL
+    flags = 0
     groupindex: dict = {}
 
     def __init__(self):

@@ -212,12 +212,11 @@ def test_every_line_accounted_for(page_url):
             assert accounted(line, body, pieces, cuts, fields), f"line not accounted for: {raw!r}"
 
 
-# Known to fail: the structure stage reads a line's neighbours and position
-# counting dropped lines, and the output no longer has them (minimal cases and
-# analysis in IDEMPOTENCE_CASES below and /work/wt/i7-findings.md). Strict: once
-# the core is fixed this xfail fails, and the marker goes. No shrinking in CI:
-# the minimal cases are below.
-@pytest.mark.xfail(strict=True, reason="structure stage is not idempotent (i7-findings.md)")
+# The structure stage reads a line's neighbours and position; a second pass over
+# the output sees neither the header nor the dropped lines. The stage counts kept
+# lines only, and the pipeline cleans the body again until it is stable
+# (pipeline.settle), so the output is a fixed point. IDEMPOTENCE_CASES below are
+# the minimal pages that failed before that (found by this property).
 @settings(phases=[Phase.explicit, Phase.reuse, Phase.generate])
 @prop
 def test_idempotent(page_url):
@@ -245,11 +244,14 @@ IDEMPOTENCE_CASES = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason="structure stage is not idempotent (i7-findings.md)")
 @pytest.mark.parametrize("name", IDEMPOTENCE_CASES)
 def test_idempotent_known_cases(name):
     rec = plain().clean_text(IDEMPOTENCE_CASES[name])
-    assert plain().clean_text(rec.text).text == rec.text
+    if name == "title":
+        # the copyright line is no longer the end of the header: the headline is the title
+        assert rec.metadata.title == "Pemimpin Korea Utara Kim Jong Un Bertemu Putin" and rec.text == ""
+        return
+    assert rec.text and plain().clean_text(rec.text).text == rec.text
 
 
 LIST_KEYS = {"authors", "tags", "captions", "related", "warnings"}

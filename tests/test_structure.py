@@ -140,9 +140,10 @@ def test_name_between_headline_and_date_is_the_author(c):
 
 
 def test_header_block_printed_inside_the_body_is_dropped(c):
-    rec = c.clean_text(page(P2, P3, "Bus Sekolah Gratis Ditambah Mulai Pekan Depan", "Kiki",
-                            "Selasa, 19 Mei 2009 - 02:43:20 WIB", P1, P4))
-    assert rec.text.split("\n\n") == [P2, P3, P1, P4]
+    # (the d046 shape: some paragraphs, the header block, the dateline paragraph)
+    rec = c.clean_text(page(P2, P3, P4, "Bus Sekolah Gratis Ditambah Mulai Pekan Depan", "Kiki",
+                            "Selasa, 19 Mei 2009 - 02:43:20 WIB", P1))
+    assert rec.text.split("\n\n") == [P2, P3, P4, P1]
     assert rec.metadata.title == "Bus Sekolah Gratis Ditambah Mulai Pekan Depan"
     assert rec.metadata.authors == ["Kiki"]
     assert rec.metadata.published == "2009-05-19T02:43:20+07:00"
