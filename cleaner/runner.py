@@ -72,6 +72,7 @@ def _worker_main(conn, state, options: Options, fields: Fields, work) -> None:
     """A worker: load the rules once, then clean batches until told to stop.
     ``state`` = [seq of the page being cleaned, its start time (0 between pages)]."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl-C is the parent's to handle
+    _die_with_parent()
     cleaner = Cleaner(options=options)
     while True:
         try:
@@ -88,6 +89,17 @@ def _worker_main(conn, state, options: Options, fields: Fields, work) -> None:
             out.append(work(cleaner, page, fields))
         state[1] = 0.0
         conn.send(out)
+
+
+def _die_with_parent() -> None:
+    """On Linux, a worker is killed when its parent (the forkserver, which ends with the
+    run) goes: a run killed with SIGKILL leaves no worker spinning on a hanging page."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)   # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
 
 
 def _context():
@@ -359,7 +371,7 @@ def run(job: Job) -> Summary:
     pool = WorkerPool(job.options, jobs=effective_jobs(job.jobs), timeout=job.timeout, fields=job.fields)
     pages = iter_pages(job.inputs, job.options.max_bytes, skip=state.pages, url=job.url, stats=stats)
     bar = _progress_bar(job, state.pages)
-    say = bar.write if bar is not None else report
+    say = (lambda msg: bar.write(msg, file=sys.stderr)) if bar is not None else report
     done = state.pages                       # pages finished: written, failed or filtered out
 
     results = pool.results(pages)

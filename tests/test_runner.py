@@ -129,3 +129,12 @@ def test_pool_keeps_input_order_with_a_bounded_window(root):
         # never more than the window ahead of what has been handed back
         assert len(pulled) - len(got) <= pool.window + pool.batch_pages
     assert got == [f"p{i}.txt" for i in range(40)]
+
+
+def test_progress_bar_when_asked(root, tmp_path, capsys):
+    summary = run(Job([str(root / "seeds")], str(tmp_path / "o.jsonl"), progress=True))
+    err = capsys.readouterr().err
+    assert summary.written == 5
+    assert "0/5 [00:00<?, ? pages/s]" in err                    # the total is known for a folder
+    run(Job([str(root / "seeds")], str(tmp_path / "o.jsonl")))   # stderr is no terminal here: no bar
+    assert capsys.readouterr().err == ""
