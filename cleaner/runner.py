@@ -21,8 +21,10 @@ from __future__ import annotations
 import json
 import multiprocessing as mp
 import os
+import select
 import signal
 import sys
+import threading
 import time
 import types
 from collections import Counter, deque
@@ -68,11 +70,11 @@ def clean_to_json(cleaner: Cleaner, page: Page, fields: Fields) -> tuple[bytes |
 
 
 # ------------------------------------------------------------------ workers
-def _worker_main(conn, state, options: Options, fields: Fields, work) -> None:
+def _worker_main(conn, state, options: Options, fields: Fields, work, parent: int) -> None:
     """A worker: load the rules once, then clean batches until told to stop.
     ``state`` = [seq of the page being cleaned, its start time (0 between pages)]."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl-C is the parent's to handle
-    _die_with_parent()
+    _die_with_parent(parent)
     cleaner = Cleaner(options=options)
     while True:
         try:
@@ -91,15 +93,25 @@ def _worker_main(conn, state, options: Options, fields: Fields, work) -> None:
         conn.send(out)
 
 
-def _die_with_parent() -> None:
-    """On Linux, a worker is killed when its parent (the forkserver, which ends with the
-    run) goes: a run killed with SIGKILL leaves no worker spinning on a hanging page."""
-    if sys.platform.startswith("linux"):
+def _die_with_parent(parent: int) -> None:
+    """A watchdog thread ends the worker when the run's process is gone, so a run killed
+    with SIGKILL leaves no worker spinning on a hanging page. (The worker's own parent
+    is the forkserver, which every worker keeps alive: watch the run itself.)"""
+    def watch():
         try:
-            import ctypes
-            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)   # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            pass
+            fd = os.pidfd_open(parent)                   # Linux: readable when it exits
+            select.select([fd], [], [])
+        except (AttributeError, OSError):
+            while True:
+                time.sleep(2)
+                try:
+                    os.kill(parent, 0)
+                except ProcessLookupError:
+                    break
+                except OSError:
+                    pass
+        os._exit(1)
+    threading.Thread(target=watch, daemon=True, name="cleaner-watchdog").start()
 
 
 def _context():
@@ -143,7 +155,7 @@ class _Worker:
     def __init__(self, ctx, options, fields, work):
         self.conn, child = ctx.Pipe()
         self.state = ctx.RawArray("d", 2)
-        self.proc = ctx.Process(target=_worker_main, args=(child, self.state, options, fields, work),
+        self.proc = ctx.Process(target=_worker_main, args=(child, self.state, options, fields, work, os.getpid()),
                                 daemon=True, name="cleaner-worker")
         with _without_main_module():
             self.proc.start()
@@ -369,7 +381,8 @@ def run(job: Job) -> Summary:
                       filtered=state.filtered, dropped=Counter(state.dropped), resumed_at=state.pages)
     stats: dict = {}
     pool = WorkerPool(job.options, jobs=effective_jobs(job.jobs), timeout=job.timeout, fields=job.fields)
-    pages = iter_pages(job.inputs, job.options.max_bytes, skip=state.pages, url=job.url, stats=stats)
+    pages = iter_pages(job.inputs, job.options.max_bytes, skip=state.pages, url=job.url, stats=stats,
+                       exclude=None if job.output == "-" else job.output)
     bar = _progress_bar(job, state.pages)
     say = (lambda msg: bar.write(msg, file=sys.stderr)) if bar is not None else report
     done = state.pages                       # pages finished: written, failed or filtered out

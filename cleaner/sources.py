@@ -18,6 +18,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -105,13 +106,17 @@ def count_pages(paths: list[str]) -> int | None:
 
 
 def iter_pages(paths: list[str], max_bytes: int, *, skip: int = 0, url: str | None = None,
-               stats: dict | None = None) -> Iterator[Page]:
+               stats: dict | None = None, exclude: str | None = None) -> Iterator[Page]:
     """Every page of the inputs, in order. ``skip`` passes over the first pages
     without reading page files (``--resume``); ``url`` is given to one-page inputs;
-    ``stats["skipped_records"]`` counts WARC records that hold no page."""
+    ``stats["skipped_records"]`` counts WARC records that hold no page; ``exclude``
+    (the run's own output) is never read, should a folder walk come across it."""
     stats = {} if stats is None else stats
     stats.setdefault("skipped_records", 0)
+    exclude = os.path.realpath(exclude) if exclude else None
     for path, error in find_inputs(paths):
+        if exclude and path != "-" and os.path.realpath(path) == exclude:
+            continue
         if error or format_of(path) == "page" or path == "-":
             if skip:
                 skip -= 1

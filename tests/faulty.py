@@ -32,7 +32,7 @@ def slow_work(cleaner, page, fields):
 def run_cli(argv):
     """A subprocess entry point: the command with slow workers, small batches and frequent checkpoints."""
     from cleaner import cli, runner
-    runner.clean_to_json = slow_work
+    runner.clean_to_json = faulty_work if os.environ.get("FAULTY_WORK") == "faulty" else slow_work
     runner.CHECKPOINT_SECONDS = float(os.environ.get("FAULTY_CHECKPOINT", "0.2"))
     runner.BATCH_PAGES = 2
     return cli.main(argv)

@@ -23,10 +23,10 @@ def corpus(tmp_path, root):
     return seed_corpus(tmp_path / "corpus.jsonl", root, 40, broken_every=10)
 
 
-def start_slow(args, cwd):
+def start_slow(args, cwd, **env):
     """The command in a subprocess whose pages take a while, checkpointing often."""
     code = f"import sys; sys.path.insert(0, {TESTS!r}); import faulty; sys.exit(faulty.run_cli({args!r}))"
-    env = {**os.environ, "FAULTY_SLEEP": "0.1", "FAULTY_CHECKPOINT": "0.1"}
+    env = {**os.environ, "FAULTY_SLEEP": "0.1", "FAULTY_CHECKPOINT": "0.1", **env}
     return subprocess.Popen([sys.executable, "-c", code], cwd=cwd, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
@@ -142,3 +142,45 @@ def test_closed_pipe_is_quiet(corpus, root):
     # nothing about the pipe: at most the broken lines already reported before it closed
     assert all(line.endswith("not valid JSON (Expecting value: line 1 column 10 (char 9))")
                for line in err.splitlines()), err
+
+
+def descendants(pid):
+    children = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    out, todo = [], list(children.get(pid, []))
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo += children.get(p, [])
+    return out
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_killed_run_leaves_no_worker_behind(tmp_path, root):
+    src = tmp_path / "hang.jsonl"
+    src.write_text('{"text": "HANG-HERE"}\n')
+    proc = start_slow([str(src), "-o", str(tmp_path / "o.jsonl"), "--timeout", "0"], root, FAULTY_WORK="faulty")
+    end = time.monotonic() + 60
+    while len(descendants(proc.pid)) < 3 and time.monotonic() < end:    # tracker, forkserver, worker
+        time.sleep(0.1)
+    left = descendants(proc.pid)
+    assert len(left) >= 3
+    time.sleep(0.5)                                           # the worker is spinning on the page
+    proc.kill()
+    proc.wait(timeout=30)              # not communicate(): a stray worker would hold the pipes open
+    proc.stdout.close()
+    proc.stderr.close()
+    end = time.monotonic() + 20
+    while time.monotonic() < end and any(os.path.exists(f"/proc/{p}") for p in left):
+        time.sleep(0.1)
+    alive = [p for p in left if os.path.exists(f"/proc/{p}")]
+    for p in alive:
+        os.kill(p, signal.SIGKILL)
+    assert not alive

@@ -226,3 +226,11 @@ def test_url_flag_needs_a_single_page(tmp_path, capsys):
     src.write_text("{}\n")
     code, _, err = run([str(src), "--url", "https://x.com/"], capsys)
     assert code == 2 and "--url needs exactly one input, a single page" in err
+
+
+def test_the_output_in_an_input_folder_is_not_read_back(tmp_path, capsys, seed_text):
+    (tmp_path / "a.txt").write_text(seed_text, encoding="utf-8")
+    out = tmp_path / "clean.jsonl"
+    assert run([str(tmp_path), "-o", str(out)], capsys)[0] == 0
+    code, _, err = run([str(tmp_path), "-o", str(out)], capsys)      # a second run, same place
+    assert code == 0 and "1 pages read, 1 written" in err
