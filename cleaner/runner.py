@@ -361,9 +361,11 @@ def fingerprint(job: Job) -> dict:
 
 
 def run(job: Job) -> Summary:
-    """Clean ``job.inputs`` into ``job.output``. Raises OSError when the output cannot
-    be written, :class:`OutputError` when ``--resume`` does not fit the previous run,
-    KeyboardInterrupt (after keeping a resumable partial output) when interrupted."""
+    """Clean ``job.inputs`` into ``job.output``; one bad page never raises. Raises
+    :class:`OutputError` when the output cannot be created or ``--resume`` does not
+    fit the previous run, OSError when writing fails midway (disk full),
+    :class:`RunError` when workers keep dying, KeyboardInterrupt when interrupted
+    (a checkpointed partial output is kept for ``--resume``)."""
     report = job.report or (lambda msg: print(msg, file=sys.stderr))
     try:
         out: Output = open_output(job.output, fingerprint(job), resume=job.resume)

@@ -234,3 +234,10 @@ def test_the_output_in_an_input_folder_is_not_read_back(tmp_path, capsys, seed_t
     assert run([str(tmp_path), "-o", str(out)], capsys)[0] == 0
     code, _, err = run([str(tmp_path), "-o", str(out)], capsys)      # a second run, same place
     assert code == 0 and "1 pages read, 1 written" in err
+
+
+def test_library_batches_read_the_same_inputs(tmp_path, cleaner, seed_text):
+    src = tmp_path / "p.jsonl"
+    src.write_text(json.dumps({"text": seed_text}) + "\n[]\n", encoding="utf-8")
+    got = [(source, rec and rec.metadata.source_line, error) for source, rec, error in cleaner.clean_paths([src])]
+    assert got == [(f"{src}:1", 1, None), (f"{src}:2", None, "a JSON list, not an object")]
