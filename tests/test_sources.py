@@ -193,10 +193,12 @@ def write_warc(path, html_page, seed_text):
     return [ids[0], ids[3], ids[4]]
 
 
-@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz", "crawl.warc.zst"])
 def test_warc_records_keep_record_id_and_target_uri(tmp_path, capsys, html_page, seed_text, name):
     src = tmp_path / name
     page_ids = write_warc(src, html_page, seed_text)
+    if name.endswith(".zst"):
+        src.write_bytes(zstandard.ZstdCompressor().compress(src.read_bytes()))
     out = tmp_path / "o.jsonl"
     errors = tmp_path / "errors.jsonl"
     code, _, err = run([str(src), "-o", str(out), "--errors", str(errors)], capsys)
