@@ -30,16 +30,18 @@ def build_parser() -> argparse.ArgumentParser:
         prog="cleaner",
         description="Clean scraped Indonesian news pages into JSONL: the article body plus "
                     "its metadata, every dropped line accounted for.",
-        epilog="Exit status: 0 all pages cleaned, 1 some pages failed (the rest are written), "
-               "2 usage error or a rule file that does not load.")
+        epilog="Exit status: 0 all pages cleaned, 1 some pages failed (the rest are written) or the "
+               "output could not be written to the end, 2 usage error, an output that cannot be "
+               "created or a rule file that does not load, 130 interrupted (see --resume).")
     p.add_argument("inputs", nargs="+", metavar="PATH",
                    help="page files (.txt, .html), JSONL, WARC (any of them .gz or .zst) or folders "
                         "(walked recursively, sorted); - reads one page from stdin")
-    p.add_argument("-o", "--output", default="-", metavar="FILE", help="JSONL output (default: stdout)")
+    p.add_argument("-o", "--output", default="-", metavar="FILE",
+                   help="JSONL output, compressed when named .gz or .zst (default: stdout)")
     p.add_argument("--rules", action="append", default=[], metavar="DIR",
                    help="extra rules folder (repeatable); a file with a built-in id overrides it")
     p.add_argument("--outlet", metavar="ID", help="force one outlet's rules")
-    p.add_argument("--url", metavar="URL", help="the page's URL (for a single input or stdin)")
+    p.add_argument("--url", metavar="URL", help="the page's URL (for a single page input or stdin)")
     p.add_argument("--keep-dropped", action="store_true",
                    help="add metadata.dropped_lines: every dropped line with category and rule")
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
