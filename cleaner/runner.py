@@ -195,7 +195,8 @@ class WorkerPool:
     """Cleans pages in ``jobs`` worker processes; :meth:`results` yields them in input order.
 
     ``work(cleaner, page, fields)`` runs in the workers (default :func:`clean_to_json`);
-    it must be a module-level function (it is pickled by name)."""
+    it must be a module-level function of an importable module, not of ``__main__``
+    (it is pickled by name)."""
 
     def __init__(self, options: Options | None = None, *, jobs: int = 1, timeout: float | None = 30.0,
                  fields: Fields = DEFAULT_FIELDS, work=None, batch_pages: int | None = None):
