@@ -32,7 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
                     "its metadata, every dropped line accounted for.",
         epilog="Exit status: 0 all pages cleaned, 1 some pages failed (the rest are written) or the "
                "output could not be written to the end, 2 usage error, an output that cannot be "
-               "created or a rule file that does not load, 130 interrupted (see --resume).")
+               "created or a rule file that does not load, 130 interrupted (see --resume). "
+               "Subcommands: cleaner explain, cleaner rules (see docs/rules.md); a page folder "
+               "named like one is reached as ./rules.")
     p.add_argument("inputs", nargs="+", metavar="PATH",
                    help="page files (.txt, .html), JSONL, WARC (any of them .gz or .zst) or folders "
                         "(walked recursively, sorted); - reads one page from stdin")
@@ -65,7 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
 # one of these, else it is a path. A folder that happens to carry a subcommand's
 # name is reached as ./rules. Each module has ``main(argv) -> int``; imported
 # lazily so the main job does not pay for them.
-SUBCOMMANDS: dict[str, str] = {}
+SUBCOMMANDS: dict[str, str] = {
+    "explain": "cleaner.cmd_explain",
+    "rules": "cleaner.cmd_rules",
+    "dedup": "cleaner.cmd_dedup",
+}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import regex
 
-from . import __version__, dates
+from . import __version__, dates, hygiene, provenance
 from .document import Doc, Line
 from .marking import apply_rules
 from .readers import DEFAULT_MAX_BYTES, Page, PageError, check_bytes, decode, read_page
@@ -75,7 +75,8 @@ def mark_rules(doc: Doc, rs: RuleSet, opts: Options) -> None:
 def find_structure(doc: Doc, rs: RuleSet, opts: Options) -> None:
     end_rules = {r.qualified_id for r in rs.rules_for(doc.outlet) if r.scope == "to_end"}
     body_start = [p for o in rs.chain(doc.outlet) for p in o.body_start]
-    st = Structure(doc, rs.datelines_for(doc.outlet), end_rules, body_start)
+    st = Structure(doc, rs.datelines_for(doc.outlet), end_rules, body_start,
+                   header_caption=any(o.header_caption for o in rs.chain(doc.outlet)))
     st.run()
     doc.title_idx, doc.lead_idx, doc.dateline_idx = st.title_idx, st.lead_idx, st.dateline_idx
 
@@ -198,7 +199,9 @@ def assemble(doc: Doc, rs: RuleSet, opts: Options) -> Record:
         related=m.get("related", []), dropped=dict(sorted(dropped.items())),
         warnings=list(doc.warnings), rules_version=rs.version, cleaner_version=__version__,
         dropped_lines=dropped_lines if opts.keep_dropped else None,
+        syndicated_from=provenance.find_notice([d.text for d in dropped_lines]),
     )
+    hygiene.fill(md, body, len(doc.lines), sum(1 for ln in doc.lines if ln.dropped))
     return Record(id=record_id(doc.url, doc.source), text="\n\n".join(body), url=doc.url, metadata=md)
 
 
@@ -221,6 +224,14 @@ class Cleaner:
 
     def clean_text(self, text: str, *, url: str | None = None, source: str | None = None,
                    outlet: str | None = None) -> Record:
+        doc, opts = self.run_stages(text, url=url, source=source, outlet=outlet)
+        if not doc.lines:
+            raise PageError("no text on the page")
+        return assemble(doc, self.ruleset, opts)
+
+    def run_stages(self, text: str, *, url: str | None = None, source: str | None = None,
+                   outlet: str | None = None) -> tuple[Doc, Options]:
+        """Every stage on one text; the marked document (``cleaner explain`` reads it)."""
         opts = self.options
         if outlet:
             if outlet not in self.ruleset.outlets:
@@ -229,9 +240,7 @@ class Cleaner:
         doc = Doc(source=source, text=prepare_text(text), url=url)
         for stage in STAGES:
             stage(doc, self.ruleset, opts)
-        if not doc.lines:
-            raise PageError("no text on the page")
-        return assemble(doc, self.ruleset, opts)
+        return doc, opts
 
     def clean_page(self, page: Page) -> Record:
         record = self._clean_page(page)

@@ -36,6 +36,16 @@ class Metadata:
     rules_version: str = ""
     cleaner_version: str = ""
     dropped_lines: list[DroppedLine] | None = None   # only with keep_dropped
+    # Corpus hygiene (hygiene.py, provenance.py, dedup.py)
+    syndicated_from: dict | None = None    # {"outlet", "title", "url"}: all three keys, null when not printed
+    text_hash: str = ""                    # of the normalised body (hygiene.normalise)
+    word_count: int = 0
+    paragraph_count: int = 0
+    dropped_share: float = 0.0             # share of the page's text lines dropped
+    language: str | None = None            # ISO 639-1; ms read as id on Indonesian sources
+    language_score: float | None = None    # probability, 0..1
+    duplicate_of: str | None = None        # id of the first record this body nearly copies (dedup)
+    duplicate_similarity: float | None = None   # estimated Jaccard of the two bodies' shingles
 
 
 @dataclass

@@ -77,6 +77,7 @@ class Outlet:
     rules: list[Rule] = field(default_factory=list)
     datelines: list[regex.Pattern] = field(default_factory=list)
     body_start: list[regex.Pattern] = field(default_factory=list)
+    header_caption: bool = False
     html: dict = field(default_factory=dict)
     cases: list[RuleCase] = field(default_factory=list)
     digest: str = ""
@@ -92,7 +93,7 @@ _RULE = {
 }
 _CASE_EXPECT = {
     "contains": ("list[str]", False, None), "excludes": ("list[str]", False, None),
-    "text": ("str", False, None), "dropped": ("map[int]", False, None),
+    "text": ("str", False, None), "dropped": ("map[int]", False, CATEGORIES),
     "metadata": ("any", False, None), "outlet": ("str", False, None),
 }
 _CASE = {
@@ -101,7 +102,7 @@ _CASE = {
 }
 _HTML = {
     "checked": ("str", False, None), "body": ("list[str]", False, None),
-    "strip": ("map[list[str]]", False, None), "fallback": ("choice", False, ("generic", "none")),
+    "strip": ("map[list[str]]", False, CATEGORIES), "fallback": ("choice", False, ("generic", "none")),
     "captions": ("list[str]", False, None), "related": ("list[str]", False, None),
 }
 _FILE = {
@@ -113,6 +114,7 @@ _FILE = {
     "drop": ("list[map]", False, _RULE),
     "datelines": ("list[pattern]", False, None),
     "body_start": ("list[pattern]", False, None),
+    "header_caption": ("bool", False, None),
     "html": ("map", False, _HTML),
     "tests": ("list[map]", False, _CASE),
 }
@@ -172,6 +174,11 @@ class _Checker:
             out = {}
             for k, v in node.value:
                 name = self.scalar(k, key)
+                if extra and name not in extra:      # the keys are categories
+                    near = difflib.get_close_matches(name, extra, n=1)
+                    hint = f" (did you mean {near[0]!r}?)" if near else ""
+                    raise RuleError(f"{self.where(k, key + '.' + name)}: {name!r} is not a category{hint}; "
+                                    f"categories: {', '.join(extra)}")
                 if inner == "int":
                     text = self.scalar(v, f"{key}.{name}")
                     if not text.isdigit():
@@ -245,7 +252,7 @@ def build_outlet(data: dict, path: str) -> Outlet:
         hosts=[h.lower().lstrip(".") for h in match.get("hosts", [])],
         url_patterns=match.get("url_patterns", []), text_markers=match.get("text_markers", []),
         datelines=data.get("datelines", []), body_start=data.get("body_start", []),
-        html=data.get("html", {}),
+        header_caption=data.get("header_caption", False), html=data.get("html", {}),
     )
     seen = set()
     for raw in data.get("drop", []):
@@ -315,23 +322,37 @@ class RuleSet:
         return [p for o in self.chain(outlet) for p in o.datelines] + self.common.datelines
 
 
-def load_ruleset(extra_dirs: list[str | os.PathLike] | None = None) -> RuleSet:
-    """Built-in rules, then each extra folder in order; a later file with the same id wins."""
+def rule_dirs(extra_dirs: list[str | os.PathLike] | None = None) -> list[Path]:
+    """Built-in rules, then ``CLEANER_RULES_PATH``, then each extra folder, in that order."""
     dirs = [builtin_rules_dir()]
     env = os.environ.get("CLEANER_RULES_PATH")
     if env:
-        dirs += [d for d in env.split(os.pathsep) if d]
-    dirs += list(extra_dirs or [])
-    files: dict[str, Outlet] = {}
+        dirs += [Path(d) for d in env.split(os.pathsep) if d]
+    return dirs + [Path(d) for d in extra_dirs or []]
+
+
+def rule_files(dirs: list[Path]) -> list[Path]:
+    files = []
     for d in dirs:
-        d = Path(d)
         if not d.is_dir():
             raise RuleError(f"{d}: rules folder does not exist")
-        for path in sorted(d.glob("*.yaml")) + sorted(d.glob("*.yml")):
-            outlet = load_rule_file(path)
-            files[outlet.id] = outlet
+        files += sorted(d.glob("*.yaml")) + sorted(d.glob("*.yml"))
+    return files
+
+
+def load_ruleset(extra_dirs: list[str | os.PathLike] | None = None) -> RuleSet:
+    """Built-in rules, then each extra folder in order; a later file with the same id wins."""
+    dirs = rule_dirs(extra_dirs)
+    return ruleset_from([load_rule_file(path) for path in rule_files(dirs)], dirs)
+
+
+def ruleset_from(outlets: list[Outlet], dirs: list[Path] | None = None) -> RuleSet:
+    """Resolve loaded files into a rule set: a later file with the same id wins."""
+    files: dict[str, Outlet] = {}
+    for outlet in outlets:
+        files[outlet.id] = outlet
     if COMMON_ID not in files:
-        raise RuleError(f"no {COMMON_ID}.yaml among the rule folders {', '.join(map(str, dirs))}")
+        raise RuleError(f"no {COMMON_ID}.yaml among the rule folders {', '.join(map(str, dirs or []))}")
     common = files.pop(COMMON_ID)
     for outlet in files.values():
         if outlet.extends and outlet.extends not in files:

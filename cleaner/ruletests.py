@@ -7,6 +7,7 @@ differences; empty means the case passes.
 """
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 from .pipeline import Cleaner
@@ -37,12 +38,15 @@ def run_case(cleaner: Cleaner, case: RuleCase) -> list[str]:
     exp, problems = case.expect, []
     for s in exp.get("contains", []):
         if normalize(s) not in text:
-            problems.append(f"text lacks {s!r}")
+            near = difflib.get_close_matches(s, rec.text.split("\n\n"), n=1, cutoff=0.3)
+            problems.append(f"text lacks {s!r}" + (f"; nearest paragraph: {near[0]!r}" if near else ""))
     for s in exp.get("excludes", []):
         if normalize(s) in text:
             problems.append(f"text still has {s!r}")
     if "text" in exp and normalize(exp["text"]) != text:
-        problems.append(f"text differs:\n  want {exp['text']!r}\n  got  {rec.text!r}")
+        diff = difflib.unified_diff(_paragraphs(exp["text"]), _paragraphs(rec.text),
+                                    "want", "got", lineterm="", n=1)
+        problems.append("text differs:\n    " + "\n    ".join(diff))
     if "dropped" in exp:
         want = exp["dropped"]
         if not want and md["dropped"]:
@@ -70,3 +74,7 @@ def run_case(cleaner: Cleaner, case: RuleCase) -> list[str]:
         if not ok:
             problems.append(f"metadata {key}: want {want!r}, got {got!r}")
     return problems
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [" ".join(p.split()) for p in text.splitlines() if p.strip()]

@@ -14,12 +14,15 @@ from . import dates
 from .document import Doc
 from .signals import (
     QUOTE_START,
+    TITLE_SMALL_WORDS,
     ends_sentence,
     headline_like,
     normalize,
     prose_like,
     same_text,
+    sentence_case,
     starts_with_text,
+    title_like,
     words,
 )
 
@@ -31,6 +34,8 @@ META_END_CATS = frozenset({"byline", "editor"})
 # Header lines that come after the headline: once one is seen, no later line is the headline.
 TITLE_CLOSERS = frozenset({"lead", "byline", "editor", "date", "caption", "photo_credit"})
 BULLET = regex.compile(r"^\s*[-•·▪►»*]\s+")
+# "2. Rekor Apik Bojan Hodak ...": a listicle's numbered subheading, body text.
+NUMBERED = regex.compile(r"^\s*\d{1,2}[.)]\s+\S")
 # "date 2019-06 " prefix some extraction tools put before the text.
 EXTRACTION_PREFIX = regex.compile(r"^\s*date (\d{4}-\d{2}(?:-\d{2})?)\s+")
 CREDIT_WORD = regex.compile(r"^(?:foto|photo|dok(?:umentasi)?|sumber foto|ilustrasi)\s*[:.]", regex.I)
@@ -47,8 +52,27 @@ HEADER_MAX_LINES = 40
 # Injected headlines between paragraphs ("Modus Baru Begal, Pura-pura ...") have
 # the comma of a news headline; article subheadings rarely do. Minimum words:
 INJECTED_MIN_WORDS = 6
+# Without a comma a headline-like line could be a subheading ("Kronologi Kejadian");
+# the dev corpus subheadings have at most 5 words, injected headlines 8 and more.
+INJECTED_MIN_WORDS_NO_COMMA = 8
+# ... and a subheading shares most of its words with the story (seed 001's
+# "AS Tuduh Korea Utara Pasok Senjata ke Rusia": 5 of 6), another story's headline
+# few (d069's "Ibu Rumah Tangga Jual Ribuan 'Pil Setan' ke Begal": 1 of 8).
+INJECTED_MAX_SHARED = 0.5
+# An FAQ block appended to the story ("Apa itu Pilkada Serentak? Pilkada ...", one
+# question and its answer per paragraph): at least this many in a row end the body.
+FAQ_MIN_RUN = 3
+FAQ_ITEM = regex.compile(
+    r"^(?:apa|apakah|bagaimana|kapan|kenapa|mengapa|siapa|siapakah|di ?mana|ke ?mana|berapa|"
+    r"bisakah|dapatkah|adakah|what|how|why|when|who|where)\b[^?]{3,150}\?\s+\S.{20,}", regex.I)
 # Consecutive bullet headlines that make a related-articles list.
 BULLET_RUN = 2
+# Section labels and kickers above a headline: the dev corpus ones have 1-4 words
+# ("Harga Cabai Meroket", "Breaking News Masalah Proyek"); headlines have more.
+LABEL_MAX_WORDS = 4
+# Lines between a standfirst that opens with the dateline and the paragraph it
+# repeats: an image placeholder, a caption and its credit at most.
+STANDFIRST_GAP = 5
 
 
 def strip_prefix(text: str) -> tuple[str, str | None]:
@@ -80,6 +104,40 @@ def photo_credit_like(text: str) -> bool:
                 regex.fullmatch(r"(?:www\.)?[\w.-]+\.[a-z]{2,}(?:\.[a-z]{2})?", text.strip(), regex.I))
 
 
+# "Pos Belitung/Dede", "TRIBUNJOGJA.COM / Miftahul Huda", "Pujiansyah/Lampung":
+# two short name parts around one slash, nothing else. Never a headline.
+SLASH_CREDIT = regex.compile(r"^\(?[\p{L}.][\p{L}.'’ -]{1,40}?\s?/\s?[\p{L}][\p{L}.'’ -]{1,40}\)?$")
+SLASH_CREDIT_MAX_WORDS = 6
+# An author's name printed alone between the headline and the date.
+NAME_MAX_WORDS = 3
+# The caption style "TEMPAT SAMPAH BARU: Warga berjalan ... Sabtu (8/8)." at the
+# top of a page: an upper-case label, a colon, a sentence. Not a headline.
+LABEL_CAPTION = regex.compile(r"^\p{Lu}[\p{Lu}\p{N} ]{2,40}:\s+\p{Lu}.{20,}[.!?)]$")
+
+
+# A photo credit in square brackets closing the caption: "... malam WIB. [Twitter/@PSSI]".
+# (Round brackets close body paragraphs too: "(Tribunnews.com/Daryono)" stays.)
+BRACKET_CREDIT = regex.compile(r"\[[^\[\]]{1,60}/[^\[\]]{1,60}\]\s*$")
+
+
+# Field labels printed alone on a line, the value on the next one.
+SPLIT_LABELS = {"reporter": "authors", "penulis": "authors", "pewarta": "authors",
+                "wartawan": "authors", "kontributor": "authors", "editor": "editor",
+                "redaktur": "editor", "penyunting": "editor"}
+# A person's name: 1-5 words of letters (initials, apostrophes, hyphens), no digits.
+NAME_LINE = regex.compile(r"^\p{L}[\p{L}.'’-]*(?: \p{L}[\p{L}.'’-]*){0,4}$")
+
+
+def name_line(text: str) -> bool:
+    """A short person's name alone on its line ("Kiki", "wartapalapa")."""
+    return len(words(text)) <= NAME_MAX_WORDS and bool(NAME_LINE.match(text)) and \
+        text.strip(" :").casefold() not in SPLIT_LABELS
+
+
+def slash_credit(text: str) -> bool:
+    return len(words(text)) <= SLASH_CREDIT_MAX_WORDS and bool(SLASH_CREDIT.match(text.strip()))
+
+
 def caption_like(text: str) -> bool:
     return bool(CAPTION_TAIL.search(text)) or text.lower().startswith(("keterangan gambar", "keterangan foto"))
 
@@ -87,8 +145,11 @@ def caption_like(text: str) -> bool:
 class Structure:
     """Finds header, body and tail of one document and marks what they hold."""
 
-    def __init__(self, doc: Doc, datelines, end_rules: set[str], body_start=()):
+    def __init__(self, doc: Doc, datelines, end_rules: set[str], body_start=(), header_caption=False):
         self.doc, self.lines = doc, doc.lines
+        # The outlet's template prints the lead photo's caption right under the
+        # header's widgets (rule files' ``header_caption``: Tribun AMP pages).
+        self.header_caption = header_caption
         self.body_start = list(body_start)
         self.datelines = datelines
         self.end_rules = end_rules
@@ -136,7 +197,7 @@ class Structure:
                 last_hdr, prev_kind, title_closed = i, "caption", True
                 continue
             if i + 1 < len(lines) and not lines[i + 1].dropped and same_text(lines[i + 1].text, t) \
-                    and prose_like(t):
+                    and prose_like(t) and not self._dateline_follows(i + 1):
                 # A paragraph printed twice at the top: the standfirst and the first paragraph.
                 lines[i + 1].drop("lead" if self.title_idx is not None else "other",
                                   "structure:repeated-paragraph")
@@ -154,7 +215,8 @@ class Structure:
                 line.drop("photo_credit", "structure:photo-credit")
                 last_hdr, prev_kind, title_closed = i, "photo_credit", True
                 continue
-            if caption_like(t) and self.title_idx is not None:
+            if (caption_like(t) and self.title_idx is not None) or (
+                    BRACKET_CREDIT.search(t) and prev_kind in ("title", "date", "photo_credit")):
                 line.drop("caption", "structure:caption-credit")
                 last_hdr, prev_kind, title_closed = i, "caption", True
                 continue
@@ -162,7 +224,16 @@ class Structure:
                 line.drop("recommendation", "structure:header-list")
                 last_hdr, prev_kind = i, "recommendation"
                 continue
-            if not title_closed and headline_like(t) and not prose_like(t):
+            if not title_closed and title_like(t) and not slash_credit(t) and not LABEL_CAPTION.match(t):
+                if self.title_idx is not None and not self._replaces_title(t):
+                    # A second headline under the title: its subtitle or standfirst.
+                    if self.lead_idx is None and lead_cand is None:
+                        lead_cand = i
+                        line.drop("lead", "structure:subtitle")
+                    else:
+                        line.drop("other", "structure:second-headline")
+                    last_hdr, prev_kind, title_closed = i, "lead", True
+                    continue
                 if self.title_idx is not None:
                     lines[self.title_idx].drop("section", "structure:label-above-title", force=True)
                 self.title_idx = i
@@ -172,6 +243,12 @@ class Structure:
             if self.title_idx is not None and photo_credit_like(t):
                 line.drop("photo_credit", "structure:photo-credit")
                 last_hdr, prev_kind, title_closed = i, "photo_credit", True
+                continue
+            if self.title_idx is not None and self._name_above_date(i):
+                # Title, author, date: the blog layout ("wartapalapa" / "Rabu, 28 Desember 2022").
+                line.drop("byline", "structure:name-above-date")
+                self.doc.set_meta("authors", [t.strip()], "structure:name-above-date")
+                last_hdr, prev_kind, title_closed = i, "byline", True
                 continue
             if len(words(t)) <= 3 and not BULLET.match(t) and not QUOTE_START.match(t):
                 kind = "section" if self.title_idx is None else \
@@ -191,7 +268,9 @@ class Structure:
                 last_hdr, prev_kind, title_closed = i, "lead", True
                 continue
             if self.title_idx is not None and prose_like(t) and \
-                    prev_kind in ("byline", "editor", "other", "widget") and self._header_continues(i + 1):
+                    prev_kind in ("byline", "editor", "other", "widget") and (
+                        self._header_continues(i + 1)
+                        or self.header_caption and prev_kind == "widget" and not dl):
                 # Between the byline (or text-size widget) and a byline or dateline
                 # that follows, a sentence is the photo's caption.
                 line.drop("caption", "structure:header-caption")
@@ -207,6 +286,45 @@ class Structure:
             else:
                 self.lead_idx = lead_cand
         return start
+
+    def _replaces_title(self, t: str) -> bool:
+        """A later headline replaces the title candidate when that one was only a
+        label above it (a section, kicker or slogan: shorter than the headline);
+        a sentence-case line or a shorter one under the title is its standfirst."""
+        if sentence_case(t):
+            return False
+        current = words(self.lines[self.title_idx].text)
+        return len(current) <= LABEL_MAX_WORDS or len(words(t)) > len(current)
+
+    def _dateline_follows(self, i: int) -> bool:
+        """The paragraph after line i opens with the dateline: line i is not the
+        body's first paragraph (a sentence printed twice there is a caption)."""
+        j = self._next_body(i)
+        return j is not None and bool(match_dateline(self.lines[j].text, self.datelines))
+
+    def _name_above_date(self, i: int) -> bool:
+        """Line i is a short name and the next line a date line."""
+        j = self._next_body(i)
+        return name_line(self.lines[i].text) and j == i + 1 and dates.is_date_line(self.lines[j].text)
+
+    def _header_block_in_body(self, i: int, start: int) -> None:
+        """A timestamp line inside the body: the page printed its header block
+        (headline, author, date) after some paragraphs. Drop the block."""
+        line = self.lines[i]
+        line.drop("date", "structure:date-line-in-body")
+        prev = [k for k in range(i - 1, start - 1, -1) if not self.lines[k].dropped][:2]
+        if prev and prev[0] == i - 1 and name_line(self.lines[prev[0]].text):
+            name = self.lines[prev[0]]
+            name.drop("byline", "structure:name-above-date")
+            self.doc.set_meta("authors", [name.text.strip()], "structure:name-above-date")
+            prev = prev[1:]
+        if prev and title_like(self.lines[prev[0]].text):
+            head = self.lines[prev[0]]
+            if self.title_idx is None:
+                self.title_idx = prev[0]
+                head.drop("title", "structure:title")
+            elif same_text(head.text, self.lines[self.title_idx].text):
+                head.drop("title", "structure:title-repeat")
 
     def _header_continues(self, i: int) -> bool:
         """The header goes on after line i-1: a byline or a dateline paragraph follows."""
@@ -228,13 +346,21 @@ class Structure:
             if len(words(line.text)) < 6 and not self._own_line_dateline(i):
                 continue
             # A standfirst that starts with the dateline and repeats the next paragraph.
-            nxt = self._next_body(i)
-            if nxt is not None and match_dateline(self.lines[nxt].text, self.datelines) and \
-                    _overlap(line.text, self.lines[nxt].text) > 0.6:
+            nxt = self._next_dateline(i)
+            if nxt is not None and _overlap(line.text, self.lines[nxt].text) > 0.6:
                 line.drop("lead", "structure:lead-repeats-body")
                 self.lead_idx = i
                 continue
             return i
+        return None
+
+    def _next_dateline(self, i: int) -> int | None:
+        """The next paragraph opening with a dateline, a few lines on (an image
+        and its caption may sit between a standfirst and the first paragraph)."""
+        for j in range(i + 1, min(len(self.lines), i + 1 + STANDFIRST_GAP)):
+            line = self.lines[j]
+            if not line.dropped and match_dateline(line.text, self.datelines):
+                return j
         return None
 
     def _own_line_dateline(self, i: int) -> bool:
@@ -253,6 +379,7 @@ class Structure:
     def run(self) -> None:
         lines = self.lines
         n = len(lines)
+        self.split_labels()
         start = self.scan_header()
         dl = self.find_dateline(min(n, HEADER_MAX_LINES))
         if dl is not None and dl >= start - 1:
@@ -282,6 +409,24 @@ class Structure:
         for k in range(end, n):
             lines[k].zone = "tail"
         self.mark_body(start, end)
+
+    def split_labels(self) -> None:
+        """A field label alone on its line and the name on the next ("Reporter" /
+        "Ashaq Lupito"), as AMP and app layouts print them."""
+        lines = self.lines
+        for i in range(len(lines) - 1):
+            line, nxt = lines[i], lines[i + 1]
+            if line.dropped or nxt.dropped:
+                continue
+            field = SPLIT_LABELS.get(line.text.strip(" :").casefold())
+            if field is None or not NAME_LINE.match(nxt.text) or \
+                    nxt.text.strip(" :").casefold() in SPLIT_LABELS:
+                continue
+            category = "editor" if field == "editor" else "byline"
+            line.drop(category, "structure:split-label")
+            nxt.drop(category, "structure:split-label")
+            name = nxt.text.strip()
+            self.doc.set_meta(field, [name] if field == "authors" else name, "structure:split-label")
 
     def find_body_start(self) -> int | None:
         """An outlet's own body-start marker (``body_start`` in its rule file) wins
@@ -330,6 +475,8 @@ class Structure:
                 continue
             if soft_end is not None:
                 if self._body_resumes(i):
+                    if lines[soft_end].rule == "structure:end-credit":
+                        lines[soft_end].category = "photo_credit"
                     soft_end = None
                 else:
                     line.drop("footer", "structure:after-credits")
@@ -340,9 +487,31 @@ class Structure:
                 line.drop("recommendation", "structure:teaser-dateline")
                 soft_end = i
                 continue
+            if seen_prose >= 2 and soft_end is None and slash_credit(line.text) \
+                    and not line.text.startswith("("):
+                # "Pujiansyah/Lampung" under the story: the reporter's sign-off
+                # (a photo credit when the story goes on: see _body_resumes).
+                line.drop("byline", "structure:end-credit")
+                soft_end = i
+                continue
             seen_body += 1
             seen_prose += prose_like(line.text)
-        return soft_end if soft_end is not None else n
+        end = soft_end if soft_end is not None else n
+        return self._faq_block(start, end)
+
+    def _faq_block(self, start: int, end: int) -> int:
+        """A run of question-and-answer paragraphs closing the body is an FAQ
+        block the site appends, not the story: it starts the tail."""
+        kept = [i for i in range(start, end) if not self.lines[i].dropped]
+        run = 0
+        while run < len(kept) and FAQ_ITEM.match(self.lines[kept[-1 - run]].text):
+            run += 1
+        if run < FAQ_MIN_RUN or run == len(kept):
+            return end
+        first = kept[-run]
+        for k in range(first, end):
+            self.lines[k].drop("other", "structure:faq-block")
+        return first
 
     def _drop_rest(self, i: int, category: str, rule: str) -> None:
         for line in self.lines[i:]:
@@ -375,6 +544,11 @@ class Structure:
                 continue
             if TWEET.search(t):
                 line.drop("social", "structure:embedded-post")
+                continue
+            if dates.is_date_line(t):
+                found = dates.find_date(t)
+                if found is not None and found.has_time:
+                    self._header_block_in_body(i, start)
         self._bullet_runs(start, end)
         self._injected_headlines(start, end)
 
@@ -393,6 +567,17 @@ class Structure:
                                       "structure:headline-list")
             i = max(j, i + 1)
 
+    def _shared_words(self, t: str, start: int, end: int) -> float:
+        """Share of the line's content words found elsewhere in the body."""
+        own = _content_words(t)
+        if not own:
+            return 0.0
+        rest: set[str] = set()
+        for line in self.lines[start:end]:
+            if not line.dropped and line.text != t:
+                rest |= _content_words(line.text)
+        return len(own & rest) / len(own)
+
     def _injected_headlines(self, start: int, end: int) -> None:
         lines = self.lines
         for i in range(start, end):
@@ -400,15 +585,25 @@ class Structure:
             if line.dropped or i == self.dateline_idx:
                 continue
             t = line.text
-            if ", " not in t or len(words(t)) < INJECTED_MIN_WORDS or not headline_like(t):
+            n_words = len(words(t))
+            if n_words < (INJECTED_MIN_WORDS if ", " in t else INJECTED_MIN_WORDS_NO_COMMA) \
+                    or not headline_like(t):
                 continue
-            if dates.find_date(t) or BULLET.match(t):
+            if dates.find_date(t) or BULLET.match(t) or NUMBERED.match(t):
+                continue
+            if ", " not in t and self._shared_words(t, start, end) > INJECTED_MAX_SHARED:
+                # A subheading speaks of the story around it; another story's
+                # headline mostly does not.
                 continue
             prev = next((lines[k] for k in range(i - 1, start - 1, -1) if not lines[k].dropped), None)
             if prev is None or not ends_sentence(prev.text):
                 continue
             line.drop("recommendation", "structure:injected-headline")
             self.doc.set_meta("related", t, "structure:injected-headline")
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in normalize(text).split() if len(w) > 2 and w not in TITLE_SMALL_WORDS}
 
 
 def _strong(dateline: str) -> bool:

@@ -7,6 +7,10 @@ from cleaner.record import Metadata
 from cleaner.signals import normalize
 
 LIST_KEYS = {"authors", "tags", "captions", "related", "warnings"}
+# Corpus hygiene fields (issue 8): exact types; None allowed only where listed.
+TYPED_KEYS = {"word_count": (int,), "paragraph_count": (int,), "dropped_share": (float,),
+              "language_score": (float, type(None)), "duplicate_similarity": (float, type(None)),
+              "syndicated_from": (dict, type(None))}
 PAGES = sorted((ROOT / "seeds").glob("*.txt")) + sorted((SHARED / "devset" / "raw").glob("*.txt"))[:69]
 
 
@@ -21,6 +25,8 @@ def test_record_keys_and_types(cleaner):
                 assert isinstance(v, list), k
             elif k == "dropped":
                 assert isinstance(v, dict) and all(isinstance(n, int) for n in v.values())
+            elif k in TYPED_KEYS:
+                assert isinstance(v, TYPED_KEYS[k]) and not isinstance(v, bool), k
             else:
                 assert v is None or isinstance(v, str), k
 

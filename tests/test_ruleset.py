@@ -22,6 +22,7 @@ def write(tmp_path, text, name="site.yaml"):
     ("id: s\ndrop: [\n", "site.yaml:3: invalid YAML"),
     ("id: S P\n", "must be lower-case"),
     ("id: s\ntimezone: no\n", "timezone: 'no' is not one of WIB, WITA, WIT"),
+    ("id: s\nheader_caption: yes\n", "site.yaml:2: header_caption: expected true or false, got 'yes'"),
 ])
 def test_errors(tmp_path, text, message):
     with pytest.raises(RuleError) as exc:

@@ -1,0 +1,404 @@
+"""`cleaner rules ...`, in-process: exact messages, exit statuses, scaffolds that load,
+suggestions that match what they claim, the schema in step with the loader, and
+every subcommand and flag documented."""
+import json
+import re
+from collections import Counter
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleaner import authoring, cmd_explain, cmd_rules, rules_schema, ruleset, suggest
+from cleaner.cli import build_parser, main
+from cleaner.ruleset import builtin_rules_dir, parse_rule_text
+
+GOOD = """id: demo
+name: Demo
+match:
+  hosts: [demo.example]
+drop:
+  - id: promo
+    category: ad
+    pattern: '^Langganan Demo sekarang$'
+tests:
+  - name: promo-line
+    url: 'https://demo.example/a'
+    input: |
+      Judul Berita Demo yang Cukup Panjang Sekali
+      DEMO.COM - Isi berita pertama yang panjang dan bermakna bagi pembaca setia.
+      Langganan Demo sekarang
+    expect: {excludes: ['Langganan'], dropped: {ad: 1, title: 1}}
+"""
+
+
+def run(args, capsys):
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def write(folder, name, text):
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# ------------------------------------------------------------------ list
+def test_list(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("CLEANER_RULES_PATH", raising=False)
+    write(tmp_path, "demo.yaml", GOOD)
+    write(tmp_path, "klikwartaku.yaml", "id: klikwartaku\n")
+    code, out, _ = run(["rules", "list", "--rules", str(tmp_path), "--json"], capsys)
+    assert code == 0
+    rows = {r["id"]: r for r in map(json.loads, out.splitlines())}
+    assert rows["_common"]["origin"] == "built-in" and rows["_common"]["match"] == "every page (shared layer)"
+    assert rows["demo"] == {"id": "demo", "name": "Demo", "source": str(tmp_path / "demo.yaml"),
+                            "origin": "--rules", "match": "hosts demo.example", "rules": 1, "tests": 1}
+    assert rows["klikwartaku"]["origin"] == "--rules, overrides built-in"
+    assert rows["klikwartaku"]["match"] == "only with --outlet"
+    monkeypatch.setenv("CLEANER_RULES_PATH", str(tmp_path))
+    code, out, _ = run(["rules", "list"], capsys)
+    assert f"{tmp_path / 'demo.yaml'} (CLEANER_RULES_PATH)" in out
+    assert "tribun" in out and "hosts tribunnews.com, surya.co.id, suryamalang.com (+" in out
+
+
+# ------------------------------------------------------------------ check
+def test_check_clean_file(tmp_path, capsys):
+    path = write(tmp_path, "demo.yaml", GOOD)
+    code, out, _ = run(["rules", "check", str(path)], capsys)
+    assert (code, out) == (0, "1 file checked: 0 errors, 0 warnings\n")
+
+
+def test_check_error_names_file_line_key_and_nearest(tmp_path, capsys):
+    path = write(tmp_path, "demo.yaml", GOOD.replace("    category: ad", "    categry: ad"))
+    other = write(tmp_path, "ok.yaml", GOOD.replace("id: demo", "id: ok"))
+    code, out, _ = run(["rules", "check", str(path), str(other)], capsys)
+    assert code == 1
+    assert out.splitlines() == [
+        f"error: {path}:7: drop[0].categry: unknown key 'categry' (did you mean 'category'?); "
+        "valid keys: id, pattern, category, scope, zone, note",
+        "2 files checked: 1 error, 0 warnings"]
+
+
+def test_check_warnings(tmp_path, capsys):
+    text = GOOD.replace("drop:\n", "drop:\n  - id: loose\n    category: ad\n    pattern: 'Promo'\n"
+                                   "  - id: anchored-alternatives\n    category: nav\n"
+                                   "    pattern: '(?i)(?:^Menu$|^Beranda$)|\\AHome$'\n")
+    path = write(tmp_path, "demo.yaml", text)
+    code, out, _ = run(["rules", "check", str(path)], capsys)
+    assert code == 0
+    assert out.splitlines() == [
+        f"warning: {path}:6: drop[0] loose: line pattern is not anchored (no ^ at its start): "
+        "it drops any line that merely contains it",
+        f"warning: {path}:6: drop[0] loose: no test case exercises this pattern",
+        f"warning: {path}:9: drop[1] anchored-alternatives: no test case exercises this pattern",
+        "1 file checked: 0 errors, 3 warnings"]
+
+
+def test_check_rules_that_drop_everything(tmp_path, capsys):
+    text = GOOD.replace("'^Langganan Demo sekarang$'", "'^'").replace(
+        "expect: {excludes: ['Langganan'], dropped: {ad: 1, title: 1}}", "expect: {}")
+    path = write(tmp_path, "demo.yaml", text)
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    write(pages, "p1.txt", "Satu baris berita yang panjang sekali di sini.\nDua baris.\n")
+    code, out, _ = run(["rules", "check", str(path), "--pages", str(pages)], capsys)
+    assert code == 0
+    assert f"warning: {path}: tests: case 'promo-line': the rules drop every line of its input" in out
+    assert f"warning: {path}: the rules drop every line of page {pages / 'p1.txt'}" in out
+
+
+def test_check_unknown_extends_and_bad_selector(tmp_path, capsys):
+    path = write(tmp_path, "demo.yaml", GOOD.replace("name: Demo", "name: Demo\nextends: tribunn"))
+    code, out, _ = run(["rules", "check", str(path)], capsys)
+    assert code == 1
+    assert out.startswith(f"error: {path}: extends: unknown outlet 'tribunn'; known: ")
+    path = write(tmp_path, "demo.yaml", GOOD + "html:\n  body: ['div..x']\n")
+    code, out, _ = run(["rules", "check", str(path)], capsys)
+    assert code == 1 and out.startswith(f"error: {path}: html: selector 'div..x': unsupported CSS")
+
+
+def test_check_every_builtin_file_has_no_error(capsys):
+    code, out, _ = run(["rules", "check"], capsys)
+    assert code == 0, out
+    assert re.search(r"^\d+ files checked: 0 errors, \d+ warnings$", out.splitlines()[-1])
+
+
+@pytest.mark.parametrize("pattern, ok", [
+    ("^a", True), ("(?i)^a|^b", True), ("(?:^a|^b)c", True), ("\\Aa", True), ("(?P<title>^x)", True),
+    ("a", False), ("^a|b", False), ("(?:^a|b)", False), ("[|^]a", False), ("\\^a", False), ("(?=^)a", False),
+])
+def test_anchored(pattern, ok):
+    assert authoring.anchored(pattern) is ok
+
+
+# ------------------------------------------------------------------ test
+def test_test_pass_and_fail_with_diff(tmp_path, capsys):
+    bad = GOOD.replace("dropped: {ad: 1, title: 1}", "dropped: {ad: 2, title: 1}, contains: ['Isi berita keduaa'],"
+                       " text: 'DEMO.COM - Isi berita pertama yang panjang.'")
+    path = write(tmp_path, "demo.yaml", bad)
+    code, out, _ = run(["rules", "test", str(path)], capsys)
+    assert code == 1
+    assert out.splitlines() == [
+        "FAIL demo::promo-line",
+        "    text lacks 'Isi berita keduaa'; nearest paragraph: "
+        "'DEMO.COM - Isi berita pertama yang panjang dan bermakna bagi pembaca setia.'",
+        "    text differs:",
+        "        --- want",
+        "        +++ got",
+        "        @@ -1 +1 @@",
+        "        -DEMO.COM - Isi berita pertama yang panjang.",
+        "        +DEMO.COM - Isi berita pertama yang panjang dan bermakna bagi pembaca setia.",
+        "    dropped ad: want 2, got 1",
+        "1 cases: 0 passed, 1 failed"]
+    write(tmp_path, "demo.yaml", GOOD)
+    code, out, _ = run(["rules", "test", str(path)], capsys)
+    assert (code, out) == (0, "PASS demo::promo-line\n1 cases: 1 passed, 0 failed\n")
+
+
+def test_test_every_builtin_case_passes(capsys):
+    code, out, _ = run(["rules", "test"], capsys)
+    assert code == 0, out
+    assert "FAIL" not in out
+    code, out2, _ = run(["rules", "test", str(builtin_rules_dir())], capsys)   # a folder: its files
+    assert (code, out2) == (0, out)
+
+
+def test_test_file_that_does_not_load(tmp_path, capsys):
+    path = write(tmp_path, "demo.yaml", "id: demo\ndrop: yes\n")
+    code, out, _ = run(["rules", "test", str(path)], capsys)
+    assert code == 1
+    assert out == f"error: {path}:2: drop: expected a list\n0 cases: 0 passed, 0 failed\n"
+
+
+# ------------------------------------------------------------------ new
+WORDS = ["banjir", "gempa", "pasar", "sekolah", "jalan", "pemilu", "panen", "festival", "kereta", "bandara"]
+
+
+def page_text(i: int) -> str:
+    i = WORDS[i]
+    return (f"Menu Utama\nBeranda\nJudul Berita Nomor {i} yang Cukup Panjang untuk Headline\n"
+            f"DEMOSITE.COM - Isi berita nomor {i} yang panjang, bermakna dan berbeda dari yang lain.\n"
+            f"Kalimat kedua berita {i} juga berbeda dan berisi fakta baru bagi pembaca.\n"
+            "Baca juga: Berita Lain yang Menarik\n"
+            "Ikuti DemoSite di Google News\n"
+            "Copyright 2008 - 2024 DemoSite. All Rights Reserved.\n")
+
+
+def test_new_scaffold_loads_and_its_cases_pass(tmp_path, capsys, monkeypatch):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for i in range(3):
+        write(pages, f"p{i}.txt", page_text(i))
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(["rules", "new", "demosite", "--from", str(pages), "--url",
+                          "https://news.demosite.co.id/read/1"], capsys)
+    assert code == 0, err
+    assert out == "wrote demosite.yaml (3 pages); next: edit it, then cleaner rules test demosite.yaml\n"
+    assert "--url with several pages: only its host is used" in err
+    text = (tmp_path / "demosite.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=file://")
+    data = parse_rule_text(text, "demosite.yaml")
+    assert data["match"]["hosts"] == ["demosite.co.id"]
+    markers = [p.pattern for p in data["match"]["text_markers"]]
+    assert markers[0] == r"(?m)^(?:[\p{Lu}][\p{L}. ]{1,30},\s*)?DEMOSITE\.COM\s*[-–—]"
+    assert all(any(p.search(page_text(i)) for p in data["match"]["text_markers"]) for i in range(3))
+    assert [c["name"] for c in data["tests"]] == ["p0", "p1", "p2"]
+    assert data["tests"][0]["expect"]["outlet"] == "demosite"
+    assert "# Already dropped by existing rules on these pages (lines): _common:" in text
+    code, out, _ = run(["rules", "test", "demosite.yaml"], capsys)
+    assert code == 0, out
+    assert out.endswith("3 cases: 3 passed, 0 failed\n")
+    code, _, err = run(["rules", "new", "demosite", "--from", str(pages)], capsys)
+    assert (code, err) == (2, "cleaner rules: error: demosite.yaml exists; use --force to overwrite it\n")
+    code, _, err = run(["rules", "new", "Demo Site", "--from", str(pages)], capsys)
+    assert (code, err) == (2, "cleaner rules: error: id 'Demo Site' must be lower-case letters, digits, '-' or '_'\n")
+    code, _, err = run(["rules", "new", "x", "--from", str(tmp_path / "none.txt"), "--out", str(tmp_path / "o")],
+                       capsys)
+    assert code == 1 and err.endswith("cleaner rules: error: no page could be read; nothing written\n")
+
+
+def test_new_proposes_drops_for_furniture_the_generic_layer_keeps(tmp_path, capsys):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for i in range(4):
+        write(pages, f"p{i}.txt", page_text(i).replace("Copyright", "Pasang Iklan di DemoSite\nCopyright"))
+    code, _, err = run(["rules", "new", "demosite", "--from", str(pages), "--out", str(tmp_path)], capsys)
+    assert code == 0, err
+    text = (tmp_path / "demosite.yaml").read_text(encoding="utf-8")
+    drops = {d["id"]: (d["category"], d["pattern"].pattern) for d in parse_rule_text(text, "x")["drop"]}
+    assert drops == {"menu-utama": ("nav", "^Menu Utama$"),
+                     "pasang-iklan-di-demosite": ("ad", "^Pasang Iklan di DemoSite$")}
+    assert "  # 4/4 pages: Pasang Iklan di DemoSite\n" in text
+
+
+# ------------------------------------------------------------------ suggest
+def test_suggest_ranks_repeated_kept_lines(tmp_path, capsys):
+    pages = tmp_path / "rules"       # a folder named like the subcommand: reached as a path
+    pages.mkdir()
+    for i in range(10):
+        extra = "Promo (spesial) 50% untuk 3 bulan? Klik [di sini] - www.demo.id\n" if i < 7 else ""
+        write(pages, f"p{i:02}.txt",
+              f"DEMO.COM - Isi berita soal {WORDS[i]} yang panjang, bermakna dan unik bagi setiap halaman.\n"
+              f"Kalimat lain tentang {WORDS[i]} yang juga unik.\n{extra}Dukung Jurnalisme Demo di Edisi {2020 + i}\n"
+              "Baca juga: Berita Lain yang Menarik\n")
+    code, out, err = run(["rules", "suggest", "./rules" if False else str(pages)], capsys)
+    assert code == 0, err
+    assert out.splitlines() == [
+        "# 10 pages read; 2 line(s) kept on at least 2 of them. Check each category; paste under drop:",
+        "drop:",
+        "  # 10/10 pages: Dukung Jurnalisme Demo di Edisi 2020",
+        "  - id: dukung-jurnalisme-demo-di",
+        "    category: other",
+        "    pattern: '^Dukung Jurnalisme Demo di Edisi \\d+$'",
+        "  # 7/10 pages: Promo (spesial) 50% untuk 3 bulan? Klik [di sini] - www.demo.id",
+        "  - id: promo-spesial-untuk-bulan",
+        "    category: ad",
+        "    pattern: '^Promo \\(spesial\\) \\d+% untuk \\d+ bulan\\? Klik \\[di sini\\] - www\\.demo\\.id$'"]
+    # pasted into a rule file, the entries load and drop what they claim
+    data = parse_rule_text("id: x\n" + "\n".join(out.splitlines()[1:]), "x")
+    assert data["drop"][1]["pattern"].fullmatch("Promo (spesial) 70% untuk 12 bulan? Klik [di sini] - www.demo.id")
+    code, out, _ = run(["rules", "suggest", str(pages), "--min-share", "0.8", "--top", "1"], capsys)
+    assert out.splitlines()[0] == "# 10 pages read; 1 line(s) kept on at least 8 of them. Check each category; paste under drop:"
+
+
+def test_suggest_bad_outlet_and_no_pages(tmp_path, capsys):
+    code, _, err = run(["rules", "suggest", str(tmp_path), "--outlet", "nope"], capsys)
+    assert code == 2 and err.startswith("cleaner rules: error: unknown outlet 'nope'")
+    code, out, _ = run(["rules", "suggest", str(tmp_path)], capsys)
+    assert (code, out.splitlines()[0]) == (0, "# 0 pages read; 0 line(s) kept on at least 2 of them. "
+                                              "Check each category; paste under drop:")
+
+
+@given(st.lists(st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=60)
+                .map(lambda s: " ".join(s.split())).filter(bool), min_size=1, max_size=3))
+def test_line_pattern_matches_its_lines_and_survives_yaml(lines):
+    pattern = suggest.line_pattern(lines)
+    top = Counter(lines).most_common(1)[0][0]
+    data = parse_rule_text(f"id: x\ndrop:\n  - id: a\n    category: ad\n    pattern: {suggest.yaml_quote(pattern)}\n",
+                           "x")
+    assert data["drop"][0]["pattern"].fullmatch(top)
+    assert authoring.anchored(pattern)
+
+
+# ------------------------------------------------------------------ schema
+def test_schema_shipped_is_the_generated_one():
+    shipped = json.loads(rules_schema.schema_path().read_text(encoding="utf-8"))
+    assert shipped == rules_schema.json_schema(), "run: cleaner rules schema > cleaner/schema/rules.schema.json"
+
+
+def _keys(loader_schema):
+    return {k: _keys(extra) if kind in ("map", "list[map]") else None
+            for k, (kind, _req, extra) in loader_schema.items()}
+
+
+def _schema_keys(node):
+    node = node.get("items", node)
+    return {k: _schema_keys(v) if "properties" in v.get("items", v) else None
+            for k, v in node["properties"].items()}
+
+
+def test_schema_keys_equal_loader_keys():
+    assert _schema_keys(rules_schema.json_schema()) == _keys(ruleset._FILE)
+
+
+def test_builtin_files_validate_against_schema_and_reference_it():
+    jsonschema = pytest.importorskip("jsonschema")
+    import yaml
+    validator = jsonschema.Draft202012Validator(rules_schema.json_schema())
+    files = sorted(builtin_rules_dir().glob("*.yaml"))
+    assert files
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert text.splitlines()[0] == "# yaml-language-server: $schema=../cleaner/schema/rules.schema.json", path
+        errors = [f"{'/'.join(map(str, e.path))}: {e.message}" for e in validator.iter_errors(yaml.safe_load(text))]
+        assert not errors, f"{path}: {errors}"
+    bad = yaml.safe_load(GOOD.replace("category: ad", "categry: ad"))
+    assert not validator.is_valid(bad)
+
+
+# ------------------------------------------------------------------ help and docs
+def test_help_says_how_to_reach_a_folder_named_like_a_subcommand(capsys):
+    for args in (["--help"], ["explain", "--help"], ["rules", "--help"]):
+        with pytest.raises(SystemExit):
+            main(args)
+        out = " ".join(capsys.readouterr().out.split())
+        assert "./rules" in out, args
+
+
+def test_a_folder_named_rules_is_a_path_with_dot_slash(tmp_path, capsys, monkeypatch, root):
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "a.txt").write_text((root / "seeds" / "003_f1a9f632fd983131.txt").read_text("utf-8"),
+                                              encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(["./rules", "-q"], capsys)
+    assert code == 0 and json.loads(out)["metadata"]["outlet"] == "klikwartaku"
+
+
+def test_every_subcommand_and_flag_is_documented(root):
+    docs = (root / "README.md").read_text(encoding="utf-8") + (root / "docs" / "rules.md").read_text(encoding="utf-8")
+    parsers = [build_parser(), cmd_explain.build_parser()]
+    rules = cmd_rules.build_parser()
+    sub = next(a for a in rules._actions if a.choices and isinstance(a.choices, dict))
+    for name, parser in sub.choices.items():
+        assert f"cleaner rules {name}" in docs, name
+        parsers.append(parser)
+    assert "cleaner explain" in docs
+
+    def documented(opt):
+        return re.search(rf"(?<![\w-]){re.escape(opt)}(?![\w-])", docs)
+    # an option is documented under its long or its short name (-o FILE)
+    missing = [(p.prog, a.option_strings) for p in parsers for a in p._actions
+               if a.option_strings and not {"--help", "--version"} & set(a.option_strings)
+               and not any(documented(o) for o in a.option_strings)]
+    assert not missing
+
+
+# ------------------------------------------------------------------ user folders, extends
+def test_env_folder_adds_and_overrides_outlets(tmp_path, monkeypatch, capsys):
+    write(tmp_path, "klikwartaku.yaml", "id: klikwartaku\nmatch:\n  hosts: [klikwartaku.com]\n"
+                                        "drop:\n  - id: every-kim\n    category: other\n    pattern: '^Kim\\b'\n")
+    monkeypatch.setenv("CLEANER_RULES_PATH", str(tmp_path))
+    from cleaner import Cleaner
+    c = Cleaner()
+    assert c.ruleset.get("klikwartaku").source == str(tmp_path / "klikwartaku.yaml")
+    rec = c.clean_text("Judul Panjang Berita untuk Sebuah Contoh Halaman\nKLIKWARTAKU — Isi berita.\n"
+                       "Kim bertemu Lavrov di Pyongyang.\n", url="https://klikwartaku.com/x")
+    assert rec.metadata.dropped.get("other") == 1 and "Lavrov" not in rec.text
+
+
+def test_extends_cycle_is_an_error(tmp_path, capsys):
+    a = write(tmp_path, "a.yaml", "id: a\nextends: b\n")
+    b = write(tmp_path, "b.yaml", "id: b\nextends: a\n")
+    code, out, _ = run(["rules", "check", str(a), str(b)], capsys)
+    assert code == 1
+    assert f"error: {a}: extends: the chain a -> b -> a comes back to itself" in out
+
+
+def test_rules_without_a_command(capsys):
+    code, out, _ = run(["rules"], capsys)
+    assert code == 2 and out.startswith("usage: cleaner rules")
+    code, _, err = run(["rules", "frobnicate"], capsys)
+    assert code == 2 and err.startswith("cleaner rules: error: argument COMMAND: invalid choice: 'frobnicate'")
+
+
+def test_category_keys_are_checked_like_the_schema_does(tmp_path, capsys):
+    path = write(tmp_path, "demo.yaml", GOOD.replace("dropped: {ad: 1, title: 1}", "dropped: {adv: 1, title: 1}"))
+    code, out, _ = run(["rules", "check", str(path)], capsys)
+    assert code == 1
+    assert out.splitlines()[0] == (
+        f"error: {path}:16: tests[0].expect.dropped.adv: 'adv' is not a category (did you mean 'ad'?); "
+        "categories: " + ", ".join(ruleset.CATEGORIES))
+
+
+def test_new_from_an_html_page(tmp_path, capsys, root):
+    page = root / "tests" / "fixtures" / "html" / "generic-article.html"
+    code, out, err = run(["rules", "new", "contoh", "--from", str(page), "--out", str(tmp_path)], capsys)
+    assert code == 0, err
+    path = tmp_path / "contoh.yaml"
+    data = parse_rule_text(path.read_text(encoding="utf-8"), "x")
+    assert data["match"]["hosts"] == ["contohberita.id"]          # from the page's og:url
+    assert "published" not in data["tests"][0]["expect"]["metadata"]   # read from markup, not text
+    code, out, _ = run(["rules", "test", str(path)], capsys)
+    assert (code, out) == (0, "PASS contoh::generic-article\n1 cases: 1 passed, 0 failed\n")

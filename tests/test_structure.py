@@ -1,0 +1,148 @@
+"""Structural signals on small made-up pages: each test builds the shape it names.
+
+These pin the generic layer (no outlet rules): a header with a title and its
+standfirst, the body, and what sites inject into and after it.
+"""
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Cleaner
+
+P1 = ("JAKARTA, KOMPAS.com - Pemerintah kota menambah jumlah bus sekolah gratis mulai pekan depan "
+      "untuk mengurangi kemacetan di jalan utama pada pagi hari.")
+P2 = ("Kepala dinas perhubungan mengatakan bahwa armada baru itu akan melayani dua belas rute "
+      "yang selama ini belum terjangkau angkutan umum.")
+P3 = ("Menurut dia, warga dapat memantau jadwal bus melalui aplikasi yang disiapkan pemerintah "
+      "kota sejak awal tahun ini.")
+P4 = "Program tersebut dibiayai dari anggaran daerah dan akan dievaluasi setiap tiga bulan sekali."
+
+
+@pytest.fixture(scope="module")
+def c():
+    return Cleaner(keep_dropped=True)
+
+
+def page(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+def dropped(rec) -> dict[str, str]:
+    return {d.text: f"{d.category}/{d.rule}" for d in rec.metadata.dropped_lines}
+
+
+def test_photo_credit_is_never_the_title(c):
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", "Pos Kota/Dede Suhendar",
+                            P1, P2, P3))
+    assert rec.metadata.title == "Bus Sekolah Gratis Ditambah Mulai Pekan Depan"
+    assert dropped(rec)["Pos Kota/Dede Suhendar"].startswith("photo_credit/")
+
+
+def test_shorter_headline_under_the_title_is_its_subtitle(c):
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan untuk Warga Kota",
+                            "Kurangi Kemacetan Pagi Hari", P1, P2, P3))
+    assert rec.metadata.title == "Bus Sekolah Gratis Ditambah Mulai Pekan Depan untuk Warga Kota"
+    assert rec.metadata.lead == "Kurangi Kemacetan Pagi Hari"
+
+
+def test_short_label_above_the_headline_is_a_section(c):
+    rec = c.clean_text(page("Transportasi Kota", "Bus Sekolah Gratis Ditambah Mulai Pekan Depan",
+                            P1, P2, P3))
+    assert rec.metadata.title == "Bus Sekolah Gratis Ditambah Mulai Pekan Depan"
+    assert dropped(rec)["Transportasi Kota"].startswith("section/")
+
+
+def test_sentence_case_line_under_the_title_is_the_standfirst_not_the_title(c):
+    lead = "Pemerintah kota menambah armada bus sekolah gratis untuk warga"
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", lead, P1, P2, P3))
+    assert rec.metadata.title == "Bus Sekolah Gratis Ditambah Mulai Pekan Depan"
+    assert rec.metadata.lead == lead
+
+
+def test_title_case_headline_with_a_closing_mark_is_still_the_title(c):
+    rec = c.clean_text(page("Warga Kota Kini Bisa Naik Bus Sekolah Gratis, Ternyata. . .", P1, P2, P3))
+    assert rec.metadata.title == "Warga Kota Kini Bisa Naik Bus Sekolah Gratis, Ternyata. . ."
+
+
+def test_faq_block_after_the_story_is_dropped(c):
+    faq = ["Apa itu bus sekolah gratis? Bus sekolah gratis adalah layanan angkutan pelajar tanpa biaya.",
+           "-",
+           "Kapan layanan ini dimulai? Layanan dimulai pekan depan di seluruh wilayah kota.",
+           "-",
+           "Bagaimana cara mendaftar? Pelajar cukup menunjukkan kartu pelajar kepada petugas bus."]
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", P1, P2, P3, *faq))
+    assert rec.text.endswith(P3)
+    assert dropped(rec)[faq[0]] == "other/structure:faq-block"
+
+
+def test_questions_inside_the_story_stay(c):
+    q = "Apa alasan pemerintah menambah bus? Kepala dinas menyebut jumlah pelajar terus bertambah tiap tahun."
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", P1, q, P2, q.replace("Apa", "Kapan"),
+                            P3))
+    assert q in rec.text and rec.text.endswith(P3)
+
+
+def test_name_slash_place_sign_off_ends_the_body(c):
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", P1, P2, P3,
+                            "Pujiansyah/Lampung", "Aplikasi Partmaps"))
+    assert rec.text.endswith(P3)
+    d = dropped(rec)
+    assert d["Pujiansyah/Lampung"] == "byline/structure:end-credit"
+    assert d["Aplikasi Partmaps"].startswith("footer/")
+
+
+def test_slash_credit_inside_the_story_is_a_photo_credit(c):
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", P1, P2, "Pos Kota/Dede", P3, P4))
+    assert rec.text.endswith(P4)
+    assert dropped(rec)["Pos Kota/Dede"] == "photo_credit/structure:end-credit"
+
+
+def test_injected_headline_of_another_story_is_dropped(c):
+    other = "Ibu Rumah Tangga Jual Ribuan Pil Setan kepada Komplotan Begal"
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", P1, other, P2, P3))
+    assert other not in rec.text
+    assert other in rec.metadata.related
+
+
+def test_subheading_about_the_story_stays(c):
+    sub = "Dinas Perhubungan Siapkan Aplikasi Jadwal Bus untuk Warga Kota"
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", P1, P2, sub, P3, P4))
+    assert sub in rec.text
+
+
+def test_numbered_subheading_stays(c):
+    sub = "2. Jadwal Keberangkatan Berubah Setiap Hari Senin Mulai Bulan Depan"
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", P1, P2, sub, P3))
+    assert sub in rec.text
+
+
+def test_label_and_name_on_separate_lines(c):
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", "Reporter", "Ashaq Lupito",
+                            "Editor", "Dede Nana", P1, P2, P3))
+    assert rec.metadata.authors == ["Ashaq Lupito"]
+    assert rec.metadata.editor == "Dede Nana"
+    assert "Ashaq" not in rec.text
+
+
+def test_truncated_standfirst_with_the_dateline_is_the_lead(c):
+    teaser = "JAKARTA, KOMPAS.com - Pemerintah kota menambah jumlah bus sekolah gratis mulai pekan depan…"
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", teaser, "Featured-Image",
+                            "Ilustrasi bus sekolah. Foto: Dok. Dishub", P1, P2, P3))
+    assert rec.metadata.lead == teaser
+    assert rec.text.startswith(P1)
+
+
+def test_name_between_headline_and_date_is_the_author(c):
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", "wartapalapa",
+                            "Rabu, 28 Desember 2022", P1, P2, P3))
+    assert rec.metadata.authors == ["wartapalapa"]
+    assert rec.metadata.published == "2022-12-28"
+
+
+def test_header_block_printed_inside_the_body_is_dropped(c):
+    rec = c.clean_text(page(P2, P3, "Bus Sekolah Gratis Ditambah Mulai Pekan Depan", "Kiki",
+                            "Selasa, 19 Mei 2009 - 02:43:20 WIB", P1, P4))
+    assert rec.text.split("\n\n") == [P2, P3, P1, P4]
+    assert rec.metadata.title == "Bus Sekolah Gratis Ditambah Mulai Pekan Depan"
+    assert rec.metadata.authors == ["Kiki"]
+    assert rec.metadata.published == "2009-05-19T02:43:20+07:00"
