@@ -474,7 +474,7 @@ def _progress_bar(job: Job, initial: int):
         return None
     from tqdm import tqdm
     total = count_pages(job.inputs)
-    return tqdm(total=total, initial=initial, unit=" pages", file=sys.stderr, dynamic_ncols=True,
+    return tqdm(total=total, initial=initial, unit="page", file=sys.stderr, dynamic_ncols=True,
                 mininterval=0.5, smoothing=0.1, leave=False)
 
 

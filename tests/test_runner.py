@@ -135,6 +135,6 @@ def test_progress_bar_when_asked(root, tmp_path, capsys):
     summary = run(Job([str(root / "seeds")], str(tmp_path / "o.jsonl"), progress=True))
     err = capsys.readouterr().err
     assert summary.written == 5
-    assert "0/5 [00:00<?, ? pages/s]" in err                    # the total is known for a folder
+    assert "0/5 [00:00<?, ?page/s]" in err                    # the total is known for a folder
     run(Job([str(root / "seeds")], str(tmp_path / "o.jsonl")))   # stderr is no terminal here: no bar
     assert capsys.readouterr().err == ""
