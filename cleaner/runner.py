@@ -385,6 +385,10 @@ def run(job: Job) -> Summary:
     :class:`RunError` when workers keep dying, KeyboardInterrupt when interrupted
     (a checkpointed partial output is kept for ``--resume``)."""
     report = job.report or (lambda msg: print(msg, file=sys.stderr))
+    if job.output != "-" and os.path.isfile(job.output):
+        target = os.path.realpath(job.output)
+        if any(i != "-" and os.path.realpath(i) == target for i in job.inputs):
+            raise OutputError(f"{job.output} is both an input and the output")
     try:
         out: Output = open_output(job.output, fingerprint(job), resume=job.resume)
     except OSError as exc:

@@ -143,9 +143,7 @@ def read_one(path: str, max_bytes: int) -> Page:
     try:
         with open_binary(path) as f:
             data = f.read(max_bytes + 1)
-    except (OSError, EOFError, ValueError) as exc:
-        return Page(path, error=read_error(exc))
-    except Exception as exc:  # noqa: BLE001 - zstandard.ZstdError and kin: a bad file, not a crash
+    except Exception as exc:  # noqa: BLE001 - OSError, EOFError, zstandard.ZstdError...: a bad file
         return Page(path, error=read_error(exc))
     if len(data) > max_bytes:
         return Page(path, error=f"page is over the limit of {max_bytes} bytes once decompressed (--max-bytes)")
