@@ -142,7 +142,8 @@ class FileOutput(Output):
         state = RunState(run=fingerprint)
         if resume:
             previous = _load_state(self.state_path)
-            if previous is not None and os.path.exists(self.partial):
+            if previous is not None and os.path.exists(self.partial) \
+                    and os.path.getsize(self.partial) >= previous.offset:   # else: a partial cut short
                 if previous.run != fingerprint:
                     raise OutputError(f"cannot resume {path}: the previous run had other inputs or "
                                       f"options; run without --resume to start over")
