@@ -2,16 +2,16 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
+import signal
 import sys
-import tempfile
-from collections import Counter
 
 from . import __version__
 from .pipeline import Cleaner, Options
 from .readers import DEFAULT_MAX_BYTES
 from .ruleset import RuleError
+from .runner import Job, OutputError, RunError, run
+from .sources import Fields, format_of
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -30,33 +30,37 @@ def build_parser() -> argparse.ArgumentParser:
         prog="cleaner",
         description="Clean scraped Indonesian news pages into JSONL: the article body plus "
                     "its metadata, every dropped line accounted for.",
-        epilog="Exit status: 0 all pages cleaned, 1 some pages failed (the rest are written), "
-               "2 usage error or a rule file that does not load. Subcommands: cleaner explain, "
-               "cleaner rules (see docs/rules.md); a page folder named like one is reached as ./rules.")
+        epilog="Exit status: 0 all pages cleaned, 1 some pages failed (the rest are written) or the "
+               "output could not be written to the end, 2 usage error, an output that cannot be "
+               "created or a rule file that does not load, 130 interrupted (see --resume). "
+               "Subcommands: cleaner explain, cleaner rules (see docs/rules.md); a page folder "
+               "named like one is reached as ./rules.")
     p.add_argument("inputs", nargs="+", metavar="PATH",
-                   help="page files (.txt, .html) or folders (walked recursively, sorted); - reads stdin")
-    p.add_argument("-o", "--output", default="-", metavar="FILE", help="JSONL output (default: stdout)")
+                   help="page files (.txt, .html), JSONL, WARC (any of them .gz or .zst) or folders "
+                        "(walked recursively, sorted); - reads one page from stdin")
+    p.add_argument("-o", "--output", default="-", metavar="FILE",
+                   help="JSONL output, compressed when named .gz or .zst (default: stdout)")
     p.add_argument("--rules", action="append", default=[], metavar="DIR",
                    help="extra rules folder (repeatable); a file with a built-in id overrides it")
     p.add_argument("--outlet", metavar="ID", help="force one outlet's rules")
-    p.add_argument("--url", metavar="URL", help="the page's URL (for a single input or stdin)")
+    p.add_argument("--url", metavar="URL", help="the page's URL (for a single page input or stdin)")
     p.add_argument("--keep-dropped", action="store_true",
                    help="add metadata.dropped_lines: every dropped line with category and rule")
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
                    help=f"skip pages larger than N bytes (default {DEFAULT_MAX_BYTES})")
-    p.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
+    p.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                   help="worker processes (default 1; 0 = every core)")
+    p.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
+                   help="stop a page after this long, report it and go on (default 30; 0 = no limit)")
+    p.add_argument("--errors", metavar="FILE", help="also write one JSON line per failed page to FILE")
+    p.add_argument("--resume", action="store_true",
+                   help="continue the interrupted run that was writing the same -o FILE")
+    p.add_argument("--text-field", default="text", metavar="NAME", help="JSONL field with a page's text (default text)")
+    p.add_argument("--html-field", default="html", metavar="NAME", help="JSONL field with a page's HTML (default html)")
+    p.add_argument("--url-field", default="url", metavar="NAME", help="JSONL field with a page's URL (default url)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line on stderr")
     p.add_argument("--version", action="version", version=f"cleaner {__version__}")
     return p
-
-
-def _open_output(path: str):
-    """Write to a temporary file beside the target; renamed at the end, so an
-    interrupted run never leaves a half-written output."""
-    if path == "-":
-        return sys.stdout, None
-    folder = os.path.dirname(os.path.abspath(path)) or "."
-    fd, tmp = tempfile.mkstemp(prefix=".cleaner-", suffix=".tmp", dir=folder)
-    return os.fdopen(fd, "w", encoding="utf-8", newline="\n"), tmp
 
 
 # Subcommands share the command line with page paths: the first argument names
@@ -80,60 +84,69 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"cleaner: error: {exc} (see cleaner --help)", file=sys.stderr)
         return EXIT_USAGE
+    options = Options(keep_dropped=args.keep_dropped, outlet=args.outlet,
+                      rules_dirs=args.rules, max_bytes=args.max_bytes)
     try:
-        cleaner = Cleaner(options=Options(keep_dropped=args.keep_dropped, outlet=args.outlet,
-                                          rules_dirs=args.rules, max_bytes=args.max_bytes))
+        Cleaner(options=options)        # rule files checked here, before any worker starts
     except (RuleError, ValueError) as exc:
         print(f"cleaner: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    if args.url and len(args.inputs) != 1:
-        print("cleaner: error: --url needs exactly one input", file=sys.stderr)
+    if args.url and (len(args.inputs) != 1 or format_of(args.inputs[0]) != "page"
+                     or os.path.isdir(args.inputs[0])):
+        print("cleaner: error: --url needs exactly one input, a single page", file=sys.stderr)
         return EXIT_USAGE
-    try:
-        out, tmp = _open_output(args.output)
-    except OSError as exc:
-        print(f"cleaner: error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+    if args.jobs < 0 or (args.timeout is not None and args.timeout < 0):
+        print("cleaner: error: --jobs and --timeout take a number >= 0", file=sys.stderr)
         return EXIT_USAGE
-    read = written = failed = 0
-    dropped: Counter = Counter()
+    job = Job(inputs=args.inputs, output=args.output, options=options, jobs=args.jobs,
+              timeout=args.timeout, fields=Fields(args.text_field, args.html_field, args.url_field),
+              url=args.url, errors=args.errors, resume=args.resume, quiet=args.quiet)
+    previous = signal.signal(signal.SIGTERM, _interrupt) if _main_thread() else None
     try:
-        for source, record, error in cleaner.clean_paths(args.inputs):
-            read += 1
-            if error:
-                failed += 1
-                print(f"cleaner: {source}: {error}", file=sys.stderr)
-                continue
-            if args.url:
-                record.url = args.url
-            dropped.update(record.metadata.dropped)
-            out.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
-            written += 1
-        out.flush()
-        if tmp:
-            out.close()
-            os.replace(tmp, args.output)
-            tmp = None
+        summary = run(job)
     except BrokenPipeError:
         _quiet_stdout()
-        return EXIT_OK if not failed else EXIT_SOME_FAILED
+        return EXIT_OK
+    except OutputError as exc:
+        print(f"cleaner: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except RunError as exc:
+        print(f"cleaner: error: {exc}", file=sys.stderr)
+        return EXIT_SOME_FAILED
     except OSError as exc:
         print(f"cleaner: error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_SOME_FAILED
     except KeyboardInterrupt:
-        print("cleaner: interrupted; no output written", file=sys.stderr)
+        print(f"cleaner: interrupted; {_resume_hint(args.output)}", file=sys.stderr)
         return 130
     finally:
-        if tmp:
-            try:
-                out.close()
-            finally:
-                if os.path.exists(tmp):
-                    os.unlink(tmp)
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     if not args.quiet:
-        cats = ", ".join(f"{k} {v}" for k, v in dropped.most_common())
-        print(f"cleaner: {read} pages read, {written} written, {failed} failed; "
-              f"lines dropped: {cats or 'none'}", file=sys.stderr)
-    return EXIT_SOME_FAILED if failed else EXIT_OK
+        cats = ", ".join(f"{k} {v}" for k, v in summary.dropped.most_common())
+        extra = f", {summary.filtered} filtered out" if summary.filtered else ""
+        extra += f" ({summary.resumed_at} of them by the interrupted run resumed)" if summary.resumed_at else ""
+        skipped = (f"; {summary.skipped_records} WARC records without a page skipped"
+                   if summary.skipped_records else "")
+        print(f"cleaner: {summary.read} pages read, {summary.written} written, {summary.failed} failed"
+              f"{extra}; lines dropped: {cats or 'none'}{skipped}", file=sys.stderr)
+    return EXIT_SOME_FAILED if summary.failed else EXIT_OK
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _main_thread() -> bool:
+    import threading
+    return threading.current_thread() is threading.main_thread()
+
+
+def _resume_hint(output: str) -> str:
+    folder, name = os.path.split(os.path.abspath(output))
+    if output != "-" and os.path.exists(os.path.join(folder, f".{name}.partial.json")):
+        return f"{output} not written; rerun with --resume to finish it"
+    return "no output written"
 
 
 def _quiet_stdout() -> None:

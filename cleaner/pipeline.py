@@ -24,7 +24,6 @@ from .readers import (
     PageError,
     check_bytes,
     decode,
-    iter_pages,
     read_page,
     repair_mojibake,
 )
@@ -361,6 +360,14 @@ class Cleaner:
         return doc, opts
 
     def clean_page(self, page: Page) -> Record:
+        record = self._clean_page(page)
+        md = record.metadata
+        md.source_line, md.warc_record_id = page.line, page.warc_record_id
+        if page.line is not None and not record.url:   # one id per JSONL line, not per file
+            record.id = record_id(None, f"{page.source}:{page.line}")
+        return record
+
+    def _clean_page(self, page: Page) -> Record:
         if page.error:
             raise PageError(page.error)
         if page.kind == "html":
@@ -380,18 +387,28 @@ class Cleaner:
         page.url = url
         return self.clean_page(page)
 
-    def clean_paths(self, paths: list[str]):
+    def clean_paths(self, paths: list[str], fields=None):
         """Yield ``(source, record, error)`` for every page, in input order; never raises
-        for one bad page."""
+        for one bad page. Reads every input the command reads (see sources.py)."""
+        from .sources import describe, iter_pages
         for page in iter_pages([str(p) for p in paths], self.options.max_bytes):
-            try:
-                yield page.source, self.clean_page(page), None
-            except PageError as exc:
-                yield page.source, None, str(exc)
-            except RecursionError:
-                yield page.source, None, "page too deeply nested"
-            except Exception as exc:  # noqa: BLE001 - one bad page never stops a batch
-                yield page.source, None, f"internal error: {type(exc).__name__}: {exc}"
+            record, error = self.try_clean(page, fields)
+            yield describe(page), record, error
+
+    def try_clean(self, page: Page, fields=None) -> tuple[Record | None, str | None]:
+        """``(record, None)``, or ``(None, reason)`` for a page that cannot be cleaned.
+        A raw JSONL line (``page.kind == "jsonl"``) is parsed with ``fields`` first."""
+        try:
+            if page.kind == "jsonl" and not page.error:
+                from .sources import Fields, parse_jsonl
+                page = parse_jsonl(page, fields or Fields())
+            return self.clean_page(page), None
+        except PageError as exc:
+            return None, str(exc)
+        except RecursionError:
+            return None, "page too deeply nested"
+        except Exception as exc:  # noqa: BLE001 - one bad page never stops a batch
+            return None, f"internal error: {type(exc).__name__}: {exc}"
 
 
 _DEFAULT: Cleaner | None = None

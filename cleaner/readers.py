@@ -30,8 +30,10 @@ class Page:
     source: str                 # path as given, or "<stdin>"
     data: bytes | None = None
     url: str | None = None
-    kind: str = "text"          # "text" or "html"
+    kind: str = "text"          # "text" or "html" ("jsonl": one raw JSONL line, see sources.py)
     error: str | None = None
+    line: int | None = None             # line number in a JSONL input
+    warc_record_id: str | None = None   # WARC-Record-ID in a WARC input
 
 
 def kind_of(name: str, data: bytes | None = None) -> str:
@@ -44,8 +46,10 @@ def kind_of(name: str, data: bytes | None = None) -> str:
     return "html" if head.startswith((b"<!doctype html", b"<html")) else "text"
 
 
-def iter_files(paths: list[str]) -> list[tuple[str, str | None]]:
-    """(path, error) for every input file, folders expanded in sorted order."""
+def iter_files(paths: list[str], accept=None) -> list[tuple[str, str | None]]:
+    """(path, error) for every input file, folders expanded in sorted order; a folder's
+    files are those ``accept(name)`` says yes to (default: page suffixes)."""
+    accept = accept or (lambda f: f.lower().endswith(SUFFIXES) and not f.startswith("."))
     out: list[tuple[str, str | None]] = []
     for p in paths:
         if p == "-":
@@ -55,7 +59,7 @@ def iter_files(paths: list[str]) -> list[tuple[str, str | None]]:
             for root, dirs, files in os.walk(p):
                 dirs.sort()
                 for f in sorted(files):
-                    if f.lower().endswith(SUFFIXES) and not f.startswith("."):
+                    if accept(f):
                         found.append(os.path.join(root, f))
             out.extend((f, None) for f in found)
         elif os.path.exists(p):

@@ -16,6 +16,8 @@ class DroppedLine:
 @dataclass
 class Metadata:
     source_path: str | None = None
+    source_line: int | None = None     # line number in a JSONL input
+    warc_record_id: str | None = None  # WARC-Record-ID in a WARC input (the URL is the target URI)
     outlet: str | None = None
     site: str | None = None
     title: str | None = None

@@ -101,12 +101,13 @@ def test_python_dash_m(root):
 
 
 def test_interrupted_run_leaves_no_output(tmp_path, capsys, monkeypatch, root):
-    import cleaner.pipeline as pl
+    import cleaner.runner as runner
+    from cleaner.readers import Page
 
-    def boom(self, paths):
-        yield "x", None, "bad"
+    def boom(self, pages):
+        yield runner.Result(0, Page("x"), None, None, "bad")
         raise KeyboardInterrupt
-    monkeypatch.setattr(pl.Cleaner, "clean_paths", boom)
+    monkeypatch.setattr(runner.WorkerPool, "results", boom)
     out = tmp_path / "o.jsonl"
     code, _, err = run([str(root / SEEDS), "-o", str(out)], capsys)
     assert code == 130 and not out.exists()

@@ -1,0 +1,25 @@
+"""Shared by the run tests: the command in-process, and a JSONL corpus made of the seeds."""
+import json
+
+from cleaner.cli import main
+
+SEEDS = ["seeds/000_4f9533bd8fb762ef.txt", "seeds/001_ba956f8d95da966f.txt", "seeds/002_a2fd3394869bcc12.txt",
+         "seeds/003_f1a9f632fd983131.txt", "seeds/004_cd601c936e47d4fb.txt"]
+
+
+def cli(args, capsys):
+    """(exit status, stdout, stderr) of the command run in-process."""
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def seed_corpus(path, root, pages, broken_every=0):
+    """A JSONL of ``pages`` lines cycling through the seeds; every ``broken_every``-th line
+    is invalid JSON."""
+    texts = [(root / s).read_text(encoding="utf-8") for s in SEEDS]
+    lines = [json.dumps({"text": texts[i % 5], "n": i}) for i in range(pages)]
+    if broken_every:
+        lines = [x if (i + 1) % broken_every else '{"text": broken' for i, x in enumerate(lines)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path

@@ -1,0 +1,186 @@
+"""Runs that go wrong: killed and resumed, unwritable or full outputs, closed pipes."""
+import gzip
+import json
+import os
+import signal
+import stat
+import subprocess
+import sys
+import time
+
+import pytest
+from runhelp import SEEDS, cli, seed_corpus
+
+from cleaner.sinks import FileOutput
+
+TESTS = os.path.dirname(os.path.abspath(__file__))
+
+
+
+@pytest.fixture
+def corpus(tmp_path, root):
+    """40 pages, and a bad line every 10th, in one JSONL."""
+    return seed_corpus(tmp_path / "corpus.jsonl", root, 40, broken_every=10)
+
+
+def start_slow(args, cwd, **env):
+    """The command in a subprocess whose pages take a while, checkpointing often."""
+    code = f"import sys; sys.path.insert(0, {TESTS!r}); import faulty; sys.exit(faulty.run_cli({args!r}))"
+    env = {**os.environ, "FAULTY_SLEEP": "0.1", "FAULTY_CHECKPOINT": "0.1", **env}
+    return subprocess.Popen([sys.executable, "-c", code], cwd=cwd, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def wait_for_checkpoint(state_path, proc, pages=5, limit=60):
+    end = time.monotonic() + limit
+    while time.monotonic() < end:
+        assert proc.poll() is None, proc.communicate()
+        try:
+            if json.loads(state_path.read_text())["pages"] >= pages:
+                return
+        except (OSError, ValueError):
+            pass
+        time.sleep(0.05)
+    raise AssertionError("no checkpoint")
+
+
+@pytest.mark.parametrize("name,how", [("out.jsonl", signal.SIGKILL), ("out.jsonl.gz", signal.SIGINT)])
+def test_interrupted_run_resumes_to_the_same_output(corpus, tmp_path, capsys, root, name, how):
+    out, errors = tmp_path / name, tmp_path / "errors.jsonl"
+    partial, state = tmp_path / f".{name}.partial", tmp_path / f".{name}.partial.json"
+    args = [str(corpus), "-o", str(out), "-j", "2", "--errors", str(errors)]
+    proc = start_slow(args, root)
+    wait_for_checkpoint(state, proc)
+    proc.send_signal(how)
+    _, err = proc.communicate(timeout=60)
+    if how == signal.SIGINT:
+        assert proc.returncode == 130
+        assert err.splitlines()[-1] == f"cleaner: interrupted; {out} not written; rerun with --resume to finish it"
+    assert not out.exists() and partial.exists()           # never a half-written output
+    done = json.loads(state.read_text())["pages"]
+    assert 5 <= done < 40
+
+    code, _, err = cli(args + ["--resume"], capsys)
+    assert code == 1                                           # the four broken lines
+    assert f"40 pages read, 36 written, 4 failed ({done} of them by the interrupted run resumed)" in err
+    assert not partial.exists() and not state.exists()
+    resumed, resumed_errors = out.read_bytes(), errors.read_text()
+
+    code, _, _ = cli([str(corpus), "-o", str(tmp_path / "whole.jsonl"), "--errors", str(tmp_path / "e2.jsonl")],
+                     capsys)
+    whole = (tmp_path / "whole.jsonl").read_bytes()
+    assert (gzip.decompress(resumed) if name.endswith(".gz") else resumed) == whole
+    assert resumed_errors == (tmp_path / "e2.jsonl").read_text()
+    assert len(resumed_errors.splitlines()) == 4
+
+
+def test_resume_refuses_other_inputs(corpus, tmp_path, capsys, root):
+    out = tmp_path / "o.jsonl"
+    proc = start_slow([str(corpus), "-o", str(out)], root)
+    wait_for_checkpoint(tmp_path / ".o.jsonl.partial.json", proc, pages=1)
+    proc.kill()
+    proc.communicate()
+    code, _, err = cli([str(corpus), str(root / SEEDS[0]), "-o", str(out), "--resume"], capsys)
+    assert code == 2
+    assert err == (f"cleaner: error: cannot resume {out}: the previous run had other inputs or options; "
+                   f"run without --resume to start over\n")
+    assert cli([str(corpus), "-o", str(out), "--resume", "--keep-dropped"], capsys)[0] == 2
+    # without --resume, a new run starts over
+    assert cli([str(corpus), "-o", str(out), "-q"], capsys)[0] == 1
+    assert len(out.read_text().splitlines()) == 36
+
+
+def test_resume_with_nothing_to_resume_starts_over(corpus, tmp_path, capsys):
+    out = tmp_path / "o.jsonl"
+    code, _, err = cli([str(corpus), "-o", str(out), "--resume"], capsys)
+    assert code == 1 and f"cleaner: nothing to resume for {out}; starting from the first page" in err
+    assert len(out.read_text().splitlines()) == 36
+    assert cli([str(corpus), "--resume"], capsys)[2] == "cleaner: error: --resume needs an output file (-o FILE)\n"
+
+
+def test_another_run_writing_the_same_output(corpus, tmp_path, capsys):
+    out = tmp_path / "o.jsonl"
+    holder = FileOutput(str(out), {}, resume=False)
+    try:
+        code, _, err = cli([str(corpus), "-o", str(out)], capsys)
+    finally:
+        holder.close()
+    assert code == 2 and err == f"cleaner: error: another cleaner run is writing {out}\n"
+
+
+def test_unwritable_output(corpus, tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    out = blocker / "o.jsonl"                   # a folder that is a file: fails even for root
+    code, stdout, err = cli([str(corpus), "-o", str(out)], capsys)
+    assert code == 2 and stdout == ""
+    assert err == f"cleaner: error: cannot write {out}: Not a directory\n"
+    code, _, err = cli([str(corpus), "-o", str(tmp_path / "o.jsonl"), "--errors", str(out)], capsys)
+    assert code == 2 and err == f"cleaner: error: cannot write {out}: Not a directory\n"
+    assert cli([str(corpus), "-o", str(tmp_path)], capsys)[2] == \
+        f"cleaner: error: cannot write {tmp_path}: is a folder\n"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+def test_full_disk(corpus, capsys):
+    code, _, err = cli([str(corpus), "-o", "/dev/full"], capsys)
+    assert code == 1
+    assert err.splitlines()[-1] == "cleaner: error: cannot write /dev/full: No space left on device"
+    assert "Traceback" not in err
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)          # a device is written, never replaced
+
+
+def test_closed_pipe_is_quiet(corpus, root):
+    proc = subprocess.Popen([sys.executable, "-m", "cleaner", str(corpus), "-j", "2"], cwd=root,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = proc.stdout.readline()
+    proc.stdout.close()                                         # like `| head -1`
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    assert json.loads(first)["metadata"]["source_line"] == 1
+    assert proc.returncode == 0
+    # nothing about the pipe: at most the broken lines already reported before it closed
+    assert all(line.endswith("not valid JSON (Expecting value: line 1 column 10 (char 9))")
+               for line in err.splitlines()), err
+
+
+def descendants(pid):
+    children = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    out, todo = [], list(children.get(pid, []))
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo += children.get(p, [])
+    return out
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_killed_run_leaves_no_worker_behind(tmp_path, root):
+    src = tmp_path / "hang.jsonl"
+    src.write_text('{"text": "HANG-HERE"}\n')
+    proc = start_slow([str(src), "-o", str(tmp_path / "o.jsonl"), "--timeout", "0"], root, FAULTY_WORK="faulty")
+    end = time.monotonic() + 60
+    while len(descendants(proc.pid)) < 3 and time.monotonic() < end:    # tracker, forkserver, worker
+        time.sleep(0.1)
+    left = descendants(proc.pid)
+    assert len(left) >= 3
+    time.sleep(0.5)                                           # the worker is spinning on the page
+    proc.kill()
+    proc.wait(timeout=30)              # not communicate(): a stray worker would hold the pipes open
+    proc.stdout.close()
+    proc.stderr.close()
+    end = time.monotonic() + 20
+    while time.monotonic() < end and any(os.path.exists(f"/proc/{p}") for p in left):
+        time.sleep(0.1)
+    alive = [p for p in left if os.path.exists(f"/proc/{p}")]
+    for p in alive:
+        os.kill(p, signal.SIGKILL)
+    assert not alive

@@ -1,0 +1,140 @@
+"""Parallel runs: input order, compressed outputs, timeouts, dead workers, --errors, stream filters."""
+import gzip
+import json
+import pickle
+
+import faulty
+import pytest
+import zstandard
+from runhelp import SEEDS, cli, seed_corpus
+
+from cleaner import runner
+from cleaner.pipeline import Options, clean
+from cleaner.readers import Page
+from cleaner.runner import Job, WorkerPool, run
+
+
+@pytest.fixture
+def corpus(tmp_path, root):
+    """24 pages: the seeds again and again, one JSONL line each."""
+    return seed_corpus(tmp_path / "corpus.jsonl", root, 24)
+
+
+def with_lines(corpus, tmp_path, extra):
+    """The corpus with extra pages put in at given lines: {line: text}."""
+    lines = corpus.read_text(encoding="utf-8").splitlines()
+    for at, text in sorted(extra.items()):
+        lines.insert(at - 1, json.dumps({"text": text}))
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_clean_is_picklable():
+    assert pickle.loads(pickle.dumps(clean)) is clean
+
+
+def test_two_jobs_write_the_same_bytes_as_one(corpus, tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(runner, "BATCH_PAGES", 3)           # many batches, several in flight
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert cli([str(corpus), "-o", str(one), "-j", "1"], capsys)[0] == 0
+    code, _, err = cli([str(corpus), "-o", str(two), "-j", "2"], capsys)
+    assert code == 0 and "24 pages read, 24 written, 0 failed" in err
+    assert one.read_bytes() == two.read_bytes()
+    assert [json.loads(x)["metadata"]["source_line"] for x in one.read_text().splitlines()] == list(range(1, 25))
+    assert cli([str(corpus), "-o", str(tmp_path / "all.jsonl"), "-j", "0", "-q"], capsys) == (0, "", "")
+    assert (tmp_path / "all.jsonl").read_bytes() == one.read_bytes()
+
+
+@pytest.mark.parametrize("ext,decompress", [(".jsonl.gz", gzip.decompress),
+                                            (".jsonl.zst", lambda b: zstandard.ZstdDecompressor().decompressobj()
+                                             .decompress(b))])
+def test_compressed_outputs_round_trip(corpus, tmp_path, capsys, ext, decompress):
+    plain, packed = tmp_path / "o.jsonl", tmp_path / f"o{ext}"
+    assert cli([str(corpus), "-o", str(plain)], capsys)[0] == 0
+    assert cli([str(corpus), "-o", str(packed)], capsys)[0] == 0
+    assert decompress(packed.read_bytes()) == plain.read_bytes()
+    # and read back as an input: the same pages again
+    again = tmp_path / "again.jsonl"
+    assert cli([str(packed), "-o", str(again)], capsys)[0] == 0
+    assert len(again.read_text().splitlines()) == 24
+
+
+def test_a_hanging_page_is_stopped_and_the_rest_written(corpus, tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(runner, "clean_to_json", faulty.faulty_work)
+    monkeypatch.setattr(runner, "BATCH_PAGES", 4)
+    src = with_lines(corpus, tmp_path, {6: "HANG-HERE forever"})
+    out, errors = tmp_path / "o.jsonl", tmp_path / "errors.jsonl"
+    code, _, err = cli([str(src), "-o", str(out), "--timeout", "1", "-j", "2", "--errors", str(errors)], capsys)
+    assert code == 1
+    assert f"cleaner: {src}:6: timed out after 1 s (its worker was stopped and replaced)\n" in err
+    assert "25 pages read, 24 written, 1 failed" in err
+    lines = [json.loads(x)["metadata"]["source_line"] for x in out.read_text().splitlines()]
+    assert lines == [n for n in range(1, 26) if n != 6]          # the rest, in order
+    assert [json.loads(x) for x in errors.read_text().splitlines()] == [
+        {"source": f"{src}:6", "reason": "timed out after 1 s (its worker was stopped and replaced)",
+         "path": str(src), "line": 6, "warc_record_id": None, "url": None}]
+
+
+def test_dead_workers_cost_only_their_page(corpus, tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(runner, "clean_to_json", faulty.faulty_work)
+    monkeypatch.setattr(runner, "BATCH_PAGES", 5)
+    src = with_lines(corpus, tmp_path, {3: "CRASH-HERE", 4: "EXIT-HERE", 20: "CRASH-HERE"})
+    out = tmp_path / "o.jsonl"
+    code, _, err = cli([str(src), "-o", str(out), "-j", "1"], capsys)
+    assert code == 1
+    assert f"cleaner: {src}:3: worker process died (killed by SIGSEGV) while cleaning this page" in err
+    assert f"cleaner: {src}:4: worker process died (exit status 7) while cleaning this page" in err
+    assert f"cleaner: {src}:20: worker process died (killed by SIGSEGV)" in err
+    assert "27 pages read, 24 written, 3 failed" in err
+    assert len(out.read_text().splitlines()) == 24
+
+
+def test_stream_filters_run_in_order_before_writing(corpus, tmp_path):
+    seen = []
+
+    def drop_odd(records):
+        for rec in records:
+            seen.append(rec["metadata"]["source_line"])
+            if rec["metadata"]["source_line"] % 2 == 0:
+                yield rec
+
+    def mark(records):
+        for i, rec in enumerate(records):
+            rec["metadata"]["position"] = i
+            yield rec
+
+    out = tmp_path / "o.jsonl"
+    summary = run(Job([str(corpus)], str(out), jobs=2, filters=[drop_odd, mark], report=lambda m: None))
+    recs = [json.loads(x) for x in out.read_text().splitlines()]
+    assert seen == list(range(1, 25))
+    assert [r["metadata"]["source_line"] for r in recs] == list(range(2, 25, 2))
+    assert [r["metadata"]["position"] for r in recs] == list(range(12))
+    assert (summary.read, summary.written, summary.filtered, summary.failed) == (24, 12, 12, 0)
+
+
+def test_pool_keeps_input_order_with_a_bounded_window(root):
+    text = (root / SEEDS[0]).read_bytes()
+    pool = WorkerPool(Options(), jobs=2, batch_pages=2)
+    pulled = []
+
+    def pages():
+        for i in range(40):
+            pulled.append(i)
+            yield Page(f"p{i}.txt", data=text)
+
+    got = []
+    for res in pool.results(pages()):
+        got.append(res.page.source)
+        # never more than the window ahead of what has been handed back
+        assert len(pulled) - len(got) <= pool.window + pool.batch_pages
+    assert got == [f"p{i}.txt" for i in range(40)]
+
+
+def test_progress_bar_when_asked(root, tmp_path, capsys):
+    summary = run(Job([str(root / "seeds")], str(tmp_path / "o.jsonl"), progress=True))
+    err = capsys.readouterr().err
+    assert summary.written == 5
+    assert "0/5 [00:00<?, ?page/s]" in err                    # the total is known for a folder
+    run(Job([str(root / "seeds")], str(tmp_path / "o.jsonl")))   # stderr is no terminal here: no bar
+    assert capsys.readouterr().err == ""

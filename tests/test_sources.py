@@ -1,0 +1,248 @@
+"""Corpus inputs through the command: JSONL, WARC, compressed files, and where each record came from."""
+import gzip
+import io
+import json
+
+import pytest
+import zstandard
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from cleaner.cli import main
+from cleaner.sources import count_pages, format_of, split_name
+
+SEED = "seeds/004_cd601c936e47d4fb.txt"
+TRIBUN_URL = "https://solo.tribunnews.com/2020/11/02/petani-klaten-mulai-tanam-padi-serentak"
+
+
+def run(args, capsys):
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def records(path):
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.fixture
+def seed_text(root):
+    return (root / SEED).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def html_page(root):
+    return (root / "tests/fixtures/html/tribun-snippet.html").read_bytes()
+
+
+def assert_stable_keys(recs):
+    """Every record has every key, with one type per key (or null)."""
+    keys = {k for r in recs for k in r["metadata"]}
+    for r in recs:
+        assert set(r["metadata"]) == keys
+    for k in keys:
+        types = {type(r["metadata"][k]).__name__ for r in recs} - {"NoneType"}
+        assert len(types) <= 1, (k, types)
+    for k in ("source_path", "source_line", "warc_record_id"):
+        assert k in keys
+
+
+def test_names():
+    assert split_name("A.JSONL.GZ") == ("a.jsonl", "gzip")
+    assert split_name("x.warc.zst") == ("x.warc", "zstd")
+    assert [format_of(p) for p in ("a.jsonl.zst", "b.warc.gz", "c.txt.gz", "d.html", "e")] == \
+        ["jsonl", "warc", "page", "page", "page"]
+
+
+def test_jsonl_text_html_url_and_line_numbers(tmp_path, capsys, seed_text, html_page):
+    src = tmp_path / "pages.jsonl"
+    src.write_text("\n".join([
+        json.dumps({"text": seed_text}),
+        "",                                                    # blank lines are not pages
+        json.dumps({"html": html_page.decode("utf-8"), "url": TRIBUN_URL}),
+        json.dumps({"text": seed_text, "url": "https://klikwartaku.com/x"}),
+    ]) + "\n", encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    code, _, err = run([str(src), "-o", str(out)], capsys)
+    assert code == 0, err
+    recs = records(out)
+    assert [r["metadata"]["source_line"] for r in recs] == [1, 3, 4]
+    assert {r["metadata"]["source_path"] for r in recs} == {str(src)}
+    assert [r["url"] for r in recs] == [None, TRIBUN_URL, "https://klikwartaku.com/x"]
+    assert recs[1]["metadata"]["outlet"] == "tribun"            # HTML path, outlet from the URL
+    assert "Ratusan petani di Kabupaten Klaten" in recs[1]["text"]
+    assert recs[2]["metadata"]["outlet"] == "klikwartaku"
+    assert len({r["id"] for r in recs}) == 3                     # one id per line, not per file
+    assert all(r["metadata"]["warc_record_id"] is None for r in recs)
+    assert_stable_keys(recs)
+    assert "3 pages read, 3 written, 0 failed" in err
+
+
+def test_jsonl_bad_lines_are_reported_and_the_rest_goes_on(tmp_path, capsys, seed_text):
+    src = tmp_path / "bad.jsonl"
+    src.write_text("\n".join([
+        '{"text": "unterminated',
+        json.dumps({"body": seed_text}),
+        json.dumps([1, 2]),
+        json.dumps({"text": 42}),
+        json.dumps({"text": seed_text, "url": 5}),
+        json.dumps({"text": seed_text}),
+    ]) + "\n", encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    code, _, err = run([str(src), "-o", str(out)], capsys)
+    assert code == 1
+    assert [r["metadata"]["source_line"] for r in records(out)] == [6]
+    lines = [x for x in err.splitlines() if "pages read" not in x]
+    assert lines == [
+        f"cleaner: {src}:1: not valid JSON (Unterminated string starting at: line 1 column 10 (char 9))",
+        f"cleaner: {src}:2: no 'html' or 'text' field with a page",
+        f"cleaner: {src}:3: a JSON list, not an object",
+        f"cleaner: {src}:4: field 'text' is not a string",
+        f"cleaner: {src}:5: field 'url' is not a string",
+    ]
+    assert "6 pages read, 1 written, 5 failed" in err
+
+
+def test_jsonl_field_names_from_flags(tmp_path, capsys, seed_text):
+    src = tmp_path / "p.jsonl"
+    src.write_text(json.dumps({"content": seed_text, "link": "https://klikwartaku.com/y", "text": 1}) + "\n",
+                   encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    code, _, err = run([str(src), "--text-field", "content", "--url-field", "link", "--html-field", "raw",
+                        "-o", str(out)], capsys)
+    assert code == 0, err
+    [rec] = records(out)
+    assert rec["url"] == "https://klikwartaku.com/y" and rec["metadata"]["outlet"] == "klikwartaku"
+
+
+def test_compressed_inputs_in_a_folder(tmp_path, capsys, seed_text, html_page):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt.gz").write_bytes(gzip.compress(seed_text.encode("utf-8")))
+    (folder / "b.html.zst").write_bytes(zstandard.ZstdCompressor().compress(html_page))
+    line = (json.dumps({"text": seed_text}) + "\n").encode("utf-8")
+    (folder / "c.jsonl.gz").write_bytes(gzip.compress(line * 3))
+    # zstd in two frames, the way a resumed cleaner run writes it
+    cctx = zstandard.ZstdCompressor()
+    (folder / "d.jsonl.zst").write_bytes(cctx.compress(line) + cctx.compress(line))
+    (folder / "e.png.gz").write_bytes(gzip.compress(b"not an input"))   # not picked up by the walk
+    out = tmp_path / "o.jsonl"
+    code, _, err = run([str(folder), "-o", str(out)], capsys)
+    assert code == 0, err
+    recs = records(out)
+    assert [(r["metadata"]["source_path"].rsplit("/", 1)[1], r["metadata"]["source_line"]) for r in recs] == [
+        ("a.txt.gz", None), ("b.html.zst", None), ("c.jsonl.gz", 1), ("c.jsonl.gz", 2), ("c.jsonl.gz", 3),
+        ("d.jsonl.zst", 1), ("d.jsonl.zst", 2)]
+    assert recs[0]["text"] == recs[2]["text"]
+    assert recs[1]["metadata"]["outlet"] == "tribun"      # the canonical URL inside the HTML
+    assert count_pages([str(folder)]) is None              # JSONL inside: total unknown
+    assert count_pages([str(folder / "a.txt.gz"), str(folder / "b.html.zst")]) == 2
+
+
+def test_gzip_bomb_and_long_lines_are_reported_not_expanded(tmp_path, capsys, seed_text):
+    bomb = tmp_path / "bomb.txt.gz"
+    bomb.write_bytes(gzip.compress(b"a" * 5_000_000, 9))          # 5 MB from ~5 kB
+    mixed = tmp_path / "mixed.jsonl.gz"
+    good = json.dumps({"text": seed_text}).encode("utf-8")
+    mixed.write_bytes(gzip.compress(b'{"text": "' + b"x" * 3_000_000 + b'"}\n' + good + b"\n"))
+    out = tmp_path / "o.jsonl"
+    code, _, err = run([str(bomb), str(mixed), "--max-bytes", "1000000", "-o", str(out)], capsys)
+    assert code == 1
+    assert f"cleaner: {bomb}: page is over the limit of 1000000 bytes once decompressed (--max-bytes)" in err
+    assert f"cleaner: {mixed}:1: line is over the limit of 1000000 bytes (--max-bytes)" in err
+    assert [r["metadata"]["source_line"] for r in records(out)] == [2]
+
+
+def test_corrupt_compressed_file_does_not_stop_the_batch(tmp_path, capsys, seed_text):
+    whole = gzip.compress((json.dumps({"text": seed_text}) + "\n").encode("utf-8") * 50)
+    cut = tmp_path / "a.jsonl.gz"
+    cut.write_bytes(whole[: len(whole) // 2])
+    notgz = tmp_path / "b.txt.gz"
+    notgz.write_bytes(b"plain text, not gzip")
+    good = tmp_path / "c.txt"
+    good.write_text(seed_text, encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    code, _, err = run([str(cut), str(notgz), str(good), "-o", str(out)], capsys)
+    assert code == 1
+    assert f"cleaner: {notgz}: cannot read: BadGzipFile: Not a gzipped file (b'pl')" in err
+    assert "Compressed file ended before the end-of-stream marker was reached" in err
+    assert records(out)[-1]["metadata"]["source_path"] == str(good)
+    assert "Traceback" not in err
+
+
+def write_warc(path, html_page, seed_text):
+    """A small crawl: two HTML responses, a text one, and records that hold no page."""
+    ids = []
+    with open(path, "wb") as f:
+        w = WARCWriter(f, gzip=str(path).endswith(".gz"))
+
+        def response(url, body, ctype, status="200 OK"):
+            hh = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
+            rec = w.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=hh)
+            w.write_record(rec)
+            ids.append(rec.rec_headers.get_header("WARC-Record-ID"))
+
+        w.write_record(w.create_warcinfo_record("x.warc", {"software": "test"}))
+        response(TRIBUN_URL, html_page, "text/html; charset=UTF-8")
+        response("https://example.com/logo.png", b"\x89PNG....", "image/png")
+        response("https://example.com/gone", b"<html>not found</html>", "text/html", "404 Not Found")
+        hh = StatusAndHeaders("GET / HTTP/1.1", [("Host", "example.com")], is_http_request=True)
+        w.write_record(w.create_warc_record("https://example.com/", "request", http_headers=hh))
+        response("https://klikwartaku.com/z", seed_text.encode("utf-8"), "text/plain")
+        response("https://example.com/empty", b"   ", "text/html")
+    return [ids[0], ids[3], ids[4]]
+
+
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz", "crawl.warc.zst"])
+def test_warc_records_keep_record_id_and_target_uri(tmp_path, capsys, html_page, seed_text, name):
+    src = tmp_path / name
+    page_ids = write_warc(src, html_page, seed_text)
+    if name.endswith(".zst"):
+        src.write_bytes(zstandard.ZstdCompressor().compress(src.read_bytes()))
+    out = tmp_path / "o.jsonl"
+    errors = tmp_path / "errors.jsonl"
+    code, _, err = run([str(src), "-o", str(out), "--errors", str(errors)], capsys)
+    assert code == 1                                             # the whitespace-only page
+    recs = records(out)
+    assert [r["url"] for r in recs] == [TRIBUN_URL, "https://klikwartaku.com/z"]
+    assert [r["metadata"]["warc_record_id"] for r in recs] == page_ids[:2]
+    assert [r["metadata"]["outlet"] for r in recs] == ["tribun", "klikwartaku"]
+    assert all(r["metadata"]["source_path"] == str(src) and r["metadata"]["source_line"] is None for r in recs)
+    assert f"cleaner: {src} {page_ids[2]}: empty page" in err
+    assert "3 pages read, 2 written, 1 failed" in err and "4 WARC records without a page skipped" in err
+    [bad] = records(errors)
+    assert bad == {"source": f"{src} {page_ids[2]}", "reason": "empty page", "path": str(src), "line": None,
+                   "warc_record_id": page_ids[2], "url": "https://example.com/empty"}
+    assert_stable_keys(recs)
+
+
+def test_not_a_warc(tmp_path, capsys):
+    src = tmp_path / "x.warc"
+    src.write_text("hello\n")
+    code, _, err = run([str(src), "-o", str(tmp_path / "o.jsonl")], capsys)
+    assert code == 1 and err.startswith(f"cleaner: {src}: cannot read:") and "Traceback" not in err
+
+
+def test_url_flag_needs_a_single_page(tmp_path, capsys):
+    src = tmp_path / "p.jsonl"
+    src.write_text("{}\n")
+    code, _, err = run([str(src), "--url", "https://x.com/"], capsys)
+    assert code == 2 and "--url needs exactly one input, a single page" in err
+
+
+def test_the_output_in_an_input_folder_is_not_read_back(tmp_path, capsys, seed_text):
+    (tmp_path / "a.txt").write_text(seed_text, encoding="utf-8")
+    out = tmp_path / "clean.jsonl"
+    assert run([str(tmp_path), "-o", str(out)], capsys)[0] == 0
+    code, _, err = run([str(tmp_path), "-o", str(out)], capsys)      # a second run, same place
+    assert code == 0 and "1 pages read, 1 written" in err
+    code, _, err = run([str(out), "-o", str(out)], capsys)           # named: an error, not a wipe
+    assert code == 2 and err == f"cleaner: error: {out} is both an input and the output\n"
+    assert len(out.read_text().splitlines()) == 1
+
+
+def test_library_batches_read_the_same_inputs(tmp_path, cleaner, seed_text):
+    src = tmp_path / "p.jsonl"
+    src.write_text(json.dumps({"text": seed_text}) + "\n[]\n", encoding="utf-8")
+    got = [(source, rec and rec.metadata.source_line, error) for source, rec, error in cleaner.clean_paths([src])]
+    assert got == [(f"{src}:1", 1, None), (f"{src}:2", None, "a JSON list, not an object")]
