@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import signal
 import sys
@@ -58,6 +59,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--text-field", default="text", metavar="NAME", help="JSONL field with a page's text (default text)")
     p.add_argument("--html-field", default="html", metavar="NAME", help="JSONL field with a page's HTML (default html)")
     p.add_argument("--url-field", default="url", metavar="NAME", help="JSONL field with a page's URL (default url)")
+    p.add_argument("--dedup", action="store_true",
+                   help="mark near-duplicate bodies: metadata.duplicate_of is the first record's id "
+                        "(MinHash + LSH in this process, over the whole run)")
+    p.add_argument("--drop-duplicates", action="store_true", help="leave near duplicates out (implies --dedup)")
+    p.add_argument("--dedup-threshold", type=float, default=None, metavar="J",
+                   help="estimated Jaccard similarity of word 5-grams from which a body is a copy (default 0.25)")
+    p.add_argument("--languages", metavar="CODES",
+                   help="keep only records in these languages (ISO 639-1, comma-separated: id or id,en)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line on stderr")
     p.add_argument("--version", action="version", version=f"cleaner {__version__}")
     return p
@@ -98,9 +107,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.jobs < 0 or (args.timeout is not None and args.timeout < 0):
         print("cleaner: error: --jobs and --timeout take a number >= 0", file=sys.stderr)
         return EXIT_USAGE
+    try:
+        filters = stream_filters(args)
+    except ValueError as exc:
+        print(f"cleaner: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     job = Job(inputs=args.inputs, output=args.output, options=options, jobs=args.jobs,
               timeout=args.timeout, fields=Fields(args.text_field, args.html_field, args.url_field),
-              url=args.url, errors=args.errors, resume=args.resume, quiet=args.quiet)
+              url=args.url, errors=args.errors, resume=args.resume, quiet=args.quiet, filters=filters)
     previous = signal.signal(signal.SIGTERM, _interrupt) if _main_thread() else None
     try:
         summary = run(job)
@@ -131,6 +145,29 @@ def main(argv: list[str] | None = None) -> int:
         print(f"cleaner: {summary.read} pages read, {summary.written} written, {summary.failed} failed"
               f"{extra}; lines dropped: {cats or 'none'}{skipped}", file=sys.stderr)
     return EXIT_SOME_FAILED if summary.failed else EXIT_OK
+
+
+def stream_filters(args) -> list:
+    """--languages, then --dedup/--drop-duplicates: the runner's parent-side filters
+    (a record in another language never becomes the original of a copy)."""
+    filters = []
+    if args.languages is not None:
+        codes = [c.strip() for c in args.languages.split(",") if c.strip()]
+        if not codes:
+            raise ValueError("--languages needs one code or more, e.g. --languages id")
+        from .hygiene import keep_languages
+        filters.append(functools.partial(keep_languages, languages=set(codes)))
+    if args.dedup or args.drop_duplicates or args.dedup_threshold is not None:
+        if args.resume:
+            # The index of bodies seen lives in this process only; a resumed run would
+            # not know the first part's bodies. `cleaner dedup` on the output does it.
+            raise ValueError("--resume cannot be combined with --dedup: resume without it, "
+                             "then run `cleaner dedup OUT -o DEDUPED`")
+        from .dedup import THRESHOLD, NearDuplicates
+        nd = NearDuplicates(threshold=THRESHOLD if args.dedup_threshold is None else args.dedup_threshold,
+                            drop=args.drop_duplicates)
+        filters.append(nd.filter)
+    return filters
 
 
 def _interrupt(signum, frame):

@@ -112,3 +112,46 @@ def test_interrupted_run_leaves_no_output(tmp_path, capsys, monkeypatch, root):
     code, _, err = run([str(root / SEEDS), "-o", str(out)], capsys)
     assert code == 130 and not out.exists()
     assert not list(tmp_path.iterdir())
+
+
+# ------------------------------------------------------------------ corpus hygiene flags
+def _seeds_and_a_copy(tmp_path, root):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for seed in sorted((root / "seeds").glob("*.txt")):
+        (pages / seed.name).write_bytes(seed.read_bytes())
+    first = sorted((root / "seeds").glob("*.txt"))[0]
+    (pages / "zz-copy.txt").write_bytes(first.read_bytes())       # sorted last: the copy
+    return pages
+
+
+def _records(path):
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_dedup_marks_the_copy_with_the_first_records_id(tmp_path, capsys, root):
+    out = tmp_path / "out.jsonl"
+    code, _, _ = run([str(_seeds_and_a_copy(tmp_path, root)), "-o", str(out), "--dedup", "-q"], capsys)
+    recs = _records(out)
+    assert code == 0 and len(recs) == 6
+    marked = [r for r in recs if r["metadata"]["duplicate_of"]]
+    assert [r["metadata"]["source_path"].endswith("zz-copy.txt") for r in marked] == [True]
+    assert marked[0]["metadata"]["duplicate_of"] == recs[0]["id"]
+
+
+def test_drop_duplicates_and_languages_filter_the_output(tmp_path, capsys, root):
+    pages, out = _seeds_and_a_copy(tmp_path, root), tmp_path / "out.jsonl"
+    code, _, err = run([str(pages), "-o", str(out), "--drop-duplicates", "--languages", "id"], capsys)
+    assert code == 0 and len(_records(out)) == 5
+    assert "6 pages read, 5 written, 0 failed, 1 filtered out" in err
+    code, _, _ = run([str(pages), "-o", str(out), "--languages", "en", "-q"], capsys)
+    assert code == 0 and _records(out) == []
+
+
+def test_dedup_flags_refuse_what_they_cannot_do(tmp_path, capsys, root):
+    pages, out = _seeds_and_a_copy(tmp_path, root), str(tmp_path / "out.jsonl")
+    assert run([str(pages), "-o", out, "--dedup", "--resume"], capsys)[2].strip() == (
+        "cleaner: error: --resume cannot be combined with --dedup: resume without it, "
+        "then run `cleaner dedup OUT -o DEDUPED`")
+    assert run([str(pages), "-o", out, "--dedup-threshold", "2"], capsys)[0] == 2
+    assert run([str(pages), "-o", out, "--languages", ","], capsys)[0] == 2
