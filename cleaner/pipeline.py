@@ -78,7 +78,8 @@ def detect_outlet(doc: Doc, rs: RuleSet, opts: Options) -> None:
 
 
 def segment(doc: Doc, rs: RuleSet, opts: Options) -> None:
-    signals.new_document()
+    if not doc.later_pass:
+        signals.new_document()
     lines = doc.lines
     for raw in doc.text.splitlines():
         text = " ".join(raw.split())
@@ -341,14 +342,15 @@ class Cleaner:
 
     def stages(self, text: str, *, url: str | None = None, source: str | None = None,
                outlet: str | None = None, warnings: list[str] | None = None) -> tuple[Doc, Options]:
-        """:meth:`run_stages`, for the later passes too (``warnings``: the page's so far)."""
+        """:meth:`run_stages`, for the later passes too (``warnings``: the page's so
+        far, given by pipeline.settle only)."""
         opts = self.options
         if outlet:
             if outlet not in self.ruleset.outlets:
                 raise ValueError(f"unknown outlet {outlet!r}")
             opts = Options(**{**opts.__dict__, "outlet": outlet})
         text, repaired = repair_mojibake(text)
-        doc = Doc(source=source, text=prepare_text(text), url=url)
+        doc = Doc(source=source, text=prepare_text(text), url=url, later_pass=warnings is not None)
         # A later pass over the same page keeps its warnings: a pattern that timed
         # out stays off for the whole page.
         doc.warnings.extend(warnings or ())
