@@ -36,6 +36,8 @@ INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None
 # Direction marks and embeddings (U+200E/F, U+202A-E, U+2066-9) are invisible too.
 INVISIBLE.update(dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")))
 _INVISIBLE_CHARS = tuple(map(chr, INVISIBLE))
+# NEL and the Unicode line and paragraph separators end lines (str.splitlines).
+_LINE_ENDS = ("\x85", "\u2028", "\u2029")
 # C0 and C1 controls but tab and line ends (NEL, U+0085, is a line end to splitlines()).
 CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 # Lone surrogates (a str from a careless caller) cannot be written as UTF-8.
@@ -201,6 +203,9 @@ def prepare_text(text: str) -> str:
         for char in _INVISIBLE_CHARS:
             if char in text:
                 text = text.replace(char, "")
+        for char in _LINE_ENDS:     # line ends to str.splitlines(): "\n" from here on
+            if char in text:
+                text = text.replace(char, "\n")
     if CONTROL.search(text):
         text = CONTROL.sub(" ", text)
     if ascii_only:
@@ -208,6 +213,22 @@ def prepare_text(text: str) -> str:
     if SURROGATE.search(text):
         text = SURROGATE.sub("\ufffd", text)
     return unicodedata.normalize("NFC", text)
+
+
+def normalise_input(text: str) -> tuple[str, int]:
+    """Mojibake repaired, then line ends, invisible characters and controls
+    (:func:`prepare_text`), repeated until stable: a control character inside a
+    mojibake pair blocks its repair until it is gone, and a second cleaning must
+    find nothing left to repair. Returns the text and the lines repaired."""
+    total = 0
+    for _ in range(3):
+        fixed, repaired = repair_mojibake(text)
+        fixed = prepare_text(fixed)
+        total += repaired
+        if fixed == text:
+            break
+        text = fixed
+    return text, total
 
 
 def assemble(doc: Doc, rs: RuleSet, opts: Options, *, finish: bool = True) -> Record:
@@ -349,8 +370,8 @@ class Cleaner:
             if outlet not in self.ruleset.outlets:
                 raise ValueError(f"unknown outlet {outlet!r}")
             opts = Options(**{**opts.__dict__, "outlet": outlet})
-        text, repaired = repair_mojibake(text)
-        doc = Doc(source=source, text=prepare_text(text), url=url, later_pass=warnings is not None)
+        text, repaired = normalise_input(text)
+        doc = Doc(source=source, text=text, url=url, later_pass=warnings is not None)
         # A later pass over the same page keeps its warnings: a pattern that timed
         # out stays off for the whole page.
         doc.warnings.extend(warnings or ())

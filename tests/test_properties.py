@@ -27,8 +27,7 @@ from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 
 from cleaner import Cleaner, PageError
-from cleaner.pipeline import prepare_text
-from cleaner.readers import repair_mojibake
+from cleaner.pipeline import normalise_input
 from cleaner.record import Metadata
 from cleaner.ruletests import case_input
 from cleaner.signals import normalize
@@ -133,7 +132,7 @@ def pages(draw):
 def reference(page: str) -> str:
     """The input as cleaning sees it: mojibake repaired, line ends, invisible
     characters and controls normalised (both documented in the README)."""
-    return prepare_text(repair_mojibake(page)[0])
+    return normalise_input(page)[0]
 
 
 def clean_or_none(cleaner: Cleaner, page: str, url: str | None):
