@@ -23,20 +23,21 @@ article replaced by an unrelated one) and ``rewrap`` (the same body inside
 another site's header, footer, "Baca juga" lines and syndication notice, with
 another dateline). Estimated Jaccard with 128 permutations:
 
-    copies, edit    n=74   min 0.33  p5 0.50  median 0.77
-    copies, rewrap  n=74   min 0.89  p5 0.92  median 0.97
-    distinct pairs  n=13,505 (originals with each other, copies with the other
+    copies, edit    n=70   min 0.37  p5 0.54  median 0.77
+    copies, rewrap  n=74   min 0.91  p5 0.94  median 1.00
+    distinct pairs  n=13,213 (originals with each other, copies with the other
                     originals): median 0.00, p99.9 0.016, max 0.039
 
-The lowest copies are dev excerpts of ~50 words with one of three sentences
-replaced; on the full-length seeds (340-840 words) an edit copy scores
-0.88-0.95. 0.25 leaves a margin of 0.08 below the lowest copy (two standard errors of the
-estimate there) and 0.21 above the highest distinct pair: all 148 copies
-flagged with the right original, no distinct article flagged. The dev set
-holds no real syndicated pair (one page per article by design); the real
-pairs at hand, ten HTML samples and a reference text of the same article from
-another extractor (../shared/html-samples), score 0.94-1.0 and are all
-flagged, with nothing else among those 112 pages.
+(An edit copy is made of bodies of three paragraphs or more: on a shorter one a
+sentence is half the article.) The lowest copies are dev excerpts of ~50 words
+with one of three sentences replaced; on the full-length seeds (340-840 words)
+an edit copy scores 0.88-0.95. 0.25 leaves a margin of 0.12 below the lowest
+copy (three standard errors of the estimate there) and 0.21 above the highest
+distinct pair: all 144 copies flagged with the right original, no distinct
+article flagged. The dev set holds no real syndicated pair (one page per
+article by design); the real pairs at hand, ten HTML samples and a reference
+text of the same article from another extractor (../shared/html-samples),
+score 0.94-1.0 and are all flagged, with nothing else among those 112 pages.
 A body of fewer than MIN_WORDS words is never compared (too short to call a
 copy; ``text_hash`` still matches exact copies).
 """

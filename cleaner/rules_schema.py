@@ -33,6 +33,7 @@ DESCRIPTIONS = {
     "datelines": "Regexes for the prefix that opens the body (\"KOMPAS.com -\").",
     "body_start": "Regexes for the line where the body starts.",
     "header_caption": "true: the template prints the lead photo's caption right under the header's widgets (text-size widget).",
+    "summary_after_body": "true: the template prints the article's summary as the last paragraph before the credits that close the body (JPNN).",
     "html": "HTML pages only: selectors (CSS or XPath) applied before extraction.",
     "html.checked": "When the selectors were last checked against live pages.",
     "html.body": "Selectors of the article body; the first that matches exactly one element wins.",

@@ -85,6 +85,7 @@ class Outlet:
     datelines: list[regex.Pattern] = field(default_factory=list)
     body_start: list[regex.Pattern] = field(default_factory=list)
     header_caption: bool = False
+    summary_after_body: bool = False
     html: dict = field(default_factory=dict)
     cases: list[RuleCase] = field(default_factory=list)
     digest: str = ""
@@ -122,6 +123,7 @@ _FILE = {
     "datelines": ("list[pattern]", False, None),
     "body_start": ("list[pattern]", False, None),
     "header_caption": ("bool", False, None),
+    "summary_after_body": ("bool", False, None),
     "html": ("map", False, _HTML),
     "tests": ("list[map]", False, _CASE),
 }
@@ -316,7 +318,8 @@ def build_outlet(data: dict, path: str) -> Outlet:
         hosts=[h.lower().lstrip(".") for h in match.get("hosts", [])],
         url_patterns=match.get("url_patterns", []), text_markers=match.get("text_markers", []),
         datelines=data.get("datelines", []), body_start=data.get("body_start", []),
-        header_caption=data.get("header_caption", False), html=data.get("html", {}),
+        header_caption=data.get("header_caption", False),
+        summary_after_body=data.get("summary_after_body", False), html=data.get("html", {}),
     )
     seen = set()
     for raw in data.get("drop", []):
@@ -401,7 +404,8 @@ class RuleSet:
 
     def structure_inputs(self, outlet: Outlet | None):
         """(datelines, qualified ids of to_end rules, body_start patterns,
-        header_caption) for the structure stage; computed once per outlet."""
+        header_caption, summary_after_body) for the structure stage; computed once
+        per outlet."""
         key = ("structure", outlet.id if outlet is not None else None)
         got = self._dispatch.get(key)
         if got is None:
@@ -409,7 +413,8 @@ class RuleSet:
                 self.datelines_for(outlet),
                 frozenset(r.qualified_id for r in self.rules_for(outlet) if r.scope == "to_end"),
                 [p for o in self.chain(outlet) for p in o.body_start],
-                any(o.header_caption for o in self.chain(outlet)))
+                any(o.header_caption for o in self.chain(outlet)),
+                any(o.summary_after_body for o in self.chain(outlet)))
         return got
 
     def datelines_for(self, outlet: Outlet | None) -> list[regex.Pattern]:

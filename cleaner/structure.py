@@ -166,11 +166,15 @@ def caption_like(text: str) -> bool:
 class Structure:
     """Finds header, body and tail of one document and marks what they hold."""
 
-    def __init__(self, doc: Doc, datelines, end_rules: set[str], body_start=(), header_caption=False):
+    def __init__(self, doc: Doc, datelines, end_rules: set[str], body_start=(), header_caption=False,
+                 summary_after_body=False):
         self.doc, self.lines = doc, doc.lines
         # The outlet's template prints the lead photo's caption right under the
         # header's widgets (rule files' ``header_caption``: Tribun AMP pages).
         self.header_caption = header_caption
+        # ... and prints the article's summary after the body, right above the
+        # credits (``summary_after_body``: JPNN).
+        self.summary_after_body = summary_after_body
         self.body_start = list(body_start)
         self.datelines = datelines
         self.end_rules = end_rules
@@ -442,6 +446,8 @@ class Structure:
         end = self.find_end(start)
         for k in range(end, n):
             lines[k].zone = "tail"
+        if self.summary_after_body:
+            self._summary_above_credits(start, end)
         self.mark_body(start, end)
 
     def split_labels(self) -> None:
@@ -551,6 +557,18 @@ class Structure:
         for line in self.lines[i:]:
             line.drop(category, rule)
             line.zone = "tail"
+
+    def _summary_above_credits(self, start: int, end: int) -> None:
+        """The outlet prints its summary as the last paragraph before the credits
+        that close the body: the standfirst, when the header had none."""
+        lines = self.lines
+        if self.lead_idx is not None or end >= len(lines) or not lines[end].dropped \
+                or lines[end].category not in META_END_CATS:
+            return
+        kept = [k for k in range(start, end) if not lines[k].dropped]
+        if len(kept) >= 2 and prose_like(lines[kept[-1]].text):
+            lines[kept[-1]].drop("lead", "structure:summary-after-body")
+            self.lead_idx = kept[-1]
 
     def _body_resumes(self, i: int) -> bool:
         j = i if not self.lines[i].dropped else self._next_kept(i)

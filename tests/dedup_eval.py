@@ -59,6 +59,11 @@ def pages() -> list[tuple[str, str, list[str] | None, str | None]]:
     return out
 
 
+# An edit copy changes one sentence: a small edit only on a body of at least three
+# paragraphs (d061's body is two sentences: one replaced is half the article).
+EDIT_MIN_PARAGRAPHS = 3
+
+
 def _replace_sentence(lines: list[str], rng: random.Random) -> list[str]:
     """Replace one sentence (a long line's first sentence, avoiding the first line,
     which carries the dateline) by another."""
@@ -107,8 +112,10 @@ def build(cleaner):
         originals.append(rec)
         body = rec.text.split("\n\n")
         title = gold_title or rec.metadata.title
-        for kind, text in (("edit", edited_copy(raw, gold_body or body, rng)),
-                           ("rewrap", rewrapped_copy(body, title, rec.metadata.dateline, rng, n))):
+        kinds = [("rewrap", rewrapped_copy(body, title, rec.metadata.dateline, rng, n))]
+        if len(gold_body or body) >= EDIT_MIN_PARAGRAPHS:
+            kinds.insert(0, ("edit", edited_copy(raw, gold_body or body, rng)))
+        for kind, text in kinds:
             cp = cleaner.clean_text(text, source=f"{kind}/{name}")
             copies.append(cp)
             expected[cp.id] = rec.id
