@@ -235,15 +235,13 @@ def normalise_input(text: str) -> tuple[str, int]:
 def assemble(doc: Doc, rs: RuleSet, opts: Options, *, finish: bool = True) -> Record:
     """The record of a marked document. ``finish=False`` leaves the hygiene fields
     (computed from the final body) for :func:`finish_record`."""
-    body, dropped, dropped_lines = [], {}, []
-    pending = None
+    dropped_lines = _dropped_of(doc)
+    dropped: dict[str, int] = {}
+    for d in dropped_lines:
+        dropped[d.category] = dropped.get(d.category, 0) + 1
+    body, pending = [], None
     for line in doc.lines:
-        for text, cat, rule in line.cut:
-            dropped[cat] = dropped.get(cat, 0) + 1
-            dropped_lines.append(DroppedLine(text, cat, rule))
         if line.dropped:
-            dropped[line.category] = dropped.get(line.category, 0) + 1
-            dropped_lines.append(DroppedLine(line.text, line.category, line.rule))
             continue
         if pending is not None:
             body.append(f"{pending} {line.text}")

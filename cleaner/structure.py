@@ -332,12 +332,12 @@ class Structure:
     def _dateline_follows(self, i: int) -> bool:
         """The paragraph after line i opens with the dateline: line i is not the
         body's first paragraph (a sentence printed twice there is a caption)."""
-        j = self._next_body(i)
+        j = self._next_kept(i)
         return j is not None and bool(match_dateline(self.lines[j].text, self.datelines))
 
     def _name_above_date(self, i: int) -> bool:
         """Line i is a short name and the next line a date line."""
-        j = self._next_body(i)
+        j = self._next_kept(i)
         return name_line(self.lines[i].text) and j == i + 1 and dates.is_date_line(self.lines[j].text)
 
     def _header_block_in_body(self, i: int, start: int) -> None:
@@ -398,12 +398,9 @@ class Structure:
 
     def _own_line_dateline(self, i: int) -> bool:
         """"Kintamani, baliilu.com" alone on its line, the paragraph following."""
-        nxt = self._next_body(i)
+        nxt = self._next_kept(i)
         return nxt is not None and len(words(self.lines[i].text)) <= 5 and (
             prose_like(self.lines[nxt].text) or self.lines[nxt].text[:1] in "-–—")
-
-    def _next_body(self, i: int) -> int | None:
-        return self._next_kept(i)
 
     def _next_kept(self, i: int, end: int | None = None) -> int | None:
         """The next line after i that is not dropped (before ``end``)."""
