@@ -96,7 +96,8 @@ def _worker_main(conn, state, options: Options, fields: Fields, work, parent: in
 
 # Cleaned once by the forkserver (cleaner/warmup.py: the language-ID model is then
 # shared by every worker) and by each worker before its first page, so nothing loaded
-# on first use (language ID: ~0.6 s, 70 MB) is charged to a page's --timeout.
+# on first use (trafilatura's first call, the language-ID model: ~0.25 s) is charged
+# to a page's --timeout.
 WARM_UP_TEXT = ("JAKARTA - Presiden meresmikan jalan tol baru di Jawa Tengah pada hari Senin.\n"
                 "Jalan itu diharapkan memperlancar arus mudik tahun ini, kata menteri.")
 

@@ -1,5 +1,6 @@
 """Preloaded by the forkserver that starts a run's workers (see runner.py): cleans two
-tiny pages there, so what loads on first use (the language-ID model, ~70 MB) sits in
+tiny pages there, so what loads on first use (trafilatura's first call, the language-ID
+model: ~0.25 s together) sits in
 the server's memory once, shared copy-on-write by every worker it forks, instead of
 being loaded again, and charged to a page's --timeout, in each worker."""
 from .runner import warm_up
