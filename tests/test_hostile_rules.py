@@ -6,8 +6,9 @@ too slow on a page is skipped for that page, and the page still comes out."""
 import json
 
 import pytest
+import yaml
 
-from cleaner import Cleaner
+from cleaner import Cleaner, ruleset
 from cleaner.cli import main
 from cleaner.ruleset import PATTERN_TIMEOUT, RuleError, load_rule_file
 
@@ -78,11 +79,26 @@ def rule_file(tmp_path, body, oid="site"):
     ("id: s\nname: !!python/object/apply:os.system ['echo hi']\n", "site.yaml:2: YAML tags"),
     ("id: s\nname: !!str ok\n", "site.yaml:2: YAML tags"),
 ])
-def test_file_errors_name_file_line_and_key(tmp_path, text, message):
+@pytest.mark.parametrize("loader", ["libyaml", "python"])
+def test_file_errors_name_file_line_and_key(tmp_path, monkeypatch, text, message, loader):
+    # The same messages whether PyYAML has its C loader (used when present) or not.
+    if loader == "python":
+        monkeypatch.setattr(ruleset, "YAML_LOADER", yaml.SafeLoader)
+    elif not yaml.__with_libyaml__:
+        pytest.skip("this PyYAML has no libyaml")
     with pytest.raises(RuleError) as exc:
         load_rule_file(write(tmp_path, text))
     assert message in str(exc.value)
     assert "\n" not in str(exc.value)
+
+
+def test_builtin_rule_files_load_alike_with_both_yaml_loaders(monkeypatch):
+    from cleaner.ruleset import builtin_rules_dir, parse_rule_text
+    files = sorted(builtin_rules_dir().glob("*.yaml"))
+    assert files
+    fast = [parse_rule_text(f.read_text(encoding="utf-8"), str(f)) for f in files]
+    monkeypatch.setattr(ruleset, "YAML_LOADER", yaml.SafeLoader)
+    assert fast == [parse_rule_text(f.read_text(encoding="utf-8"), str(f)) for f in files]
 
 
 def test_alias_bomb_is_refused_before_expansion(tmp_path):
