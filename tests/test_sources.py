@@ -236,6 +236,10 @@ def test_the_output_in_an_input_folder_is_not_read_back(tmp_path, capsys, seed_t
     assert run([str(tmp_path), "-o", str(out)], capsys)[0] == 0
     code, _, err = run([str(tmp_path), "-o", str(out)], capsys)      # a second run, same place
     assert code == 0 and "1 pages read, 1 written" in err
+    (tmp_path / "link.jsonl").symlink_to(out)                         # the output under another name
+    code, _, err = run([str(tmp_path), "-o", str(out)], capsys)
+    assert code == 0 and "1 pages read, 1 written" in err
+    (tmp_path / "link.jsonl").unlink()
     code, _, err = run([str(out), "-o", str(out)], capsys)           # named: an error, not a wipe
     assert code == 2 and err == f"cleaner: error: {out} is both an input and the output\n"
     assert len(out.read_text().splitlines()) == 1
