@@ -1,0 +1,151 @@
+"""Instructions per page: cleaner vs trafilatura and jusText on the same pages, counted
+by valgrind's callgrind, so the comparison does not move with the machine's load.
+
+    python benchmarks/instructions.py              # text and HTML pages (~8 min on 2 cores)
+    python benchmarks/instructions.py --text-only  # text pages only (~3 min)
+
+bench.py's wall-clock figures move by a third from one run to the next on a shared
+virtual machine; an instruction count is the same on every run of the same code and
+inputs. It is not a time (a cache miss or a slow system call costs more than an
+instruction), but the ratio of two tools' counts is the load-free form of "how many
+times faster". Pages: the repo's seeds and the dev pages (``../shared/devset/raw``) as
+text, ``../shared/html-samples`` as HTML (the same sources as bench.py); trafilatura and
+jusText get each text page as HTML paragraphs, as in bench.py.
+
+Each tool runs twice under callgrind in its own process: once loading and cleaning
+the first page only (imports, rules, models, first-call set-up), once cleaning every
+page after that; the difference divided by the pages is its count per page. cleaner
+is called in-process (``Cleaner.clean_text`` / ``clean_html``: the library path,
+without the command's worker processes), like the baselines. Needs valgrind
+(Debian: ``apt install valgrind``). A benchmark, not a test: nothing here asserts.
+"""
+from __future__ import annotations
+
+import argparse
+import html
+import importlib.util
+import os
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+
+HERE = pathlib.Path(__file__).resolve().parent
+ROOT = HERE.parent
+COLLECTED = re.compile(rb"Collected\s*:\s*(\d+)")
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench", HERE / "bench.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def as_html(text: str) -> str:
+    return "<html><body>" + "".join(f"<p>{html.escape(x)}</p>" for x in text.splitlines() if x.strip()) + \
+        "</body></html>"
+
+
+def run_tool(tool: str, kind: str, files: list[str], all_pages: bool) -> None:
+    """The measured process: set up the tool, clean the first page, then (all_pages)
+    every page."""
+    if tool == "cleaner":
+        from cleaner import Cleaner
+        cleaner = Cleaner()
+        if kind == "text":
+            def extract(data: bytes):
+                return cleaner.clean_text(data.decode("utf-8", "replace"))
+        else:
+            from cleaner.html import clean_html
+
+            def extract(data: bytes):
+                return clean_html(cleaner, data)
+    elif tool == "trafilatura":
+        import trafilatura
+
+        def extract(data: bytes):
+            text = data.decode("utf-8", "replace")
+            return trafilatura.extract(as_html(text) if kind == "text" else text)
+    else:
+        import justext
+        stop = justext.get_stoplist("Indonesian")
+
+        def extract(data: bytes):
+            doc = as_html(data.decode("utf-8", "replace")).encode("utf-8") if kind == "text" else data
+            return justext.justext(doc, stop)
+    pages = [pathlib.Path(f).read_bytes() for f in files]
+    extract(pages[0])
+    if all_pages:
+        for data in pages:
+            extract(data)
+
+
+def count(tool: str, kind: str, listing: str, all_pages: bool, env: dict) -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        cmd = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={tmp}/cg.out",
+               sys.executable, str(HERE / "instructions.py"), "--_run", tool, kind, listing, str(int(all_pages))]
+        r = subprocess.run(cmd, env=env, capture_output=True, cwd=tmp)
+    found = COLLECTED.findall(r.stderr)
+    if r.returncode != 0 or not found:
+        raise RuntimeError(f"{tool} {kind}: valgrind run failed: {r.stderr.decode('utf-8', 'replace')[-300:]}")
+    return int(found[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--text-only", action="store_true", help="text pages only")
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"), help="the shared data folder")
+    ap.add_argument("--_run", nargs=4, metavar=("TOOL", "KIND", "LISTING", "ALL"), help=argparse.SUPPRESS)
+    a = ap.parse_args(argv)
+    if a._run:
+        tool, kind, listing, all_pages = a._run
+        run_tool(tool, kind, pathlib.Path(listing).read_text().splitlines(), all_pages == "1")
+        return 0
+    if not shutil.which("valgrind"):
+        print("instructions: error: needs valgrind on PATH (Debian: apt install valgrind)", file=sys.stderr)
+        return 2
+    env = dict(os.environ)
+    env.setdefault("PYTHONPATH", str(ROOT))
+    env["PYTHONHASHSEED"] = "0"      # set and dict orders fixed: the same count on every run
+    text_src, html_src, notes = _bench().sources(pathlib.Path(a.shared))
+    kinds = [("text", text_src)] + ([] if a.text_only else [("html", html_src)])
+    with tempfile.TemporaryDirectory() as tmp:
+        jobs = []
+        for kind, files in kinds:
+            listing = pathlib.Path(tmp) / f"{kind}.txt"
+            listing.write_text("\n".join(str(f) for f in files))
+            for tool in ("cleaner", "trafilatura", "justext"):
+                jobs.append((tool, kind, str(listing), len(files)))
+        print(f"counting instructions: {len(text_src)} text pages"
+              + ("" if a.text_only else f", {len(html_src)} HTML pages") + ", 3 tools, 2 runs each ...",
+              file=sys.stderr)
+        with ThreadPoolExecutor(max(1, min(2, os.cpu_count() or 1))) as pool:
+            futures = {(tool, kind, everything): pool.submit(count, tool, kind, listing, everything, env)
+                       for tool, kind, listing, _ in jobs for everything in (False, True)}
+            counts = {key: f.result() for key, f in futures.items()}
+    names = {"cleaner": "cleaner (library call)", "trafilatura": "trafilatura.extract",
+             "justext": "jusText (Indonesian)"}
+    print()
+    print(f"{'tool':<26} {'pages':>5} {'kind':<12} {'M instructions/page':>20} {'vs cleaner':>11}")
+    for kind, files in kinds:
+        per = {tool: (counts[(tool, kind, True)] - counts[(tool, kind, False)]) / len(files)
+               for tool in ("cleaner", "trafilatura", "justext")}
+        for tool, value in per.items():
+            label = "text as <p>" if kind == "text" and tool != "cleaner" else kind
+            print(f"{names[tool]:<26} {len(files):>5} {label:<12} {value / 1e6:>20.2f} "
+                  f"{value / per['cleaner']:>10.2f}x")
+    print()
+    print("M instructions/page: callgrind's count for cleaning every page, less the count for setting up")
+    print("and cleaning the first page, divided by the pages. 'vs cleaner' > 1: that tool spends more")
+    print("instructions per page than cleaner (cleaner is that many times cheaper).")
+    for n in notes:
+        print("note: " + n)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
