@@ -101,7 +101,12 @@ def detect_language(text: str, *, indonesian_source: bool = False) -> tuple[str 
     if sum(map(str.isalpha, sample)) < MIN_LETTERS:
         return None, None
     # fastText reads one line: line breaks become spaces.
-    labels, probs = _identifier().predict(" ".join(sample.split()), k=3)
+    line = " ".join(sample.split())
+    try:
+        labels, probs = _identifier().predict(line, k=3)
+    except (TypeError, UnicodeError):
+        # A lone surrogate (a caller's str; the pipeline replaces them) cannot be UTF-8.
+        labels, probs = _identifier().predict(line.encode("utf-8", "replace").decode("utf-8"), k=3)
     ranked = [(label[9:], float(p)) for label, p in zip(labels, probs)]    # "__label__id" -> "id"
     lang, score = ranked[0]
     if lang == "ms" and indonesian_source:

@@ -102,6 +102,9 @@ def test_language():
     lang, score = detect_language(MALAY, indonesian_source=True)
     assert lang == "id" and 0.9 < score <= 1.0
     assert detect_language("Ok ya 123") == (None, None)
+    # a lone surrogate or a control character in a caller's text: still an answer
+    assert detect_language(BODY.replace("baru", "baru \ud800"))[0] == "id"
+    assert detect_language(BODY.replace("baru", "baru \x00\x0b\U0001F600"))[0] == "id"
 
 
 def test_ms_is_id_on_an_indonesian_outlet(cleaner):
