@@ -49,8 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="add metadata.dropped_lines: every dropped line with category and rule")
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
                    help=f"skip pages larger than N bytes (default {DEFAULT_MAX_BYTES})")
-    p.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
-                   help="worker processes (default 1; 0 = every core)")
+    p.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
+                   help="worker processes (default 0 = every core this process may use)")
     p.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
                    help="stop a page after this long, report it and go on (default 30; 0 = no limit)")
     p.add_argument("--errors", metavar="FILE", help="also write one JSON line per failed page to FILE")

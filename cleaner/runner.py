@@ -19,6 +19,7 @@ segfault, ``os._exit``) costs only the page it was on, the same way.
 from __future__ import annotations
 
 import json
+import math
 import multiprocessing as mp
 import os
 import select
@@ -361,13 +362,45 @@ class Summary:
 
 
 def effective_jobs(jobs: int) -> int:
-    """-j 0 means every core this process may use."""
-    if jobs > 0:
-        return jobs
+    """-j 0 means every core this process may use (:func:`usable_cores`)."""
+    return jobs if jobs > 0 else usable_cores()
+
+
+def usable_cores(cgroup_root: str = "/sys/fs/cgroup") -> int:
+    """The cores this process may use: its CPU affinity (taskset, cpusets), capped
+    by a cgroup CPU quota, rounded up (a container given 2 CPUs on a 64-core host
+    gets 2 workers, not 64 that the quota then throttles)."""
     try:
-        return len(os.sched_getaffinity(0))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    quota = cgroup_cpu_quota(cgroup_root)
+    if quota is not None:
+        cores = min(cores, math.ceil(quota))
+    return max(1, cores)
+
+
+def cgroup_cpu_quota(root: str = "/sys/fs/cgroup") -> float | None:
+    """CPUs a cgroup quota allows (cgroup v2 ``cpu.max``, else v1
+    ``cpu.cfs_quota_us / cpu.cfs_period_us``); None when there is no quota."""
+    try:
+        with open(os.path.join(root, "cpu.max"), encoding="ascii") as f:
+            quota, period = f.read().split()[:2]
+        return None if quota == "max" else _quota(int(quota), int(period))
+    except (OSError, ValueError):
+        pass
+    try:
+        with open(os.path.join(root, "cpu", "cpu.cfs_quota_us"), encoding="ascii") as f:
+            quota = int(f.read())
+        with open(os.path.join(root, "cpu", "cpu.cfs_period_us"), encoding="ascii") as f:
+            period = int(f.read())
+        return _quota(quota, period)
+    except (OSError, ValueError):
+        return None
+
+
+def _quota(quota: int, period: int) -> float | None:
+    return quota / period if quota > 0 and period > 0 else None     # v1 says -1 for none
 
 
 def fingerprint(job: Job) -> dict:

@@ -138,3 +138,32 @@ def test_progress_bar_when_asked(root, tmp_path, capsys):
     assert "0/5 [00:00<?, ?page/s]" in err                    # the total is known for a folder
     run(Job([str(root / "seeds")], str(tmp_path / "o.jsonl")))   # stderr is no terminal here: no bar
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("files, quota", [
+    ({"cpu.max": "max 100000\n"}, None),                                   # cgroup v2, no limit
+    ({"cpu.max": "200000 100000\n"}, 2.0),                                 # v2: 2 CPUs
+    ({"cpu.max": "150000 100000\n"}, 1.5),
+    ({"cpu/cpu.cfs_quota_us": "-1\n", "cpu/cpu.cfs_period_us": "100000\n"}, None),   # v1, no limit
+    ({"cpu/cpu.cfs_quota_us": "50000\n", "cpu/cpu.cfs_period_us": "100000\n"}, 0.5),
+    ({"cpu.max": "garbage\n"}, None),
+    ({}, None),                                                            # no cgroup files at all
+])
+def test_cgroup_cpu_quota(tmp_path, files, quota):
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    assert runner.cgroup_cpu_quota(str(tmp_path)) == quota
+
+
+def test_jobs_default_to_every_usable_core(tmp_path, monkeypatch):
+    monkeypatch.setattr(runner.os, "sched_getaffinity", lambda pid: set(range(64)), raising=False)
+    (tmp_path / "cpu.max").write_text("max 100000\n")
+    assert runner.usable_cores(str(tmp_path)) == 64
+    (tmp_path / "cpu.max").write_text("150000 100000\n")         # a container given 1.5 CPUs: 2 workers
+    assert runner.usable_cores(str(tmp_path)) == 2
+    (tmp_path / "cpu.max").write_text("50000 100000\n")          # half a CPU: still one worker
+    assert runner.usable_cores(str(tmp_path)) == 1
+    assert runner.effective_jobs(3) == 3
+    from cleaner.cli import build_parser
+    assert build_parser().parse_args(["x"]).jobs == 0                 # the command's default: -j 0
