@@ -94,10 +94,11 @@ def mark_rules(doc: Doc, rs: RuleSet, opts: Options) -> None:
 
 
 def find_structure(doc: Doc, rs: RuleSet, opts: Options) -> None:
-    datelines, end_rules, body_start, header_caption, summary_after = rs.structure_inputs(doc.outlet)
+    datelines, end_rules, body_start, header_caption, summary_after, label_rules = \
+        rs.structure_inputs(doc.outlet)
     st = Structure(doc, guarded(doc, datelines, "datelines"), end_rules,
                    guarded(doc, body_start, "body_start"), header_caption=header_caption,
-                   summary_after_body=summary_after)
+                   summary_after_body=summary_after, label_rules=label_rules)
     st.run()
     doc.title_idx, doc.lead_idx, doc.dateline_idx = st.title_idx, st.lead_idx, st.dateline_idx
 

@@ -29,6 +29,8 @@ DESCRIPTIONS = {
     "drop.scope": "line: drop the line; span: cut the match out of the line; to_end: drop the line "
                   "and everything after it once the body has started.",
     "drop.zone": "Where the rule applies: any (before structure), header, body or tail.",
+    "drop.label": "The line is a link box's label (\"Baca juga:\" alone on its line): up to 3 "
+                  "headline-like lines right below it are dropped with it, as related headlines.",
     "drop.note": "Free text: why the rule exists.",
     "datelines": "Regexes for the prefix that opens the body (\"KOMPAS.com -\").",
     "body_start": "Regexes for the line where the body starts.",

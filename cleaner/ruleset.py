@@ -58,6 +58,7 @@ class Rule:
     scope: str = "line"
     zone: str = "any"
     source: str = ""
+    label: bool = False         # a link box's label: the headlines printed below it go with it
 
     @property
     def qualified_id(self) -> str:
@@ -101,7 +102,7 @@ class Outlet:
 _RULE = {
     "id": ("str", True, None), "pattern": ("pattern", True, None),
     "category": ("choice", True, CATEGORIES), "scope": ("choice", False, SCOPES),
-    "zone": ("choice", False, ZONES), "note": ("str", False, None),
+    "zone": ("choice", False, ZONES), "label": ("bool", False, None), "note": ("str", False, None),
 }
 _CASE_EXPECT = {
     "contains": ("list[str]", False, None), "excludes": ("list[str]", False, None),
@@ -332,7 +333,7 @@ def build_outlet(data: dict, path: str) -> Outlet:
         seen.add(raw["id"])
         outlet.rules.append(Rule(id=raw["id"], outlet=oid, pattern=raw["pattern"],
                                  category=raw["category"], scope=raw.get("scope", "line"),
-                                 zone=raw.get("zone", "any"), source=path))
+                                 zone=raw.get("zone", "any"), source=path, label=raw.get("label", False)))
     for case in data.get("tests", []):
         outlet.cases.append(RuleCase(outlet=oid, name=case["name"], input=case.get("input"),
                                      seed=case.get("seed"), url=case.get("url"),
@@ -408,8 +409,8 @@ class RuleSet:
 
     def structure_inputs(self, outlet: Outlet | None):
         """(datelines, qualified ids of to_end rules, body_start patterns,
-        header_caption, summary_after_body) for the structure stage; computed once
-        per outlet."""
+        header_caption, summary_after_body, qualified ids of label rules) for the
+        structure stage; computed once per outlet."""
         key = ("structure", outlet.id if outlet is not None else None)
         got = self._dispatch.get(key)
         if got is None:
@@ -418,7 +419,8 @@ class RuleSet:
                 frozenset(r.qualified_id for r in self.rules_for(outlet) if r.scope == "to_end"),
                 [p for o in self.chain(outlet) for p in o.body_start],
                 any(o.header_caption for o in self.chain(outlet)),
-                any(o.summary_after_body for o in self.chain(outlet)))
+                any(o.summary_after_body for o in self.chain(outlet)),
+                frozenset(r.qualified_id for r in self.rules_for(outlet) if r.label))
         return got
 
     def datelines_for(self, outlet: Outlet | None) -> list[regex.Pattern]:

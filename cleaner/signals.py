@@ -147,16 +147,22 @@ HEADLINE_CAPS = 0.6
 
 
 @_memo
-def headline_like(text: str) -> bool:
+def link_like(text: str) -> bool:
+    """The shape of a headline, whatever its case: 3-30 words, no closing
+    punctuation but an ellipsis, not a quotation."""
     ws = _words(text)
     if not HEADLINE_MIN_WORDS <= len(ws) <= HEADLINE_MAX_WORDS:
         return False
     if text.rstrip().endswith((".", ",", ";", ":")) and not text.rstrip().endswith(". . .") \
             and not text.rstrip().endswith("..."):
         return False
-    if QUOTE_START.match(text):
-        return False
-    return capitalized_ratio(text) >= HEADLINE_CAPS
+    return not QUOTE_START.match(text)
+
+
+@_memo
+def headline_like(text: str) -> bool:
+    """:func:`link_like` and in title case (most content words capitalised)."""
+    return link_like(text) and capitalized_ratio(text) >= HEADLINE_CAPS
 
 
 # A headline printed with a closing mark ("..., Ternyata. . .", "... Wartawan.",

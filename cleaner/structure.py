@@ -19,6 +19,7 @@ from .signals import (
     document_cache,
     ends_sentence,
     headline_like,
+    link_like,
     normalize,
     prose_like,
     same_text,
@@ -72,6 +73,9 @@ BULLET_RUN = 2
 # Section labels and kickers above a headline: the dev corpus ones have 1-4 words
 # ("Harga Cabai Meroket", "Breaking News Masalah Proyek"); headlines have more.
 LABEL_MAX_WORDS = 4
+# A link box's label alone on its line ("Baca juga:") takes at most this many
+# headline lines below it (the "Baca juga" boxes in the HTML samples hold 1-3 links).
+CROSSLINK_LABEL_RUN = 3
 # Lines between a standfirst that opens with the dateline and the paragraph it
 # repeats: an image placeholder, a caption and its credit at most.
 STANDFIRST_GAP = 5
@@ -167,7 +171,7 @@ class Structure:
     """Finds header, body and tail of one document and marks what they hold."""
 
     def __init__(self, doc: Doc, datelines, end_rules: set[str], body_start=(), header_caption=False,
-                 summary_after_body=False):
+                 summary_after_body=False, label_rules: frozenset[str] = frozenset()):
         self.doc, self.lines = doc, doc.lines
         # The outlet's template prints the lead photo's caption right under the
         # header's widgets (rule files' ``header_caption``: Tribun AMP pages).
@@ -178,6 +182,8 @@ class Structure:
         self.body_start = list(body_start)
         self.datelines = datelines
         self.end_rules = end_rules
+        # Rules whose line is a link box's label (``label: true``): see _labelled_crosslinks.
+        self.label_rules = label_rules
         self.title_idx: int | None = None
         self.lead_idx: int | None = None
         self.dateline_idx: int | None = None
@@ -601,6 +607,7 @@ class Structure:
                 if found is not None and found.has_time:
                     self._header_block_in_body(i, start)
         self._bullet_runs(start, end)
+        self._labelled_crosslinks(start, end)
         self._injected_headlines(start, end)
 
     def _bullet_runs(self, start: int, end: int) -> None:
@@ -617,6 +624,33 @@ class Structure:
                     self.doc.set_meta("related", BULLET.sub("", lines[k].text).strip(),
                                       "structure:headline-list")
             i = max(j, i + 1)
+
+    def _labelled_crosslinks(self, start: int, end: int) -> None:
+        """A link box's label alone on its line ("Baca juga:", dropped by a rule with
+        ``label: true``) and the linked headlines on the lines below it, as text dumps
+        print a link box: up to CROSSLINK_LABEL_RUN headline-like lines right after the
+        label go with it, in its category. A subheading of the story (few words,
+        sharing most of them with the body) and a sentence stay."""
+        lines = self.lines
+        for i in range(start, end):
+            label = lines[i]
+            if label.rule not in self.label_rules:
+                continue
+            for j in range(i + 1, min(end, i + 1 + CROSSLINK_LABEL_RUN)):
+                line = lines[j]
+                if line.dropped:
+                    break
+                t = line.text
+                if not link_like(t) or dates.find_date(t):
+                    break
+                # A subheading of the story shares most of its words with the body;
+                # another story's headline does not (title case or not: some sites
+                # print headlines in sentence case).
+                if (len(words(t)) <= LABEL_MAX_WORDS or not headline_like(t)) \
+                        and self._shared_words(t, start, end) > INJECTED_MAX_SHARED:
+                    break
+                line.drop(label.category, "structure:link-box")
+                self.doc.set_meta("related", t, "structure:link-box")
 
     def _shared_words(self, t: str, start: int, end: int) -> float:
         """Share of the line's content words found elsewhere in the body."""

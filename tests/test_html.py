@@ -57,7 +57,9 @@ REFERENCE_FLOORS = {
     "okezone/ahok-jokowi-bintang-lima-2015.html": (0.98, 0.98),     # 1.000 1.000
     "suara/polda-bali-angeline-2015.html": (0.98, 0.98),            # 1.000 1.000
     "viva/thailand-mers-2015.html": (0.98, 0.98),                   # 1.000 1.000
-    "merdeka/penjaga-guantanamo-2015.html": (0.98, 0.95),           # 1.000 0.970
+    # The reference keeps the "Baca juga:" box (two other stories' headlines); cleaner drops
+    # both (structure:link-box), and that is all the recall it loses.
+    "merdeka/penjaga-guantanamo-2015.html": (0.98, 0.94),           # 1.000 0.948
     "kabarislamia/jangan-membenci-satu-kaum-2015.html": (0.97, 0.98),  # 0.992 1.000
     "kabarislamia/sejarah-sunni-syiah-2015.html": (0.97, 0.98),     # 0.996 1.000
 }

@@ -77,7 +77,7 @@ def test_check_error_names_file_line_key_and_nearest(tmp_path, capsys):
     assert code == 1
     assert out.splitlines() == [
         f"error: {path}:7: drop[0].categry: unknown key 'categry' (did you mean 'category'?); "
-        "valid keys: id, pattern, category, scope, zone, note",
+        "valid keys: id, pattern, category, scope, zone, label, note",
         "2 files checked: 1 error, 0 warnings"]
 
 

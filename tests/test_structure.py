@@ -147,3 +147,28 @@ def test_header_block_printed_inside_the_body_is_dropped(c):
     assert rec.metadata.title == "Bus Sekolah Gratis Ditambah Mulai Pekan Depan"
     assert rec.metadata.authors == ["Kiki"]
     assert rec.metadata.published == "2009-05-19T02:43:20+07:00"
+
+
+def test_link_box_label_takes_the_headlines_below_it(c):
+    # "Baca juga:" alone, then two other stories' headlines (one in sentence case, as
+    # some sites print them), then the story goes on.
+    rec = c.clean_text(page(P1, P2, "Baca juga:", "Harga Cabai Naik Lagi di Pasar Induk",
+                            "Kisah petani cabai bertahan di musim hujan panjang", P3, P4))
+    d = dropped(rec)
+    assert d["Baca juga:"] == "crosslink/_common:baca-juga-label"
+    assert d["Harga Cabai Naik Lagi di Pasar Induk"] == "crosslink/structure:link-box"
+    assert d["Kisah petani cabai bertahan di musim hujan panjang"] == "crosslink/structure:link-box"
+    assert rec.metadata.related == ["Harga Cabai Naik Lagi di Pasar Induk",
+                                    "Kisah petani cabai bertahan di musim hujan panjang"]
+    assert rec.text.split("\n\n") == [P1, P2, P3, P4]
+
+
+@pytest.mark.parametrize("after", [
+    P3,                                  # the links were lost in scraping: the story goes on
+    "Armada Bus Sekolah Baru",           # a subheading: its words are the story's
+    "Jadwal bus sekolah gratis dari dinas perhubungan kota",   # the same, in sentence case
+])
+def test_link_box_label_leaves_story_lines(c, after):
+    rec = c.clean_text(page(P1, P2, "Baca juga:", after, P4))
+    assert after in rec.text.split("\n\n")
+    assert "Baca juga:" not in rec.text
