@@ -127,6 +127,18 @@ OUTLET_PAGES = {
              credited_source="Daily Mail", first="Dikutip zonajakarta.com dari DailyMail",
              related=["Ini Dia Top Go-To Merchant Baru ShopeePay yang Bermanfaat untuk Kamu!",
                       "Najwa Shihab Angkat Suara Usai Dilaporkan ke Polisi oleh Relawan Jokowi Bersatu"]),
+    # rules/mediaindonesia.yaml: without it 7 of 16 paragraphs were other stories' teasers.
+    "mediaindonesia/kpk-iup-nikel-raja-ampat-2025.html":
+        dict(outlet="mediaindonesia", published="2025-10-22T06:59:00+07:00", authors=["Andhika"],
+             first="Komisi Pemberantasan Korupsi (KPK) mengaku",
+             last="sekaligus memastikan pengelolaan sumber daya alam tetap berkelanjutan.",
+             related=["Hasil Penyelidikan Tambang Nikel Raja Ampat Segera Dirilis",
+                      "Pengamat Soroti Peredaran Gambar AI Raja Ampat, Partisipasi Publik yang Sehat Harus "
+                      "Dilandasi Fakta"]),
+    "mediaindonesia/wisuda-igi-2026.html":
+        dict(outlet="mediaindonesia", published="2026-01-20T18:33:13+07:00", authors=["Heryadi"],
+             first="INTERNATIONAL Golden Institute (IGI School of Economics Jakarta)",
+             last="sejak awal berdirinya IGI School of Economics Jakarta. (E-2)"),
 }
 BOILERPLATE = re.compile(r"(?i)baca juga|berita terkait|ikuti kami|halaman selanjutnya|penulis:|editor:"
                          r"|video pilihan|komentar|^tags\b|•")
@@ -137,7 +149,7 @@ BOILERPLATE = re.compile(r"(?i)baca juga|berita terkait|ikuti kami|halaman selan
 def test_outlet_page(cleaner, name):
     record = clean_sample(cleaner, sample(name))
     md, want = record.metadata, dict(OUTLET_PAGES[name])
-    first = want.pop("first", None)
+    first, last = want.pop("first", None), want.pop("last", None)
     for key, value in want.items():
         assert getattr(md, key) == value, key
     assert md.title and " - " not in md.title, md.title    # no " - Tribun Solo" suffix
@@ -145,6 +157,8 @@ def test_outlet_page(cleaner, name):
     assert not [ln for ln in record.text.splitlines() if BOILERPLATE.search(ln)]
     if first:
         assert record.text.startswith(first)
+    if last:
+        assert record.text.endswith(last)
 
 
 # ------------------------------------------------------------------ hand-written pages
