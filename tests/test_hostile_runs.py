@@ -25,7 +25,10 @@ def corpus(tmp_path, root):
 
 def start_slow(args, cwd, **env):
     """The command in a subprocess whose pages take a while, checkpointing often."""
-    code = f"import sys; sys.path.insert(0, {TESTS!r}); import faulty; sys.exit(faulty.run_cli({args!r}))"
+    # Ctrl-C handling on even when the tests run in a background job (a non-interactive
+    # shell starts those with SIGINT ignored, and Python then keeps it ignored).
+    code = (f"import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+            f"sys.path.insert(0, {TESTS!r}); import faulty; sys.exit(faulty.run_cli({args!r}))")
     env = {**os.environ, "FAULTY_SLEEP": "0.1", "FAULTY_CHECKPOINT": "0.1", **env}
     return subprocess.Popen([sys.executable, "-c", code], cwd=cwd, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
