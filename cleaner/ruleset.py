@@ -36,7 +36,7 @@ PATTERN_TIMEOUT = 0.25
 # refused before PyYAML's recursive composer can exhaust the stack.
 MAX_NESTING = 32
 # PyYAML's safe loader, its libyaml (C) build where the wheel has one: the rule
-# files parse ~10x faster (~0.4 s -> ~0.04 s for the built-in ones, paid by every
+# files load ~4x faster (0.21 s -> 0.05 s for the built-in ones, paid by every
 # process of a run); the pure-Python one otherwise. Both give nodes with line marks.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Nested counted repeats compile to expanded programs: "(?:.{1000}){1000}" takes

@@ -643,11 +643,9 @@ class Structure:
                 t = line.text
                 if not link_like(t) or dates.find_date(t):
                     break
-                # A subheading of the story shares most of its words with the body;
-                # another story's headline does not (title case or not: some sites
-                # print headlines in sentence case).
-                if (len(words(t)) <= LABEL_MAX_WORDS or not headline_like(t)) \
-                        and self._shared_words(t, start, end) > INJECTED_MAX_SHARED:
+                # A subheading of the story shares most of its words with the body
+                # (the links were lost in scraping); another story's headline does not.
+                if self._shared_words(t, start, end) > INJECTED_MAX_SHARED:
                     break
                 line.drop(label.category, "structure:link-box")
                 self.doc.set_meta("related", t, "structure:link-box")

@@ -167,6 +167,7 @@ def test_link_box_label_takes_the_headlines_below_it(c):
     P3,                                  # the links were lost in scraping: the story goes on
     "Armada Bus Sekolah Baru",           # a subheading: its words are the story's
     "Jadwal bus sekolah gratis dari dinas perhubungan kota",   # the same, in sentence case
+    "Armada Bus Sekolah Gratis Layani Dua Belas Rute",         # a long one in title case
 ])
 def test_link_box_label_leaves_story_lines(c, after):
     rec = c.clean_text(page(P1, P2, "Baca juga:", after, P4))
