@@ -178,27 +178,38 @@ def as_html(text: str) -> str:
         "</body></html>"
 
 
+def baseline_extractor(tool: str):
+    """The baseline's call on one page: trafilatura.extract, or jusText with its
+    Indonesian stoplist (shared with benchmarks/instructions.py)."""
+    if tool == "trafilatura":
+        import trafilatura
+        return trafilatura.extract
+    import justext
+    stop = justext.get_stoplist("Indonesian")
+
+    def extract(doc):
+        return justext.justext(doc.encode("utf-8") if isinstance(doc, str) else doc, stop)
+    return extract
+
+
+def baseline_input(tool: str, kind: str, data: bytes):
+    """A page as the baselines get it: a text page as HTML paragraphs, an HTML page
+    raw (trafilatura: decoded)."""
+    doc = as_html(data.decode("utf-8", "replace")) if kind == "text" else data
+    if tool == "trafilatura" and isinstance(doc, bytes):
+        doc = doc.decode("utf-8", "replace")
+    return doc
+
+
 def worker(tool: str, kind: str, folder: str, n: int) -> None:
     """Run one baseline over the first n files of folder; print pages, bytes, seconds as JSON.
     Times the extractor calls only (not reading files nor wrapping text in HTML)."""
-    if tool == "trafilatura":
-        import trafilatura
-
-        def extract(doc):
-            return trafilatura.extract(doc)
-    else:
-        import justext
-        stop = justext.get_stoplist("Indonesian")
-
-        def extract(doc):
-            return justext.justext(doc.encode("utf-8") if isinstance(doc, str) else doc, stop)
+    extract = baseline_extractor(tool)
     pages = size = empty = 0
     spent = cpu = 0.0
     for f in iter_files(pathlib.Path(folder), n):
         data = f.read_bytes()
-        doc = as_html(data.decode("utf-8", "replace")) if kind == "text" else data
-        if tool == "trafilatura" and isinstance(doc, bytes):
-            doc = doc.decode("utf-8", "replace")
+        doc = baseline_input(tool, kind, data)
         t, c = time.perf_counter(), time.process_time()
         out = extract(doc)
         spent += time.perf_counter() - t
@@ -341,7 +352,6 @@ def main(argv: list[str] | None = None) -> int:
             best = dict(min(ok, key=lambda r: r["seconds"]))
             best["peak_mb"] = max(r["peak_mb"] for r in ok)
             best["proc_mb"] = max(r["proc_mb"] for r in ok)
-            best["tries"] = len(ok)
             rows.append(best)
         dedup = None
         if (HERE / "bench_dedup.py").exists():

@@ -22,7 +22,6 @@ without the command's worker processes), like the baselines. Needs valgrind
 from __future__ import annotations
 
 import argparse
-import html
 import importlib.util
 import os
 import pathlib
@@ -45,11 +44,6 @@ def _bench():
     return mod
 
 
-def as_html(text: str) -> str:
-    return "<html><body>" + "".join(f"<p>{html.escape(x)}</p>" for x in text.splitlines() if x.strip()) + \
-        "</body></html>"
-
-
 def run_tool(tool: str, kind: str, files: list[str], all_pages: bool) -> None:
     """The measured process: set up the tool, clean the first page, then (all_pages)
     every page."""
@@ -64,19 +58,12 @@ def run_tool(tool: str, kind: str, files: list[str], all_pages: bool) -> None:
 
             def extract(data: bytes):
                 return clean_html(cleaner, data)
-    elif tool == "trafilatura":
-        import trafilatura
+    else:       # the baselines exactly as bench.py calls them
+        bench = _bench()
+        call = bench.baseline_extractor(tool)
 
         def extract(data: bytes):
-            text = data.decode("utf-8", "replace")
-            return trafilatura.extract(as_html(text) if kind == "text" else text)
-    else:
-        import justext
-        stop = justext.get_stoplist("Indonesian")
-
-        def extract(data: bytes):
-            doc = as_html(data.decode("utf-8", "replace")).encode("utf-8") if kind == "text" else data
-            return justext.justext(doc, stop)
+            return call(bench.baseline_input(tool, kind, data))
     pages = [pathlib.Path(f).read_bytes() for f in files]
     extract(pages[0])
     if all_pages:

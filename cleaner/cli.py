@@ -12,6 +12,7 @@ from .pipeline import Cleaner, Options
 from .readers import DEFAULT_MAX_BYTES
 from .ruleset import RuleError
 from .runner import Job, OutputError, RunError, run
+from .sinks import partial_paths
 from .sources import Fields, format_of
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
@@ -104,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
                      or os.path.isdir(args.inputs[0])):
         print("cleaner: error: --url needs exactly one input, a single page", file=sys.stderr)
         return EXIT_USAGE
-    if args.jobs < 0 or (args.timeout is not None and args.timeout < 0):
+    if args.jobs < 0 or args.timeout < 0:
         print("cleaner: error: --jobs and --timeout take a number >= 0", file=sys.stderr)
         return EXIT_USAGE
     try:
@@ -180,8 +181,7 @@ def _main_thread() -> bool:
 
 
 def _resume_hint(output: str) -> str:
-    folder, name = os.path.split(os.path.abspath(output))
-    if output != "-" and os.path.exists(os.path.join(folder, f".{name}.partial.json")):
+    if output != "-" and os.path.exists(partial_paths(output)[1]):
         return f"{output} not written; rerun with --resume to finish it"
     return "no output written"
 

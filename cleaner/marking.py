@@ -45,16 +45,23 @@ def run(doc: Doc, rule: Rule, fn: str, *args):
     """Call ``rule.pattern.<fn>`` with the timeout; None (and a warning) on timeout.
     After its first timeout the rule is off for the rest of the page, so a page
     of many lines costs one timeout per bad rule, not one per line."""
-    msg = (f"rule {rule.qualified_id} timed out ({PATTERN_TIMEOUT} s on one line: a backtracking pattern "
-           "or a huge line); skipped for the rest of this page")
-    if msg in doc.warnings:
+    return _timed(doc, lambda: f"rule {rule.qualified_id} timed out ({PATTERN_TIMEOUT} s on one line: "
+                               "a backtracking pattern or a huge line); skipped for the rest of this page",
+                  rule.pattern, fn, *args)
+
+
+def _timed(doc: Doc, message, pattern: regex.Pattern, fn: str, *args):
+    """``pattern.<fn>(*args)`` with the timeout, unless ``message()`` is already among
+    the page's warnings (the pattern timed out earlier on this page); on a timeout
+    the message is added and None returned."""
+    if doc.warnings and message() in doc.warnings:
         return None
     try:
-        found = getattr(rule.pattern, fn)(*args, timeout=PATTERN_TIMEOUT)
+        found = getattr(pattern, fn)(*args, timeout=PATTERN_TIMEOUT)
         # finditer is lazy: the timeout strikes while its matches are taken.
         return list(found) if fn == "finditer" else found
     except TimeoutError:
-        doc.warnings.append(msg)
+        doc.warnings.append(message())
         return None
 
 
@@ -69,20 +76,11 @@ class Guarded:
         self.msg = (f"{what} pattern {pattern.pattern[:60]!r} timed out ({PATTERN_TIMEOUT} s on one line); "
                     "skipped for the rest of this page")
 
-    def _call(self, fn: str, text: str):
-        if self.msg in self.doc.warnings:
-            return None
-        try:
-            return getattr(self.pattern, fn)(text, timeout=PATTERN_TIMEOUT)
-        except TimeoutError:
-            self.doc.warnings.append(self.msg)
-            return None
+    def match(self, text: str):
+        return _timed(self.doc, lambda: self.msg, self.pattern, "match", text)
 
-    def match(self, text: str, timeout: float | None = None):
-        return self._call("match", text)
-
-    def search(self, text: str, timeout: float | None = None):
-        return self._call("search", text)
+    def search(self, text: str):
+        return _timed(self.doc, lambda: self.msg, self.pattern, "search", text)
 
 
 def guarded(doc: Doc, patterns: list[regex.Pattern], what: str) -> list[Guarded]:
@@ -129,16 +127,13 @@ def apply_span_rule(doc: Doc, rule: Rule, line: Line) -> bool:
     return True
 
 
-def apply_rules(doc: Doc, rules: list[Rule], zones: tuple[str, ...],
-                dispatch: Dispatch | None = None) -> None:
+def apply_rules(doc: Doc, dispatch: Dispatch) -> None:
     """First matching line rule wins (outlet rules come before the shared ones).
 
-    ``dispatch`` is ``Dispatch`` over the rules whose zone is in ``zones`` (the
-    rule set keeps one per outlet); a rule whose prefilter rejects a line cannot
-    match it and is not run.
+    ``dispatch`` is ``Dispatch`` over the rules to apply, in order (the rule set
+    keeps one per outlet and zones: ``RuleSet.dispatch``); a rule whose prefilter
+    rejects a line cannot match it and is not run.
     """
-    if dispatch is None:
-        dispatch = Dispatch([r for r in rules if r.zone in zones])
     for line in doc.lines:
         if line.category is not None:   # dropped
             continue

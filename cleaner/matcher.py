@@ -469,16 +469,17 @@ def _top(nodes, analyzer: _Analyzer, icase: bool, multiline: bool):
         cond = _cut_wild(s, set())
     if cond is None and r and "" not in r:
         cond = _cut_wild(set(), r)
+    ends = bool(body) and body[-1][0] is sre_c.AT and not multiline and \
+        body[-1][1] in (sre_c.AT_END, sre_c.AT_END_STRING)
     alpha = None
-    if anchored and len(body) >= 1 and body[-1][0] is sre_c.AT and not multiline and \
-            body[-1][1] in (sre_c.AT_END, sre_c.AT_END_STRING):
+    if anchored and ends:
         # The match is the whole text: every character of it is in the alphabet
         # ("$" also allows one final newline).
         alpha = analyzer.alphabet(body, icase)
         if alpha is not None and body[-1][1] is sre_c.AT_END:
             alpha.add("\n")
     last = None
-    if body and body[-1][0] is sre_c.AT and not multiline and body[-1][1] in (sre_c.AT_END, sre_c.AT_END_STRING):
+    if ends:
         # The match ends the text (for "$": or one final newline follows it).
         last = analyzer.last(body[:-1], icase)
         if last is not None and body[-1][1] is sre_c.AT_END:

@@ -31,11 +31,10 @@ from .record import DroppedLine, Metadata, Record, record_id
 from .ruleset import RuleSet, load_ruleset
 from .structure import DOMAIN, EXTRACTION_PREFIX, Structure, match_dateline, strip_prefix
 
-# Invisible characters that scraped text carries and that would stop patterns.
-INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-# Direction marks and embeddings (U+200E/F, U+202A-E, U+2066-9) are invisible too.
-INVISIBLE.update(dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")))
-_INVISIBLE_CHARS = tuple(map(chr, INVISIBLE))
+# Invisible characters that scraped text carries and that would stop patterns;
+# direction marks and embeddings (U+200E/F, U+202A-E, U+2066-9) are invisible too.
+_INVISIBLE_CHARS = tuple("\u200b\u200c\u200d\u2060\ufeff\u00ad"
+                         "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # NEL and the Unicode line and paragraph separators end lines (str.splitlines).
 _LINE_ENDS = ("\x85", "\u2028", "\u2029")
 # C0 and C1 controls but tab and line ends (NEL, U+0085, is a line end to splitlines()).
@@ -80,8 +79,6 @@ def detect_outlet(doc: Doc, rs: RuleSet, opts: Options) -> None:
 
 
 def segment(doc: Doc, rs: RuleSet, opts: Options) -> None:
-    if not doc.later_pass:
-        signals.new_document()
     lines = doc.lines
     for raw in doc.text.splitlines():
         text = " ".join(raw.split())
@@ -90,7 +87,7 @@ def segment(doc: Doc, rs: RuleSet, opts: Options) -> None:
 
 
 def mark_rules(doc: Doc, rs: RuleSet, opts: Options) -> None:
-    apply_rules(doc, rs.rules_for(doc.outlet), ("any",), rs.dispatch(doc.outlet, ("any",)))
+    apply_rules(doc, rs.dispatch(doc.outlet, ("any",)))
 
 
 def find_structure(doc: Doc, rs: RuleSet, opts: Options) -> None:
@@ -104,8 +101,7 @@ def find_structure(doc: Doc, rs: RuleSet, opts: Options) -> None:
 
 
 def mark_zone_rules(doc: Doc, rs: RuleSet, opts: Options) -> None:
-    zones = ("header", "body", "tail")
-    apply_rules(doc, rs.rules_for(doc.outlet), zones, rs.dispatch(doc.outlet, zones))
+    apply_rules(doc, rs.dispatch(doc.outlet, ("header", "body", "tail")))
 
 
 def collect_metadata(doc: Doc, rs: RuleSet, opts: Options) -> None:
@@ -371,7 +367,11 @@ class Cleaner:
                 raise ValueError(f"unknown outlet {outlet!r}")
             opts = Options(**{**opts.__dict__, "outlet": outlet})
         text, repaired = normalise_input(text)
-        doc = Doc(source=source, text=text, url=url, later_pass=warnings is not None)
+        doc = Doc(source=source, text=text, url=url)
+        if warnings is None:
+            # A new page: the signal memos forget the last one. A later pass over the
+            # same page (settle) keeps them.
+            signals.new_document()
         # A later pass over the same page keeps its warnings: a pattern that timed
         # out stays off for the whole page.
         doc.warnings.extend(warnings or ())

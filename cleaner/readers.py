@@ -108,9 +108,9 @@ def check_bytes(data: bytes) -> None:
 
 
 # Longest first: the UTF-32-LE BOM starts with the UTF-16-LE one.
-BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 BOM_CODECS = {codecs.BOM_UTF32_LE: "utf-32-le", codecs.BOM_UTF32_BE: "utf-32-be", codecs.BOM_UTF8: "utf-8",
               codecs.BOM_UTF16_LE: "utf-16-le", codecs.BOM_UTF16_BE: "utf-16-be"}
+BOMS = tuple(BOM_CODECS)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -118,9 +118,8 @@ def decode(data: bytes) -> tuple[str, str]:
     UTF-8 is UTF-8; anything else is detected with charset-normalizer. The
     encoding is a Python codec name ("utf-8", "utf-16-le", "cp1252", ...)."""
     check_bytes(data)
-    for bom in BOMS:
+    for bom, enc in BOM_CODECS.items():
         if data.startswith(bom):
-            enc = BOM_CODECS[bom]
             try:
                 return data[len(bom):].decode(enc), enc
             except UnicodeDecodeError:

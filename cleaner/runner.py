@@ -358,7 +358,6 @@ class Summary:
     skipped_records: int = 0
     dropped: Counter = field(default_factory=Counter)
     resumed_at: int = 0
-    interrupted: bool = False
 
 
 def effective_jobs(jobs: int) -> int:
@@ -443,12 +442,11 @@ def run(job: Job) -> Summary:
                        exclude=None if job.output == "-" else job.output)
     bar = _progress_bar(job, state.pages)
     say = (lambda msg: bar.write(msg, file=sys.stderr)) if bar is not None else report
-    done = state.pages                       # pages finished: written, failed or filtered out
 
     results = pool.results(pages)
 
     def lines() -> Iterator[bytes]:
-        nonlocal done
+        # summary.read: the pages finished (written, failed or filtered out), so far
         for res in results:
             summary.read += 1
             if bar is not None:
@@ -460,8 +458,6 @@ def run(job: Job) -> Summary:
                     errors.write(res)
             else:
                 summary.dropped.update(res.dropped or {})
-            done = summary.read
-            if not res.error:
                 yield res.line
 
     stream: Iterator[bytes] = lines()
@@ -476,18 +472,15 @@ def run(job: Job) -> Summary:
             out.write(line)
             summary.written += 1
             if out.resumable and time.monotonic() - last > CHECKPOINT_SECONDS:
-                _checkpoint(out, errors, summary, done)
+                _checkpoint(out, errors, summary)
                 last = time.monotonic()
-        summary.filtered = summary.read - summary.failed - summary.written
+        summary.filtered = _filtered(summary)
         summary.skipped_records = stats.get("skipped_records", 0)
         if bar is not None:
             bar.close()
             bar = None
         out.commit()
         return summary
-    except KeyboardInterrupt:
-        summary.interrupted = True
-        raise
     finally:
         results.close()          # stops the workers
         if bar is not None:
@@ -497,10 +490,15 @@ def run(job: Job) -> Summary:
             errors.close()
 
 
-def _checkpoint(out: Output, errors: ErrorLog | None, summary: Summary, done: int) -> None:
+def _filtered(summary: Summary) -> int:
+    """Pages a stream filter left out: finished, neither written nor failed."""
+    return summary.read - summary.failed - summary.written
+
+
+def _checkpoint(out: Output, errors: ErrorLog | None, summary: Summary) -> None:
     s = out.state
-    s.pages, s.written, s.failed = done, summary.written, summary.failed
-    s.filtered = done - summary.failed - summary.written
+    s.pages, s.written, s.failed = summary.read, summary.written, summary.failed
+    s.filtered = _filtered(summary)
     s.dropped = dict(summary.dropped)
     s.errors_offset = errors.flush() if errors else None
     out.checkpoint()

@@ -13,6 +13,9 @@ import regex
 
 from .matcher import SPACES
 
+# WORD and SENTENCE_END define a word and a sentence end; the code runs the faster
+# equivalents below (_WORD_FAST, _WORD_ASCII, ends_sentence), and tests/test_signals.py
+# checks that they agree.
 WORD = regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{N}'’\-.]*[\p{L}\p{N}])?")
 # The same words, matched without backtracking (2-3x faster): a run of letters and
 # digits, then more runs joined by apostrophes, hyphens or dots. Leftmost-greedy, it
@@ -21,7 +24,6 @@ _WORD_FAST = regex.compile(r"[\p{L}\p{N}]+(?:['’\-.]+[\p{L}\p{N}]+)*")
 # On ASCII text, letters and digits are exactly [A-Za-z0-9], and the standard
 # library's engine reads such a class about 5x faster.
 _WORD_ASCII = re.compile(r"[A-Za-z0-9]+(?:['\-.]+[A-Za-z0-9]+)*")
-TERMINAL = regex.compile(r"""[.!?…;:"”’'»)\]*]\s*$""")
 SENTENCE_END = regex.compile(r"""[.!?…]["”’'»)\]]*\s*$""")
 _SPACES = "".join(sorted(SPACES))
 _CLOSERS = "\"”’'»)]"
@@ -106,10 +108,6 @@ def _words(text: str) -> tuple[str, ...]:
 
 def words(text: str) -> list[str]:
     return list(_words(text))
-
-
-def word_count(text: str) -> int:
-    return len(_words(text))
 
 
 @_memo

@@ -31,7 +31,11 @@ class OutputError(Exception):
     """The output cannot be used as asked (resume mismatch, another run writing it)."""
 
 
-ResumeError = OutputError
+def partial_paths(path: str) -> tuple[str, str]:
+    """Where a file output is written until the run ends, and its checkpoint state."""
+    folder, name = os.path.split(os.path.abspath(path))
+    partial = os.path.join(folder, f".{name}.partial")
+    return partial, partial + ".json"
 
 
 @dataclass
@@ -68,8 +72,11 @@ class Output:
     def __init__(self, state: RunState):
         self.state = state
 
+    f = None        # the open file
+    comp = None     # its compressor (None: plain JSONL)
+
     def write(self, data: bytes) -> None:
-        raise NotImplementedError
+        self.f.write(self.comp.compress(data) if self.comp else data)
 
     def checkpoint(self) -> None:
         """Make what is written so far resumable (file outputs only)."""
@@ -98,9 +105,6 @@ class StreamOutput(Output):
             self.own = True
         make = _compressor(path) if path != "-" else None
         self.comp = make() if make else None
-
-    def write(self, data: bytes) -> None:
-        self.f.write(self.comp.compress(data) if self.comp else data)
 
     def commit(self) -> None:
         if self.comp:
@@ -132,13 +136,10 @@ class FileOutput(Output):
     resumable = True
 
     def __init__(self, path: str, fingerprint: dict, resume: bool):
-        folder, name = os.path.split(os.path.abspath(path))
         self.path = path
-        self.partial = os.path.join(folder, f".{name}.partial")
-        self.state_path = self.partial + ".json"
+        self.partial, self.state_path = partial_paths(path)
         self.committed = False
-        make = _compressor(path)
-        self._make = make
+        self._make = make = _compressor(path)
         state = RunState(run=fingerprint)
         if resume:
             previous = _load_state(self.state_path)
@@ -162,9 +163,6 @@ class FileOutput(Output):
         self.comp = make() if make else None
         if not state.resumed:
             self._save_state()
-
-    def write(self, data: bytes) -> None:
-        self.f.write(self.comp.compress(data) if self.comp else data)
 
     def _end_member(self) -> None:
         if self.comp:

@@ -90,6 +90,8 @@ _DATELINES = document_cache()   # (text, patterns) -> match_dateline's answer, p
 
 
 def match_dateline(text: str, patterns) -> str | None:
+    """The dateline opening ``text``, by the first of ``patterns`` (marking.Guarded:
+    each runs with its timeout) that matches; None when none does."""
     key = (text, tuple(patterns))
     try:
         return _DATELINES[key]
@@ -107,10 +109,7 @@ def _match_dateline(text: str, patterns) -> str | None:
     for pat in patterns:
         if not may_match(getattr(pat, "compiled", pat), text, low):
             continue
-        try:
-            m = pat.match(text, timeout=0.25)
-        except TimeoutError:
-            continue
+        m = pat.match(text)
         if m and m.end() > 0:
             return m.group(0).strip()
     return None
@@ -477,11 +476,7 @@ class Structure:
         after it when a rule dropped that line (a "Laporan Wartawan" byline)."""
         for i, line in enumerate(self.lines[:HEADER_MAX_LINES]):
             for pat in self.body_start:
-                try:
-                    hit = pat.search(line.text, timeout=0.25)
-                except TimeoutError:
-                    hit = None
-                if hit:
+                if pat.search(line.text):
                     return i + 1 if line.dropped else i
         return None
 
@@ -629,8 +624,8 @@ class Structure:
         """A link box's label alone on its line ("Baca juga:", dropped by a rule with
         ``label: true``) and the linked headlines on the lines below it, as text dumps
         print a link box: up to CROSSLINK_LABEL_RUN headline-like lines right after the
-        label go with it, in its category. A subheading of the story (few words,
-        sharing most of them with the body) and a sentence stay."""
+        label go with it, in its category. A sentence, a date, or a line sharing most
+        of its words with the story (a subheading: the links were lost) ends the box."""
         lines = self.lines
         for i in range(start, end):
             label = lines[i]

@@ -276,7 +276,7 @@ def _doc(lines: list[str], zone: str) -> Doc:
 def test_dispatch_gives_the_same_marks_as_every_rule(outlet, zones, zone):
     rules = _RS.rules_for(outlet)
     fast, slow = _doc(CORPUS, zone), _doc(CORPUS, zone)
-    apply_rules(fast, rules, zones, _RS.dispatch(outlet, zones))
+    apply_rules(fast, _RS.dispatch(outlet, zones))
     _reference(slow, rules, zones)
     assert [(ln.text, ln.category, ln.rule, ln.cut) for ln in fast.lines] == \
         [(ln.text, ln.category, ln.rule, ln.cut) for ln in slow.lines]
