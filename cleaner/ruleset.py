@@ -288,28 +288,46 @@ def _plain(node):
 def parse_rule_text(text: str, path: str) -> dict:
     """Validate one rule file's text; returns the checked plain structure."""
     try:
-        depth = 0
-        for event in yaml.parse(text, Loader=YAML_LOADER):
-            line = event.start_mark.line + 1
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise RuleError(f"{path}:{line}: anchors and aliases are not allowed in rule files")
-            if getattr(event, "tag", None):          # !!str, !!python/object...: explicit tags only
-                raise RuleError(f"{path}:{line}: YAML tags ({event.tag}) are not allowed in rule files")
-            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-                depth += 1
-                if depth > MAX_NESTING:
-                    raise RuleError(f"{path}:{line}: nested more than {MAX_NESTING} levels deep")
-            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-                depth -= 1
-        node = yaml.compose(text, Loader=YAML_LOADER)
+        node = _compose(text, path, YAML_LOADER)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise RuleError(f"{path}{line}: invalid YAML: {problem}") from None
+        if YAML_LOADER is yaml.SafeLoader:
+            raise _yaml_error(exc, path) from None
+        # libyaml (the C loader) reads ahead and applies limits of its own, which
+        # change between releases (PyYAML 6.0.4's stops deep flow nesting before our
+        # check sees it). A file it refuses is read again by PyYAML's pure-Python
+        # parser, which streams: the error a user sees is ours, whatever the version.
+        try:
+            node = _compose(text, path, yaml.SafeLoader)
+        except yaml.YAMLError as again:
+            raise _yaml_error(again, path) from None
     if node is None:
         raise RuleError(f"{path}: empty rule file")
     return _Checker(path).mapping(node, "", _FILE)
+
+
+def _compose(text: str, path: str, loader) -> yaml.Node | None:
+    """The file's node tree, refusing aliases, tags and deep nesting on the way."""
+    depth = 0
+    for event in yaml.parse(text, Loader=loader):
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise RuleError(f"{path}:{line}: anchors and aliases are not allowed in rule files")
+        if getattr(event, "tag", None):          # !!str, !!python/object...: explicit tags only
+            raise RuleError(f"{path}:{line}: YAML tags ({event.tag}) are not allowed in rule files")
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_NESTING:
+                raise RuleError(f"{path}:{line}: nested more than {MAX_NESTING} levels deep")
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+    return yaml.compose(text, Loader=loader)
+
+
+def _yaml_error(exc: yaml.YAMLError, path: str) -> RuleError:
+    mark = getattr(exc, "problem_mark", None)
+    line = f":{mark.line + 1}" if mark else ""
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    return RuleError(f"{path}{line}: invalid YAML: {problem}")
 
 
 def build_outlet(data: dict, path: str) -> Outlet:

@@ -143,8 +143,7 @@ def test_closed_pipe_is_quiet(corpus, root):
     assert json.loads(first)["metadata"]["source_line"] == 1
     assert proc.returncode == 0
     # nothing about the pipe: at most the broken lines already reported before it closed
-    assert all(line.endswith("not valid JSON (Expecting value: line 1 column 10 (char 9))")
-               for line in err.splitlines()), err
+    assert all(": not valid JSON (" in line for line in err.splitlines()), err
 
 
 def descendants(pid):
