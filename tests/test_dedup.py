@@ -110,7 +110,9 @@ def test_dev_copies_flagged_none_distinct():
         pytest.skip("needs ../shared/devset")
     result, _records, _expected = dedup_eval.run()
     # a rewrapped copy of every page, an edited copy of every page with 3+ paragraphs
-    assert 2 * (5 + 69) - 6 <= result["copies"] <= 2 * (5 + 69)
+    # (on 134 pages: 134 rewrapped, 121 edited)
+    pages = len(dedup_eval.pages())
+    assert 2 * pages - pages // 8 <= result["copies"] <= 2 * pages
     assert result["flagged_right"] == result["copies"] and not result["missed"]
     assert result["false_flags"] == []
 
