@@ -197,7 +197,7 @@ def test_benchmark_run_contract(root):
 
 
 def test_every_dedup_flag_is_documented(root):
-    from cleaner.cmd_dedup import build_parser
+    from cleaner.cli.dedup import build_parser
     readme = (root / "README.md").read_text(encoding="utf-8")
     assert "cleaner dedup IN.jsonl" in readme
     for action in build_parser()._actions:

@@ -47,7 +47,7 @@ def test_plain_verdicts_and_metadata(page, capsys, monkeypatch):
 def test_colour_on_request_and_no_color(page, capsys, monkeypatch):
     _, out, _ = run(["explain", str(page), "--color", "always"], capsys)
     assert "\x1b[31mdrop\x1b[0m" in out and "\x1b[32mkeep\x1b[0m" in out
-    from cleaner.cmd_explain import use_colour
+    from cleaner.cli.explain import use_colour
 
     class Tty:
         @staticmethod

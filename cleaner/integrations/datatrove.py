@@ -33,9 +33,10 @@ except ImportError as exc:  # pragma: no cover - exercised only without datatrov
                       "pip install 'cleaner[datatrove]'") from exc
 from loguru import logger  # a dependency of datatrove itself
 
-from ..pipeline import Cleaner, Options
-from ..readers import PageError
-from ..record import Record
+from ..api import Cleaner, Options
+from ..html import clean_html
+from ..model.page import PageError
+from ..model.record import Record
 from ..ruleset import CATEGORIES
 
 FORMATS = ("auto", "html", "text")
@@ -121,7 +122,6 @@ class CleanerStep(PipelineStep):
                 return "error", "empty_input", "empty document"
             is_html = self.input_format == "html" or (self.input_format == "auto" and looks_like_html(text))
             if is_html:
-                from ..html import clean_html
                 record = clean_html(self.cleaner, text, url=url, source=source)
             else:
                 record = self.cleaner.clean_text(text, url=url, source=source)
