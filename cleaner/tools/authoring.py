@@ -299,22 +299,8 @@ class Scaffold:
     errors: list[str]
 
 
-def scaffold(cleaner: Cleaner, oid: str, pages: list[Page], url: str | None = None) -> Scaffold:
-    """A rule file for outlet ``oid`` from sample pages, prefilled with today's output."""
-    explained, errors, ok_pages = [], [], []
-    for page in pages:
-        if url and len(pages) == 1:
-            page.url = url
-        try:
-            explained.append(explain_page(cleaner, page))
-            ok_pages.append(page)
-        except Exception as exc:  # noqa: BLE001 - one bad page never stops the others
-            errors.append(f"{page.source}: {exc}")
-    hosts = sorted({site_host(h) for h in (host_of(u) for u in [url, *(e.url for e in explained)]) if h})
-    datelines = [e.record.metadata.dateline for e in explained if e.record.metadata.dateline]
-    markers = list(dict.fromkeys(m for m in map(_marker_for_dateline, datelines) if m))
-    n = len(explained)
-    # Lines by document frequency, with the verdict the generic layer gave them.
+def _line_frequencies(explained) -> tuple[Counter, dict[str, tuple[str, str | None, str | None]]]:
+    """Lines by document frequency, with the verdict the generic layer gave them."""
     df: Counter = Counter()
     info: dict[str, tuple[str, str | None, str | None]] = {}
     for e in explained:
@@ -326,11 +312,12 @@ def scaffold(cleaner: Cleaner, oid: str, pages: list[Page], url: str | None = No
             seen.add(key)
             df[key] += 1
             info.setdefault(key, (ln.text, ln.category, ln.rule))
-    # A footer marker: a line on every page (or most), dropped as copyright/footer.
-    for key, count in df.most_common():
-        text, cat, _rule = info[key]
-        if count >= max(1, math.ceil(n / 2)) and cat in ("copyright", "footer") and len(markers) < 3:
-            markers.append("(?m)" + line_pattern([text]))
+    return df, info
+
+
+def _proposals(df: Counter, info: dict, n: int) -> tuple[list[Candidate], Counter]:
+    """Drop entries proposed from the lines' frequencies and verdicts, and how often
+    existing rules already dropped lines."""
     proposals, common_hits = [], Counter()
     for key, count in sorted(df.items(), key=lambda kv: (-kv[1], kv[0])):
         text, cat, rule = info[key]
@@ -347,6 +334,31 @@ def scaffold(cleaner: Cleaner, oid: str, pages: list[Page], url: str | None = No
             # (prose that repeats is left to `rules suggest`, where the author sees the ranking)
             proposals.append(Candidate(text, count, guess_category(text), line_pattern([text])))
     unique_ids(proposals, set())
+    return proposals, common_hits
+
+
+def scaffold(cleaner: Cleaner, oid: str, pages: list[Page], url: str | None = None) -> Scaffold:
+    """A rule file for outlet ``oid`` from sample pages, prefilled with today's output."""
+    explained, errors, ok_pages = [], [], []
+    for page in pages:
+        if url and len(pages) == 1:
+            page.url = url
+        try:
+            explained.append(explain_page(cleaner, page))
+            ok_pages.append(page)
+        except Exception as exc:  # noqa: BLE001 - one bad page never stops the others
+            errors.append(f"{page.source}: {exc}")
+    hosts = sorted({site_host(h) for h in (host_of(u) for u in [url, *(e.url for e in explained)]) if h})
+    datelines = [e.record.metadata.dateline for e in explained if e.record.metadata.dateline]
+    markers = list(dict.fromkeys(m for m in map(_marker_for_dateline, datelines) if m))
+    n = len(explained)
+    df, info = _line_frequencies(explained)
+    # A footer marker: a line on every page (or most), dropped as copyright/footer.
+    for key, count in df.most_common():
+        text, cat, _rule = info[key]
+        if count >= max(1, math.ceil(n / 2)) and cat in ("copyright", "footer") and len(markers) < 3:
+            markers.append("(?m)" + line_pattern([text]))
+    proposals, common_hits = _proposals(df, info, n)
     today = datetime.date.today().isoformat()
     out = [schema_line(),
            f"# {oid}: scaffolded by `cleaner rules new` on {today} from {n} page(s).",

@@ -59,3 +59,10 @@ def describe(rule: str) -> str | None:
     """The one-line description of a ``structure:*`` rule id, None for another id."""
     found = RULE_IDS.get(rule)
     return found[1] if found else None
+
+
+def markdown_table() -> str:
+    """The catalogue as the Markdown table docs/rules.md carries (a test keeps them equal)."""
+    rows = ["| rule id | pass | what it marks |", "|---|---|---|"]
+    rows += [f"| `{rid}` | {where} | {what} |" for rid, (where, what) in RULE_IDS.items()]
+    return "\n".join(rows)
