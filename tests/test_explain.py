@@ -107,3 +107,15 @@ def test_errors(page, tmp_path, capsys):
     assert "kept 2 of 4 lines" in out                 # the good page still explained
     code, _, err = run(["explain"], capsys)
     assert code == 2 and err.startswith("cleaner explain: error: the following arguments are required: PAGE")
+
+
+def test_reads_jsonl_like_the_main_command(tmp_path, capsys):
+    """explain reads its inputs through the same layer as `cleaner PATH` (io/sources.py)."""
+    src = tmp_path / "pages.jsonl"
+    src.write_text(json.dumps({"text": PAGE, "url": "https://regional.kompas.com/read/x"}) + "\n",
+                   encoding="utf-8")
+    code, out, err = run(["explain", "--json", str(src)], capsys)
+    assert code == 0, err
+    ex = json.loads(out)
+    assert ex["outlet"] == "kompas" and ex["kind"] == "text"
+    assert any(ln["rule"] == "structure:title" for ln in ex["lines"])

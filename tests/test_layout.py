@@ -96,3 +96,17 @@ def test_every_structure_rule_id_is_in_the_catalogue_and_the_docs():
 def test_the_field_registry_names_record_fields():
     fields = set(Metadata.__dataclass_fields__)
     assert {f.name for f in DOC_FIELDS} <= fields
+
+
+def test_public_functions_have_a_docstring():
+    missing = []
+    for path, text in _modules():
+        tree = ast.parse(text)
+        scopes = [("", tree)] + [(f"{n.name}.", n) for n in tree.body
+                                 if isinstance(n, ast.ClassDef) and not n.name.startswith("_")]
+        for prefix, scope in scopes:
+            for node in scope.body:
+                if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and not node.name.startswith("_") \
+                        and not ast.get_docstring(node):
+                    missing.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno} {prefix}{node.name}")
+    assert not missing, "public functions without a docstring:\n" + "\n".join(missing)

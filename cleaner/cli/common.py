@@ -17,6 +17,7 @@ class Parser(argparse.ArgumentParser):
     """argparse, but a usage error raises :class:`UsageError` (exit 2 with one clear line, no usage dump)."""
 
     def error(self, message):
+        """Raise UsageError instead of printing the usage and exiting."""
         raise UsageError(message)
 
 

@@ -78,9 +78,11 @@ class Guarded:
                     "skipped for the rest of this page")
 
     def match(self, text: str):
+        """The pattern's match at the start of ``text``, None (off for the page) on a timeout."""
         return _timed(self.doc, lambda: self.msg, self.pattern, "match", text)
 
     def search(self, text: str):
+        """The pattern's first match in ``text``, None (off for the page) on a timeout."""
         return _timed(self.doc, lambda: self.msg, self.pattern, "search", text)
 
 

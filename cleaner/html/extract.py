@@ -141,6 +141,7 @@ def _lines(el) -> list[str]:
 
 
 def join_url(base: str, url: str) -> str:
+    """``url`` resolved against ``base``; as given when it cannot be."""
     try:
         return urljoin(base, url)
     except ValueError:          # "http://[::1": a page's own URLs are data, not trusted

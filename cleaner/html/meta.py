@@ -119,6 +119,7 @@ def is_site(text: str, keys: set[str]) -> bool:
 
 
 def norm(text: str) -> str:
+    """The text with runs of whitespace made one space, stripped."""
     return " ".join(text.split())
 
 

@@ -109,6 +109,7 @@ class CleanerStep(PipelineStep):
 
     @property
     def cleaner(self) -> Cleaner:
+        """The Cleaner of this task, loading the rules on first use."""
         if self._cleaner is None:
             self._cleaner = Cleaner(options=self.options)
         return self._cleaner
@@ -145,6 +146,7 @@ class CleanerStep(PipelineStep):
 
     # ------------------------------------------------------------ the step
     def run(self, data, rank: int = 0, world_size: int = 1):
+        """datatrove's entry point: the cleaned documents of ``data``."""
         if data is None:
             return
         _ = self.cleaner        # rules loaded once per task, before the first page

@@ -77,12 +77,14 @@ class Output:
     comp = None     # its compressor (None: plain JSONL)
 
     def write(self, data: bytes) -> None:
+        """Write one record's bytes (compressed when the output is)."""
         self.f.write(self.comp.compress(data) if self.comp else data)
 
     def checkpoint(self) -> None:
         """Make what is written so far resumable (file outputs only)."""
 
     def commit(self) -> None:
+        """Finish the output: everything written is there to read."""
         raise NotImplementedError
 
     def close(self) -> None:
@@ -108,11 +110,13 @@ class StreamOutput(Output):
         self.comp = make() if make else None
 
     def commit(self) -> None:
+        """Flush the compressor and the stream."""
         if self.comp:
             self.f.write(self.comp.flush())
         self.f.flush()
 
     def close(self) -> None:
+        """Close the file (never stdout)."""
         if self.own:
             try:
                 self.f.close()
@@ -172,6 +176,7 @@ class FileOutput(Output):
         self.f.flush()
 
     def checkpoint(self) -> None:
+        """Record how much of the partial file holds finished pages (for --resume)."""
         self._end_member()
         self.state.offset = self.f.tell()
         self._save_state()
@@ -185,6 +190,7 @@ class FileOutput(Output):
         os.replace(tmp, self.state_path)
 
     def commit(self) -> None:
+        """Flush, sync and rename the partial file to the output's name."""
         self._end_member()
         os.fsync(self.f.fileno())
         self.f.close()
@@ -193,6 +199,7 @@ class FileOutput(Output):
         _unlink(self.state_path)
 
     def close(self) -> None:
+        """Keep a checkpointed partial file for --resume, else remove it."""
         if self.committed:
             return
         try:
@@ -261,6 +268,7 @@ class ErrorLog:
         state.errors = full
 
     def write(self, result) -> None:
+        """One JSON line for a failed page."""
         page = result.page
         line = json.dumps({"source": describe(page), "reason": result.error, "path": page.source,
                            "line": page.line, "warc_record_id": page.warc_record_id, "url": page.url},
@@ -268,10 +276,12 @@ class ErrorLog:
         self.f.write(line.encode("utf-8", "replace") + b"\n")
 
     def flush(self) -> int:
+        """Flush the file; its size (the offset a checkpoint records)."""
         self.f.flush()
         return self.f.tell()
 
     def close(self) -> None:
+        """Close the file."""
         try:
             self.f.close()
         except OSError:

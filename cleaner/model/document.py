@@ -27,6 +27,7 @@ class Line:
 
     @property
     def dropped(self) -> bool:
+        """True when a stage dropped the line."""
         return self.category is not None
 
     def drop(self, category: str, rule: str, *, force: bool = False) -> bool:

@@ -63,6 +63,7 @@ class Record:
     settled: ClassVar[tuple] = ()
 
     def to_dict(self) -> dict:
+        """The record as written: a plain dict (dropped_lines only with keep_dropped)."""
         out = asdict(self)
         if out["metadata"]["dropped_lines"] is None:
             del out["metadata"]["dropped_lines"]

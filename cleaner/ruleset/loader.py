@@ -213,6 +213,7 @@ def parse_rule_text(text: str, path: str) -> dict:
 
 
 def build_outlet(data: dict, path: str) -> Outlet:
+    """An Outlet from a checked rule file's data."""
     oid = data["id"]
     if not regex.fullmatch(r"_?[a-z0-9][a-z0-9_-]*", oid):
         raise RuleError(f"{path}: id {oid!r} must be lower-case letters, digits, '-' or '_'")
@@ -242,6 +243,7 @@ def build_outlet(data: dict, path: str) -> Outlet:
 
 
 def load_rule_file(path: str | os.PathLike) -> Outlet:
+    """One rule file, loaded and checked (RuleError names file, line and key)."""
     path = str(path)
     try:
         with open(path, encoding="utf-8") as fh:
@@ -279,6 +281,7 @@ def rule_dirs(extra_dirs: list[str | os.PathLike] | None = None) -> list[Path]:
 
 
 def rule_files(dirs: list[Path]) -> list[Path]:
+    """The rule files of the folders, each folder's in sorted order."""
     files = []
     for d in dirs:
         if not d.is_dir():

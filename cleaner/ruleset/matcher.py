@@ -169,6 +169,7 @@ class Dispatch:
         self._table: dict[tuple[str, str, str, str], tuple[Entry, ...]] = {}
 
     def candidates(self, text: str, low: str) -> tuple[Entry, ...]:
+        """The entries whose prefilter the line's two ends allow, in rule order."""
         key = (low[:1], text[:1], low[-1:], text[-1:])
         got = self._table.get(key)
         if got is None:

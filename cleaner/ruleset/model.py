@@ -39,6 +39,7 @@ class Rule:
 
     @property
     def qualified_id(self) -> str:
+        """``outlet:id``, as reported in dropped_lines."""
         return f"{self.outlet}:{self.id}"
 
 

@@ -85,6 +85,7 @@ class Prefilter:
     last_wild: bool = False           # ... or any non-ASCII character
 
     def passes(self, text: str, low: str) -> bool:
+        """False only when the line cannot match the pattern."""
         hay = low if self.folded else text
         if self.last is not None and hay[-1:] not in self.last and not (
                 self.last_wild and not text[-1:].isascii()):

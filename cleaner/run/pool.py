@@ -140,6 +140,7 @@ class Result:
 
     @property
     def source(self) -> str:
+        """Where the page came from, for messages."""
         return describe(self.page)
 
 
@@ -218,6 +219,7 @@ class WorkerPool:
         return _Worker(self._ctx, self.options, self.fields, self.work)
 
     def results(self, pages: Iterable[Page]) -> Iterator[Result]:
+        """The result of every page, in input order."""
         pages = iter(pages)
         workers = [self._spawn() for _ in range(self.jobs)]
         requeue: deque[list[tuple[int, Page]]] = deque()

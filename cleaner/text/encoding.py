@@ -52,6 +52,7 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def codec_name(name: str) -> str:
+    """Python's canonical name of a codec (the name as given if unknown)."""
     try:
         return codecs.lookup(name).name
     except LookupError:

@@ -141,11 +141,13 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 def words(text: str) -> list[str]:
+    """The line's words (letters and digits, joined by apostrophes, hyphens or dots)."""
     return list(_words(text))
 
 
 @_memo
 def stopword_density(text: str) -> float:
+    """Share of the line's words in jusText's Indonesian stoplist."""
     ws = _words(text)
     if not ws:
         return 0.0
@@ -167,6 +169,7 @@ def ends_sentence(text: str) -> bool:
     # SENTENCE_END without a search from every position: drop the trailing
     # whitespace (regex's \s), then the closing quotes and brackets; a terminal
     # mark must be what is left at the end (tests/test_signals.py).
+    """The line ends with a sentence's closing mark (quotes and brackets after it allowed)."""
     return text.rstrip(_SPACES).rstrip(_CLOSERS)[-1:] in _TERMINALS
 
 
@@ -230,6 +233,7 @@ PROSE_MIN_WORDS = 8
 
 @_memo
 def prose_like(text: str) -> bool:
+    """The line reads like an article's sentence (8+ words, a sentence end or stopword-dense)."""
     ws = _words(text)
     if len(ws) < PROSE_MIN_WORDS:
         return False

@@ -248,10 +248,12 @@ class CaseResult:
 
     @property
     def ok(self) -> bool:
+        """True when the case passed."""
         return not self.problems
 
 
 def test_files(files: list[str], dirs: list[str]) -> tuple[list[CaseResult], list[Finding]]:
+    """Run the cases of the rule files (every loaded file when none given)."""
     paths = rule_paths(files, dirs)
     cleaner, outlets, findings = load_with(paths, dirs)
     results = []
@@ -278,6 +280,7 @@ FURNITURE = ("nav", "footer", "copyright", "social", "ad", "widget", "recommenda
 
 
 def site_host(host: str) -> str:
+    """The host a site's rule file should match (its registrable part)."""
     labels = host.split(".")
     keep = 3 if ".".join(labels[-2:]) in TWO_LABEL_SUFFIXES else 2
     return ".".join(labels[-keep:])

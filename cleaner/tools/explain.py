@@ -66,6 +66,7 @@ class Explanation:
     record: Record = field(repr=False, default=None)
 
     def to_dict(self) -> dict:
+        """The explanation as a plain dict (``--json``), without the record."""
         out = asdict(self)
         out.pop("record")
         return out

@@ -21,6 +21,7 @@ def project_root() -> Path:
 
 
 def case_input(case: RuleCase) -> str:
+    """The case's page text: inline, or the seed file it names."""
     if case.input is not None:
         return case.input
     if case.seed:
@@ -33,6 +34,7 @@ def case_input(case: RuleCase) -> str:
 
 
 def run_case(cleaner: Cleaner, case: RuleCase) -> list[str]:
+    """The differences between the case's expectations and the cleaned record (empty: it passes)."""
     rec = cleaner.clean_text(case_input(case), url=case.url, source=case.seed or f"<{case.name}>")
     md = rec.to_dict()["metadata"]
     text = folded_line(rec.text)

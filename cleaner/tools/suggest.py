@@ -29,10 +29,12 @@ def line_pattern(variants: list[str]) -> str:
 
 
 def line_key(text: str) -> str:
+    """The key lines are counted by: spaces and case folded, every number made 0."""
     return regex.sub(r"[0-9]+", "0", " ".join(text.split()).casefold())
 
 
 def slug(text: str, words: int = 4) -> str:
+    """A rule id from the first words of a line."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     parts = regex.findall(r"[a-z0-9]+", ascii_text)
     parts = [p for p in parts if not p.isdigit()] or parts
@@ -40,6 +42,7 @@ def slug(text: str, words: int = 4) -> str:
 
 
 def yaml_quote(text: str) -> str:
+    """The text as a single-quoted YAML scalar."""
     return "'" + text.replace("'", "''") + "'"
 
 
@@ -58,6 +61,7 @@ _GUESSES = (
 
 
 def guess_category(text: str) -> str:
+    """A likely category for a repeated line, by its words."""
     for cat, pat in _GUESSES:
         if regex.search(pat, text):
             return cat
@@ -78,6 +82,7 @@ class Candidate:
 
 
 def unique_ids(cands: list[Candidate], taken: set[str]) -> None:
+    """Give each candidate a rule id not yet taken."""
     for c in cands:
         base = c.id or slug(c.text)
         rid, n = base, 2
@@ -138,10 +143,12 @@ def mine(cleaner: Cleaner, paths: list[str], *, min_pages: int = MIN_PAGES,
 
 
 def page_floor(n: int, min_pages: int = MIN_PAGES, min_share: float = MIN_SHARE) -> int:
+    """How many pages a line must be kept on to be suggested."""
     return max(min_pages, math.ceil(min_share * n))
 
 
 def drop_entries(cands: list[Candidate], total: int | None = None, indent: str = "  ") -> list[str]:
+    """The candidates as YAML drop entries, ready to paste."""
     lines = []
     for c in cands:
         shown = c.text if len(c.text) <= 100 else c.text[:97] + "..."

@@ -78,6 +78,7 @@ def dateline_opens_body(p: Page, s: HeaderScan) -> str | None:
 
 
 def date_line(p: Page, s: HeaderScan) -> str | None:
+    """A line that is only a date (structure:date-line)."""
     if not dates.is_date_line(s.t):
         return None
     s.line.drop("date", "structure:date-line")
@@ -85,6 +86,7 @@ def date_line(p: Page, s: HeaderScan) -> str | None:
 
 
 def title_repeat(p: Page, s: HeaderScan) -> str | None:
+    """The headline printed again under itself (structure:title-repeat)."""
     if p.title_idx is None:
         return None
     title = p.lines[p.title_idx].text
