@@ -11,6 +11,7 @@ from cleaner.core.structure.catalogue import RULE_IDS
 from cleaner.core.structure.dateline import match_dateline
 from cleaner.core.structure.state import Page
 from cleaner.model.document import Doc
+from cleaner.ruleset.model import StructureInputs
 
 DATELINES = [regex.compile(r"^[A-Z]{3,}(?:, [A-Z.]+)? -")]
 P1 = ("JAKARTA - Pemerintah kota menambah jumlah bus sekolah gratis mulai pekan depan untuk "
@@ -24,7 +25,7 @@ P3 = ("Menurut dia, warga dapat memantau jadwal bus melalui aplikasi yang disiap
 def make(*lines: str, end_rules=frozenset(), label_rules=frozenset()) -> Page:
     doc = Doc(source="<test>", text="\n".join(lines))
     segment(doc, None, None)
-    return Page(doc, DATELINES, end_rules, label_rules=label_rules)
+    return Page(doc, StructureInputs(DATELINES, end_rules, [], False, False, label_rules))
 
 
 def verdicts(p: Page) -> list[str | None]:

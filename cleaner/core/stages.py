@@ -39,9 +39,8 @@ def mark_rules(doc: Doc, rs: RuleSet, opts) -> None:
 def find_structure(doc: Doc, rs: RuleSet, opts) -> None:
     """Header, body and tail (core/structure/); the headline, standfirst and dateline found."""
     inputs = rs.structure_inputs(doc.outlet)
-    page = run_passes(doc, guarded(doc, inputs.datelines, "datelines"), inputs.end_rules,
-                      guarded(doc, inputs.body_start, "body_start"), header_caption=inputs.header_caption,
-                      summary_after_body=inputs.summary_after_body, label_rules=inputs.label_rules)
+    page = run_passes(doc, inputs, guarded(doc, inputs.datelines, "datelines"),
+                      guarded(doc, inputs.body_start, "body_start"))
     doc.title_idx, doc.lead_idx, doc.dateline_idx = page.title_idx, page.lead_idx, page.dateline_idx
 
 

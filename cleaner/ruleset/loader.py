@@ -22,6 +22,8 @@ from .model import CAPTURE_FIELDS, COMMON_ID, Outlet, Rule, RuleCase, RuleError,
 from .schema import FILE_SCHEMA
 from .selectors import compile_selector
 
+# Top-level rule-file keys read as they are into the Outlet field of the same name.
+OUTLET_KEYS = frozenset(FILE_SCHEMA) & set(Outlet.__dataclass_fields__) - {"id", "name", "match"}
 # Nesting a rule file may have; the real ones nest 5 levels. Deeper nesting is
 # refused before PyYAML's recursive composer can exhaust the stack.
 MAX_NESTING = 32
@@ -218,14 +220,13 @@ def build_outlet(data: dict, path: str) -> Outlet:
     if not regex.fullmatch(r"_?[a-z0-9][a-z0-9_-]*", oid):
         raise RuleError(f"{path}: id {oid!r} must be lower-case letters, digits, '-' or '_'")
     match = data.get("match", {})
+    # A top-level key of the same name as an Outlet field is copied as checked (a new
+    # rule-file key: its schema entry and its Outlet field, nothing here).
+    plain = {k: v for k, v in data.items() if k in OUTLET_KEYS}
     outlet = Outlet(
-        id=oid, name=data.get("name", oid), source=path, extends=data.get("extends"),
-        timezone=data.get("timezone"),
+        id=oid, name=data.get("name", oid), source=path,
         hosts=[h.lower().lstrip(".") for h in match.get("hosts", [])],
-        url_patterns=match.get("url_patterns", []), text_markers=match.get("text_markers", []),
-        datelines=data.get("datelines", []), body_start=data.get("body_start", []),
-        header_caption=data.get("header_caption", False),
-        summary_after_body=data.get("summary_after_body", False), html=data.get("html", {}),
+        url_patterns=match.get("url_patterns", []), text_markers=match.get("text_markers", []), **plain,
     )
     seen = set()
     for raw in data.get("drop", []):

@@ -21,18 +21,18 @@ Every ``structure:*`` rule id they give is listed in ``catalogue.py``.
 from __future__ import annotations
 
 from ...model.document import Doc
+from ...ruleset.model import StructureInputs
 from . import body, frame, header, tail
 from .state import Page
 
 __all__ = ["Page", "run_passes"]
 
 
-def run_passes(doc: Doc, datelines, end_rules: frozenset[str], body_start=(), header_caption=False,
-               summary_after_body=False, label_rules: frozenset[str] = frozenset()) -> Page:
+def run_passes(doc: Doc, inputs: StructureInputs, datelines=None, body_start=None) -> Page:
     """Mark the document's header, body and tail; the returned page holds the
-    headline, standfirst and dateline indexes found."""
-    p = Page(doc, datelines, end_rules, body_start, header_caption=header_caption,
-             summary_after_body=summary_after_body, label_rules=label_rules)
+    headline, standfirst and dateline indexes found. ``datelines``/``body_start``:
+    the inputs' patterns as the stage guards them (default: as they are)."""
+    p = Page(doc, inputs, datelines, body_start)
     lines = p.lines
     n = len(lines)
     frame.split_label(p)
@@ -44,7 +44,7 @@ def run_passes(doc: Doc, datelines, end_rules: frozenset[str], body_start=(), he
     end = tail.find_end(p, start)
     for k in range(end, n):
         lines[k].zone = "tail"
-    if p.summary_after_body:
+    if p.inputs.summary_after_body:
         tail.summary_after_body(p, start, end)
     body.mark_body(p, start, end)
     return p

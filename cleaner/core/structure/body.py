@@ -148,7 +148,7 @@ def link_box(p: Page, start: int, end: int) -> None:
     lines = p.lines
     for i in range(start, end):
         label = lines[i]
-        if label.rule not in p.label_rules:
+        if label.rule not in p.inputs.label_rules:
             continue
         for j in range(i + 1, min(end, i + 1 + CROSSLINK_LABEL_RUN)):
             line = lines[j]

@@ -246,7 +246,7 @@ def header_caption(p: Page, s: HeaderScan) -> str | None:
     if not (p.title_idx is not None and prose_like(s.t)
             and s.prev_kind in ("byline", "editor", "other", "widget") and (
                 p.header_continues(s.i + 1)
-                or p.header_caption and s.prev_kind == "widget" and not s.dl)):
+                or p.inputs.header_caption and s.prev_kind == "widget" and not s.dl)):
         return None
     s.line.drop("caption", "structure:header-caption")
     return s.took(s.i, "caption")

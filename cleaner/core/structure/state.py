@@ -3,6 +3,7 @@ structure inputs, and what has been found so far (headline, standfirst, dateline
 from __future__ import annotations
 
 from ...model.document import Doc
+from ...ruleset.model import StructureInputs
 from ...text import dates
 from ...text.signals import prose_like, words
 from .dateline import match_dateline
@@ -14,20 +15,17 @@ class Page:
     ``dateline_idx`` (indexes into ``lines``) are set by the passes and read by the
     metadata stage; ``brand`` is the site part of the body's dateline (tail pass)."""
 
-    def __init__(self, doc: Doc, datelines, end_rules: frozenset[str], body_start=(), header_caption=False,
-                 summary_after_body=False, label_rules: frozenset[str] = frozenset()):
+    def __init__(self, doc: Doc, inputs: StructureInputs, datelines=None, body_start=None):
         self.doc, self.lines = doc, doc.lines
-        self.datelines = datelines
-        self.end_rules = end_rules
-        self.body_start = list(body_start)
-        # The outlet's template prints the lead photo's caption right under the
-        # header's widgets (rule files' ``header_caption``: Tribun AMP pages).
-        self.header_caption = header_caption
-        # ... and prints the article's summary after the body, right above the
-        # credits (``summary_after_body``: JPNN).
-        self.summary_after_body = summary_after_body
-        # Rules whose line is a link box's label (``label: true``): see body.link_box.
-        self.label_rules = label_rules
+        # The outlet's rule-file inputs (ruleset.model.StructureInputs): to_end and
+        # label rule ids, header_caption (the lead photo's caption printed under the
+        # header's widgets: Tribun AMP), summary_after_body (the summary printed above
+        # the credits: JPNN), ...
+        self.inputs = inputs
+        # The dateline and body-start patterns, as given (the stage passes them
+        # guarded: each switched off for the page after a timeout).
+        self.datelines = inputs.datelines if datelines is None else datelines
+        self.body_start = list(inputs.body_start if body_start is None else body_start)
         self.title_idx: int | None = None
         self.lead_idx: int | None = None
         self.dateline_idx: int | None = None

@@ -16,7 +16,7 @@ def find_end(p: Page, start: int) -> int:
     for i in range(start, n):
         line = lines[i]
         if line.dropped:
-            if line.rule in p.end_rules and seen_body:
+            if line.rule in p.inputs.end_rules and seen_body:
                 # structure's reading of a to_end rule: the rule's line and all after it
                 drop_rest(p, i + 1, line.category, line.rule)
                 return i
