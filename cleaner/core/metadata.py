@@ -8,11 +8,12 @@ without repeats, unless a source says "only when empty".
                      3. a later pass over the body (settle)   4. HTML: JSON-LD headline, og:title,
                      <title> without the " - Site" suffix
     lead             1. a rule's ``lead`` capture   2. the standfirst line (structure:lead,
-                     subtitle, repeated-paragraph, summary-after-body), its extraction prefix cut
+                     subtitle, repeated-paragraph, lead-repeats-body, summary-after-body), its
+                     extraction prefix cut
                      3. a later pass
     published        1. a rule's ``published`` capture (as printed)   2. the first date on a
-                     dropped byline/editor line of the header or a ``date`` line that is not
-                     the site bar's (page order)   3. the extraction prefix ("date 2019-06 ")
+                     dropped byline/editor line outside the body, or on a ``date`` line that
+                     is not the site bar's (page order)   3. the extraction prefix ("date 2019-06 ")
                      on the first kept line   4. a later pass   5. HTML: JSON-LD datePublished,
                      article:published_time   6. HTML: a date element the outlet's html rules strip
     page_date        a date line without a time above the headline (the site bar's "today"),
@@ -34,8 +35,10 @@ without repeats, unless a source says "only when empty".
     site             the URL's host, else the domain a dateline names
     syndicated_from  the first syndication notice among the dropped lines, then a later pass
 
-A rule capture comes first because rules run before the structure stage
-(``core.stages``), and ``Doc.set_meta`` keeps a single value's first finding.
+"A rule's capture" comes first because ``zone: any`` rules run before the structure
+stage (``core.stages``) and ``Doc.set_meta`` keeps a single value's first finding; a
+``header``/``body``/``tail`` rule runs after the structure stage, so its captures come
+after structure's values (authors, editor and related are the only ones it sets).
 "A later pass" is the settle loop (``cleaner.api.settle``): the body cleaned again
 as a page fills only what is still empty (:func:`merge_later_pass`). The HTML
 sources come last (:func:`fill_html_gaps`), after the text path has run on the
