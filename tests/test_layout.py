@@ -22,7 +22,7 @@ SIZE_NOTE = re.compile(r"#\s*size:", re.I)
 # Third-party modules a function may import on first use (slow to load, or optional;
 # fcntl: POSIX only).
 LAZY_THIRD_PARTY = {"fcntl", "charset_normalizer", "ftfy", "fasttext", "justext", "trafilatura", "zstandard", "warcio",
-                    "tqdm", "datasketch", "datatrove", "datatrove.pipeline.extractors.base"}
+                    "tqdm", "datasketch", "numpy", "datatrove", "datatrove.pipeline.extractors.base"}
 
 
 def _modules():

@@ -95,6 +95,8 @@ def prefilter_for(pattern) -> Prefilter | None:
     return None
 
 
+# compiled pattern -> its Prefilter (or None): a pure function of the pattern, kept for the
+# process (patterns compile once, at rule load or import); no page's state is kept here.
 _PREFILTERS: dict = {}
 
 

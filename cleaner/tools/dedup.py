@@ -46,8 +46,6 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterable, Iterator
 
-import numpy as np
-
 from ..text.normalise import hash_form
 
 THRESHOLD = 0.25
@@ -123,7 +121,10 @@ class NearDuplicates:
 
     def __init__(self, threshold: float = THRESHOLD, num_perm: int = NUM_PERM, *,
                  shingle_words: int = SHINGLE_WORDS, min_words: int = MIN_WORDS, drop: bool = False):
+        # numpy and datasketch load with the first index: `cleaner PATH` without --dedup never pays.
+        import numpy as np
         from datasketch import MinHash, MinHashLSH
+        self._np = np
         if not 0.0 < threshold <= 1.0:
             raise ValueError(f"threshold must be in (0, 1], got {threshold}")
         if not 16 <= num_perm <= 1024:
@@ -144,7 +145,7 @@ class NearDuplicates:
         self._proto = MinHash(num_perm=num_perm, seed=1)
         self._MinHash = MinHash
         self._ids: list[str] = []                 # index key (int) -> record id
-        self._sigs: list[np.ndarray] = []         # blocks of uint32 signatures
+        self._sigs: list = []                      # blocks of uint32 signatures (numpy arrays)
         self.seen = self.duplicates = self.indexed = 0
 
     def signature(self, text: str):
@@ -169,6 +170,7 @@ class NearDuplicates:
         m = self.signature(text)
         if m is None:
             return None, None
+        np = self._np
         values = m.hashvalues.astype(np.uint32)
         best, best_sim = None, 0.0
         for key in self._lsh.query(m):
