@@ -17,7 +17,7 @@ PAGE = ("Judul Berita Yang Cukup Panjang Untuk Sebuah Judul\n"
         "JAKARTA, KOMPAS.com - Isi berita yang cukup panjang untuk satu paragraf pembuka.\n"
         "Paragraf kedua juga berisi kalimat yang panjang dan lengkap tentang kejadian itu.\n")
 EVIL = r"^(\w|\w\w)*\d$"          # exponential on a long run of word characters not ending in a digit
-# Lines that trigger it and that the rule prefilter (cleaner/matcher.py) cannot
+# Lines that trigger it and that the rule prefilter (cleaner/ruleset/prefilter.py, matcher.py) cannot
 # skip: it knows the line must end with a digit, and this one does (a non-ASCII
 # digit), while the "!" before it makes the pattern fail after backtracking.
 BAIT = "a" * 58 + "1a!\u0661\n"

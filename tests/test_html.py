@@ -1,4 +1,4 @@
-"""The HTML input path (cleaner/html.py) and the ``html:`` sections of the rule files.
+"""The HTML input path (cleaner/html/) and the ``html:`` sections of the rule files.
 
 Real pages are read from ../shared/html-samples (28 saved Indonesian news pages,
 10 with a reference body text); those tests skip when the folder is missing. The

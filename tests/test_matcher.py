@@ -1,4 +1,4 @@
-"""The rule prefilter (cleaner/matcher.py) never rejects a line its pattern matches.
+"""The rule prefilter (cleaner/ruleset/prefilter.py, matcher.py) never rejects a line its pattern matches.
 
 The prefilter decides which rules run on a line; a wrong "no" would silently keep
 a line a rule should drop. So: the engine facts it relies on are checked over
