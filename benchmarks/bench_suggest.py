@@ -26,8 +26,9 @@ def main() -> None:
     ap.add_argument("--pages", type=int, default=500)
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     args = ap.parse_args()
-    from cleaner import Cleaner, authoring, suggest
-    from cleaner.readers import iter_pages
+    from cleaner import Cleaner
+    from cleaner.io.sources import iter_pages
+    from cleaner.tools import authoring, suggest
 
     files = sorted((pathlib.Path(args.shared) / "devset" / "raw").glob("*.txt"))
     if not files:

@@ -3,12 +3,15 @@
     from cleaner import clean, Cleaner
     record = clean(page_text, url="https://www.tribunnews.com/...")
     record.text, record.metadata.title, record.to_dict()
-"""
-__version__ = "0.1.0"
 
-from .pipeline import Cleaner, Options, clean  # noqa: E402
-from .readers import PageError  # noqa: E402
-from .record import Metadata, Record  # noqa: E402
-from .ruleset import RuleError  # noqa: E402
+The package is in layers, each importing only those below it (README, "How it is
+built"): cli -> tools, integrations -> run -> api -> html, io -> core -> ruleset
+-> text -> model.
+"""
+from ._version import __version__
+from .api import Cleaner, Options, clean
+from .model.page import PageError
+from .model.record import Metadata, Record
+from .ruleset import RuleError
 
 __all__ = ["Cleaner", "Metadata", "Options", "PageError", "Record", "RuleError", "clean", "__version__"]

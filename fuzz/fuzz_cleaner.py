@@ -17,7 +17,7 @@ import atheris
 
 with atheris.instrument_imports(include=["cleaner"]):
     from cleaner import Cleaner, PageError
-    from cleaner.readers import Page
+    from cleaner.model.page import Page
 
 URLS = [None, "https://jatim.tribunnews.com/2023/09/14/x", "https://galamedianews.com/a/1",
         "https://klikwartaku.com/b", "not a url", "http://[::1"]

@@ -9,7 +9,7 @@ copies of each, all cleaned, then deduplicated in one stream.
 
 Every copy must be flagged with its original's id; no original may be.
 ``python tests/dedup_eval.py`` prints the figures (similarity of copies and of
-distinct pairs) that ``cleaner/dedup.py``'s THRESHOLD comment quotes; the test
+distinct pairs) that ``cleaner/tools/dedup.py``'s THRESHOLD comment quotes; the test
 suite runs the same evaluation (tests/test_dedup.py).
 """
 from __future__ import annotations

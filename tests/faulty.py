@@ -3,7 +3,7 @@
 A page whose bytes hold HANG-HERE loops forever in pure Python, CRASH-HERE kills its
 worker with SIGSEGV, EXIT-HERE calls os._exit; every other page is cleaned normally.
 ``slow_work`` cleans every page after a short sleep, so a run lasts long enough to be
-interrupted. Tests swap them in with ``monkeypatch.setattr(runner, "clean_to_json", ...)``.
+interrupted. Tests swap them in with ``monkeypatch.setattr(pool, "clean_to_json", ...)``.
 """
 import os
 import signal
@@ -31,8 +31,9 @@ def slow_work(cleaner, page, fields):
 
 def run_cli(argv):
     """A subprocess entry point: the command with slow workers, small batches and frequent checkpoints."""
-    from cleaner import cli, runner
-    runner.clean_to_json = faulty_work if os.environ.get("FAULTY_WORK") == "faulty" else slow_work
-    runner.CHECKPOINT_SECONDS = float(os.environ.get("FAULTY_CHECKPOINT", "0.2"))
-    runner.BATCH_PAGES = 2
+    from cleaner import cli
+    from cleaner.run import job, pool
+    pool.clean_to_json = faulty_work if os.environ.get("FAULTY_WORK") == "faulty" else slow_work
+    job.CHECKPOINT_SECONDS = float(os.environ.get("FAULTY_CHECKPOINT", "0.2"))
+    pool.BATCH_PAGES = 2
     return cli.main(argv)

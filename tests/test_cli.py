@@ -102,7 +102,7 @@ def test_python_dash_m(root):
 
 def test_interrupted_run_leaves_no_output(tmp_path, capsys, monkeypatch, root):
     import cleaner.runner as runner
-    from cleaner.readers import Page
+    from cleaner.model.page import Page
 
     def boom(self, pages):
         yield runner.Result(0, Page("x"), None, None, "bad")

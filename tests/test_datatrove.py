@@ -111,7 +111,7 @@ def test_step_options_and_exclusions(dt, tmp_path, monkeypatch):
     from datatrove.data import Document
     from datatrove.pipeline.writers import JsonlWriter
 
-    import cleaner.pipeline
+    import cleaner.api
     from cleaner.integrations.datatrove import CleanerStep, looks_like_html
 
     text = SEEDS[0].read_text(encoding="utf-8")
@@ -124,8 +124,8 @@ def test_step_options_and_exclusions(dt, tmp_path, monkeypatch):
     step = pickle.loads(pickle.dumps(step))
     assert step._cleaner is None
     loads = []
-    real_load = cleaner.pipeline.load_ruleset
-    monkeypatch.setattr(cleaner.pipeline, "load_ruleset", lambda dirs: loads.append(dirs) or real_load(dirs))
+    real_load = cleaner.api.load_ruleset
+    monkeypatch.setattr(cleaner.api, "load_ruleset", lambda dirs: loads.append(dirs) or real_load(dirs))
     docs = [Document(text=text, id="a", metadata={"link": SEED_URL, "title": "theirs"}),
             Document(text=" ", id="b"), Document(text=SEEDS[1].read_text(encoding="utf-8"), id="c")]
     got = list(step.run(iter(docs)))

@@ -1,4 +1,4 @@
-"""Tests for cleaner.dates: Indonesian date/time parsing and date-line detection."""
+"""Tests for cleaner.text.dates: Indonesian date/time parsing and date-line detection."""
 import contextlib
 import random
 import signal
@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner import dates
-from cleaner.dates import TZ_OFFSETS, FoundDate, find_date, find_dates, is_date_line
+from cleaner.text import dates
+from cleaner.text.dates import TZ_OFFSETS, FoundDate, find_date, find_dates, is_date_line
 
 # (id, text, value, has_time, tz, text[start:end]) -- every shape seen on real pages.
 SHAPES = [

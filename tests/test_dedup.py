@@ -150,6 +150,21 @@ def test_subcommand_marks_and_drops(tmp_path, capsys):
         assert [json.loads(x)["id"] for x in f] == ["r0", "r1"]
 
 
+def test_subcommand_reads_and_writes_zstd(tmp_path, capsys):
+    """The same reading and writing layer as the main command: .zst in and out."""
+    import zstandard
+    a, b = article(14), article(15)
+    src = tmp_path / "in.jsonl.zst"
+    data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records([a, b, a + " Tambahan."]))
+    src.write_bytes(zstandard.ZstdCompressor().compress(data.encode("utf-8")))
+    out = tmp_path / "out.jsonl.zst"
+    assert main(["dedup", str(src), "-o", str(out), "-q"]) == 0
+    with zstandard.ZstdDecompressor().stream_reader(out.open("rb")) as f:
+        got = [json.loads(x) for x in f.read().decode("utf-8").splitlines()]
+    assert [g["metadata"]["duplicate_of"] for g in got] == [None, None, "r0"]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
 def test_subcommand_bad_lines_named_not_a_traceback(tmp_path, capsys):
     src = tmp_path / "in.jsonl"
     good = records([article(13)])[0]
@@ -199,7 +214,7 @@ def test_benchmark_run_contract(root):
 
 
 def test_every_dedup_flag_is_documented(root):
-    from cleaner.cmd_dedup import build_parser
+    from cleaner.cli.dedup import build_parser
     readme = (root / "README.md").read_text(encoding="utf-8")
     assert "cleaner dedup IN.jsonl" in readme
     for action in build_parser()._actions:

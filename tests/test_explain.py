@@ -47,7 +47,7 @@ def test_plain_verdicts_and_metadata(page, capsys, monkeypatch):
 def test_colour_on_request_and_no_color(page, capsys, monkeypatch):
     _, out, _ = run(["explain", str(page), "--color", "always"], capsys)
     assert "\x1b[31mdrop\x1b[0m" in out and "\x1b[32mkeep\x1b[0m" in out
-    from cleaner.cmd_explain import use_colour
+    from cleaner.cli.explain import use_colour
 
     class Tty:
         @staticmethod
@@ -107,3 +107,15 @@ def test_errors(page, tmp_path, capsys):
     assert "kept 2 of 4 lines" in out                 # the good page still explained
     code, _, err = run(["explain"], capsys)
     assert code == 2 and err.startswith("cleaner explain: error: the following arguments are required: PAGE")
+
+
+def test_reads_jsonl_like_the_main_command(tmp_path, capsys):
+    """explain reads its inputs through the same layer as `cleaner PATH` (io/sources.py)."""
+    src = tmp_path / "pages.jsonl"
+    src.write_text(json.dumps({"text": PAGE, "url": "https://regional.kompas.com/read/x"}) + "\n",
+                   encoding="utf-8")
+    code, out, err = run(["explain", "--json", str(src)], capsys)
+    assert code == 0, err
+    ex = json.loads(out)
+    assert ex["outlet"] == "kompas" and ex["kind"] == "text"
+    assert any(ln["rule"] == "structure:title" for ln in ex["lines"])

@@ -11,8 +11,8 @@ from conftest import ROOT, SHARED
 from cleaner import Cleaner, PageError
 from cleaner.cli import main
 from cleaner.html import clean_html, decode_html
-from cleaner.pipeline import printable_path
-from cleaner.readers import decode, repair_mojibake
+from cleaner.text.encoding import decode, repair_mojibake
+from cleaner.text.normalise import printable_path
 
 SEED = ROOT / "seeds" / "004_cd601c936e47d4fb.txt"
 # The seed with typographic characters that only some encodings carry: curly

@@ -8,15 +8,16 @@ import json
 import pytest
 import yaml
 
-from cleaner import Cleaner, ruleset
+from cleaner import Cleaner
 from cleaner.cli import main
 from cleaner.ruleset import PATTERN_TIMEOUT, RuleError, load_rule_file
+from cleaner.ruleset import loader as rule_loader
 
 PAGE = ("Judul Berita Yang Cukup Panjang Untuk Sebuah Judul\n"
         "JAKARTA, KOMPAS.com - Isi berita yang cukup panjang untuk satu paragraf pembuka.\n"
         "Paragraf kedua juga berisi kalimat yang panjang dan lengkap tentang kejadian itu.\n")
 EVIL = r"^(\w|\w\w)*\d$"          # exponential on a long run of word characters not ending in a digit
-# Lines that trigger it and that the rule prefilter (cleaner/matcher.py) cannot
+# Lines that trigger it and that the rule prefilter (cleaner/ruleset/prefilter.py, matcher.py) cannot
 # skip: it knows the line must end with a digit, and this one does (a non-ASCII
 # digit), while the "!" before it makes the pattern fail after backtracking.
 BAIT = "a" * 58 + "1a!\u0661\n"
@@ -83,7 +84,7 @@ def rule_file(tmp_path, body, oid="site"):
 def test_file_errors_name_file_line_and_key(tmp_path, monkeypatch, text, message, loader):
     # The same messages whether PyYAML has its C loader (used when present) or not.
     if loader == "python":
-        monkeypatch.setattr(ruleset, "YAML_LOADER", yaml.SafeLoader)
+        monkeypatch.setattr(rule_loader, "YAML_LOADER", yaml.SafeLoader)
     elif not yaml.__with_libyaml__:
         pytest.skip("this PyYAML has no libyaml")
     with pytest.raises(RuleError) as exc:
@@ -97,7 +98,7 @@ def test_builtin_rule_files_load_alike_with_both_yaml_loaders(monkeypatch):
     files = sorted(builtin_rules_dir().glob("*.yaml"))
     assert files
     fast = [parse_rule_text(f.read_text(encoding="utf-8"), str(f)) for f in files]
-    monkeypatch.setattr(ruleset, "YAML_LOADER", yaml.SafeLoader)
+    monkeypatch.setattr(rule_loader, "YAML_LOADER", yaml.SafeLoader)
     assert fast == [parse_rule_text(f.read_text(encoding="utf-8"), str(f)) for f in files]
 
 

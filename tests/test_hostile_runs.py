@@ -11,7 +11,7 @@ import time
 import pytest
 from runhelp import SEEDS, cli, seed_corpus
 
-from cleaner.sinks import FileOutput
+from cleaner.io.sinks import FileOutput
 
 TESTS = os.path.dirname(os.path.abspath(__file__))
 

@@ -1,4 +1,4 @@
-"""The HTML input path (cleaner/html.py) and the ``html:`` sections of the rule files.
+"""The HTML input path (cleaner/html/) and the ``html:`` sections of the rule files.
 
 Real pages are read from ../shared/html-samples (28 saved Indonesian news pages,
 10 with a reference body text); those tests skip when the folder is missing. The
@@ -290,11 +290,11 @@ def test_python_m_cleaner_on_html():
 
 
 def test_clean_page_hands_html_the_raw_bytes(cleaner, monkeypatch):
-    """So html.py, not the text reader's guess, decides the charset."""
-    import cleaner.html as html_module
+    """So html/, not the text reader's guess, decides the charset."""
+    import cleaner.api as api_module
     seen = []
-    real = html_module.clean_html
-    monkeypatch.setattr(html_module, "clean_html", lambda c, html, **kw: seen.append(type(html)) or real(c, html, **kw))
+    real = api_module.clean_html
+    monkeypatch.setattr(api_module, "clean_html", lambda c, html, **kw: seen.append(type(html)) or real(c, html, **kw))
     cleaner.clean_file(FIXTURES / "generic-article.html")
     assert seen == [bytes]
 

@@ -6,7 +6,7 @@ from conftest import ROOT, SHARED
 
 from cleaner import Cleaner
 from cleaner.hygiene import detect_language, keep_languages, normalise, text_hash
-from cleaner.provenance import parse_notice
+from cleaner.text.provenance import parse_notice
 
 BODY = ("KOMPAS.com - Presiden meresmikan jembatan baru di Surabaya pada Senin pagi bersama gubernur "
         "dan para pejabat daerah.\n"

@@ -1,4 +1,4 @@
-"""The rule prefilter (cleaner/matcher.py) never rejects a line its pattern matches.
+"""The rule prefilter (cleaner/ruleset/prefilter.py, matcher.py) never rejects a line its pattern matches.
 
 The prefilter decides which rules run on a line; a wrong "no" would silently keep
 a line a rule should drop. So: the engine facts it relies on are checked over
@@ -17,12 +17,11 @@ from conftest import ROOT, SHARED
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleaner import matcher
-from cleaner.document import Doc, Line
-from cleaner.marking import apply_line_rule, apply_rules, apply_span_rule
-from cleaner.matcher import CASELESS, SPACES, Dispatch, fold, prefilter_for
-from cleaner.ruleset import load_ruleset
-from cleaner.structure import CAPTION_TAIL, TWEET
+from cleaner.core.marking import apply_line_rule, apply_rules, apply_span_rule
+from cleaner.core.structure.shapes import CAPTION_TAIL, TWEET
+from cleaner.model.document import Doc, Line
+from cleaner.ruleset import load_ruleset, matcher
+from cleaner.ruleset.matcher import CASELESS, SPACES, Dispatch, fold, prefilter_for
 
 ALL_CHARS = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
 

@@ -27,10 +27,10 @@ from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 
 from cleaner import Cleaner, PageError
-from cleaner.pipeline import normalise_input
-from cleaner.record import Metadata
-from cleaner.ruletests import case_input
-from cleaner.signals import normalize
+from cleaner.model.record import Metadata
+from cleaner.text.normalise import folded_line as normalize
+from cleaner.text.normalise import page_text as normalise_input
+from cleaner.tools.ruletests import case_input
 
 settings.register_profile("ci", max_examples=150, deadline=None, derandomize=True, print_blob=True,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

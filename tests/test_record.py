@@ -3,8 +3,8 @@ import pytest
 from conftest import ROOT, SHARED
 
 from cleaner import clean
-from cleaner.record import Metadata
-from cleaner.signals import normalize
+from cleaner.model.record import Metadata
+from cleaner.text.normalise import folded_line as normalize
 
 LIST_KEYS = {"authors", "tags", "captions", "related", "warnings"}
 # Corpus hygiene fields (issue 8): exact types; None allowed only where listed.

@@ -3,7 +3,7 @@ import pytest
 
 from cleaner import Cleaner
 from cleaner.ruleset import load_ruleset
-from cleaner.ruletests import run_case
+from cleaner.tools.ruletests import run_case
 
 _RS = load_ruleset()
 CASES = [c for o in [_RS.common, *_RS.outlets.values()] for c in o.cases]

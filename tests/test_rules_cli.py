@@ -9,9 +9,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner import authoring, cmd_explain, cmd_rules, rules_schema, ruleset, suggest
+from cleaner import ruleset
 from cleaner.cli import build_parser, main
+from cleaner.cli import explain as cmd_explain
+from cleaner.cli import rules as cmd_rules
 from cleaner.ruleset import builtin_rules_dir, parse_rule_text
+from cleaner.ruleset import schema as rules_schema
+from cleaner.tools import authoring, suggest
 
 GOOD = """id: demo
 name: Demo
@@ -300,7 +304,7 @@ def _schema_keys(node):
 
 
 def test_schema_keys_equal_loader_keys():
-    assert _schema_keys(rules_schema.json_schema()) == _keys(ruleset._FILE)
+    assert _schema_keys(rules_schema.json_schema()) == _keys(rules_schema.FILE_SCHEMA)
 
 
 def test_builtin_files_validate_against_schema_and_reference_it():

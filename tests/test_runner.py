@@ -1,6 +1,7 @@
 """Parallel runs: input order, compressed outputs, timeouts, dead workers, --errors, stream filters."""
 import gzip
 import json
+import os
 import pickle
 
 import faulty
@@ -9,8 +10,9 @@ import zstandard
 from runhelp import SEEDS, cli, seed_corpus
 
 from cleaner import runner
+from cleaner.model.page import Page
 from cleaner.pipeline import Options, clean
-from cleaner.readers import Page
+from cleaner.run import pool
 from cleaner.runner import Job, WorkerPool, run
 
 
@@ -35,7 +37,7 @@ def test_clean_is_picklable():
 
 
 def test_two_jobs_write_the_same_bytes_as_one(corpus, tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr(runner, "BATCH_PAGES", 3)           # many batches, several in flight
+    monkeypatch.setattr(pool, "BATCH_PAGES", 3)           # many batches, several in flight
     one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
     assert cli([str(corpus), "-o", str(one), "-j", "1"], capsys)[0] == 0
     code, _, err = cli([str(corpus), "-o", str(two), "-j", "2"], capsys)
@@ -61,8 +63,8 @@ def test_compressed_outputs_round_trip(corpus, tmp_path, capsys, ext, decompress
 
 
 def test_a_hanging_page_is_stopped_and_the_rest_written(corpus, tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr(runner, "clean_to_json", faulty.faulty_work)
-    monkeypatch.setattr(runner, "BATCH_PAGES", 4)
+    monkeypatch.setattr(pool, "clean_to_json", faulty.faulty_work)
+    monkeypatch.setattr(pool, "BATCH_PAGES", 4)
     src = with_lines(corpus, tmp_path, {6: "HANG-HERE forever"})
     out, errors = tmp_path / "o.jsonl", tmp_path / "errors.jsonl"
     code, _, err = cli([str(src), "-o", str(out), "--timeout", "1", "-j", "2", "--errors", str(errors)], capsys)
@@ -77,8 +79,8 @@ def test_a_hanging_page_is_stopped_and_the_rest_written(corpus, tmp_path, capsys
 
 
 def test_dead_workers_cost_only_their_page(corpus, tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr(runner, "clean_to_json", faulty.faulty_work)
-    monkeypatch.setattr(runner, "BATCH_PAGES", 5)
+    monkeypatch.setattr(pool, "clean_to_json", faulty.faulty_work)
+    monkeypatch.setattr(pool, "BATCH_PAGES", 5)
     src = with_lines(corpus, tmp_path, {3: "CRASH-HERE", 4: "EXIT-HERE", 20: "CRASH-HERE"})
     out = tmp_path / "o.jsonl"
     code, _, err = cli([str(src), "-o", str(out), "-j", "1"], capsys)
@@ -157,7 +159,7 @@ def test_cgroup_cpu_quota(tmp_path, files, quota):
 
 
 def test_jobs_default_to_every_usable_core(tmp_path, monkeypatch):
-    monkeypatch.setattr(runner.os, "sched_getaffinity", lambda pid: set(range(64)), raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(64)), raising=False)
     (tmp_path / "cpu.max").write_text("max 100000\n")
     assert runner.usable_cores(str(tmp_path)) == 64
     (tmp_path / "cpu.max").write_text("150000 100000\n")         # a container given 1.5 CPUs: 2 workers

@@ -3,7 +3,7 @@ from conftest import ROOT, SHARED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner import signals
+from cleaner.text import signals
 
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
 if (SHARED / "devset" / "raw").is_dir():
@@ -33,7 +33,23 @@ def test_generated(text):
 
 
 def test_memo_is_per_document():
-    signals.words("Satu dua tiga")
-    assert any(signals._memos)
-    signals.new_document()
-    assert not any(signals._memos)
+    """A document's memo holds its answers; another document's starts empty, and the
+    first one's answers are back once it is active again (settle's later passes)."""
+    first, second = signals.SignalMemo(), signals.SignalMemo()
+    with first.active():
+        signals.words("Satu dua tiga")
+    assert not first.is_empty()
+    with second.active():
+        assert second.is_empty()
+        signals.prose_like("Satu dua tiga")
+    assert "Satu dua tiga" in first.caches[signals._words.slot] and "Satu dua tiga" not in first.caches[
+        signals.prose_like.slot]
+
+
+def test_each_page_gets_its_own_memo_and_later_passes_share_it():
+    from cleaner import Cleaner
+    c = Cleaner()
+    doc, _ = c.run_stages("JAKARTA - Isi berita yang cukup panjang untuk satu paragraf di sini.")
+    again, _ = c.stages("Isi berita.", warnings=[], memo=doc.memo)
+    other, _ = c.run_stages("Isi berita lain.")
+    assert again.memo is doc.memo and other.memo is not doc.memo and not doc.memo.is_empty()

@@ -9,7 +9,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from cleaner.cli import main
-from cleaner.sources import count_pages, format_of, split_name
+from cleaner.io.sources import count_pages, format_of, split_name
 
 SEED = "seeds/004_cd601c936e47d4fb.txt"
 TRIBUN_URL = "https://solo.tribunnews.com/2020/11/02/petani-klaten-mulai-tanam-padi-serentak"

@@ -33,9 +33,10 @@ except ImportError as exc:  # pragma: no cover - exercised only without datatrov
                       "pip install 'cleaner[datatrove]'") from exc
 from loguru import logger  # a dependency of datatrove itself
 
-from ..pipeline import Cleaner, Options
-from ..readers import PageError
-from ..record import Record
+from ..api import Cleaner, Options
+from ..html import clean_html
+from ..model.page import PageError
+from ..model.record import Record
 from ..ruleset import CATEGORIES
 
 FORMATS = ("auto", "html", "text")
@@ -108,6 +109,7 @@ class CleanerStep(PipelineStep):
 
     @property
     def cleaner(self) -> Cleaner:
+        """The Cleaner of this task, loading the rules on first use."""
         if self._cleaner is None:
             self._cleaner = Cleaner(options=self.options)
         return self._cleaner
@@ -121,7 +123,6 @@ class CleanerStep(PipelineStep):
                 return "error", "empty_input", "empty document"
             is_html = self.input_format == "html" or (self.input_format == "auto" and looks_like_html(text))
             if is_html:
-                from ..html import clean_html
                 record = clean_html(self.cleaner, text, url=url, source=source)
             else:
                 record = self.cleaner.clean_text(text, url=url, source=source)
@@ -145,6 +146,7 @@ class CleanerStep(PipelineStep):
 
     # ------------------------------------------------------------ the step
     def run(self, data, rank: int = 0, world_size: int = 1):
+        """datatrove's entry point: the cleaned documents of ``data``."""
         if data is None:
             return
         _ = self.cleaner        # rules loaded once per task, before the first page

@@ -1,0 +1,36 @@
+"""What every subcommand shares: the parser that exits 2 with one line, exit codes,
+the options that name rules, and a quiet exit on a closed pipe."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A command line that does not parse; the message is the one line printed."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage error raises :class:`UsageError` (exit 2 with one clear line, no usage dump)."""
+
+    def error(self, message):
+        """Raise UsageError instead of printing the usage and exiting."""
+        raise UsageError(message)
+
+
+def add_rules_option(p: argparse.ArgumentParser) -> None:
+    """--rules DIR (repeatable)."""
+    p.add_argument("--rules", action="append", default=[], metavar="DIR",
+                   help="extra rules folder (repeatable); a file with a built-in id overrides it")
+
+
+def quiet_stdout() -> None:
+    """After a closed pipe (`| head`), silence the interpreter's final flush."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError:
+        pass

@@ -1,0 +1,84 @@
+"""``cleaner explain PAGE...``: every line of a page with its verdict and rule."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from ..api import Cleaner, Options
+from ..io.sources import describe, iter_pages
+from ..model.page import DEFAULT_MAX_BYTES
+from ..ruleset import RuleError
+from ..tools.explain import explain_page, render
+from .common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, Parser, UsageError, add_rules_option, quiet_stdout
+
+FOLDER_NOTE = ("A page file or folder named like a subcommand (explain, rules) is reached "
+               "as ./explain, ./rules.")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``cleaner explain`` parser."""
+    p = Parser(prog="cleaner explain",
+                description="Show a page line by line: kept, or dropped with category and rule id; "
+                            "spans cut inside kept lines; what the HTML rules took out; every "
+                            "metadata value with the rule or stage that found it.",
+                epilog=FOLDER_NOTE + " Exit status: 0 explained, 1 a page could not be read, "
+                       "2 usage error or a rule file that does not load.")
+    p.add_argument("pages", nargs="+", metavar="PAGE",
+                   help="page files (.txt, .html), JSONL, WARC (any of them .gz or .zst) or folders; - reads stdin")
+    p.add_argument("--url", metavar="URL", help="the page's URL (one page only): outlet detection")
+    p.add_argument("--outlet", metavar="ID", help="force one outlet's rules")
+    add_rules_option(p)
+    p.add_argument("--json", action="store_true", help="one JSON object per page (JSON Lines)")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                   help="colour the verdicts: auto (default) on a terminal unless NO_COLOR is set")
+    return p
+
+
+def use_colour(choice: str, stream) -> bool:
+    """Colour or not, for --color and the stream."""
+    if choice != "auto":
+        return choice == "always"
+    return not os.environ.get("NO_COLOR") and hasattr(stream, "isatty") and stream.isatty()
+
+
+def main(argv: list[str]) -> int:
+    """``cleaner explain``; the exit status."""
+    try:
+        args = build_parser().parse_args(argv)
+    except UsageError as exc:
+        print(f"cleaner explain: error: {exc} (see cleaner explain --help)", file=sys.stderr)
+        return EXIT_USAGE
+    if args.url and len(args.pages) != 1:
+        print("cleaner explain: error: --url needs exactly one page", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        cleaner = Cleaner(options=Options(outlet=args.outlet, rules_dirs=args.rules))
+    except (RuleError, ValueError) as exc:
+        print(f"cleaner explain: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return _explain_all(args, cleaner)
+    except BrokenPipeError:          # `cleaner explain ... | head`
+        quiet_stdout()
+        return EXIT_OK
+
+
+def _explain_all(args, cleaner: Cleaner) -> int:
+    colour, failed, first = use_colour(args.color, sys.stdout), 0, True
+    for page in iter_pages(args.pages, DEFAULT_MAX_BYTES):
+        if args.url:
+            page.url = args.url
+        try:
+            ex = explain_page(cleaner, page)
+        except Exception as exc:  # noqa: BLE001 - one bad page never stops the others
+            failed += 1
+            print(f"cleaner explain: {describe(page)}: {exc}", file=sys.stderr)
+            continue
+        if args.json:
+            print(json.dumps(ex.to_dict(), ensure_ascii=False))
+        else:
+            print(("" if first else "\n") + render(ex, colour))
+        first = False
+    return EXIT_SOME_FAILED if failed else EXIT_OK

@@ -1,0 +1,169 @@
+"""Applying rule patterns to lines: line, span and to_end scopes.
+
+Every pattern runs with a timeout (``regex``'s ``timeout=``): a user pattern that
+backtracks catastrophically is reported on the document and skipped for that
+page; the page still comes out. A pattern only runs on the lines that pass its
+prefilter (``ruleset/matcher.py``): a necessary condition, so the verdicts are the same.
+"""
+from __future__ import annotations
+
+import regex
+
+from ..model.document import Doc, Line
+from ..model.fields import LIST_FIELDS
+from ..ruleset.matcher import Dispatch, fold
+from ..ruleset.model import PATTERN_TIMEOUT, Rule
+
+# Separators between several names on one byline ("A, B dan C", "A & B").
+NAME_SPLIT = regex.compile(r"\s*(?:,|;|&|\bdan\b|\band\b)\s*")
+TRIM = " \t|:;,-–—()[]/"
+
+
+def split_names(value: str) -> list[str]:
+    """The names of a byline ("A, B dan C"), trimmed; longer than 80 characters: not a name."""
+    parts = [p.strip(TRIM) for p in NAME_SPLIT.split(value)]
+    return [p for p in parts if p and len(p) <= 80]
+
+
+def _captures(doc: Doc, rule: Rule, match: regex.Match) -> None:
+    for name, value in match.groupdict().items():
+        if value is None:
+            continue
+        value = " ".join(value.split()).strip(TRIM if name != "dateline" else " \t")
+        if not value:
+            continue
+        if name == "authors":
+            doc.set_meta("authors", split_names(value), rule.qualified_id)
+        elif name == "tags":
+            doc.set_meta("tags", [t for t in regex.split(r"\s*[,;|#]\s*", value) if t], rule.qualified_id)
+        elif name in LIST_FIELDS:
+            doc.set_meta(name, [value], rule.qualified_id)
+        else:
+            doc.set_meta(name, value, rule.qualified_id)
+
+
+def run(doc: Doc, rule: Rule, fn: str, *args):
+    """Call ``rule.pattern.<fn>`` with the timeout; None (and a warning) on timeout.
+    After its first timeout the rule is off for the rest of the page, so a page
+    of many lines costs one timeout per bad rule, not one per line."""
+    return _timed(doc, lambda: f"rule {rule.qualified_id} timed out ({PATTERN_TIMEOUT} s on one line: "
+                               "a backtracking pattern or a huge line); skipped for the rest of this page",
+                  rule.pattern, fn, *args)
+
+
+def _timed(doc: Doc, message, pattern: regex.Pattern, fn: str, *args):
+    """``pattern.<fn>(*args)`` with the timeout, unless ``message()`` is already among
+    the page's warnings (the pattern timed out earlier on this page); on a timeout
+    the message is added and None returned."""
+    if doc.warnings and message() in doc.warnings:
+        return None
+    try:
+        found = getattr(pattern, fn)(*args, timeout=PATTERN_TIMEOUT)
+        # finditer is lazy: the timeout strikes while its matches are taken.
+        return list(found) if fn == "finditer" else found
+    except TimeoutError:
+        doc.warnings.append(message())
+        return None
+
+
+class Guarded:
+    """A rule file's pattern used by the structure stage (datelines, body_start):
+    ``match``/``search`` as on a compiled pattern, but a timeout switches it off
+    for the rest of the page, with a warning on the document."""
+
+    def __init__(self, doc: Doc, pattern: regex.Pattern, what: str):
+        self.doc, self.pattern = doc, pattern
+        self.compiled = pattern      # what the prefilter (matcher.may_match) is keyed on
+        self.msg = (f"{what} pattern {pattern.pattern[:60]!r} timed out ({PATTERN_TIMEOUT} s on one line); "
+                    "skipped for the rest of this page")
+
+    def match(self, text: str):
+        """The pattern's match at the start of ``text``, None (off for the page) on a timeout."""
+        return _timed(self.doc, lambda: self.msg, self.pattern, "match", text)
+
+    def search(self, text: str):
+        """The pattern's first match in ``text``, None (off for the page) on a timeout."""
+        return _timed(self.doc, lambda: self.msg, self.pattern, "search", text)
+
+
+def guarded(doc: Doc, patterns: list[regex.Pattern], what: str) -> list[Guarded]:
+    """The patterns, each :class:`Guarded` on this document."""
+    return [Guarded(doc, p, what) for p in patterns]
+
+
+def apply_line_rule(doc: Doc, rule: Rule, line: Line) -> bool:
+    """Line and to_end scopes: the whole line is dropped when the pattern is found."""
+    m = run(doc, rule, "search", line.text)
+    if m is None:
+        return False
+    line.drop(rule.category, rule.qualified_id, force=True)
+    _captures(doc, rule, m)
+    return True
+
+
+def apply_span_rule(doc: Doc, rule: Rule, line: Line) -> bool:
+    """Span scope: cut each match out of the line ("Baca juga: ..." inside a paragraph)."""
+    found = run(doc, rule, "finditer", line.text)
+    if found is None:
+        return False
+    found = [m for m in found if m.end() > m.start()]
+    if not found:
+        return False
+    kept, pos = [], 0
+    for m in found:
+        kept.append(line.text[pos:m.start()])
+        line.cut.append((m.group(0).strip(), rule.category, rule.qualified_id))
+        _captures(doc, rule, m)
+        pos = m.end()
+    kept.append(line.text[pos:])
+    # A span cut from between two words leaves a space: "ini(Baca juga: X)lanjut"
+    # becomes "ini lanjut", not the invented word "inilanjut".
+    joined = kept[0]
+    for piece in kept[1:]:
+        joined += (" " if joined[-1:].isalnum() and piece[:1].isalnum() else "") + piece
+    rest = " ".join(joined.split())
+    if not regex.search(r"[\p{L}\p{N}]", rest):
+        # Nothing but the span: the line is that span.
+        line.text = rest
+        line.drop(rule.category, rule.qualified_id, force=True)
+    else:
+        line.text = rest
+    return True
+
+
+def apply_rules(doc: Doc, dispatch: Dispatch) -> None:
+    """First matching line rule wins (outlet rules come before the shared ones).
+
+    ``dispatch`` is ``Dispatch`` over the rules to apply, in order (the rule set
+    keeps one per outlet and zones: ``RuleSet.dispatch``); a rule whose prefilter
+    rejects a line cannot match it and is not run.
+    """
+    for line in doc.lines:
+        if line.category is not None:   # dropped
+            continue
+        text = line.text
+        low = fold(text)
+        cands = dispatch.candidates(text, low)
+        i = 0
+        while i < len(cands):
+            pos, rule, check, span, zone, two, two_folded = cands[i]
+            i += 1
+            if zone is not None and zone != line.zone:
+                continue
+            if check is not None:
+                if two is not None and (low if two_folded else text)[:2] not in two:
+                    continue
+                if not check.passes(text, low):
+                    continue
+            if span:
+                apply_span_rule(doc, rule, line)
+                if line.dropped:
+                    break
+                if line.text != text:
+                    # The cut changed the line: later rules see (and are chosen by) the rest.
+                    text = line.text
+                    low = fold(text)
+                    cands = tuple(e for e in dispatch.candidates(text, low) if e.pos > pos)
+                    i = 0
+            elif apply_line_rule(doc, rule, line):
+                break

@@ -1,0 +1,147 @@
+"""Every metadata field, and which source wins: the one place that decides.
+
+A field is filled by the first source, in this order, that has a value; a list
+field (authors, tags, captions, related) collects from every source in this order,
+without repeats, unless a source says "only when empty".
+
+    title            1. a rule's ``title`` capture   2. the headline line (structure:title)
+                     3. a later pass over the body (settle)   4. HTML: JSON-LD headline, og:title,
+                     <title> without the " - Site" suffix
+    lead             1. a rule's ``lead`` capture   2. the standfirst line (structure:lead,
+                     subtitle, repeated-paragraph, lead-repeats-body, summary-after-body), its
+                     extraction prefix cut
+                     3. a later pass
+    published        1. a rule's ``published`` capture (as printed)   2. the first date on a
+                     dropped byline/editor line outside the body, or on a ``date`` line that
+                     is not the site bar's (page order)   3. the extraction prefix ("date 2019-06 ")
+                     on the first kept line   4. a later pass   5. HTML: JSON-LD datePublished,
+                     article:published_time   6. HTML: a date element the outlet's html rules strip
+    page_date        a date line without a time above the headline (the site bar's "today"),
+                     then a later pass; never ``published``
+    dateline         1. a rule's ``dateline`` capture   2. the dateline that opens the first
+                     kept line (structure:dateline)   3. a later pass
+    authors          rule captures, structure (split-label, name-above-date), a later pass;
+                     only when still empty: HTML JSON-LD author, author meta tags (the site's
+                     own name and CMS accounts left out)
+    editor, credited_source
+                     rule captures (structure:split-label for the editor), a later pass
+    section          1. a rule's capture   2. a later pass   3. HTML: a section element the
+                     html rules strip
+    tags             rule captures, a later pass; only when still empty: HTML keywords
+    captions         rule captures, then caption lines and caption spans (a caption printed
+                     twice keeps its longer copy), a later pass, HTML caption elements
+    related          rule captures and structure (headline lists, link boxes, injected
+                     headlines) in page order, a later pass, HTML related-link elements
+    site             the URL's host, else the domain a dateline names
+    syndicated_from  the first syndication notice among the dropped lines, then a later pass
+
+"A rule's capture" comes first because ``zone: any`` rules run before the structure
+stage (``core.stages``) and ``Doc.set_meta`` keeps a single value's first finding; a
+``header``/``body``/``tail`` rule runs after the structure stage, so its captures come
+after structure's values (authors, editor and related are the only ones it sets).
+"A later pass" is the settle loop (``cleaner.api.settle``): the body cleaned again
+as a page fills only what is still empty (:func:`merge_later_pass`). The HTML
+sources come last (:func:`fill_html_gaps`), after the text path has run on the
+extracted text.
+"""
+from __future__ import annotations
+
+from ..model.document import Doc, Line
+from ..model.fields import LATER_PASS_LISTS, LATER_PASS_SCALARS
+from ..model.record import Metadata
+from ..ruleset.detect import host_of
+from ..ruleset.model import RuleSet
+from ..text import dates
+from .marking import guarded
+from .structure.dateline import match_dateline
+from .structure.shapes import DOMAIN, EXTRACTION_PREFIX, strip_prefix
+
+
+def collect_metadata(doc: Doc, rs: RuleSet, opts) -> None:
+    """The metadata stage: the structure stage's lines and the page's dates read into
+    ``doc.meta`` (after every rule capture, which it never replaces)."""
+    lines = doc.lines
+    title_idx, lead_idx, dateline_idx = doc.title_idx, doc.lead_idx, doc.dateline_idx
+    tz = next((o.timezone for o in rs.chain(doc.outlet) if o.timezone), None)
+    if title_idx is not None:
+        doc.set_meta("title", lines[title_idx].text, "structure:title")
+    if lead_idx is not None:
+        lead = strip_prefix(lines[lead_idx].text)[0]
+        doc.set_meta("lead", lead, "structure:lead")
+    _header_dates(doc, tz)
+    first = next((ln for ln in lines if not ln.dropped), None)
+    if first is not None:
+        m = EXTRACTION_PREFIX.match(first.text)
+        if m:
+            doc.set_meta("published", m.group(1), "structure:extraction-prefix")
+            first.cut.append((m.group(0).strip(), "date", "structure:extraction-prefix"))
+            first.text = first.text[m.end():]
+    if dateline_idx is not None and first is lines[dateline_idx]:
+        dl = match_dateline(first.text, guarded(doc, rs.datelines_for(doc.outlet), "datelines"))
+        doc.set_meta("dateline", dl.rstrip(), "structure:dateline")
+    doc.site = host_of(doc.url) or site_from_dateline(doc.meta.get("dateline"))
+    doc.set_meta("captions", _captions(lines), "structure:caption")
+
+
+def _header_dates(doc: Doc, tz: str | None) -> None:
+    """Dates: a date line above the headline without a time is the site bar's
+    "today" (Tribun, PRMN platform sites); the article's own date comes with
+    the headline block or the byline. Dates inside the story are never used."""
+    lines, title_idx = doc.lines, doc.title_idx
+    for i, line in enumerate(lines):
+        is_date = line.category == "date"
+        if not is_date and (line.category not in ("byline", "editor") or line.zone == "body"):
+            continue
+        found = dates.find_date(line.text, default_tz=tz)
+        if found is None:
+            continue
+        doc.set_meta("page_date" if is_date and _site_bar_date(lines, i, title_idx, found) else "published",
+                     found.value, line.rule)
+
+
+def _captions(lines: list[Line]) -> list[str]:
+    caps = [ln.text for ln in lines if ln.category == "caption"]
+    caps += [c[0] for ln in lines for c in ln.cut if c[1] == "caption"]
+    # A caption printed twice keeps its longer copy (the one with the credit).
+    return [c for c in caps if not any(o != c and o.startswith(c.rstrip(" .")) for o in caps)]
+
+
+def _site_bar_date(lines: list[Line], i: int, title_idx: int | None, found) -> bool:
+    """A date without a time above the headline (or first, above a section label)."""
+    if found.has_time:
+        return False
+    if title_idx is not None:
+        return i < title_idx
+    return i == 0 and dates.is_date_line(lines[0].text) and len(lines) > 1 \
+        and lines[1].category in ("section", "title")
+
+
+def site_from_dateline(dateline: str | None) -> str | None:
+    """The domain a dateline names ("TRIBUNKALTIM.CO -" -> "tribunkaltim.co"), or None."""
+    m = DOMAIN.search(dateline or "")
+    return m.group(0).lower().removeprefix("www.") if m else None
+
+
+def merge_later_pass(md: Metadata, new: Metadata) -> None:
+    """What a later cleaning pass of the body found: fills the fields still empty,
+    adds new list values (and warnings)."""
+    for name in LATER_PASS_SCALARS:
+        if getattr(md, name) in (None, "") and getattr(new, name) not in (None, ""):
+            setattr(md, name, getattr(new, name))
+    for name in LATER_PASS_LISTS:
+        have = getattr(md, name)
+        have.extend(v for v in getattr(new, name) if v not in have)
+
+
+def fill_html_gaps(md: Metadata, *, title: str | None, published: list[str | None], section: list[str],
+                   authors: list[str], tags: list[str], captions: list[str], related: list[str]) -> None:
+    """The page's HTML metadata where the text path found nothing: ``published`` is
+    the candidates in order (JSON-LD/meta, then the html rules' date elements, each
+    None when absent; the first that is set wins), ``authors`` the page's people."""
+    md.title = md.title or title
+    md.published = md.published or next((p for p in published if p), None)
+    md.section = md.section or next(iter(section), None)
+    md.authors = md.authors or authors
+    md.tags = md.tags or tags
+    md.captions = list(dict.fromkeys(md.captions + captions))
+    md.related = list(dict.fromkeys(md.related + related))

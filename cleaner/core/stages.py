@@ -1,0 +1,60 @@
+"""The cleaning stages, one screen: each stage is a plain function of the document.
+
+    detect outlet -> segment -> mark by rules -> structure -> zone rules -> metadata
+
+:data:`STAGES` lists them in order; :func:`run_stages` runs them on one text
+(``cleaner.api.Cleaner`` reads the page before and assembles the record after).
+Adding a stage: a function ``(doc, rs, opts) -> None`` here, placed in ``STAGES``.
+"""
+from __future__ import annotations
+
+from ..model.document import Doc, Line
+from ..ruleset.detect import detected_outlet
+from ..ruleset.model import RuleSet
+from ..text.signals import SignalMemo
+from .marking import apply_rules, guarded
+from .metadata import collect_metadata
+from .structure import run_passes
+
+
+def detect_outlet(doc: Doc, rs: RuleSet, opts) -> None:
+    """The outlet whose rules the page gets (ruleset/detect.py)."""
+    doc.outlet = detected_outlet(rs, doc.url, doc.text, opts.outlet)
+
+
+def segment(doc: Doc, rs: RuleSet, opts) -> None:
+    """One Line per non-blank line of the text, its spaces folded."""
+    lines = doc.lines
+    for raw in doc.text.splitlines():
+        text = " ".join(raw.split())
+        if text:
+            lines.append(Line(len(lines), raw, text))
+
+
+def mark_rules(doc: Doc, rs: RuleSet, opts) -> None:
+    """The outlet's rules, then _common's, whose zone is ``any``."""
+    apply_rules(doc, rs.dispatch(doc.outlet, ("any",)))
+
+
+def find_structure(doc: Doc, rs: RuleSet, opts) -> None:
+    """Header, body and tail (core/structure/); the headline, standfirst and dateline found."""
+    inputs = rs.structure_inputs(doc.outlet)
+    page = run_passes(doc, inputs, guarded(doc, inputs.datelines, "datelines"),
+                      guarded(doc, inputs.body_start, "body_start"))
+    doc.title_idx, doc.lead_idx, doc.dateline_idx = page.title_idx, page.lead_idx, page.dateline_idx
+
+
+def mark_zone_rules(doc: Doc, rs: RuleSet, opts) -> None:
+    """Rules that apply only in the header, body or tail, now that the zones are known."""
+    apply_rules(doc, rs.dispatch(doc.outlet, ("header", "body", "tail")))
+
+
+STAGES = (detect_outlet, segment, mark_rules, find_structure, mark_zone_rules, collect_metadata)
+
+
+def run_stages(doc: Doc, rs: RuleSet, opts, memo: SignalMemo) -> Doc:
+    """Every stage on the document, the line signals answering from ``memo``."""
+    with memo.active():
+        for stage in STAGES:
+            stage(doc, rs, opts)
+    return doc

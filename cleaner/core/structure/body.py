@@ -1,0 +1,190 @@
+"""The body pass: between the first body line and the tail, what is not the story
+(captions printed twice, headline repeats, embedded posts, a header block printed
+late, headline lists, link boxes, injected headlines). Each step is named after the
+``structure:*`` rule id it gives (catalogue.py)."""
+from __future__ import annotations
+
+from ...model.document import Line
+from ...ruleset.matcher import may_match
+from ...text import dates
+from ...text.signals import (
+    ends_sentence,
+    headline_like,
+    link_like,
+    same_text,
+    starts_with_text,
+    title_like,
+    words,
+)
+from .shapes import (
+    BULLET,
+    BULLET_RUN,
+    CROSSLINK_LABEL_RUN,
+    INJECTED_MAX_SHARED,
+    INJECTED_MIN_WORDS,
+    INJECTED_MIN_WORDS_NO_COMMA,
+    NUMBERED,
+    TWEET,
+    caption_like,
+    name_line,
+)
+from .state import Page
+
+
+def caption_repeat(p: Page, i: int, line: Line, nxt: Line | None, title: str | None) -> bool:
+    """A caption followed by its longer copy (with the credit): both go."""
+    if nxt is None or not starts_with_text(nxt.text, line.text, 20):
+        return False
+    line.drop("caption", "structure:caption-repeat")
+    nxt.drop("caption", "structure:caption-repeat")
+    return True
+
+
+def title_repeat(p: Page, i: int, line: Line, nxt: Line | None, title: str | None) -> bool:
+    """The headline printed again inside the body."""
+    t = line.text
+    if not title or not (same_text(t, title) or starts_with_text(t, title, 20)):
+        return False
+    line.drop("caption" if caption_like(t) else "title", "structure:title-repeat")
+    return True
+
+
+def caption_credit(p: Page, i: int, line: Line, nxt: Line | None, title: str | None) -> bool:
+    """A caption ending with its credit, not the dateline paragraph."""
+    t = line.text
+    if not (caption_like(t) and len(words(t)) <= 60 and i != p.dateline_idx):
+        return False
+    line.drop("caption", "structure:caption-credit")
+    return True
+
+
+def embedded_post(p: Page, i: int, line: Line, nxt: Line | None, title: str | None) -> bool:
+    """An embedded tweet's text or its signature line."""
+    if not (may_match(TWEET, line.text) and TWEET.search(line.text)):
+        return False
+    line.drop("social", "structure:embedded-post")
+    return True
+
+
+def date_line_in_body(p: Page, i: int, line: Line, nxt: Line | None, title: str | None, start: int) -> None:
+    """A timestamp line inside the body: the page printed its header block
+    (headline, author, date) after some paragraphs. Drop the block."""
+    t = line.text
+    if not dates.is_date_line(t):
+        return
+    found = dates.find_date(t)
+    if found is None or not found.has_time:
+        return
+    lines = p.lines
+    line.drop("date", "structure:date-line-in-body")
+    prev = [k for k in range(i - 1, start - 1, -1) if not lines[k].dropped][:2]
+    if prev and prev[0] == i - 1 and name_line(lines[prev[0]].text):
+        name = lines[prev[0]]
+        name.drop("byline", "structure:name-above-date")
+        p.doc.set_meta("authors", [name.text.strip()], "structure:name-above-date")
+        prev = prev[1:]
+    if prev and title_like(lines[prev[0]].text):
+        head = lines[prev[0]]
+        if p.title_idx is None:
+            p.title_idx = prev[0]
+            head.drop("title", "structure:title")
+        elif same_text(head.text, lines[p.title_idx].text):
+            head.drop("title", "structure:title-repeat")
+
+
+# (rule id, step) each kept body line meets in order; the first that takes it decides.
+LINE_STEPS = (
+    ("structure:caption-repeat", caption_repeat),
+    ("structure:title-repeat", title_repeat),
+    ("structure:caption-credit", caption_credit),
+    ("structure:embedded-post", embedded_post),
+)
+_LINE_STEPS = tuple(step for _, step in LINE_STEPS)
+
+
+def mark_body(p: Page, start: int, end: int) -> None:
+    """Every body line through :data:`LINE_STEPS` (then ``date_line_in_body``), then the
+    passes over runs of lines: headline lists, link boxes, injected headlines."""
+    lines = p.lines
+    title = lines[p.title_idx].text if p.title_idx is not None else None
+    for i in range(start, end):
+        line = lines[i]
+        if line.dropped:
+            continue
+        j = p.next_kept(i, end)
+        nxt = lines[j] if j is not None else None
+        for step in _LINE_STEPS:
+            if step(p, i, line, nxt, title):
+                break
+        else:
+            date_line_in_body(p, i, line, nxt, title, start)
+    headline_list(p, start, end)
+    link_box(p, start, end)
+    injected_headline(p, start, end)
+
+
+def headline_list(p: Page, start: int, end: int) -> None:
+    """Consecutive bulleted headlines: a related-articles list."""
+    lines, i = p.lines, start
+    while i < end:
+        j = i
+        while j < end and not lines[j].dropped and BULLET.match(lines[j].text) \
+                and headline_like(BULLET.sub("", lines[j].text)):
+            j += 1
+        if j - i >= BULLET_RUN:
+            cat = "crosslink" if lines[i].text.lstrip()[:1] == "•" else "recommendation"
+            for k in range(i, j):
+                lines[k].drop(cat, "structure:headline-list")
+                p.doc.set_meta("related", BULLET.sub("", lines[k].text).strip(), "structure:headline-list")
+        i = max(j, i + 1)
+
+
+def link_box(p: Page, start: int, end: int) -> None:
+    """A link box's label alone on its line ("Baca juga:", dropped by a rule with
+    ``label: true``) and the linked headlines on the lines below it, as text dumps
+    print a link box: up to CROSSLINK_LABEL_RUN headline-like lines right after the
+    label go with it, in its category. A sentence, a date, or a line sharing most
+    of its words with the story (a subheading: the links were lost) ends the box."""
+    lines = p.lines
+    for i in range(start, end):
+        label = lines[i]
+        if label.rule not in p.inputs.label_rules:
+            continue
+        for j in range(i + 1, min(end, i + 1 + CROSSLINK_LABEL_RUN)):
+            line = lines[j]
+            if line.dropped:
+                break
+            t = line.text
+            if not link_like(t) or dates.find_date(t):
+                break
+            # A subheading of the story shares most of its words with the body
+            # (the links were lost in scraping); another story's headline does not.
+            if p.shared_words(t, start, end) > INJECTED_MAX_SHARED:
+                break
+            line.drop(label.category, "structure:link-box")
+            p.doc.set_meta("related", t, "structure:link-box")
+
+
+def injected_headline(p: Page, start: int, end: int) -> None:
+    """Another story's headline between two paragraphs (after a sentence's end)."""
+    lines = p.lines
+    for i in range(start, end):
+        line = lines[i]
+        if line.dropped or i == p.dateline_idx:
+            continue
+        t = line.text
+        n_words = len(words(t))
+        if n_words < (INJECTED_MIN_WORDS if ", " in t else INJECTED_MIN_WORDS_NO_COMMA) \
+                or not headline_like(t):
+            continue
+        if dates.find_date(t) or BULLET.match(t) or NUMBERED.match(t):
+            continue
+        if ", " not in t and p.shared_words(t, start, end) > INJECTED_MAX_SHARED:
+            # A subheading speaks of the story around it; another story's
+            # headline mostly does not.
+            continue
+        prev = next((lines[k] for k in range(i - 1, start - 1, -1) if not lines[k].dropped), None)
+        if prev is None or not ends_sentence(prev.text):
+            continue
+        line.drop("recommendation", "structure:injected-headline")
+        p.doc.set_meta("related", t, "structure:injected-headline")

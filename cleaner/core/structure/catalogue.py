@@ -1,0 +1,68 @@
+"""Every ``structure:*`` rule id: what it marks, and the pass that gives it.
+
+The ids appear in ``metadata.dropped_lines`` and in ``cleaner explain``; docs/rules.md
+lists them from here, and a test checks that every id the code uses is here and
+in docs/rules.md.
+"""
+from __future__ import annotations
+
+# id -> (pass, one line: what it marks)
+RULE_IDS: dict[str, tuple[str, str]] = {
+    "structure:split-label": ("frame", "a field label alone on its line (\"Reporter\") and the name on the next"),
+    "structure:dateline": ("header, metadata", "the paragraph that opens with the dateline starts the body; "
+                                               "metadata.dateline"),
+    "structure:date-line": ("header", "a line that is only a date, in the header"),
+    "structure:title-repeat": ("header, body", "the headline printed again"),
+    "structure:caption-after-credit": ("header", "the line after a photo credit: its caption"),
+    "structure:repeated-paragraph": ("header", "a paragraph printed twice at the top: the standfirst (lead) "
+                                               "and further copies"),
+    "structure:caption-repeat": ("header, body", "a caption followed by its copy with the credit: both"),
+    "structure:photo-credit": ("header", "a photo credit under the headline"),
+    "structure:caption-credit": ("header, body", "a caption that ends with its credit"),
+    "structure:header-list": ("header", "a bulleted headline in the header"),
+    "structure:title": ("header, body, metadata", "the headline; metadata.title"),
+    "structure:subtitle": ("header", "a second headline under the title: its subtitle (lead)"),
+    "structure:second-headline": ("header", "a further headline under the title and its subtitle"),
+    "structure:label-above-title": ("header", "a short headline-like line replaced by the longer headline "
+                                              "below it: a section label"),
+    "structure:name-above-date": ("header, body", "an author's name alone above a date line; metadata.authors"),
+    "structure:label": ("header", "three words or fewer in the header: section label, caption or other"),
+    "structure:injected-headline": ("header, body", "another story's headline between paragraphs; "
+                                                    "metadata.related"),
+    "structure:lead": ("header, metadata", "the standfirst under the headline or its date; metadata.lead"),
+    "structure:header-caption": ("header", "a sentence between the byline (or text-size widget) and the "
+                                           "byline or dateline that follows: the photo caption"),
+    "structure:lead-repeats-body": ("frame", "a standfirst that opens with the dateline and repeats the "
+                                             "next paragraph"),
+    "structure:header-credit": ("frame", "a leftover header line shaped like a photo credit"),
+    "structure:header-text": ("frame", "a leftover header line of text: caption (under the headline) "
+                                       "or recommendation"),
+    "structure:header-label": ("frame", "a leftover short header line: section label or other"),
+    "structure:after-credits": ("tail", "a line after the credits that close the story"),
+    "structure:teaser-dateline": ("tail", "a second paragraph with the article's dateline: a teaser list "
+                                          "starts"),
+    "structure:end-credit": ("tail", "a reporter's sign-off (\"Name/City\") under the story"),
+    "structure:faq-block": ("tail", "a run of question-and-answer paragraphs closing the body"),
+    "structure:summary-after-body": ("tail", "the summary printed as the last paragraph before the credits "
+                                             "(summary_after_body outlets): the lead"),
+    "structure:embedded-post": ("body", "an embedded social-media post"),
+    "structure:date-line-in-body": ("body", "a timestamp line inside the body: a header block printed late"),
+    "structure:headline-list": ("body", "two or more bulleted headlines in a row; metadata.related"),
+    "structure:link-box": ("body", "headline lines under a link box's label (label: true); metadata.related"),
+    "structure:extraction-prefix": ("metadata", "an extraction tool's \"date 2019-06 \" prefix; "
+                                                "metadata.published"),
+    "structure:caption": ("metadata", "metadata.captions from caption lines and spans"),
+}
+
+
+def describe(rule: str) -> str | None:
+    """The one-line description of a ``structure:*`` rule id, None for another id."""
+    found = RULE_IDS.get(rule)
+    return found[1] if found else None
+
+
+def markdown_table() -> str:
+    """The catalogue as the Markdown table docs/rules.md carries (a test keeps them equal)."""
+    rows = ["| rule id | pass | what it marks |", "|---|---|---|"]
+    rows += [f"| `{rid}` | {where} | {what} |" for rid, (where, what) in RULE_IDS.items()]
+    return "\n".join(rows)

@@ -1,0 +1,37 @@
+"""The dateline: the prefix that opens the body ("TRIBUNNEWS.COM -", "Jakarta (ANTARA) -"),
+by the outlet's patterns (rule files' ``datelines``, then _common's)."""
+from __future__ import annotations
+
+from ...ruleset.matcher import fold, may_match
+from ...text.signals import active_cache, memo_slot
+from .shapes import strip_prefix
+
+# (text, patterns) -> match_dateline's answer, in the document's signal memo.
+_DATELINES = memo_slot("match_dateline")
+
+
+def match_dateline(text: str, patterns) -> str | None:
+    """The dateline opening ``text``, by the first of ``patterns`` (marking.Guarded:
+    each runs with its timeout) that matches; None when none does."""
+    cache = active_cache(_DATELINES)
+    key = (text, tuple(patterns))
+    try:
+        return cache[key]
+    except KeyError:
+        pass
+    if len(cache) > 4096:   # a caller outside the pipeline: keep it bounded
+        cache.clear()
+    found = cache[key] = _match_dateline(text, patterns)
+    return found
+
+
+def _match_dateline(text: str, patterns) -> str | None:
+    text, _ = strip_prefix(text)
+    low = fold(text)
+    for pat in patterns:
+        if not may_match(getattr(pat, "compiled", pat), text, low):
+            continue
+        m = pat.match(text)
+        if m and m.end() > 0:
+            return m.group(0).strip()
+    return None

@@ -1,0 +1,103 @@
+"""Where the header ends and the body starts: field labels split over two lines, the
+dateline paragraph, an outlet's body-start marker, and the leftover header lines."""
+from __future__ import annotations
+
+from ...text.signals import prose_like, words
+from .shapes import HEADER_MAX_LINES, NAME_LINE, SPLIT_LABELS, photo_credit_like, word_overlap
+from .state import Page
+
+
+def split_label(p: Page) -> None:
+    """A field label alone on its line and the name on the next ("Reporter" /
+    "Ashaq Lupito"), as AMP and app layouts print them."""
+    lines = p.lines
+    for i in range(len(lines) - 1):
+        line, nxt = lines[i], lines[i + 1]
+        if line.dropped or nxt.dropped:
+            continue
+        field = SPLIT_LABELS.get(line.text.strip(" :").casefold())
+        if field is None or not NAME_LINE.match(nxt.text) or \
+                nxt.text.strip(" :").casefold() in SPLIT_LABELS:
+            continue
+        category = "editor" if field == "editor" else "byline"
+        line.drop(category, "structure:split-label")
+        nxt.drop(category, "structure:split-label")
+        name = nxt.text.strip()
+        p.doc.set_meta(field, [name] if field == "authors" else name, "structure:split-label")
+
+
+def find_dateline(p: Page, limit: int) -> int | None:
+    """The first paragraph (of the first ``limit`` lines) opening with the dateline; a
+    standfirst that opens with it and repeats the next one is dropped as the lead
+    (structure:lead-repeats-body)."""
+    for i, line in enumerate(p.lines[:limit]):
+        if line.dropped:
+            continue
+        dl = p.dateline_of(line.text)
+        if not dl:
+            continue
+        if len(words(line.text)) < 6 and not p.own_line_dateline(i):
+            continue
+        nxt = p.next_dateline(i)
+        if nxt is not None and word_overlap(line.text, p.lines[nxt].text) > 0.6:
+            line.drop("lead", "structure:lead-repeats-body")
+            p.lead_idx = i
+            continue
+        return i
+    return None
+
+
+def body_start(p: Page) -> int | None:
+    """An outlet's own body-start marker (``body_start`` in its rule file) wins
+    over the header scan: the body starts at the first line it matches, or
+    after it when a rule dropped that line (a "Laporan Wartawan" byline)."""
+    for i, line in enumerate(p.lines[:HEADER_MAX_LINES]):
+        for pat in p.body_start:
+            if pat.search(line.text):
+                return i + 1 if line.dropped else i
+    return None
+
+
+def header_line(p: Page, k: int) -> None:
+    """A header line no step took: a credit (structure:header-credit), text
+    (structure:header-text) or a label (structure:header-label)."""
+    line = p.lines[k]
+    if line.dropped:
+        return
+    t = line.text
+    if photo_credit_like(t):
+        line.drop("photo_credit", "structure:header-credit")
+    elif prose_like(t) or len(words(t)) > 8:
+        line.drop("caption" if p.title_idx is not None and k > p.title_idx else "recommendation",
+                  "structure:header-text")
+    elif p.title_idx is not None and k < p.title_idx:
+        line.drop("section", "structure:header-label")
+    else:
+        line.drop("other", "structure:header-label")
+
+
+def body_opening(p: Page, start: int) -> int:
+    """The first body line, the header scan's ``start`` and the dateline reconciled:
+    lines between the scan's end and the dateline are header too (unless prose);
+    a scan that ran past the dateline is rolled back to it."""
+    lines, n = p.lines, len(p.lines)
+    dl = find_dateline(p, min(n, HEADER_MAX_LINES))
+    if dl is not None and dl >= start - 1:
+        # Lines between the header scan and the dateline are header too
+        # (second captions, "Laporan Wartawan ..."), unless they are prose.
+        kept = [k for k in range(start, dl) if not lines[k].dropped]
+        if len(kept) <= 2 or all(not prose_like(lines[k].text) for k in kept):
+            for k in range(start, dl):
+                header_line(p, k)
+            start = dl
+        p.dateline_idx = dl
+    elif dl is not None and dl < start:
+        # The scan ran past the dateline (it took the dateline paragraph's
+        # neighbours for header lines): the dateline wins.
+        for k in range(dl, start):
+            if lines[k].rule and lines[k].rule.startswith("structure:"):
+                lines[k].category = lines[k].rule = None
+        start = dl
+        p.dateline_idx = dl
+    marked = body_start(p)
+    return marked if marked is not None else start

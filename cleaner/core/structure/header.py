@@ -1,0 +1,306 @@
+"""The header pass: walk the top of the page, line by line, until the body opens.
+
+Each kept line meets the steps of :data:`HEADER_STEPS` in order; the first step
+that takes the line decides it (``NEXT``: go on with the next line; ``STOP``: the
+header ends here). A line no step takes ends the header too. Each step is named
+after the ``structure:*`` rule id it gives (catalogue.py lists them all); the
+order is the order of decisions and must not change without a new baseline.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...model.document import Line
+from ...text import dates
+from ...text.signals import (
+    QUOTE_START,
+    ends_sentence,
+    headline_like,
+    prose_like,
+    same_text,
+    sentence_case,
+    starts_with_text,
+    title_like,
+    words,
+)
+from .shapes import (
+    BRACKET_CREDIT,
+    BULLET,
+    CREDIT_WORD,
+    HEADER_CATS,
+    HEADER_MAX_LINES,
+    INJECTED_MIN_WORDS,
+    LABEL_CAPTION,
+    LABEL_MAX_WORDS,
+    NUMBERED,
+    TITLE_CLOSERS,
+    caption_like,
+    photo_credit_like,
+    slash_credit,
+    strong_dateline,
+)
+from .state import Page
+
+NEXT, STOP = "next", "stop"
+
+
+@dataclass(slots=True)
+class HeaderScan:
+    """Where the header scan is: what it has seen so far and the line it is on."""
+    last_hdr: int = -1               # the last header line
+    title_closed: bool = False       # a line that comes after the headline was seen
+    prev_kind: str | None = None     # category of the last header line
+    lead_cand: int | None = None     # a standfirst, kept only if the header goes on
+    i: int = 0                       # the line looked at
+    line: Line | None = None
+    t: str = ""
+    dl: str | None = None            # the dateline opening it
+    j: int | None = None             # the next kept line after it
+
+    def took(self, i: int, kind: str | None, closes: bool = False) -> str:
+        """Line i is header (of ``kind``, which the next line sees as prev_kind)."""
+        self.last_hdr = i
+        if kind is not None:
+            self.prev_kind = kind
+        if closes:
+            self.title_closed = True
+        return NEXT
+
+
+def dateline_opens_body(p: Page, s: HeaderScan) -> str | None:
+    """A paragraph opening with the dateline ends the header (not right under a photo
+    credit, where an upper-case caption label looks like one, unless it names the site)."""
+    dl, t = s.dl, s.t
+    if dl and (len(words(t)) >= 6 or p.own_line_dateline(s.i)) and not (
+            s.prev_kind == "photo_credit" and not strong_dateline(dl)):
+        return STOP
+    return None
+
+
+def date_line(p: Page, s: HeaderScan) -> str | None:
+    """A line that is only a date (structure:date-line)."""
+    if not dates.is_date_line(s.t):
+        return None
+    s.line.drop("date", "structure:date-line")
+    return s.took(s.i, "date", closes=p.title_idx is not None)
+
+
+def title_repeat(p: Page, s: HeaderScan) -> str | None:
+    """The headline printed again under itself (structure:title-repeat)."""
+    if p.title_idx is None:
+        return None
+    title = p.lines[p.title_idx].text
+    if not (same_text(s.t, title) or starts_with_text(s.t, title, 20)):
+        return None
+    kind = "caption" if caption_like(s.t) else "title"
+    s.line.drop(kind, "structure:title-repeat")
+    return s.took(s.i, kind)
+
+
+def caption_after_credit(p: Page, s: HeaderScan) -> str | None:
+    """After a photo credit comes its caption, even one that opens with an
+    upper-case label ("KIM DAN PUTIN - Foto diambil ..."); only a dateline naming
+    the site ("TRIBUNNEWS.COM -") opens the body here."""
+    if s.prev_kind != "photo_credit" or (s.dl and strong_dateline(s.dl)):
+        return None
+    s.line.drop("caption", "structure:caption-after-credit")
+    return s.took(s.i, "caption", closes=True)
+
+
+def repeated_paragraph(p: Page, s: HeaderScan) -> str | None:
+    """A paragraph printed twice at the top: the standfirst and the first
+    paragraph (further copies go too). The header ends there."""
+    lines, j, t = p.lines, s.j, s.t
+    if j is None or not same_text(lines[j].text, t) or not prose_like(t) or p.dateline_follows(j):
+        return None
+    lines[j].drop("lead" if p.title_idx is not None else "other", "structure:repeated-paragraph")
+    if p.title_idx is not None and p.lead_idx is None:
+        p.lead_idx = j
+    k = p.next_kept(j)
+    while k is not None and same_text(lines[k].text, t):
+        lines[k].drop("other", "structure:repeated-paragraph")
+        k = p.next_kept(k)
+    return STOP
+
+
+def caption_repeat(p: Page, s: HeaderScan) -> str | None:
+    """A caption and its longer copy (with the credit), or printed twice."""
+    lines, j, t = p.lines, s.j, s.t
+    if j is None or not (starts_with_text(lines[j].text, t) or (
+            same_text(lines[j].text, t) and len(words(t)) >= 3
+            and (s.title_closed or not title_like(t)))):
+        return None
+    s.line.drop("caption", "structure:caption-repeat")
+    lines[j].drop("caption", "structure:caption-repeat")
+    return s.took(j, "caption", closes=True)
+
+
+def photo_credit_word(p: Page, s: HeaderScan) -> str | None:
+    """"Foto: ..." under the headline (structure:photo-credit)."""
+    if p.title_idx is None or not CREDIT_WORD.match(s.t) or not photo_credit_like(s.t):
+        return None
+    s.line.drop("photo_credit", "structure:photo-credit")
+    return s.took(s.i, "photo_credit", closes=True)
+
+
+def caption_credit(p: Page, s: HeaderScan) -> str | None:
+    """A caption ending with its credit, under the headline or right after a date or credit."""
+    t = s.t
+    if not ((caption_like(t) and p.title_idx is not None) or (
+            BRACKET_CREDIT.search(t) and s.prev_kind in ("title", "date", "photo_credit"))):
+        return None
+    s.line.drop("caption", "structure:caption-credit")
+    return s.took(s.i, "caption", closes=True)
+
+
+def header_list(p: Page, s: HeaderScan) -> str | None:
+    """A bulleted headline in the header: a recommendation list."""
+    if not (BULLET.match(s.t) and headline_like(BULLET.sub("", s.t))):
+        return None
+    s.line.drop("recommendation", "structure:header-list")
+    return s.took(s.i, "recommendation")
+
+
+def title(p: Page, s: HeaderScan) -> str | None:
+    """The headline (structure:title). Under it, a second headline is its subtitle
+    (structure:subtitle, the standfirst) or another headline (structure:second-headline);
+    a longer headline under a label replaces it (the label: structure:label-above-title)."""
+    t = s.t
+    if s.title_closed or not title_like(t) or slash_credit(t) or LABEL_CAPTION.match(t) or NUMBERED.match(t):
+        return None
+    if p.title_idx is not None and not _replaces_title(p, t):
+        if p.lead_idx is None and s.lead_cand is None:
+            s.lead_cand = s.i
+            s.line.drop("lead", "structure:subtitle")
+        else:
+            s.line.drop("other", "structure:second-headline")
+        return s.took(s.i, "lead", closes=True)
+    if p.title_idx is not None:
+        p.lines[p.title_idx].drop("section", "structure:label-above-title", force=True)
+    p.title_idx = s.i
+    s.line.drop("title", "structure:title")
+    return s.took(s.i, "title")
+
+
+def _replaces_title(p: Page, t: str) -> bool:
+    """A later headline replaces the title candidate when that one was only a
+    label above it (a section, kicker or slogan: shorter than the headline);
+    a sentence-case line or a shorter one under the title is its standfirst."""
+    if sentence_case(t):
+        return False
+    current = words(p.lines[p.title_idx].text)
+    return len(current) <= LABEL_MAX_WORDS or len(words(t)) > len(current)
+
+
+def photo_credit(p: Page, s: HeaderScan) -> str | None:
+    """A credit-shaped line under the headline."""
+    if p.title_idx is None or not photo_credit_like(s.t):
+        return None
+    s.line.drop("photo_credit", "structure:photo-credit")
+    return s.took(s.i, "photo_credit", closes=True)
+
+
+def name_above_date(p: Page, s: HeaderScan) -> str | None:
+    """Title, author, date: the blog layout ("wartapalapa" / "Rabu, 28 Desember 2022")."""
+    if p.title_idx is None or not p.name_above_date(s.i):
+        return None
+    s.line.drop("byline", "structure:name-above-date")
+    p.doc.set_meta("authors", [s.t.strip()], "structure:name-above-date")
+    return s.took(s.i, "byline", closes=True)
+
+
+def label(p: Page, s: HeaderScan) -> str | None:
+    """Three words or fewer: a section label above the headline, else a caption or other."""
+    t = s.t
+    if len(words(t)) > 3 or BULLET.match(t) or QUOTE_START.match(t):
+        return None
+    kind = "section" if p.title_idx is None else "caption" if ends_sentence(t) else "other"
+    s.line.drop(kind, "structure:label")
+    return s.took(s.i, None)
+
+
+def injected_headline(p: Page, s: HeaderScan) -> str | None:
+    """Another story's headline (with a comma) after the header's headline block."""
+    t = s.t
+    if not (s.title_closed and ", " in t and headline_like(t) and len(words(t)) >= INJECTED_MIN_WORDS):
+        return None
+    s.line.drop("recommendation", "structure:injected-headline")
+    p.doc.set_meta("related", t, "structure:injected-headline")
+    return s.took(s.i, None)
+
+
+def lead(p: Page, s: HeaderScan) -> str | None:
+    """A line of five words or more right under the headline or its date: the standfirst
+    (kept as one only when the header goes on after it)."""
+    if not (p.title_idx is not None and p.lead_idx is None and s.lead_cand is None
+            and s.prev_kind in ("title", "date") and len(words(s.t)) >= 5):
+        return None
+    s.lead_cand = s.i
+    s.line.drop("lead", "structure:lead")
+    return s.took(s.i, "lead", closes=True)
+
+
+def header_caption(p: Page, s: HeaderScan) -> str | None:
+    """Between the byline (or text-size widget) and a byline or dateline that
+    follows, a sentence is the photo's caption."""
+    if not (p.title_idx is not None and prose_like(s.t)
+            and s.prev_kind in ("byline", "editor", "other", "widget") and (
+                p.header_continues(s.i + 1)
+                or p.inputs.header_caption and s.prev_kind == "widget" and not s.dl)):
+        return None
+    s.line.drop("caption", "structure:header-caption")
+    return s.took(s.i, "caption")
+
+
+# (rule id, step), in the order every kept header line meets them.
+HEADER_STEPS = (
+    ("structure:dateline", dateline_opens_body),
+    ("structure:date-line", date_line),
+    ("structure:title-repeat", title_repeat),
+    ("structure:caption-after-credit", caption_after_credit),
+    ("structure:repeated-paragraph", repeated_paragraph),
+    ("structure:caption-repeat", caption_repeat),
+    ("structure:photo-credit", photo_credit_word),
+    ("structure:caption-credit", caption_credit),
+    ("structure:header-list", header_list),
+    ("structure:title", title),
+    ("structure:photo-credit", photo_credit),
+    ("structure:name-above-date", name_above_date),
+    ("structure:label", label),
+    ("structure:injected-headline", injected_headline),
+    ("structure:lead", lead),
+    ("structure:header-caption", header_caption),
+)
+_STEPS = tuple(step for _, step in HEADER_STEPS)
+
+
+def scan_header(p: Page) -> int:
+    """Walk the top of the page; returns the index of the first body line."""
+    s = HeaderScan()
+    for i, line in enumerate(p.lines[:HEADER_MAX_LINES]):
+        if line.dropped:
+            # Dropped lines are not there for a reader (nor on a second pass
+            # over the output): the scan goes past them.
+            if line.category in HEADER_CATS:
+                s.took(i, line.category, closes=p.title_idx is not None and line.category in TITLE_CLOSERS)
+            continue
+        s.i, s.line, s.t = i, line, line.text
+        s.dl = p.dateline_of(s.t)
+        s.j = p.next_kept(i)
+        verdict = None
+        for step in _STEPS:
+            verdict = step(p, s)
+            if verdict is not None:
+                break
+        if verdict != NEXT:
+            break
+    start = s.last_hdr + 1
+    if s.lead_cand is not None:
+        lines = p.lines
+        if s.lead_cand == s.last_hdr and ends_sentence(lines[s.lead_cand].text):
+            # Nothing of the header follows: a full sentence here opens the body.
+            lines[s.lead_cand].category = lines[s.lead_cand].rule = None
+            start = s.lead_cand
+        else:
+            p.lead_idx = s.lead_cand
+    return start

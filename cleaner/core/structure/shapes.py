@@ -1,0 +1,147 @@
+"""What a line looks like to the structure passes: thresholds (each says how it was
+chosen) and shape tests of one line (a photo credit, a caption, a name, a label).
+Nothing here knows an outlet's strings or the lines around a line."""
+from __future__ import annotations
+
+import regex
+
+from ...ruleset.matcher import may_match
+from ...text.signals import TITLE_SMALL_WORDS, ends_sentence, folded_line, words
+
+# Categories a rule may give a header line without the header ending there.
+HEADER_CATS = frozenset({"nav", "section", "title", "lead", "byline", "editor", "date",
+                         "caption", "photo_credit", "widget", "other", "ad", "social", "tags",
+                         "recommendation", "crosslink"})
+META_END_CATS = frozenset({"byline", "editor"})
+# Header lines that come after the headline: once one is seen, no later line is the headline.
+TITLE_CLOSERS = frozenset({"lead", "byline", "editor", "date", "caption", "photo_credit"})
+BULLET = regex.compile(r"^\s*[-•·▪►»*]\s+")
+# "2. Rekor Apik Bojan Hodak ...": a listicle's numbered subheading, body text.
+NUMBERED = regex.compile(r"^\s*\d{1,2}[.)]\s+\S")
+# "date 2019-06 " prefix some extraction tools put before the text.
+EXTRACTION_PREFIX = regex.compile(r"^\s*date (\d{4}-\d{2}(?:-\d{2})?)\s+")
+CREDIT_WORD = regex.compile(r"^(?:foto|photo|dok(?:umentasi)?|sumber foto|ilustrasi)\s*[:.]", regex.I)
+DOMAIN = regex.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|co|net|org|or\.id|go\.id|tv)\b", regex.I)
+CAPTION_TAIL = regex.compile(r"(?:\(\s*(?:foto|photo|dok)\b[^()]{0,80}\)|\b(?:foto|photo)\s*[:\-–]\s*[^\s()]{2,60}(?:\s[^\s()]{1,30}){0,4})\.?\s*$",
+                             regex.I)
+TWEET = regex.compile(r"(?:pic\.twitter\.com/|https?://t\.co/)|^[—–-]\s.{1,80}\(@\w{1,30}\)\s+\w+ \d{1,2}, \d{4}$")
+
+# A photo credit is short: the longest in the dev corpus has 9 words.
+CREDIT_MAX_WORDS = 12
+# The header of a news page fits in its first lines; the longest dev header
+# (a 13-item menu, headline, editor, widget, caption, byline) has 25.
+HEADER_MAX_LINES = 40
+# Injected headlines between paragraphs ("Modus Baru Begal, Pura-pura ...") have
+# the comma of a news headline; article subheadings rarely do. Minimum words:
+INJECTED_MIN_WORDS = 6
+# Without a comma a headline-like line could be a subheading ("Kronologi Kejadian");
+# the dev corpus subheadings have at most 5 words, injected headlines 8 and more.
+INJECTED_MIN_WORDS_NO_COMMA = 8
+# ... and a subheading shares most of its words with the story (seed 001's
+# "AS Tuduh Korea Utara Pasok Senjata ke Rusia": 5 of 6), another story's headline
+# few (d069's "Ibu Rumah Tangga Jual Ribuan 'Pil Setan' ke Begal": 1 of 8).
+INJECTED_MAX_SHARED = 0.5
+# An FAQ block appended to the story ("Apa itu Pilkada Serentak? Pilkada ...", one
+# question and its answer per paragraph): at least this many in a row end the body.
+FAQ_MIN_RUN = 3
+FAQ_ITEM = regex.compile(
+    r"^(?:apa|apakah|bagaimana|kapan|kenapa|mengapa|siapa|siapakah|di ?mana|ke ?mana|berapa|"
+    r"bisakah|dapatkah|adakah|what|how|why|when|who|where)\b[^?]{3,150}\?\s+\S.{20,}", regex.I)
+# Consecutive bullet headlines that make a related-articles list.
+BULLET_RUN = 2
+# Section labels and kickers above a headline: the dev corpus ones have 1-4 words
+# ("Harga Cabai Meroket", "Breaking News Masalah Proyek"); headlines have more.
+LABEL_MAX_WORDS = 4
+# A link box's label alone on its line ("Baca juga:") takes at most this many
+# headline lines below it (the "Baca juga" boxes in the HTML samples hold 1-3 links).
+CROSSLINK_LABEL_RUN = 3
+# Lines between a standfirst that opens with the dateline and the paragraph it
+# repeats: an image placeholder, a caption and its credit at most.
+STANDFIRST_GAP = 5
+
+
+def strip_prefix(text: str) -> tuple[str, str | None]:
+    """(the text without an extraction tool's "date 2019-06 " prefix, the prefix's date or None)."""
+    m = EXTRACTION_PREFIX.match(text) if "date " in text else None
+    return (text[m.end():], m.group(1)) if m else (text, None)
+
+
+def photo_credit_like(text: str) -> bool:
+    """A photo credit: short, "Foto:"-like, a slash between names, or a bare domain."""
+    ws = words(text)
+    if not ws or len(ws) > CREDIT_MAX_WORDS or ends_sentence(text.rstrip("/ ")) and "/" not in text:
+        return False
+    if CREDIT_WORD.match(text):
+        return True
+    if "/" in text and not text.startswith("(") and "://" not in text:
+        return True
+    return bool(DOMAIN.fullmatch(text.strip().removeprefix("www.")) or
+                regex.fullmatch(r"(?:www\.)?[\w.-]+\.[a-z]{2,}(?:\.[a-z]{2})?", text.strip(), regex.I))
+
+
+# "Pos Belitung/Dede", "TRIBUNJOGJA.COM / Miftahul Huda", "Pujiansyah/Lampung":
+# two short name parts around one slash, nothing else. Never a headline.
+SLASH_CREDIT = regex.compile(r"^\(?[\p{L}.][\p{L}.'’ -]{1,40}?\s?/\s?[\p{L}][\p{L}.'’ -]{1,40}\)?$")
+SLASH_CREDIT_MAX_WORDS = 6
+# An author's name printed alone between the headline and the date.
+NAME_MAX_WORDS = 3
+# The caption style "TEMPAT SAMPAH BARU: Warga berjalan ... Sabtu (8/8)." at the
+# top of a page: an upper-case label, a colon, a sentence. Not a headline.
+LABEL_CAPTION = regex.compile(r"^\p{Lu}[\p{Lu}\p{N} ]{2,40}:\s+\p{Lu}.{20,}[.!?)]$")
+
+
+# A photo credit in square brackets closing the caption: "... malam WIB. [Twitter/@PSSI]".
+# (Round brackets close body paragraphs too: "(Tribunnews.com/Daryono)" stays.)
+BRACKET_CREDIT = regex.compile(r"\[[^\[\]]{1,60}/[^\[\]]{1,60}\]\s*$")
+
+
+# Field labels printed alone on a line, the value on the next one.
+SPLIT_LABELS = {"reporter": "authors", "penulis": "authors", "pewarta": "authors",
+                "wartawan": "authors", "kontributor": "authors", "editor": "editor",
+                "redaktur": "editor", "penyunting": "editor"}
+# A person's name: 1-5 words of letters (initials, apostrophes, hyphens), no digits.
+NAME_LINE = regex.compile(r"^\p{L}[\p{L}.'’-]*(?: \p{L}[\p{L}.'’-]*){0,4}$")
+
+
+def name_line(text: str) -> bool:
+    """A short person's name alone on its line ("Kiki", "wartapalapa")."""
+    return len(words(text)) <= NAME_MAX_WORDS and bool(NAME_LINE.match(text)) and \
+        text.strip(" :").casefold() not in SPLIT_LABELS
+
+
+def slash_credit(text: str) -> bool:
+    """Two short name parts around one slash ("Pos Belitung/Dede"): a credit, never a headline."""
+    return len(words(text)) <= SLASH_CREDIT_MAX_WORDS and bool(SLASH_CREDIT.match(text.strip()))
+
+
+def caption_like(text: str) -> bool:
+    """A photo caption: it ends with its credit ("(Foto: ...)") or says it is one."""
+    return (may_match(CAPTION_TAIL, text) and bool(CAPTION_TAIL.search(text))) or \
+        text.lower().startswith(("keterangan gambar", "keterangan foto"))
+
+
+def content_words(text: str) -> set[str]:
+    """The line's folded words longer than two letters, small title words left out."""
+    return {w for w in folded_line(text).split() if len(w) > 2 and w not in TITLE_SMALL_WORDS}
+
+
+def strong_dateline(dateline: str) -> bool:
+    """A dateline that names the site ("TRIBUNNEWS.COM -", "Jakarta (ANTARA) -"),
+    not only an upper-case label, which captions use too ("KIM DAN PUTIN -")."""
+    return bool(DOMAIN.search(dateline) or "(" in dateline)
+
+
+def dateline_brand(dateline: str | None) -> str | None:
+    """The site part of a dateline, to tell the article's from a teaser's."""
+    if not dateline:
+        return None
+    m = DOMAIN.search(dateline)
+    if m:
+        return m.group(0).lower().removeprefix("www.")
+    return regex.sub(r"[^\p{L}\p{N}]+", "", dateline).lower()
+
+
+def word_overlap(a: str, b: str) -> float:
+    """Shared folded words over the shorter line's words (0..1)."""
+    wa, wb = set(folded_line(a).split()), set(folded_line(b).split())
+    return len(wa & wb) / max(1, min(len(wa), len(wb)))

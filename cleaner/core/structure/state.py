@@ -1,0 +1,96 @@
+"""What the structure passes share about one document: its lines, the outlet's
+structure inputs, and what has been found so far (headline, standfirst, dateline)."""
+from __future__ import annotations
+
+from ...model.document import Doc
+from ...ruleset.model import StructureInputs
+from ...text import dates
+from ...text.signals import prose_like, words
+from .dateline import match_dateline
+from .shapes import STANDFIRST_GAP, content_words, name_line
+
+
+class Page:
+    """One document under the structure passes. ``title_idx``, ``lead_idx`` and
+    ``dateline_idx`` (indexes into ``lines``) are set by the passes and read by the
+    metadata stage; ``brand`` is the site part of the body's dateline (tail pass)."""
+
+    def __init__(self, doc: Doc, inputs: StructureInputs, datelines=None, body_start=None):
+        self.doc, self.lines = doc, doc.lines
+        # The outlet's rule-file inputs (ruleset.model.StructureInputs): to_end and
+        # label rule ids, header_caption (the lead photo's caption printed under the
+        # header's widgets: Tribun AMP), summary_after_body (the summary printed above
+        # the credits: JPNN), ...
+        self.inputs = inputs
+        # The dateline and body-start patterns, as given (the stage passes them
+        # guarded: each switched off for the page after a timeout).
+        self.datelines = inputs.datelines if datelines is None else datelines
+        self.body_start = list(inputs.body_start if body_start is None else body_start)
+        self.title_idx: int | None = None
+        self.lead_idx: int | None = None
+        self.dateline_idx: int | None = None
+        self.brand: str | None = None
+
+    def next_kept(self, i: int, end: int | None = None) -> int | None:
+        """The next line after i that is not dropped (before ``end``)."""
+        lines = self.lines
+        for j in range(i + 1, len(lines) if end is None else end):
+            if not lines[j].dropped:
+                return j
+        return None
+
+    def dateline_of(self, text: str) -> str | None:
+        """The dateline opening ``text``, by this outlet's patterns."""
+        return match_dateline(text, self.datelines)
+
+    def own_line_dateline(self, i: int) -> bool:
+        """"Kintamani, baliilu.com" alone on its line, the paragraph following."""
+        nxt = self.next_kept(i)
+        return nxt is not None and len(words(self.lines[i].text)) <= 5 and (
+            prose_like(self.lines[nxt].text) or self.lines[nxt].text[:1] in "-–—")
+
+    def dateline_follows(self, i: int) -> bool:
+        """The paragraph after line i opens with the dateline: line i is not the
+        body's first paragraph (a sentence printed twice there is a caption)."""
+        j = self.next_kept(i)
+        return j is not None and bool(self.dateline_of(self.lines[j].text))
+
+    def next_dateline(self, i: int) -> int | None:
+        """The next paragraph opening with a dateline, a few lines on (an image
+        and its caption may sit between a standfirst and the first paragraph)."""
+        for j in range(i + 1, min(len(self.lines), i + 1 + STANDFIRST_GAP)):
+            line = self.lines[j]
+            if not line.dropped and self.dateline_of(line.text):
+                return j
+        return None
+
+    def header_continues(self, i: int) -> bool:
+        """The header goes on after line i-1: a byline or a dateline paragraph follows."""
+        for line in self.lines[i:i + 3]:
+            if line.dropped and line.category in ("byline", "editor", "photo_credit"):
+                return True
+            if self.dateline_of(line.text):
+                return True
+        return False
+
+    def name_above_date(self, i: int) -> bool:
+        """Line i is a short name and the next line a date line."""
+        j = self.next_kept(i)
+        return name_line(self.lines[i].text) and j == i + 1 and dates.is_date_line(self.lines[j].text)
+
+    def body_resumes(self, i: int) -> bool:
+        """Two prose paragraphs follow from line i on: the story goes on."""
+        j = i if not self.lines[i].dropped else self.next_kept(i)
+        k = self.next_kept(j) if j is not None else None
+        return k is not None and prose_like(self.lines[j].text) and prose_like(self.lines[k].text)
+
+    def shared_words(self, t: str, start: int, end: int) -> float:
+        """Share of the line's content words found elsewhere in the body."""
+        own = content_words(t)
+        if not own:
+            return 0.0
+        rest: set[str] = set()
+        for line in self.lines[start:end]:
+            if not line.dropped and line.text != t:
+                rest |= content_words(line.text)
+        return len(own & rest) / len(own)

@@ -1,0 +1,85 @@
+"""The tail pass: where the story ends (a to_end rule, the credits under it, a second
+dateline opening a teaser, a reporter's sign-off, an FAQ block) and what follows."""
+from __future__ import annotations
+
+from ...text.signals import prose_like
+from .shapes import FAQ_ITEM, FAQ_MIN_RUN, META_END_CATS, dateline_brand, slash_credit
+from .state import Page
+
+
+def find_end(p: Page, start: int) -> int:
+    """Index of the first tail line; everything from there on is dropped."""
+    lines, n = p.lines, len(p.lines)
+    p.brand = dateline_brand(p.dateline_of(lines[p.dateline_idx].text)) if p.dateline_idx is not None else None
+    seen_body = seen_prose = 0
+    soft_end = None
+    for i in range(start, n):
+        line = lines[i]
+        if line.dropped:
+            if line.rule in p.inputs.end_rules and seen_body:
+                # structure's reading of a to_end rule: the rule's line and all after it
+                drop_rest(p, i + 1, line.category, line.rule)
+                return i
+            if line.category in META_END_CATS and seen_prose >= 2 and soft_end is None:
+                soft_end = i
+            continue
+        if soft_end is not None:
+            if p.body_resumes(i):
+                if lines[soft_end].rule == "structure:end-credit":
+                    lines[soft_end].category = "photo_credit"
+                soft_end = None
+            else:
+                line.drop("footer", "structure:after-credits")
+                continue
+        if seen_body >= 1 and p.dateline_idx is not None and i > p.dateline_idx \
+                and dateline_brand(p.dateline_of(line.text)) == p.brand:
+            # A second dateline opens another article: a teaser list.
+            line.drop("recommendation", "structure:teaser-dateline")
+            soft_end = i
+            continue
+        if seen_prose >= 2 and soft_end is None and slash_credit(line.text) \
+                and not line.text.startswith("("):
+            # "Pujiansyah/Lampung" under the story: the reporter's sign-off
+            # (a photo credit when the story goes on: see State.body_resumes).
+            line.drop("byline", "structure:end-credit")
+            soft_end = i
+            continue
+        seen_body += 1
+        seen_prose += prose_like(line.text)
+    end = soft_end if soft_end is not None else n
+    return faq_block(p, start, end)
+
+
+def faq_block(p: Page, start: int, end: int) -> int:
+    """A run of question-and-answer paragraphs closing the body is an FAQ
+    block the site appends, not the story: it starts the tail."""
+    kept = [i for i in range(start, end) if not p.lines[i].dropped]
+    run = 0
+    while run < len(kept) and FAQ_ITEM.match(p.lines[kept[-1 - run]].text):
+        run += 1
+    if run < FAQ_MIN_RUN or run == len(kept):
+        return end
+    first = kept[-run]
+    for k in range(first, end):
+        p.lines[k].drop("other", "structure:faq-block")
+    return first
+
+
+def drop_rest(p: Page, i: int, category: str, rule: str) -> None:
+    """Every line from i on is dropped with the to_end rule's category and id, in the tail."""
+    for line in p.lines[i:]:
+        line.drop(category, rule)
+        line.zone = "tail"
+
+
+def summary_after_body(p: Page, start: int, end: int) -> None:
+    """The outlet prints its summary as the last paragraph before the credits
+    that close the body: the standfirst, when the header had none."""
+    lines = p.lines
+    if p.lead_idx is not None or end >= len(lines) or not lines[end].dropped \
+            or lines[end].category not in META_END_CATS:
+        return
+    kept = [k for k in range(start, end) if not lines[k].dropped]
+    if len(kept) >= 2 and prose_like(lines[kept[-1]].text):
+        lines[kept[-1]].drop("lead", "structure:summary-after-body")
+        p.lead_idx = kept[-1]

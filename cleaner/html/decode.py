@@ -1,0 +1,117 @@
+"""HTML bytes to a parsed tree: the charset (a BOM, valid UTF-8, the declared
+charset, charset-normalizer), then libxml2 without network or huge trees, pages
+nested too deep flattened first."""
+from __future__ import annotations
+
+import codecs
+import re
+
+import lxml.html
+from lxml import etree
+
+from ..model.page import PageError
+from ..text.encoding import BOM_CODECS, codec_name
+
+# The HTML standard's prescan reads 1024 bytes for the declared charset; real
+# pages put 10+ kB of scripts before their meta tags.
+CHARSET_SCAN_BYTES = 16384
+CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:-]{2,40})"""
+                        rb"""|<\?xml[^>]{0,100}encoding\s*=\s*["']([\w.:-]{2,40})""", re.I)
+
+
+def decode_html(data: bytes) -> str:
+    """The page's text (see :func:`decode_html_as`)."""
+    return decode_html_as(data)[0]
+
+
+def decode_html_as(data: bytes) -> tuple[str, str]:
+    """(text, encoding). A BOM; else valid UTF-8 whatever the page declares (legacy
+    bytes almost never form valid UTF-8, while "charset=iso-8859-1" on UTF-8 pages
+    is common); else the declared charset; else charset-normalizer; else cp1252,
+    replacing."""
+    for bom, enc in BOM_CODECS.items():
+        if data.startswith(bom):
+            return data[len(bom):].decode(enc, errors="replace"), enc
+    declared = _declared_charset(data[:CHARSET_SCAN_BYTES])
+    for enc in filter(None, ("utf-8", declared)):
+        try:
+            return data.decode(enc), enc
+        except UnicodeError:         # idna and friends raise the base class
+            pass
+    from charset_normalizer import from_bytes
+    best = from_bytes(data).best()
+    if best is not None:
+        return str(best), codec_name(best.encoding)
+    return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _declared_charset(head: bytes) -> str | None:
+    m = CHARSET_RE.search(head)
+    try:
+        info = codecs.lookup((m.group(1) or m.group(2)).decode("ascii")) if m else None
+    except LookupError:
+        return None
+    if info is None or not info._is_text_encoding:     # "charset=base64", "rot13": not text
+        return None
+    name = info.name
+    # The HTML standard reads latin-1 and ascii labels as windows-1252, and a
+    # UTF-16 label on bytes without a BOM as UTF-8.
+    return {"iso8859-1": "cp1252", "ascii": "cp1252", "utf-16": "utf-8", "utf-16-le": "utf-8",
+            "utf-16-be": "utf-8", "utf-32": "utf-8", "utf-32-le": "utf-8", "utf-32-be": "utf-8"}.get(name, name)
+
+
+def parse_html(text: str) -> tuple[etree._Element, list[str]]:
+    """No network, no huge trees (libxml2 then stops at 256 levels instead of
+    following a hostile page down), no comments or processing instructions.
+    libxml2 drops everything after the 256th level, the rest of the article
+    too: such a page is parsed again with its deepest tags taken out (their
+    text stays), and the errors say so."""
+    root, errors = _parse(text)
+    if any("Excessive depth" in e for e in errors):
+        root, errors = _parse(flatten_deep(text))
+        errors.append(FLATTENED)
+    return root, errors
+
+
+FLATTEN_DEPTH = 200          # below libxml2's 256, with room for what the parser adds
+TAG = re.compile(r"<(/?)([a-zA-Z][\w:.-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
+FLATTENED = f"html: nesting deeper than {FLATTEN_DEPTH} levels flattened (libxml2 stops at 256)"
+VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+             "track", "wbr"}
+
+
+def flatten_deep(text: str) -> str:
+    """Remove the tags (not the text) of elements opened more than FLATTEN_DEPTH
+    levels deep. One pass, counting open and close tags as written."""
+    out, pos, depth = [], 0, 0
+    for m in TAG.finditer(text):
+        closing, name = m.group(1), m.group(2).lower()
+        if name in VOID_TAGS or m.group(0).endswith("/>"):
+            continue
+        if closing:
+            keep = depth <= FLATTEN_DEPTH
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            keep = depth <= FLATTEN_DEPTH
+        if not keep:
+            out.append(text[pos:m.start()])
+            pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+# Characters libxml2 parses but lxml refuses to set back into a tree (drop_tree
+# moves a tail text): C0 controls but tab and line ends, U+FFFE/FFFF, surrogates.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _parse(text: str) -> tuple[etree._Element, list[str]]:
+    text = NOT_XML.sub(" ", text)
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
+                                  no_network=True, huge_tree=False)
+    try:
+        root = lxml.html.document_fromstring(text.encode("utf-8", "replace"), parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise PageError(f"not parseable as HTML: {exc}") from None
+    return root, [e.message for e in parser.error_log]

@@ -1,0 +1,72 @@
+"""Page files: one page per file, folders walked recursively in sorted order, and stdin.
+
+A reader never raises for one bad file: a page that cannot be read comes back with
+``error`` set, so the batch goes on and the failure is reported with the file's name.
+JSONL, WARC and compressed inputs are read by :mod:`cleaner.io.sources`, on top of this.
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+from ..model.page import DEFAULT_MAX_BYTES, Page
+
+TEXT_SUFFIXES = (".txt", ".text")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+
+
+def kind_of(name: str, data: bytes | None = None) -> str:
+    """"html" or "text": by the file name's suffix, else by how the bytes open."""
+    low = name.lower()
+    if low.endswith(HTML_SUFFIXES):
+        return "html"
+    if low.endswith(TEXT_SUFFIXES):
+        return "text"
+    head = (data or b"")[:1024].lstrip().lower()
+    return "html" if head.startswith((b"<!doctype html", b"<html")) else "text"
+
+
+def iter_files(paths: list[str], accept=None) -> list[tuple[str, str | None]]:
+    """(path, error) for every input file, folders expanded in sorted order; a folder's
+    files are those ``accept(name)`` says yes to (default: page suffixes)."""
+    accept = accept or (lambda f: f.lower().endswith(SUFFIXES) and not f.startswith("."))
+    out: list[tuple[str, str | None]] = []
+    for p in paths:
+        if p == "-":
+            out.append(("-", None))
+        elif os.path.isdir(p):
+            found = []
+            for root, dirs, files in os.walk(p):
+                dirs.sort()
+                for f in sorted(files):
+                    if accept(f):
+                        found.append(os.path.join(root, f))
+            out.extend((f, None) for f in found)
+        elif os.path.exists(p):
+            out.append((p, None))
+        else:
+            out.append((p, "no such file or folder"))
+    return out
+
+
+def read_page(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Page:
+    """One page file (``-``: stdin), at most ``max_bytes`` of it; the error set when it cannot be read."""
+    if path == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        source = "<stdin>"
+    else:
+        source = path
+        try:
+            size = os.path.getsize(path)
+            if size > max_bytes:
+                return Page(source, error=f"page is {size} bytes, over the limit of {max_bytes} (--max-bytes)")
+            # Read at most one byte past the limit: a device or a file that grows
+            # (/dev/zero, a log being written) reports a small size and never ends.
+            with open(path, "rb") as fh:
+                data = fh.read(max_bytes + 1)
+        except OSError as exc:
+            return Page(source, error=f"cannot read: {exc.strerror or exc}")
+    if len(data) > max_bytes:
+        return Page(source, error=f"page is over the limit of {max_bytes} bytes (--max-bytes)")
+    return Page(source, data=data, kind=kind_of(source, data))

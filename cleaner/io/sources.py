@@ -1,0 +1,263 @@
+"""Corpus inputs: page files, folders, JSONL and WARC, plain or compressed by extension.
+
+Every input is streamed: :func:`iter_pages` yields one :class:`Page` at a time and
+never holds a whole file of pages. A page keeps where it came from (the file, plus
+the line number in a JSONL or the WARC-Record-ID in a WARC), and a page that cannot
+be read is yielded with ``error`` set, so the run goes on and the failure names it.
+
+    page files  .txt .text .html .htm .xhtml      one page per file
+    JSONL       .jsonl .ndjson                     one page per line (fields: :class:`Fields`)
+    WARC        .warc                              response records with HTML (or plain text)
+    compressed  any of these + .gz or .zst         decompressed as a stream
+
+JSONL lines are handed on raw (``kind="jsonl"``) and parsed by :func:`parse_jsonl`
+in the worker that cleans them, so the reading process stays light.
+"""
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..model.page import DEFAULT_MAX_BYTES, Page, PageError
+from .pages import SUFFIXES as PAGE_SUFFIXES
+from .pages import iter_files, kind_of, read_page
+
+COMPRESSION = {".gz": "gzip", ".zst": "zstd", ".zstd": "zstd"}
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+WARC_SUFFIXES = (".warc",)
+# A WARC record's HTTP Content-Type that holds a page; other records are skipped.
+WARC_PAGE_TYPES = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "text"}
+READ_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class Fields:
+    """Which JSONL fields hold the page: HTML if present, else text; the URL is optional."""
+    text: str = "text"
+    html: str = "html"
+    url: str = "url"
+
+
+def split_name(path: str) -> tuple[str, str | None]:
+    """("name.jsonl", "gzip") for "name.jsonl.gz": the name under the compression suffix."""
+    low = path.lower()
+    for suffix, method in COMPRESSION.items():
+        if low.endswith(suffix):
+            return low[: -len(suffix)], method
+    return low, None
+
+
+def format_of(path: str) -> str:
+    """"jsonl", "warc" or "page" (one page per file), from the file name."""
+    name, _ = split_name(path)
+    if name.endswith(JSONL_SUFFIXES):
+        return "jsonl"
+    if name.endswith(WARC_SUFFIXES):
+        return "warc"
+    return "page"
+
+
+def is_input_name(name: str) -> bool:
+    """Files a folder walk picks up (explicitly named files are always read)."""
+    base, _ = split_name(name)
+    return not name.startswith(".") and base.endswith(PAGE_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES)
+
+
+def find_inputs(paths: list[str]) -> list[tuple[str, str | None]]:
+    """(path, error) for every input file, folders walked recursively in sorted order."""
+    return iter_files(paths, accept=is_input_name)
+
+
+def open_binary(path: str) -> io.BufferedIOBase:
+    """The file's bytes, decompressed as a stream when its name says so."""
+    _, method = split_name(path)
+    if method == "gzip":
+        return gzip.open(path, "rb")
+    if method == "zstd":
+        import zstandard
+        raw = open(path, "rb")
+        try:
+            reader = zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True, closefd=True)
+        except Exception:
+            raw.close()
+            raise
+        return io.BufferedReader(reader, READ_CHUNK)
+    return open(path, "rb", buffering=READ_CHUNK)
+
+
+def read_error(exc: BaseException) -> str:
+    """"cannot read: ..." for an exception raised while reading a file."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"cannot read: {exc.strerror}"
+    return f"cannot read: {type(exc).__name__}: {exc}" if str(exc) else f"cannot read: {type(exc).__name__}"
+
+
+def count_pages(paths: list[str]) -> int | None:
+    """The number of pages, when that is cheap to know (page files and folders of
+    them); None when a JSONL or WARC input holds an unknown number."""
+    total = 0
+    for path, error in find_inputs(paths):
+        if not error and format_of(path) != "page":
+            return None
+        total += 1
+    return total
+
+
+def iter_pages(paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES, *, skip: int = 0, url: str | None = None,
+               stats: dict | None = None, exclude: str | None = None) -> Iterator[Page]:
+    """Every page of the inputs, in order. ``skip`` passes over the first pages
+    without reading page files (``--resume``); ``url`` is given to one-page inputs;
+    ``stats["skipped_records"]`` counts WARC records that hold no page; ``exclude``
+    (the run's own output) is never read, should a folder walk come across it."""
+    stats = {} if stats is None else stats
+    stats.setdefault("skipped_records", 0)
+    # The output file, if it exists, by identity: one stat per input file (realpath
+    # costs one per folder of the path, ~40 us a page in a corpus run's parent).
+    try:
+        excluded = os.stat(exclude) if exclude else None
+    except OSError:
+        excluded = None
+    for path, error in find_inputs(paths):
+        if excluded is not None and path != "-" and _same_file(path, excluded):
+            continue
+        if error or format_of(path) == "page" or path == "-":
+            if skip:
+                skip -= 1
+                continue
+            page = Page(path, error=error) if error else read_one(path, max_bytes)
+            if url and not page.error:
+                page.url = url
+            yield page
+            continue
+        pages = jsonl_lines(path, max_bytes) if format_of(path) == "jsonl" else warc_pages(path, max_bytes, stats)
+        for page in pages:
+            if skip:
+                skip -= 1
+                continue
+            yield page
+
+
+def _same_file(path: str, st: os.stat_result) -> bool:
+    try:
+        other = os.stat(path)
+    except OSError:
+        return False
+    return (other.st_ino, other.st_dev) == (st.st_ino, st.st_dev)
+
+
+def read_one(path: str, max_bytes: int) -> Page:
+    """One page file, decompressing .gz/.zst with the size cap applied to what comes out
+    (a gzip bomb is reported, never expanded into memory)."""
+    inner, method = split_name(path)
+    if method is None or path == "-":
+        return read_page(path, max_bytes)
+    try:
+        with open_binary(path) as f:
+            data = f.read(max_bytes + 1)
+    except Exception as exc:  # noqa: BLE001 - OSError, EOFError, zstandard.ZstdError...: a bad file
+        return Page(path, error=read_error(exc))
+    if len(data) > max_bytes:
+        return Page(path, error=f"page is over the limit of {max_bytes} bytes once decompressed (--max-bytes)")
+    return Page(path, data=data, kind=kind_of(inner, data))
+
+
+def jsonl_lines(path: str, max_bytes: int) -> Iterator[Page]:
+    """One raw page per non-blank line (parsed later by :func:`parse_jsonl`). A line
+    over the size cap is reported and passed over without being held in memory."""
+    lineno = 0
+    try:
+        with open_binary(path) as f:
+            while True:
+                raw = f.readline(max_bytes + 1)
+                if not raw:
+                    return
+                lineno += 1
+                if len(raw) > max_bytes and not raw.endswith(b"\n"):
+                    while raw and not raw.endswith(b"\n"):   # the rest of the line, chunk by chunk
+                        raw = f.readline(READ_CHUNK)
+                    yield Page(path, line=lineno, kind="jsonl",
+                               error=f"line is over the limit of {max_bytes} bytes (--max-bytes)")
+                    continue
+                if raw.strip():
+                    yield Page(path, data=raw, line=lineno, kind="jsonl")
+    except Exception as exc:  # noqa: BLE001 - a truncated or corrupt file: report it, go on with the next
+        yield Page(path, line=lineno + 1, kind="jsonl", error=read_error(exc))
+
+
+def parse_jsonl(page: Page, fields: Fields) -> Page:
+    """A raw JSONL line -> the page it holds (HTML when the html field is set, else text).
+    Raises PageError with a one-line reason for a line that holds no page."""
+    try:
+        obj = json.loads(page.data.rstrip(b"\r\n"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise PageError(f"not valid JSON ({exc})") from None
+    if not isinstance(obj, dict):
+        raise PageError(f"a JSON {type(obj).__name__}, not an object")
+    url = obj.get(fields.url)
+    if url is not None and not isinstance(url, str):
+        raise PageError(f"field {fields.url!r} is not a string")
+    for name, kind in ((fields.html, "html"), (fields.text, "text")):
+        value = obj.get(name)
+        if value is None or value == "":
+            continue
+        if not isinstance(value, str):
+            raise PageError(f"field {name!r} is not a string")
+        # "replace": a lone surrogate escaped in the JSON has no UTF-8 form.
+        return Page(page.source, data=value.encode("utf-8", "replace"), url=url or None, kind=kind,
+                    line=page.line)
+    raise PageError(f"no {fields.html!r} or {fields.text!r} field with a page")
+
+
+def warc_pages(path: str, max_bytes: int, stats: dict) -> Iterator[Page]:
+    """Response records that hold a page; the target URI becomes the page's URL.
+
+    warcio rather than FastWARC: reading is under 1% of the time spent cleaning an
+    HTML page (0.6 ms against 140 ms a record, measured on 3,000 records), and warcio
+    is pure Python and decodes chunked and gzip-encoded HTTP bodies itself."""
+    from warcio.archiveiterator import ArchiveIterator
+    record_id = None
+    try:
+        # warcio reads gzip members itself; zstd (not the WARC-specific dictionary
+        # variant) is decompressed as a stream first.
+        with open_binary(path) if split_name(path)[1] == "zstd" else open(path, "rb") as f:
+            for rec in ArchiveIterator(f, arc2warc=True):
+                record_id = rec.rec_headers.get_header("WARC-Record-ID")
+                kind = _warc_kind(rec)
+                if kind is None:
+                    stats["skipped_records"] += 1
+                    continue
+                url = rec.rec_headers.get_header("WARC-Target-URI")
+                page = Page(path, url=url, kind=kind, warc_record_id=record_id)
+                data = rec.content_stream().read(max_bytes + 1)
+                if len(data) > max_bytes:
+                    page.error = f"page is over the limit of {max_bytes} bytes (--max-bytes)"
+                else:
+                    page.data = data
+                yield page
+    except Exception as exc:  # noqa: BLE001 - ArchiveLoadFailed, zstd errors...: report the file, go on
+        where = f" after record {record_id}" if record_id else ""
+        yield Page(path, error=f"{read_error(exc)}{where}")
+
+
+def _warc_kind(rec) -> str | None:
+    if rec.rec_type != "response" or rec.http_headers is None:
+        return None
+    status = rec.http_headers.get_statuscode() or ""
+    if not status.startswith("2"):
+        return None
+    ctype = (rec.http_headers.get_header("Content-Type") or "text/html").split(";")[0].strip().lower()
+    return WARC_PAGE_TYPES.get(ctype)
+
+
+def describe(page: Page) -> str:
+    """Where a page came from, for messages: file, file:line, or file and WARC record."""
+    source = "<stdin>" if page.source == "-" else page.source
+    if page.line is not None:
+        return f"{source}:{page.line}"
+    if page.warc_record_id:
+        return f"{source} {page.warc_record_id}"
+    return source

@@ -1,0 +1,22 @@
+"""A page as read from the inputs, and the error a page that cannot be cleaned raises."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Default cap on one page's size; a news page dump is a few hundred kB at most.
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+
+class PageError(Exception):
+    """A page that cannot be cleaned; the message says why (the caller adds the file)."""
+
+
+@dataclass
+class Page:
+    source: str                 # path as given, or "<stdin>"
+    data: bytes | None = None
+    url: str | None = None
+    kind: str = "text"          # "text" or "html" ("jsonl": one raw JSONL line, see io/sources.py)
+    error: str | None = None
+    line: int | None = None             # line number in a JSONL input
+    warc_record_id: str | None = None   # WARC-Record-ID in a WARC input

@@ -1,0 +1,77 @@
+"""The output record: one JSON object per page, the same keys and types in every record."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import ClassVar
+
+
+@dataclass
+class DroppedLine:
+    text: str
+    category: str
+    rule: str
+
+
+@dataclass
+class Metadata:
+    source_path: str | None = None
+    source_line: int | None = None     # line number in a JSONL input
+    warc_record_id: str | None = None  # WARC-Record-ID in a WARC input (the URL is the target URI)
+    outlet: str | None = None
+    site: str | None = None
+    title: str | None = None
+    lead: str | None = None
+    published: str | None = None       # ISO 8601, offset of WIB/WITA/WIT when printed
+    page_date: str | None = None       # the site bar's date (today's date on Tribun pages)
+    authors: list[str] = field(default_factory=list)
+    editor: str | None = None
+    dateline: str | None = None
+    credited_source: str | None = None
+    section: str | None = None
+    tags: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    dropped: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    rules_version: str = ""
+    cleaner_version: str = ""
+    encoding: str | None = None        # how the input bytes were decoded (None: text given as str)
+    dropped_lines: list[DroppedLine] | None = None   # only with keep_dropped
+    # Corpus hygiene (text/hygiene.py, text/provenance.py, tools/dedup.py)
+    syndicated_from: dict | None = None    # {"outlet", "title", "url"}: all three keys, null when not printed
+    text_hash: str = ""                    # of the normalised body (hygiene.normalise)
+    word_count: int = 0
+    paragraph_count: int = 0
+    dropped_share: float = 0.0             # share of the page's text lines dropped
+    language: str | None = None            # ISO 639-1; ms read as id on Indonesian sources
+    language_score: float | None = None    # probability, 0..1
+    duplicate_of: str | None = None        # id of the first record this body nearly copies (dedup)
+    duplicate_similarity: float | None = None   # estimated Jaccard of the two bodies' shingles
+
+
+@dataclass
+class Record:
+    id: str
+    text: str
+    url: str | None
+    metadata: Metadata
+    # Line counts behind metadata.dropped_share (not part of the JSON record).
+    lines_read: ClassVar[int] = 0
+    lines_dropped: ClassVar[int] = 0
+    # Paragraphs dropped when the body was cleaned again (api.settle).
+    settled: ClassVar[tuple] = ()
+
+    def to_dict(self) -> dict:
+        """The record as written: a plain dict (dropped_lines only with keep_dropped)."""
+        out = asdict(self)
+        if out["metadata"]["dropped_lines"] is None:
+            del out["metadata"]["dropped_lines"]
+        return out
+
+
+def record_id(url: str | None, source: str | None) -> str:
+    """Stable id: a hash of the URL when known, else of the input's path."""
+    key = f"url:{url}" if url else f"path:{source or ''}"
+    # surrogatepass: a file name that is not valid UTF-8 still has an id.
+    return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]

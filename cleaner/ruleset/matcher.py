@@ -1,0 +1,186 @@
+"""A cheap, provably conservative prefilter for rule patterns.
+
+Running a rule pattern costs a few microseconds even when it fails at once
+(``regex``'s ``timeout=`` machinery alone is ~2 us a call), and every rule used
+to run on every line. Most rules cannot match most lines: ``^(?:baca|simak)\\s+``
+needs the line to start with "baca" or "simak". At load time each pattern is
+parsed (with the standard library's regex parser, where the syntax means the
+same thing in both engines) and a *necessary* condition is extracted
+(``Prefilter``): strings one of which the line must start with or contain;
+for a pattern anchored at the end, the characters the line may end with; for
+a whole-line pattern, the characters it may hold. A line that fails the
+condition cannot match, so the pattern is not run; a line that passes runs the
+real pattern, with its timeout, exactly as before. When the extraction is not
+sure (``regex``-only syntax, backreferences, classes such as ``\\p{L}`` in a
+position that matters) the rule gets no condition and always runs: the
+prefilter can make cleaning faster, never different. ``Dispatch`` indexes a
+rule list by the first and last character of the line, so a line only meets
+the rules whose condition its two ends allow.
+
+Classes ``\\d`` and ``\\w`` count as their ASCII characters plus ``WILD`` (any
+non-ASCII character): a line starting, ending or holding a non-ASCII
+character is never ruled out on that character.
+
+Case-insensitive literals are compared on a folded copy of the line:
+``str.lower()`` after mapping the four non-ASCII letters that ``regex``'s
+``(?i)`` treats as equal to ASCII ones (``_TWINS``). Only ASCII letters (and
+characters without case) are used under ``(?i)``, so the folding is exact for
+them.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+import regex
+
+from ..text.signals import SPACES  # noqa: F401 - re-exported: what regex's \s matches
+from .prefilter import (  # noqa: F401 - CASELESS, WILD and the character sets are re-exported for the tests
+    _DIGITS,
+    _TWINS,
+    _WORD,
+    CASELESS,
+    WILD,
+    Prefilter,
+    _Analyzer,
+    _stdlib_source,
+    _top,
+    _Unsure,
+    fold,
+    parse_for_prefilter,
+    sre_c,
+)
+
+
+def prefilter_for(pattern) -> Prefilter | None:
+    """The necessary condition for ``pattern`` (a compiled ``regex`` pattern), or
+    None when there is none we can prove."""
+    if not isinstance(pattern.pattern, str):
+        return None
+    if pattern.flags & (regex.VERSION1 | regex.FULLCASE | regex.VERBOSE):
+        return None
+    src = _stdlib_source(pattern.pattern)
+    if src is None:
+        return None
+    try:
+        parsed = parse_for_prefilter(src, pattern.flags & (re.I | re.M | re.S))
+    except Exception:  # noqa: BLE001 - any parse problem: no prefilter
+        return None
+    flags = parsed.state.flags
+    if flags & sre_c.SRE_FLAG_VERBOSE:
+        return None
+    icase = bool(flags & sre_c.SRE_FLAG_IGNORECASE or pattern.flags & regex.IGNORECASE)
+    multiline = bool(flags & sre_c.SRE_FLAG_MULTILINE or pattern.flags & regex.MULTILINE)
+    for folded in ((True,) if icase else (False, True)):
+        try:
+            cond, alpha, last = _top(parsed, _Analyzer(folded), icase, multiline)
+        except _Unsure:
+            continue
+        except RecursionError:
+            return None
+        if cond is None and alpha is None and last is None:
+            return None
+        kw = {}
+        if alpha is not None:
+            kw.update(alphabet="".join(sorted(alpha - {WILD})), alphabet_wild=WILD in alpha)
+        if last is not None:
+            kw.update(last=frozenset(last - {WILD}), last_wild=WILD in last)
+        if cond is None:
+            return Prefilter(folded=folded, free=True, **kw)
+        pre, con, wild = cond
+        pre = _Analyzer.shrink(pre)
+        con = _Analyzer.shrink_contained(_Analyzer.shrink(con)) if con else con
+        return Prefilter(folded=folded, prefixes=tuple(sorted(pre)), contains=tuple(sorted(con)),
+                         nonascii_first=wild, **kw)
+    return None
+
+
+# compiled pattern -> its Prefilter (or None): a pure function of the pattern, kept for the
+# process (patterns compile once, at rule load or import); no page's state is kept here.
+_PREFILTERS: dict = {}
+
+
+def may_match(pattern, text: str, low: str | None = None, *, can_fold: bool = True) -> bool:
+    """False only when ``pattern`` cannot match anywhere in ``text`` (its prefilter).
+    ``low``: ``fold(text)`` when the caller has it; ``can_fold=False``: a long text
+    not worth folding (a case-insensitive prefilter then says True)."""
+    try:
+        pf = _PREFILTERS[pattern]
+    except KeyError:
+        if len(_PREFILTERS) > 10000:
+            _PREFILTERS.clear()
+        pf = _PREFILTERS[pattern] = prefilter_for(pattern)
+    if pf is None:
+        return True
+    if pf.folded and low is None:
+        if not can_fold:
+            return True
+        low = fold(text)
+    return pf.passes(text, low)
+
+
+# ------------------------------------------------------------------ dispatch
+class Entry(NamedTuple):
+    pos: int
+    rule: object
+    check: Prefilter | None   # None: the dispatch alone proves the condition
+    span: bool                # the rule cuts spans (scope: span)
+    zone: str | None          # None: any zone
+    # a quick first test: the line's first two characters (of ``fold(line)`` when
+    # ``two_folded``) are in ``two`` (None: no such test)
+    two: frozenset | None = None
+    two_folded: bool = False
+
+
+def _entry(pos: int, rule, check: Prefilter | None) -> Entry:
+    two = None
+    if check is not None and check.prefixes and not check.contains and not check.free \
+            and not check.nonascii_first and all(len(p) >= 2 for p in check.prefixes):
+        two = frozenset(p[:2] for p in check.prefixes)
+    return Entry(pos, rule, check, rule.scope == "span", None if rule.zone == "any" else rule.zone,
+                 two, check.folded if check is not None else False)
+
+
+class Dispatch:
+    """The rules of one list, indexed by the first and last characters of the line.
+
+    ``candidates(text, low)`` returns, in rule order, the entries that may
+    match: a rule with prefixes is kept when the line starts with the first
+    character of one of them, a rule with a last-character set when the line
+    ends with one of them. The table per pair of characters is built on first use.
+    """
+
+    _TABLE_MAX = 16384
+
+    def __init__(self, rules):
+        # (entry, firsts, folded, non-ASCII first too, lasts, non-ASCII last too);
+        # firsts/lasts None: no condition on that end
+        self.entries: list[tuple] = []
+        for pos, rule in enumerate(rules):
+            pf = prefilter_for(rule.pattern)
+            if pf is None:
+                self.entries.append((_entry(pos, rule, None), None, False, False, None, False))
+                continue
+            firsts = None
+            if not pf.free and not pf.contains:
+                firsts = frozenset(p[0] for p in pf.prefixes)
+            # the two characters settle it unless longer prefixes, strings or an alphabet remain
+            settled = firsts is not None and pf.alphabet is None and all(len(p) == 1 for p in pf.prefixes)
+            self.entries.append((_entry(pos, rule, None if settled else pf), firsts, pf.folded,
+                                 pf.nonascii_first, pf.last, pf.last_wild))
+        self._table: dict[tuple[str, str, str, str], tuple[Entry, ...]] = {}
+
+    def candidates(self, text: str, low: str) -> tuple[Entry, ...]:
+        """The entries whose prefilter the line's two ends allow, in rule order."""
+        key = (low[:1], text[:1], low[-1:], text[-1:])
+        got = self._table.get(key)
+        if got is None:
+            first_na, last_na = not key[1].isascii(), not key[3].isascii()
+            got = tuple(
+                e for e, firsts, folded, wild, lasts, last_wild in self.entries
+                if (firsts is None or key[0 if folded else 1] in firsts or (wild and first_na))
+                and (lasts is None or key[2 if folded else 3] in lasts or (last_wild and last_na)))
+            if len(self._table) >= self._TABLE_MAX:
+                self._table.clear()
+            self._table[key] = got
+        return got

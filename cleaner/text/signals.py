@@ -1,0 +1,253 @@
+"""Cheap per-line text signals shared by the structural stages.
+
+The thresholds are named constants; each says how it was chosen. Before changing
+one, re-run the dev-corpus score (see README, "Measuring quality") and compare.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import re
+
+import regex
+
+from . import normalise
+
+# WORD and SENTENCE_END define a word and a sentence end; the code runs the faster
+# equivalents below (_WORD_FAST, _WORD_ASCII, ends_sentence), and tests/test_signals.py
+# checks that they agree.
+WORD = regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{N}'’\-.]*[\p{L}\p{N}])?")
+# The same words, matched without backtracking (2-3x faster): a run of letters and
+# digits, then more runs joined by apostrophes, hyphens or dots. Leftmost-greedy, it
+# ends at the last letter or digit of the run, as WORD does (tests/test_signals.py).
+_WORD_FAST = regex.compile(r"[\p{L}\p{N}]+(?:['’\-.]+[\p{L}\p{N}]+)*")
+# On ASCII text, letters and digits are exactly [A-Za-z0-9], and the standard
+# library's engine reads such a class about 5x faster.
+_WORD_ASCII = re.compile(r"[A-Za-z0-9]+(?:['\-.]+[A-Za-z0-9]+)*")
+SENTENCE_END = regex.compile(r"""[.!?…]["”’'»)\]]*\s*$""")
+# What ``regex``'s \s matches (checked by tests/test_matcher.py).
+SPACES = frozenset("\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+                   "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+_SPACES = "".join(sorted(SPACES))
+_CLOSERS = "\"”’'»)]"
+_TERMINALS = (".", "!", "?", "…")
+QUOTE_START = regex.compile(r"""^["“”'‘’«]""")
+
+# jusText (Pomikálek 2011) calls a paragraph "good" when its stopword density is
+# >= 0.32 and "bad" below 0.30. One text line here is one paragraph. We use its
+# Indonesian stoplist; the figures are jusText's own defaults, kept as they are.
+STOPWORDS_HIGH = 0.32
+STOPWORDS_LOW = 0.30
+
+# Lower-case function words that stay lower case in Indonesian title case
+# ("Harga Cabai di Tegal"); they do not count against a line being headline-like.
+TITLE_SMALL_WORDS = frozenset(
+    "di ke dari dan yang untuk dengan pada atau ini itu soal jadi dalam oleh bagi akan "
+    "sebagai agar tak tidak usai saat jelang hingga karena vs si sang para the of and a "
+    "in on to for by at is are bisa ada juga lagi kok kan pun".split())
+
+
+@functools.lru_cache(maxsize=1)
+def stoplist() -> frozenset[str]:
+    """jusText's Indonesian stoplist (loaded once; falls back to an empty set)."""
+    try:
+        import justext
+        return frozenset(w.lower() for w in justext.get_stoplist("Indonesian"))
+    except Exception:  # pragma: no cover - justext is a hard dependency
+        return frozenset()
+
+
+# ---------------------------------------------------------------- memo
+# The structure stage asks the same questions about the same line many times
+# (words, folded text, prose_like, headline_like). The answers are pure functions
+# of the text, so they are remembered in a :class:`SignalMemo`: the caller owns
+# one per document (``Doc.memo``; the later passes over the same page share the
+# first pass's) and makes it the active one while its stages run
+# (``with memo.active():``). Memory stays flat and no page is cleaned faster
+# because another page came before it. Outside any document (a tool asking about
+# one line) a process-wide memo answers, bounded like every memo.
+_MEMO_MAX = 4096
+_SLOT_NAMES: list[str] = []
+
+
+class SignalMemo:
+    """The memoised answers of one document: one dict per memoised question."""
+
+    __slots__ = ("caches",)
+
+    def __init__(self):
+        self.caches: list[dict] = [{} for _ in _SLOT_NAMES]
+
+    @contextlib.contextmanager
+    def active(self):
+        """Make this memo the one the signals answer from, for the block."""
+        caches = self.caches
+        if len(caches) < len(_SLOT_NAMES):
+            caches.extend({} for _ in range(len(_SLOT_NAMES) - len(caches)))
+        before = _active[:]
+        _active[:] = caches
+        try:
+            yield self
+        finally:
+            _active[:] = before
+
+    def is_empty(self) -> bool:
+        """True when no answer is remembered."""
+        return not any(self.caches)
+
+
+# The caches of the active memo, by slot (replaced in place by SignalMemo.active).
+_active: list[dict] = []
+
+
+def memo_slot(name: str) -> int:
+    """A new slot in every memo, for a memo kept outside this module (by index into
+    :func:`active_cache`)."""
+    _SLOT_NAMES.append(name)
+    _active.append({})
+    return len(_SLOT_NAMES) - 1
+
+
+def active_cache(slot: int) -> dict:
+    """The active memo's dict for ``slot`` (see :func:`memo_slot`)."""
+    return _active[slot]
+
+
+def _memo(fn):
+    slot = memo_slot(fn.__name__)
+    active = _active
+
+    @functools.wraps(fn)
+    def wrapper(text: str):
+        cache = active[slot]
+        try:
+            return cache[text]
+        except KeyError:
+            if len(cache) >= _MEMO_MAX:
+                cache.clear()
+            value = cache[text] = fn(text)
+            return value
+    wrapper.uncached = fn
+    wrapper.slot = slot
+    return wrapper
+
+
+folded_line = _memo(normalise.folded_line)
+
+
+@_memo
+def _words(text: str) -> tuple[str, ...]:
+    return tuple((_WORD_ASCII if text.isascii() else _WORD_FAST).findall(text))
+
+
+def words(text: str) -> list[str]:
+    """The line's words (letters and digits, joined by apostrophes, hyphens or dots)."""
+    return list(_words(text))
+
+
+@_memo
+def stopword_density(text: str) -> float:
+    """Share of the line's words in jusText's Indonesian stoplist."""
+    ws = _words(text)
+    if not ws:
+        return 0.0
+    return sum(map(stoplist().__contains__, map(str.lower, ws))) / len(ws)
+
+
+@_memo
+def capitalized_ratio(text: str) -> float:
+    """Share of content words that start with a capital or digit (title case)."""
+    # Domains ("kemnaker.go.id") are lower case in any headline: not counted.
+    small = TITLE_SMALL_WORDS
+    content = [w for w in _words(text) if "." not in w and w.lower() not in small]
+    if not content:
+        return 0.0
+    return sum(w[0].isupper() or w[0].isdigit() for w in content) / len(content)
+
+
+def ends_sentence(text: str) -> bool:
+    # SENTENCE_END without a search from every position: drop the trailing
+    # whitespace (regex's \s), then the closing quotes and brackets; a terminal
+    # mark must be what is left at the end (tests/test_signals.py).
+    """The line ends with a sentence's closing mark (quotes and brackets after it allowed)."""
+    return text.rstrip(_SPACES).rstrip(_CLOSERS)[-1:] in _TERMINALS
+
+
+# A headline: 3..30 words, title case for most content words, no sentence end.
+# Chosen from the dev corpus headlines (shortest 3 words, longest 24) and checked
+# against its body subheadings, which also pass: callers add position evidence.
+HEADLINE_MIN_WORDS = 3
+HEADLINE_MAX_WORDS = 30
+HEADLINE_CAPS = 0.6
+
+
+@_memo
+def link_like(text: str) -> bool:
+    """The shape of a headline, whatever its case: 3-30 words, no closing
+    punctuation but an ellipsis, not a quotation."""
+    ws = _words(text)
+    if not HEADLINE_MIN_WORDS <= len(ws) <= HEADLINE_MAX_WORDS:
+        return False
+    if text.rstrip().endswith((".", ",", ";", ":")) and not text.rstrip().endswith(". . .") \
+            and not text.rstrip().endswith("..."):
+        return False
+    return not QUOTE_START.match(text)
+
+
+@_memo
+def headline_like(text: str) -> bool:
+    """:func:`link_like` and in title case (most content words capitalised)."""
+    return link_like(text) and capitalized_ratio(text) >= HEADLINE_CAPS
+
+
+# A headline printed with a closing mark ("..., Ternyata. . .", "... Wartawan.",
+# "... Maung Bandung !") still is one when nearly every content word is
+# capitalised: body sentences never are. 0.85 leaves room for one lower-case
+# content word in a dozen (the dev corpus titles with a closing mark score 1.0).
+TITLE_CASE_STRICT = 0.85
+TITLE_MARKED_MAX_WORDS = 20
+CLOSING_MARKS = regex.compile(r"\s*(?:[.!?…]\s*)+$")
+
+
+def title_like(text: str) -> bool:
+    """A headline: :func:`headline_like` and not prose, or title case so strict
+    that a closing full stop or ellipsis does not make it a sentence."""
+    if headline_like(text) and not prose_like(text):
+        return True
+    bare = CLOSING_MARKS.sub("", text)
+    return bare != text and len(words(bare)) <= TITLE_MARKED_MAX_WORDS and headline_like(bare) and capitalized_ratio(bare) >= TITLE_CASE_STRICT
+
+
+def sentence_case(text: str) -> bool:
+    """A sentence-case line ("Media Malaysia mewanti-wanti pelatih anyar ..."):
+    two of the first four content words after the first are lower case. A
+    title-case headline has none; a standfirst has most."""
+    content = [w for w in words(text)[1:] if w.lower() not in TITLE_SMALL_WORDS and "." not in w][:4]
+    return sum(w[0].islower() for w in content) >= 2
+
+
+# A "prose" line: what an article paragraph looks like. Eight words is one short
+# Indonesian sentence; shorter lines are judged by their neighbours instead.
+PROSE_MIN_WORDS = 8
+
+
+@_memo
+def prose_like(text: str) -> bool:
+    """The line reads like an article's sentence (8+ words, a sentence end or stopword-dense)."""
+    ws = _words(text)
+    if len(ws) < PROSE_MIN_WORDS:
+        return False
+    if ends_sentence(text) or QUOTE_START.match(text):
+        return True
+    return stopword_density(text) >= STOPWORDS_LOW and capitalized_ratio(text) < HEADLINE_CAPS
+
+
+def same_text(a: str, b: str) -> bool:
+    """The two lines are the same once folded (:func:`folded_line`)."""
+    return folded_line(a) == folded_line(b)
+
+
+def starts_with_text(longer: str, prefix: str, min_chars: int = 10) -> bool:
+    """``longer`` repeats ``prefix`` and adds something (a caption with its credit)."""
+    a, b = folded_line(longer), folded_line(prefix).rstrip(" .")
+    return len(b) >= min_chars and len(a) > len(b) and a.startswith(b)

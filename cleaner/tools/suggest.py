@@ -1,0 +1,160 @@
+"""Mining pages for boilerplate (``cleaner rules suggest``) and turning lines into
+ready-to-paste drop entries: escaped, anchored patterns, ids, a first category.
+"""
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import regex
+
+from ..api import Cleaner
+
+# Characters with a meaning in a pattern; everything else is itself.
+_SPECIAL = set("\\.^$*+?{}[]()|")
+
+
+def line_pattern(variants: list[str]) -> str:
+    """An anchored pattern that matches each variant (digits become \\d+; case-insensitive
+    when the variants differ only in case)."""
+    text = Counter(variants).most_common(1)[0][0]
+    body = "".join(r"\d+" if regex.fullmatch("[0-9]+", part) else
+                   "".join("\\" + ch if ch in _SPECIAL else ch for ch in part)
+                   for part in regex.split(r"([0-9]+)", text) if part)
+    body = regex.sub(r"(?:\\d\+)+", r"\\d+", body)
+    flags = "(?i)" if len({v for v in variants}) > 1 and len({v.casefold() for v in variants}) == 1 else ""
+    return f"{flags}^{body}$"
+
+
+def line_key(text: str) -> str:
+    """The key lines are counted by: spaces and case folded, every number made 0."""
+    return regex.sub(r"[0-9]+", "0", " ".join(text.split()).casefold())
+
+
+def slug(text: str, words: int = 4) -> str:
+    """A rule id from the first words of a line."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    parts = regex.findall(r"[a-z0-9]+", ascii_text)
+    parts = [p for p in parts if not p.isdigit()] or parts
+    return "-".join(parts[:words]) or "line"
+
+
+def yaml_quote(text: str) -> str:
+    """The text as a single-quoted YAML scalar."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+# Indonesian words that say what a repeated line is; a first guess for the author.
+_GUESSES = (
+    ("copyright", r"(?i)©|\bcopyright\b|hak cipta|all rights reserved"),
+    ("crosslink", r"(?i)^(?:baca|simak|lihat)\b|berita terkait|artikel terkait"),
+    ("social", r"(?i)\b(?:follow|ikuti|instagram|facebook|twitter|youtube|tiktok|whatsapp|telegram|"
+               r"google news|bagikan|share)\b"),
+    ("ad", r"(?i)\b(?:download|unduh|aplikasi|langganan|subscribe|iklan|advertisement|promo|dapatkan)\b"),
+    ("editor", r"(?i)^editor\b"),
+    ("byline", r"(?i)^(?:penulis|reporter|wartawan|pewarta)\b"),
+    ("tags", r"(?i)^(?:tags?|topik)\b"),
+    ("recommendation", r"(?i)\b(?:rekomendasi|terpopuler|terkini|pilihan|populer)\b"),
+)
+
+
+def guess_category(text: str) -> str:
+    """A likely category for a repeated line, by its words."""
+    for cat, pat in _GUESSES:
+        if regex.search(pat, text):
+            return cat
+    words = text.split()
+    if len(words) <= 4 and not text.rstrip().endswith((".", "!", "?", '"', "”")):
+        return "nav"
+    return "other"
+
+
+@dataclass
+class Candidate:
+    text: str
+    pages: int
+    category: str
+    pattern: str
+    id: str = ""
+    variants: list[str] = field(default_factory=list)
+
+
+def unique_ids(cands: list[Candidate], taken: set[str]) -> None:
+    """Give each candidate a rule id not yet taken."""
+    for c in cands:
+        base = c.id or slug(c.text)
+        rid, n = base, 2
+        while rid in taken:
+            rid, n = f"{base}-{n}", n + 1
+        taken.add(rid)
+        c.id = rid
+
+
+# ------------------------------------------------------------------ rules suggest
+# Defaults of `rules suggest`: a line is a candidate when it stays in the body of
+# at least MIN_PAGES pages and of MIN_SHARE of all pages. Menus, slogans and
+# footers sit on nearly every page of a site; a real sentence repeats on two
+# pages at most (a syndicated quote). Lower them on a small sample.
+MIN_PAGES = 2
+MIN_SHARE = 0.1
+
+
+def mine(cleaner: Cleaner, paths: list[str], *, min_pages: int = MIN_PAGES,
+         min_share: float = MIN_SHARE) -> tuple[int, list[Candidate], list[str]]:
+    """Body lines that repeat across pages, by document frequency (pages that keep
+    them), most frequent first. Returns (pages read, candidates, errors)."""
+    df: Counter = Counter()
+    variants: dict[str, list[str]] = defaultdict(list)
+    n, errors, bodies = 0, [], set()
+    for source, rec, error in cleaner.clean_paths(paths):
+        if error:
+            errors.append(f"{source}: {error}")
+            continue
+        # The same article saved twice would count its sentences as repeats.
+        body = hash(rec.text)
+        if body in bodies:
+            errors.append(f"{source}: same body as an earlier page; skipped")
+            continue
+        bodies.add(body)
+        n += 1
+        seen = set()
+        for para in rec.text.split("\n\n"):
+            para = " ".join(para.split())
+            if len(para) < 3:
+                continue
+            key = line_key(para)
+            if key not in seen:
+                seen.add(key)
+                df[key] += 1
+                if len(variants[key]) < 20:
+                    variants[key].append(para)
+    floor = page_floor(n, min_pages, min_share)
+    out = []
+    for key, count in sorted(df.items(), key=lambda kv: (-kv[1], kv[0])):
+        if count < floor:
+            break
+        vs = variants[key]
+        text = Counter(vs).most_common(1)[0][0]
+        out.append(Candidate(text, count, guess_category(text), line_pattern(vs), variants=vs))
+    unique_ids(out, set())
+    return n, out, errors
+
+
+def page_floor(n: int, min_pages: int = MIN_PAGES, min_share: float = MIN_SHARE) -> int:
+    """How many pages a line must be kept on to be suggested."""
+    return max(min_pages, math.ceil(min_share * n))
+
+
+def drop_entries(cands: list[Candidate], total: int | None = None, indent: str = "  ") -> list[str]:
+    """The candidates as YAML drop entries, ready to paste."""
+    lines = []
+    for c in cands:
+        shown = c.text if len(c.text) <= 100 else c.text[:97] + "..."
+        where = f"{c.pages}/{total} pages" if total else f"{c.pages} page{'s' * (c.pages != 1)}"
+        lines += [f"{indent}# {where}: {shown}",
+                  f"{indent}- id: {c.id}",
+                  f"{indent}  category: {c.category}",
+                  f"{indent}  pattern: {yaml_quote(c.pattern)}"]
+    return lines

@@ -1,0 +1,149 @@
+"""Each structure pass on its own, on made-up lines: the end-to-end shapes are in
+tests/test_structure.py; these call one pass (or one header step) directly, with no
+rule file, so a change in one pass fails here by name."""
+from __future__ import annotations
+
+import regex
+
+from cleaner.core.stages import segment
+from cleaner.core.structure import body, frame, header, tail
+from cleaner.core.structure.catalogue import RULE_IDS
+from cleaner.core.structure.dateline import match_dateline
+from cleaner.core.structure.state import Page
+from cleaner.model.document import Doc
+from cleaner.ruleset.model import StructureInputs
+
+DATELINES = [regex.compile(r"^[A-Z]{3,}(?:, [A-Z.]+)? -")]
+P1 = ("JAKARTA - Pemerintah kota menambah jumlah bus sekolah gratis mulai pekan depan untuk "
+      "mengurangi kemacetan di jalan utama pada pagi hari.")
+P2 = ("Kepala dinas perhubungan mengatakan bahwa armada baru itu akan melayani dua belas rute "
+      "yang selama ini belum terjangkau angkutan umum.")
+P3 = ("Menurut dia, warga dapat memantau jadwal bus melalui aplikasi yang disiapkan pemerintah "
+      "kota sejak awal tahun ini.")
+
+
+def make(*lines: str, end_rules=frozenset(), label_rules=frozenset()) -> Page:
+    doc = Doc(source="<test>", text="\n".join(lines))
+    segment(doc, None, None)
+    return Page(doc, StructureInputs(DATELINES, end_rules, [], False, False, label_rules))
+
+
+def verdicts(p: Page) -> list[str | None]:
+    return [ln.rule for ln in p.lines]
+
+
+# ------------------------------------------------------------------ header
+def test_header_scan_finds_label_title_date_and_stops_at_the_dateline():
+    p = make("Ekonomi", "Harga Cabai di Pasar Tegal Naik Tajam Minggu Ini", "Kamis, 2 Oktober 2025 10:15 WIB",
+             P1, P2)
+    start = header.scan_header(p)
+    assert start == 3
+    assert verdicts(p)[:3] == ["structure:label", "structure:title", "structure:date-line"]
+    assert p.title_idx == 1 and p.lines[0].category == "section"
+
+
+def test_header_scan_standfirst_under_the_title():
+    p = make("Bus Sekolah Gratis Ditambah Mulai Pekan Depan di Kota",
+             "Pemerintah menambah armada untuk dua belas rute baru", "Penulis: Dede", P1)
+    p.lines[2].drop("byline", "test:byline")
+    start = header.scan_header(p)
+    assert p.lines[1].rule == "structure:lead" and p.lead_idx == 1 and start == 3
+
+
+def test_header_date_line_step_alone():
+    p = make("Kamis, 2 Oktober 2025", P1)
+    s = header.HeaderScan(i=0, line=p.lines[0], t=p.lines[0].text)
+    assert header.date_line(p, s) == header.NEXT and p.lines[0].rule == "structure:date-line"
+    s2 = header.HeaderScan(i=1, line=p.lines[1], t=p.lines[1].text)
+    assert header.date_line(p, s2) is None and not p.lines[1].dropped
+
+
+def test_header_dateline_step_ends_the_header():
+    p = make(P1)
+    s = header.HeaderScan(i=0, line=p.lines[0], t=P1, dl=match_dateline(P1, DATELINES))
+    assert header.dateline_opens_body(p, s) == header.STOP
+
+
+def test_header_steps_are_catalogued_in_their_order():
+    ids = [rid for rid, _ in header.HEADER_STEPS]
+    assert all(rid in RULE_IDS for rid in ids)
+    assert ids[:3] == ["structure:dateline", "structure:date-line", "structure:title-repeat"]
+    assert ids[-1] == "structure:header-caption"
+
+
+# ------------------------------------------------------------------ frame
+def test_split_label_takes_the_name_below():
+    p = make("Reporter", "Ashaq Lupito", P1)
+    frame.split_label(p)
+    assert verdicts(p)[:2] == ["structure:split-label"] * 2
+    assert p.doc.meta["authors"] == ["Ashaq Lupito"]
+
+
+def test_find_dateline_and_standfirst_that_repeats_it():
+    p = make("Pengantar", P1, P2)
+    assert frame.find_dateline(p, 10) == 1
+    repeat = make(P1 + " Tambahan.", "Foto: Dok", P1, P2)
+    repeat.lines[1].drop("photo_credit", "test:credit")
+    assert frame.find_dateline(repeat, 10) == 2 and repeat.lines[0].rule == "structure:lead-repeats-body"
+
+
+def test_header_line_labels_what_no_step_took():
+    p = make("Menu Utama", "Judul Berita Yang Cukup Panjang Untuk Jadi Judul", "foto.example.com", P1)
+    p.title_idx = 1
+    frame.header_line(p, 0)
+    frame.header_line(p, 2)
+    assert p.lines[0].rule == "structure:header-label" and p.lines[0].category == "section"
+    assert p.lines[2].rule == "structure:header-credit"
+
+
+# ------------------------------------------------------------------ body
+def test_body_caption_printed_twice():
+    cap = "Warga mengantre minyak goreng di pasar induk kota"
+    p = make(P1, cap, cap + " (Foto: Dok Humas)", P2)
+    body.mark_body(p, 0, len(p.lines))
+    assert verdicts(p) == [None, "structure:caption-repeat", "structure:caption-repeat", None]
+
+
+def test_body_headline_list_goes_to_related():
+    p = make(P1, "- Harga Cabai Naik Lagi di Pasar Tegal", "- Bupati Resmikan Jalan Baru Menuju Desa", P2)
+    body.headline_list(p, 0, len(p.lines))
+    assert verdicts(p)[1:3] == ["structure:headline-list"] * 2
+    assert p.doc.meta["related"] == ["Harga Cabai Naik Lagi di Pasar Tegal", "Bupati Resmikan Jalan Baru Menuju Desa"]
+
+
+def test_body_link_box_under_its_label():
+    p = make(P1, "Baca juga:", "Harga Cabai Naik Lagi di Pasar Tegal", P2, label_rules=frozenset({"t:label"}))
+    p.lines[1].drop("crosslink", "t:label")
+    body.link_box(p, 0, len(p.lines))
+    assert p.lines[2].rule == "structure:link-box" and p.lines[2].category == "crosslink"
+    assert p.lines[3].rule is None
+
+
+def test_body_injected_headline_between_sentences():
+    p = make(P1, "Modus Baru Begal, Pura-pura Jadi Ojek di Jalan Sepi", P2)
+    body.injected_headline(p, 0, len(p.lines))
+    assert p.lines[1].rule == "structure:injected-headline"
+
+
+# ------------------------------------------------------------------ tail
+def test_tail_reporter_signoff_then_footer():
+    p = make(P1, P2, "Pujiansyah/Lampung", "Hak cipta dilindungi undang-undang")
+    end = tail.find_end(p, 0)
+    assert end == 2
+    assert verdicts(p)[2:] == ["structure:end-credit", "structure:after-credits"]
+
+
+def test_tail_faq_block():
+    faq = ["Apa itu bus sekolah gratis? Layanan angkutan untuk pelajar dari pemerintah kota.",
+           "Kapan bus mulai beroperasi? Mulai pekan depan pada pagi dan siang hari.",
+           "Berapa tarifnya? Tidak dipungut biaya apa pun bagi pelajar yang terdaftar."]
+    p = make(P1, P2, P3, *faq)
+    assert tail.find_end(p, 0) == 3
+    assert verdicts(p)[3:] == ["structure:faq-block"] * 3
+
+
+def test_tail_to_end_rule_drops_the_rest():
+    p = make(P1, "Artikel terkait", "Judul lain", end_rules=frozenset({"t:end"}))
+    p.lines[1].drop("recommendation", "t:end")
+    assert tail.find_end(p, 0) == 1
+    assert p.lines[2].rule == "t:end" and p.lines[2].zone == "tail"
