@@ -1,8 +1,8 @@
-"""The credit-line grammar (cleaner/byline.py) on made-up lines of every shape it reads,
+"""The credit-line grammar (cleaner/text/byline.py) on made-up lines of every shape it reads,
 and on sentences and headlines that start with the same words and must stay text."""
 import pytest
 
-from cleaner.byline import Credit, parse_closing_credit, parse_credit
+from cleaner.text.byline import Credit, parse_closing_credit, parse_credit
 
 
 @pytest.mark.parametrize("line, authors, editor", [

@@ -102,6 +102,7 @@ class Credit:
     labelled: bool = True          # False: a name with its role word, no label
 
     def empty(self) -> bool:
+        """Nothing named: no author, editor or source."""
         return not (self.authors or self.editor or self.source)
 
 
