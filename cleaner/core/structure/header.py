@@ -33,6 +33,7 @@ from .shapes import (
     LABEL_CAPTION,
     LABEL_MAX_WORDS,
     NUMBERED,
+    SENTENCE_THEN_CREDIT,
     TITLE_CLOSERS,
     caption_like,
     photo_credit_like,
@@ -144,13 +145,18 @@ def photo_credit_word(p: Page, s: HeaderScan) -> str | None:
 
 
 def caption_credit(p: Page, s: HeaderScan) -> str | None:
-    """A caption ending with its credit, under the headline or right after a date or credit."""
+    """A caption ending with its credit: under the headline, right after a date or
+    credit, or (a sentence closed by a bracketed credit) right above the headline."""
     t = s.t
-    if not ((caption_like(t) and p.title_idx is not None) or (
-            BRACKET_CREDIT.search(t) and s.prev_kind in ("title", "date", "photo_credit"))):
+    credited = BRACKET_CREDIT.search(t) or SENTENCE_THEN_CREDIT.search(t)
+    if not ((caption_like(t) and p.title_idx is not None)
+            or credited and s.prev_kind in ("title", "date", "photo_credit")
+            or SENTENCE_THEN_CREDIT.search(t) and p.title_idx is None and s.j is not None
+            and title_like(p.lines[s.j].text)):
         return None
     s.line.drop("caption", "structure:caption-credit")
-    return s.took(s.i, "caption", closes=True)
+    # A caption above the headline does not close it: the headline is still to come.
+    return s.took(s.i, "caption", closes=p.title_idx is not None)
 
 
 def header_list(p: Page, s: HeaderScan) -> str | None:
@@ -166,7 +172,8 @@ def title(p: Page, s: HeaderScan) -> str | None:
     (structure:subtitle, the standfirst) or another headline (structure:second-headline);
     a longer headline under a label replaces it (the label: structure:label-above-title)."""
     t = s.t
-    if s.title_closed or not title_like(t) or slash_credit(t) or LABEL_CAPTION.match(t) or NUMBERED.match(t):
+    if s.title_closed or not title_like(t) or slash_credit(t) or LABEL_CAPTION.match(t) or NUMBERED.match(t) \
+            or SENTENCE_THEN_CREDIT.search(t):
         return None
     if p.title_idx is not None and not _replaces_title(p, t):
         if p.lead_idx is None and s.lead_cand is None:
@@ -212,7 +219,7 @@ def name_above_date(p: Page, s: HeaderScan) -> str | None:
 def label(p: Page, s: HeaderScan) -> str | None:
     """Three words or fewer: a section label above the headline, else a caption or other."""
     t = s.t
-    if len(words(t)) > 3 or BULLET.match(t) or QUOTE_START.match(t):
+    if len(words(t)) > 3 or BULLET.match(t) or QUOTE_START.match(t) or NUMBERED.match(t):
         return None
     kind = "section" if p.title_idx is None else "caption" if ends_sentence(t) else "other"
     s.line.drop(kind, "structure:label")
