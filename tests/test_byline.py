@@ -76,3 +76,8 @@ def test_closing_writer_credits(line, names):
 ])
 def test_end_marks_and_other_brackets_are_not_writer_credits(line):
     assert parse_closing_credit(line) is None
+
+
+def test_a_sentence_opening_with_a_source_label_is_no_credit():
+    assert parse_credit("Sumber air di desa itu mulai mengering sejak bulan lalu, kata warga setempat.") is None
+    assert parse_credit("Sumber : Warta Kota") == Credit(source="Warta Kota")

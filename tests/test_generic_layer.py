@@ -1,34 +1,24 @@
 """The generic layer on pages of outlets no rule file knows: made-up pages, one shape
-each, with no outlet rules (the shared layer only). Each shape was seen on real pages
-of at least two outlets (named in the code next to the signal); the tests pin the
-shape, never a real page's words."""
+each, with no outlet rules (the shared layer only). Each new signal was seen on real
+pages of at least two outlets (named in the code next to it); a correction that stops an
+older signal from misfiring (a doubled photo word, numbered list items, a kicker label
+above the headline) may rest on one page. The tests pin the shape, never a real page's
+words."""
 from __future__ import annotations
 
 import pytest
+from madeup import P2, P3, P4, dropped, page
 
 from cleaner import Cleaner
 
 P1 = ("KOTAKITA.ID - Pemerintah kota menambah jumlah bus sekolah gratis mulai pekan depan "
       "untuk mengurangi kemacetan di jalan utama pada pagi hari.")
-P2 = ("Kepala dinas perhubungan mengatakan bahwa armada baru itu akan melayani dua belas rute "
-      "yang selama ini belum terjangkau angkutan umum.")
-P3 = ("Menurut dia, warga dapat memantau jadwal bus melalui aplikasi yang disiapkan pemerintah "
-      "kota sejak awal tahun ini.")
-P4 = "Program tersebut dibiayai dari anggaran daerah dan akan dievaluasi setiap tiga bulan sekali."
 TITLE = "Bus Sekolah Gratis Ditambah Mulai Pekan Depan di Kota Bandung"
 
 
 @pytest.fixture(scope="module")
 def c():
     return Cleaner(keep_dropped=True)
-
-
-def page(*lines: str) -> str:
-    return "\n".join(lines) + "\n"
-
-
-def dropped(rec) -> dict[str, str]:
-    return {d.text: f"{d.category}/{d.rule}" for d in rec.metadata.dropped_lines}
 
 
 # ------------------------------------------------------------------ injected headlines
@@ -89,3 +79,81 @@ def test_a_doubled_photo_word_in_a_quote_is_no_credit(c):
     quote = '"Dia tidak bisa marah karena bisnis kami kue dan pakaian butuh untuk foto-foto."'
     rec = c.clean_text(page(P1, P2, quote, P3))
     assert quote in rec.text
+
+
+# ------------------------------------------------------------------ credits
+def test_credit_line_with_a_place_before_any_headline(c):
+    rec = c.clean_text(page("*Kenangan Masa Konflik*", "Laporan Budi Santoso | Banda Aceh", P1, P2, P3))
+    assert rec.metadata.authors == ["Budi Santoso"]
+    assert dropped(rec)["Laporan Budi Santoso | Banda Aceh"] == "byline/structure:credit-line"
+
+
+def test_name_with_role_and_date_under_the_headline(c):
+    line = "Budi Santoso , Jurnalis-Jum'at, 06 Maret 2026 |00:09 WIB"
+    rec = c.clean_text(page(TITLE, line, P1, P2, P3))
+    md = rec.metadata
+    assert md.authors == ["Budi Santoso"] and md.published == "2026-03-06T00:09:00+07:00"
+    assert md.lead is None and line not in rec.text
+
+
+def test_credit_line_after_the_story_gives_author_and_date(c):
+    line = "Oleh Siti Rahma pada 06 March 2018, 21:30 WIB"
+    rec = c.clean_text(page(TITLE, P1, P2, P3, line, "Tag Terkait", "Bus Sekolah"))
+    assert rec.metadata.authors == ["Siti Rahma"] and rec.metadata.published == "2018-03-06T21:30:00+07:00"
+    assert line not in rec.text
+
+
+@pytest.mark.parametrize("after", [["Editor: Rina Wati"], []])
+def test_a_name_alone_under_the_headline_or_above_the_editor(c, after):
+    rec = c.clean_text(page(TITLE, "Dede Febrian", *after, P1, P2, P3))
+    assert rec.metadata.authors == ["Dede Febrian"] and "Dede Febrian" not in rec.text
+
+
+def test_a_name_shaped_label_elsewhere_in_the_header_is_no_author(c):
+    rec = c.clean_text(page(TITLE, "Pemerintah kota menambah armada bus sekolah gratis untuk warga.",
+                            "Kota Bandung", P1, P2, P3))
+    assert rec.metadata.authors == []
+    rec = c.clean_text(page(TITLE, "Penulis: Budi | Editor: Rina", "LKPP RI", P1, P2))
+    assert rec.metadata.authors == ["Budi"]
+
+
+def test_closing_writer_credit_is_a_byline_and_the_author(c):
+    rec = c.clean_text(page(P1, P2, P3, "(Kotakita.id/Budi Santoso)"))
+    assert rec.metadata.authors == ["Budi Santoso"] and "(Kotakita.id/Budi Santoso)" not in rec.text
+    assert dropped(rec)["(Kotakita.id/Budi Santoso)"] == "byline/structure:closing-credit"
+
+
+def test_closing_credit_does_not_replace_the_byline(c):
+    rec = c.clean_text(page(TITLE, "Penulis: Rina Wati", P1, P2, P3, "(Budi Santoso)"))
+    assert rec.metadata.authors == ["Rina Wati"] and "(Budi Santoso)" not in rec.text
+
+
+def test_writer_credit_glued_to_the_last_paragraph(c):
+    last = P4 + " (Budi Santoso)"
+    rec = c.clean_text(page(P1, P2, P3, last))
+    assert rec.text.endswith(last) and rec.metadata.authors == ["Budi Santoso"]
+
+
+@pytest.mark.parametrize("mark", ["(bud)", "(Dny)", "(idh/imk)", "(*)"])
+def test_end_marks_stay_and_name_nobody(c, mark):
+    rec = c.clean_text(page(P1, P2, P3, P4 + " " + mark))
+    assert rec.text.endswith(mark) and rec.metadata.authors == []
+
+
+# ------------------------------------------------------------------ the standfirst
+def test_a_sentence_under_the_headline_with_only_a_link_after_it_is_the_first_paragraph(c):
+    first = "Hal itu disampaikan wali kota untuk menanggapi kebijakan pelonggaran masker oleh pemerintah."
+    rec = c.clean_text(page(TITLE, first, "Baca Juga: Wali Kota Tinjau Pasar Induk", P2, P3))
+    assert rec.metadata.lead is None and rec.text.startswith(first)
+
+
+def test_a_sentence_under_the_headline_followed_by_the_byline_is_the_standfirst(c):
+    lead = "Pemerintah kota menambah armada bus sekolah gratis untuk warga mulai pekan depan."
+    rec = c.clean_text(page(TITLE, lead, "Penulis: Rina Wati | Editor: Budi", P1, P2))
+    assert rec.metadata.lead == lead and not rec.text.startswith(lead)
+
+
+def test_a_kicker_that_opens_the_headline_is_a_label(c):
+    head = "BERITA BANDUNG POPULER Hari Ini, Bus Sekolah Gratis dan Jalan Baru di Kota"
+    rec = c.clean_text(page("Berita Bandung", head, head, P1, P2))
+    assert rec.metadata.title == head and dropped(rec)["Berita Bandung"].startswith("section/")

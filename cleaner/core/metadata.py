@@ -12,7 +12,8 @@ without repeats, unless a source says "only when empty".
                      extraction prefix cut
                      3. a later pass
     published        1. a rule's ``published`` capture (as printed)   2. the first date on a
-                     dropped byline/editor line outside the body, or on a ``date`` line that
+                     dropped byline/editor line outside the body (a credit line the structure
+                     stage read: anywhere), or on a ``date`` line that
                      is not the site bar's (page order)   3. the extraction prefix ("date 2019-06 ")
                      on the first kept line   4. a later pass   5. HTML: JSON-LD datePublished,
                      article:published_time   6. HTML: a date element the outlet's html rules strip
@@ -20,11 +21,14 @@ without repeats, unless a source says "only when empty".
                      then a later pass; never ``published``
     dateline         1. a rule's ``dateline`` capture   2. the dateline that opens the first
                      kept line (structure:dateline)   3. a later pass
-    authors          rule captures, structure (split-label, name-above-date), a later pass;
-                     only when still empty: HTML JSON-LD author, author meta tags (the site's
-                     own name and CMS accounts left out)
+    authors          rule captures, structure (split-label, credit-line, name-line,
+                     name-above-date), a later pass; only when still empty: 1. the writer
+                     credit closing the story (structure:closing-credit: where the page names
+                     an author elsewhere, it may be an editor's) 2. HTML JSON-LD author, author
+                     meta tags (the site's own name and CMS accounts left out)
     editor, credited_source
-                     rule captures (structure:split-label for the editor), a later pass
+                     rule captures, structure (split-label and credit-line for the editor,
+                     credit-line for a "Sumber:" it reads), a later pass
     section          1. a rule's capture   2. a later pass   3. HTML: a section element the
                      html rules strip
     tags             rule captures, a later pass; only when still empty: HTML keywords
@@ -79,6 +83,8 @@ def collect_metadata(doc: Doc, rs: RuleSet, opts) -> None:
     if dateline_idx is not None and first is lines[dateline_idx]:
         dl = match_dateline(first.text, guarded(doc, rs.datelines_for(doc.outlet), "datelines"))
         doc.set_meta("dateline", dl.rstrip(), "structure:dateline")
+    if doc.writer_credit and not doc.meta.get("authors"):
+        doc.set_meta("authors", doc.writer_credit, "structure:closing-credit")
     doc.site = host_of(doc.url) or site_from_dateline(doc.meta.get("dateline"))
     doc.set_meta("captions", _captions(lines), "structure:caption")
 
@@ -90,7 +96,10 @@ def _header_dates(doc: Doc, tz: str | None) -> None:
     lines, title_idx = doc.lines, doc.title_idx
     for i, line in enumerate(lines):
         is_date = line.category == "date"
-        if not is_date and (line.category not in ("byline", "editor") or line.zone == "body"):
+        # A credit line the structure stage read keeps its date wherever it sits ("Oleh
+        # Name pada 06 March 2018, 21:30 WIB" under a video story's text: d125).
+        if not is_date and (line.category not in ("byline", "editor")
+                            or line.zone == "body" and line.rule != "structure:credit-line"):
             continue
         found = dates.find_date(line.text, default_tz=tz)
         if found is None:

@@ -91,6 +91,8 @@ MAX_LINE_CHARS = 200
 # name of at most this many words: "Wartawan Dirikan Posko Peduli Korban Banjir" is a
 # headline (d016). The dev corpus names have 1-4 words.
 NO_COLON_MAX_WORDS = 4
+# A credited source ("Sumber: Warta Kota, Antara") is a name or two, not a sentence.
+SOURCE_MAX_WORDS = 8
 
 
 @dataclass
@@ -100,6 +102,9 @@ class Credit:
     editor: str | None = None
     source: str | None = None
     labelled: bool = True          # False: a name with its role word, no label
+    # A label without a colon and nothing else on the line ("PENULIS Ashaq Lupito"):
+    # a headline can look the same ("Wartawan Tribun Ditangkap"); callers weigh position.
+    loose: bool = False
 
     def empty(self) -> bool:
         """Nothing named: no author, editor or source."""
@@ -141,22 +146,29 @@ def _labelled(text: str) -> Credit | None:
                 return None
             continue
         label = " ".join(m.group("label").lower().split()).replace(" & ", "&").replace("&", " & ")
-        value = _strip_date(m.group("value").strip(" :：-–—"))
+        raw_value = m.group("value").strip(" :：-–—")
+        value = _strip_date(raw_value)
         roles = DOUBLE_LABELS.get(label) or (LABELS.get(label),)
+        colon = m.group("colon") is not None
         if not value:
-            if m.group("colon") is None and len(parts) == 1:
+            if not colon and len(parts) == 1:
                 return None                 # a bare word ("Editor") is the split-label's case
             continue
         if roles == ("source",):
+            # "Sumber: Tribun Kaltim": with its colon and short; "Sumber air di desa itu ..."
+            # is a sentence.
+            if not colon or len(value.split()) > SOURCE_MAX_WORDS:
+                return None
             credit.source = credit.source or value
             named = True
             continue
         if roles == ("photo",):
             continue
-        colon = m.group("colon") is not None
         names = _names(value, lenient=colon)
         if names is None or not colon and len(parts) == 1 and len(value.split()) > NO_COLON_MAX_WORDS:
             return None
+        if not colon and len(parts) == 1 and value == raw_value:
+            credit.loose = True
         people = [n for n in names if not TEAM_RE.match(n)]
         names = people or names         # "Laporan Wartawan Tribunnews.com, X": the site employs X
         for role in roles:
