@@ -157,3 +157,8 @@ def test_a_kicker_that_opens_the_headline_is_a_label(c):
     head = "BERITA BANDUNG POPULER Hari Ini, Bus Sekolah Gratis dan Jalan Baru di Kota"
     rec = c.clean_text(page("Berita Bandung", head, head, P1, P2))
     assert rec.metadata.title == head and dropped(rec)["Berita Bandung"].startswith("section/")
+
+
+def test_an_extraction_prefix_never_stays_on_the_headline(c):
+    rec = c.clean_text(page(" date 2023-11-04 " + TITLE, P1, P2, P3))
+    assert rec.metadata.title == TITLE and rec.metadata.published == "2023-11-04"

@@ -4,7 +4,8 @@ A field is filled by the first source, in this order, that has a value; a list
 field (authors, tags, captions, related) collects from every source in this order,
 without repeats, unless a source says "only when empty".
 
-    title            1. a rule's ``title`` capture   2. the headline line (structure:title)
+    title            1. a rule's ``title`` capture   2. the headline line (structure:title),
+                     without an extraction tool's " date 2023-11-04 " prefix
                      3. a later pass over the body (settle)   4. HTML: JSON-LD headline, og:title,
                      <title> without the " - Site" suffix
     lead             1. a rule's ``lead`` capture   2. the standfirst line (structure:lead,
@@ -15,7 +16,7 @@ without repeats, unless a source says "only when empty".
                      dropped byline/editor line outside the body (a credit line the structure
                      stage read: anywhere), or on a ``date`` line that
                      is not the site bar's (page order)   3. the extraction prefix ("date 2019-06 ")
-                     on the first kept line   4. a later pass   5. HTML: JSON-LD datePublished,
+                     on the headline or the first kept line   4. a later pass   5. HTML: JSON-LD datePublished,
                      article:published_time   6. HTML: a date element the outlet's html rules strip
     page_date        a date line without a time above the headline (the site bar's "today"),
                      then a later pass; never ``published``
@@ -68,11 +69,16 @@ def collect_metadata(doc: Doc, rs: RuleSet, opts) -> None:
     title_idx, lead_idx, dateline_idx = doc.title_idx, doc.lead_idx, doc.dateline_idx
     tz = next((o.timezone for o in rs.chain(doc.outlet) if o.timezone), None)
     if title_idx is not None:
-        doc.set_meta("title", lines[title_idx].text, "structure:title")
+        # An extraction tool's prefix never stays on the headline (" date 2023-11-04 Judul").
+        doc.set_meta("title", strip_prefix(lines[title_idx].text)[0], "structure:title")
     if lead_idx is not None:
         lead = strip_prefix(lines[lead_idx].text)[0]
         doc.set_meta("lead", lead, "structure:lead")
     _header_dates(doc, tz)
+    if title_idx is not None:
+        prefix_date = strip_prefix(lines[title_idx].text)[1]
+        if prefix_date:
+            doc.set_meta("published", prefix_date, "structure:extraction-prefix")
     first = next((ln for ln in lines if not ln.dropped), None)
     if first is not None:
         m = EXTRACTION_PREFIX.match(first.text)
