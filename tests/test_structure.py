@@ -6,29 +6,17 @@ standfirst, the body, and what sites inject into and after it.
 from __future__ import annotations
 
 import pytest
+from madeup import P2, P3, P4, dropped, page
 
 from cleaner import Cleaner
 
 P1 = ("JAKARTA, KOMPAS.com - Pemerintah kota menambah jumlah bus sekolah gratis mulai pekan depan "
       "untuk mengurangi kemacetan di jalan utama pada pagi hari.")
-P2 = ("Kepala dinas perhubungan mengatakan bahwa armada baru itu akan melayani dua belas rute "
-      "yang selama ini belum terjangkau angkutan umum.")
-P3 = ("Menurut dia, warga dapat memantau jadwal bus melalui aplikasi yang disiapkan pemerintah "
-      "kota sejak awal tahun ini.")
-P4 = "Program tersebut dibiayai dari anggaran daerah dan akan dievaluasi setiap tiga bulan sekali."
 
 
 @pytest.fixture(scope="module")
 def c():
     return Cleaner(keep_dropped=True)
-
-
-def page(*lines: str) -> str:
-    return "\n".join(lines) + "\n"
-
-
-def dropped(rec) -> dict[str, str]:
-    return {d.text: f"{d.category}/{d.rule}" for d in rec.metadata.dropped_lines}
 
 
 def test_photo_credit_is_never_the_title(c):

@@ -67,7 +67,8 @@ def test_header_dateline_step_ends_the_header():
 def test_header_steps_are_catalogued_in_their_order():
     ids = [rid for rid, _ in header.HEADER_STEPS]
     assert all(rid in RULE_IDS for rid in ids)
-    assert ids[:3] == ["structure:dateline", "structure:date-line", "structure:title-repeat"]
+    assert ids[:4] == ["structure:dateline", "structure:date-line", "structure:credit-line",
+                       "structure:title-repeat"]
     assert ids[-1] == "structure:header-caption"
 
 

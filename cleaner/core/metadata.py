@@ -4,7 +4,8 @@ A field is filled by the first source, in this order, that has a value; a list
 field (authors, tags, captions, related) collects from every source in this order,
 without repeats, unless a source says "only when empty".
 
-    title            1. a rule's ``title`` capture   2. the headline line (structure:title)
+    title            1. a rule's ``title`` capture   2. the headline line (structure:title),
+                     without an extraction tool's " date 2023-11-04 " prefix
                      3. a later pass over the body (settle)   4. HTML: JSON-LD headline, og:title,
                      <title> without the " - Site" suffix
     lead             1. a rule's ``lead`` capture   2. the standfirst line (structure:lead,
@@ -12,19 +13,23 @@ without repeats, unless a source says "only when empty".
                      extraction prefix cut
                      3. a later pass
     published        1. a rule's ``published`` capture (as printed)   2. the first date on a
-                     dropped byline/editor line outside the body, or on a ``date`` line that
+                     dropped byline/editor line outside the body (a credit line the structure
+                     stage read: anywhere), or on a ``date`` line that
                      is not the site bar's (page order)   3. the extraction prefix ("date 2019-06 ")
-                     on the first kept line   4. a later pass   5. HTML: JSON-LD datePublished,
+                     on the headline or the first kept line   4. a later pass   5. HTML: JSON-LD datePublished,
                      article:published_time   6. HTML: a date element the outlet's html rules strip
     page_date        a date line without a time above the headline (the site bar's "today"),
                      then a later pass; never ``published``
     dateline         1. a rule's ``dateline`` capture   2. the dateline that opens the first
                      kept line (structure:dateline)   3. a later pass
-    authors          rule captures, structure (split-label, name-above-date), a later pass;
-                     only when still empty: HTML JSON-LD author, author meta tags (the site's
-                     own name and CMS accounts left out)
+    authors          rule captures, structure (split-label, credit-line, name-line,
+                     name-above-date), a later pass; only when still empty: 1. the writer
+                     credit closing the story (structure:closing-credit: where the page names
+                     an author elsewhere, it may be an editor's) 2. HTML JSON-LD author, author
+                     meta tags (the site's own name and CMS accounts left out)
     editor, credited_source
-                     rule captures (structure:split-label for the editor), a later pass
+                     rule captures, structure (split-label and credit-line for the editor,
+                     credit-line for a "Sumber:" it reads), a later pass
     section          1. a rule's capture   2. a later pass   3. HTML: a section element the
                      html rules strip
     tags             rule captures, a later pass; only when still empty: HTML keywords
@@ -64,11 +69,16 @@ def collect_metadata(doc: Doc, rs: RuleSet, opts) -> None:
     title_idx, lead_idx, dateline_idx = doc.title_idx, doc.lead_idx, doc.dateline_idx
     tz = next((o.timezone for o in rs.chain(doc.outlet) if o.timezone), None)
     if title_idx is not None:
-        doc.set_meta("title", lines[title_idx].text, "structure:title")
+        # An extraction tool's prefix never stays on the headline (" date 2023-11-04 Judul").
+        doc.set_meta("title", strip_prefix(lines[title_idx].text)[0], "structure:title")
     if lead_idx is not None:
         lead = strip_prefix(lines[lead_idx].text)[0]
         doc.set_meta("lead", lead, "structure:lead")
     _header_dates(doc, tz)
+    if title_idx is not None:
+        prefix_date = strip_prefix(lines[title_idx].text)[1]
+        if prefix_date:
+            doc.set_meta("published", prefix_date, "structure:extraction-prefix")
     first = next((ln for ln in lines if not ln.dropped), None)
     if first is not None:
         m = EXTRACTION_PREFIX.match(first.text)
@@ -79,6 +89,8 @@ def collect_metadata(doc: Doc, rs: RuleSet, opts) -> None:
     if dateline_idx is not None and first is lines[dateline_idx]:
         dl = match_dateline(first.text, guarded(doc, rs.datelines_for(doc.outlet), "datelines"))
         doc.set_meta("dateline", dl.rstrip(), "structure:dateline")
+    if doc.writer_credit and not doc.meta.get("authors"):
+        doc.set_meta("authors", doc.writer_credit, "structure:closing-credit")
     doc.site = host_of(doc.url) or site_from_dateline(doc.meta.get("dateline"))
     doc.set_meta("captions", _captions(lines), "structure:caption")
 
@@ -90,7 +102,10 @@ def _header_dates(doc: Doc, tz: str | None) -> None:
     lines, title_idx = doc.lines, doc.title_idx
     for i, line in enumerate(lines):
         is_date = line.category == "date"
-        if not is_date and (line.category not in ("byline", "editor") or line.zone == "body"):
+        # A credit line the structure stage read keeps its date wherever it sits ("Oleh
+        # Name pada 06 March 2018, 21:30 WIB" under a video story's text: d125).
+        if not is_date and (line.category not in ("byline", "editor")
+                            or line.zone == "body" and line.rule != "structure:credit-line"):
             continue
         found = dates.find_date(line.text, default_tz=tz)
         if found is None:

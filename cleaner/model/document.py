@@ -53,6 +53,8 @@ class Doc:
     title_idx: int | None = None
     lead_idx: int | None = None
     dateline_idx: int | None = None
+    # the names of a writer credit closing the story: authors when nothing else names one
+    writer_credit: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     # The line signals' memo (text.signals.SignalMemo) the stages answer from: one per
     # page, shared by the later passes over its body (cleaner.api.settle).

@@ -165,6 +165,15 @@ def capitalized_ratio(text: str) -> float:
     return sum(w[0].isupper() or w[0].isdigit() for w in content) / len(content)
 
 
+@_memo
+def lowercase_content_words(text: str) -> int:
+    """How many content words start with a lower-case letter. Indonesian title case
+    capitalises every content word: of the 95 dev headlines 88 have none and 7 one
+    ("rumah", "antara", "setelah"); a line with two is a sentence, not a headline."""
+    small = TITLE_SMALL_WORDS
+    return sum(1 for w in _words(text) if "." not in w and w[0].islower() and w.lower() not in small)
+
+
 def ends_sentence(text: str) -> bool:
     # SENTENCE_END without a search from every position: drop the trailing
     # whitespace (regex's \s), then the closing quotes and brackets; a terminal

@@ -12,7 +12,9 @@ The passes, in order (:func:`run_passes`):
     header.scan_header    the header's steps, line by line (header.HEADER_STEPS)
     frame.body_opening    the dateline paragraph and the outlet's body_start marker
     frame.header_line     header lines no step took
+    credits.credit_lines  credit lines after the header that the rules missed
     tail.find_end         where the story ends; the tail's lines
+    credits.closing_credit    a writer credit in brackets closing the story
     tail.summary_after_body   (outlets with summary_after_body)
     body.mark_body        the body's steps (body.LINE_STEPS), then runs of lines
 
@@ -22,7 +24,7 @@ from __future__ import annotations
 
 from ...model.document import Doc
 from ...ruleset.model import StructureInputs
-from . import body, frame, header, tail
+from . import body, credits, frame, header, tail
 from .state import Page
 
 __all__ = ["Page", "run_passes"]
@@ -41,9 +43,11 @@ def run_passes(doc: Doc, inputs: StructureInputs, datelines=None, body_start=Non
     for k in range(start):
         frame.header_line(p, k)
         lines[k].zone = "header"
+    credits.credit_lines(p, start)
     end = tail.find_end(p, start)
     for k in range(end, n):
         lines[k].zone = "tail"
+    credits.closing_credit(p, start, end)
     if p.inputs.summary_after_body:
         tail.summary_after_body(p, start, end)
     body.mark_body(p, start, end)

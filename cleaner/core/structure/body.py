@@ -11,6 +11,7 @@ from ...text.signals import (
     ends_sentence,
     headline_like,
     link_like,
+    lowercase_content_words,
     same_text,
     starts_with_text,
     title_like,
@@ -20,6 +21,7 @@ from .shapes import (
     BULLET,
     BULLET_RUN,
     CROSSLINK_LABEL_RUN,
+    CUT_WORD,
     INJECTED_MAX_SHARED,
     INJECTED_MIN_WORDS,
     INJECTED_MIN_WORDS_NO_COMMA,
@@ -177,7 +179,11 @@ def injected_headline(p: Page, start: int, end: int) -> None:
         if n_words < (INJECTED_MIN_WORDS if ", " in t else INJECTED_MIN_WORDS_NO_COMMA) \
                 or not headline_like(t):
             continue
-        if dates.find_date(t) or BULLET.match(t) or NUMBERED.match(t):
+        if dates.find_date(t) or BULLET.match(t) or NUMBERED.match(t) or lowercase_content_words(t) >= 2:
+            continue
+        if i == len(lines) - 1 and CUT_WORD.search(t):
+            # The page's last line ends in a cut word ("... Teddy Tandaju menilai, Ca":
+            # the scraper stopped mid-word): a paragraph cut short, not a headline.
             continue
         if ", " not in t and p.shared_words(t, start, end) > INJECTED_MAX_SHARED:
             # A subheading speaks of the story around it; another story's

@@ -12,6 +12,8 @@ RULE_IDS: dict[str, tuple[str, str]] = {
     "structure:dateline": ("header, metadata", "the paragraph that opens with the dateline starts the body; "
                                                "metadata.dateline"),
     "structure:date-line": ("header", "a line that is only a date, in the header"),
+    "structure:credit-line": ("header, credits", "a credit line the rules missed, read by the credit grammar "
+                                                 "(text/byline.py); metadata.authors, editor, credited_source"),
     "structure:title-repeat": ("header, body", "the headline printed again"),
     "structure:caption-after-credit": ("header", "the line after a photo credit: its caption"),
     "structure:repeated-paragraph": ("header", "a paragraph printed twice at the top: the standfirst (lead) "
@@ -26,6 +28,8 @@ RULE_IDS: dict[str, tuple[str, str]] = {
     "structure:label-above-title": ("header", "a short headline-like line replaced by the longer headline "
                                               "below it: a section label"),
     "structure:name-above-date": ("header, body", "an author's name alone above a date line; metadata.authors"),
+    "structure:name-line": ("header", "a person's name alone under the headline or its date, or above the "
+                                      "editor's line; metadata.authors"),
     "structure:label": ("header", "three words or fewer in the header: section label, caption or other"),
     "structure:injected-headline": ("header, body", "another story's headline between paragraphs; "
                                                     "metadata.related"),
@@ -42,6 +46,9 @@ RULE_IDS: dict[str, tuple[str, str]] = {
     "structure:teaser-dateline": ("tail", "a second paragraph with the article's dateline: a teaser list "
                                           "starts"),
     "structure:end-credit": ("tail", "a reporter's sign-off (\"Name/City\") under the story"),
+    "structure:closing-credit": ("credits, metadata", "a writer credit in brackets closing the story "
+                                                      "(\"(Tribunnews.com/Name)\"); metadata.authors when "
+                                                      "nothing else names one"),
     "structure:faq-block": ("tail", "a run of question-and-answer paragraphs closing the body"),
     "structure:summary-after-body": ("tail", "the summary printed as the last paragraph before the credits "
                                              "(summary_after_body outlets): the lead"),

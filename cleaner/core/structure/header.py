@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ...model.document import Line
 from ...text import dates
+from ...text.byline import parse_credit
 from ...text.signals import (
     QUOTE_START,
     ends_sentence,
@@ -23,6 +24,7 @@ from ...text.signals import (
     title_like,
     words,
 )
+from .credits import person_name, record_credit
 from .shapes import (
     BRACKET_CREDIT,
     BULLET,
@@ -33,6 +35,7 @@ from .shapes import (
     LABEL_CAPTION,
     LABEL_MAX_WORDS,
     NUMBERED,
+    SENTENCE_THEN_CREDIT,
     TITLE_CLOSERS,
     caption_like,
     photo_credit_like,
@@ -42,6 +45,10 @@ from .shapes import (
 from .state import Page
 
 NEXT, STOP = "next", "stop"
+# Lines that do not confirm a standfirst above them: links, ads and widgets are printed
+# between paragraphs too. Any other header line (a byline, the date, a photo credit or
+# caption, a short label) says the header goes on after it.
+NOT_LEAD_CONFIRMERS = frozenset({"crosslink", "recommendation", "ad", "social", "nav"})
 
 
 @dataclass(slots=True)
@@ -51,15 +58,21 @@ class HeaderScan:
     title_closed: bool = False       # a line that comes after the headline was seen
     prev_kind: str | None = None     # category of the last header line
     lead_cand: int | None = None     # a standfirst, kept only if the header goes on
+    lead_confirmed: bool = False     # a byline, date, caption or credit came after it
     i: int = 0                       # the line looked at
     line: Line | None = None
     t: str = ""
     dl: str | None = None            # the dateline opening it
     j: int | None = None             # the next kept line after it
 
-    def took(self, i: int, kind: str | None, closes: bool = False) -> str:
-        """Line i is header (of ``kind``, which the next line sees as prev_kind)."""
+    def took(self, i: int, kind: str | None, closes: bool = False, category: str | None = None) -> str:
+        """Line i is header (of ``kind``, which the next line sees as prev_kind; its
+        ``category`` when the step leaves prev_kind as it was)."""
         self.last_hdr = i
+        category = category or kind
+        if self.lead_cand is not None and i > self.lead_cand and category is not None \
+                and category not in NOT_LEAD_CONFIRMERS:
+            self.lead_confirmed = True
         if kind is not None:
             self.prev_kind = kind
         if closes:
@@ -83,6 +96,33 @@ def date_line(p: Page, s: HeaderScan) -> str | None:
         return None
     s.line.drop("date", "structure:date-line")
     return s.took(s.i, "date", closes=p.title_idx is not None)
+
+
+def credit_line(p: Page, s: HeaderScan) -> str | None:
+    """A credit line the rules did not know (structure:credit-line): "Laporan Name |
+    Place" (d070), "Name , Jurnalis-<date>" (d107), "oleh Name diperbarui <date>"
+    (d116). Above the headline, a bare "Label Name" could be the headline itself."""
+    credit = parse_credit(s.t)
+    if credit is None or credit.loose and p.title_idx is None:
+        return None
+    kind = record_credit(p, credit, "structure:credit-line")
+    s.line.drop(kind, "structure:credit-line")
+    return s.took(s.i, kind, closes=p.title_idx is not None)
+
+
+def name_line(p: Page, s: HeaderScan) -> str | None:
+    """A person's name alone right under the headline or its date, or right above the
+    editor's line (structure:name-line): the author ("Dede Febriansyah" d113, "Teguh
+    Kurniawan" over "Editor: ..." d127, "TSALIS NUR SHOLIKHAH" under the date d097)."""
+    if p.title_idx is None or not person_name(s.t):
+        return None
+    nxt = p.lines[s.i + 1] if s.i + 1 < len(p.lines) else None
+    above_credit = nxt is not None and nxt.dropped and nxt.category in ("editor", "byline")
+    if s.prev_kind not in ("title", "date") and not above_credit:
+        return None
+    s.line.drop("byline", "structure:name-line")
+    p.doc.set_meta("authors", [s.t.strip()], "structure:name-line")
+    return s.took(s.i, "byline", closes=True)
 
 
 def title_repeat(p: Page, s: HeaderScan) -> str | None:
@@ -130,6 +170,10 @@ def caption_repeat(p: Page, s: HeaderScan) -> str | None:
             same_text(lines[j].text, t) and len(words(t)) >= 3
             and (s.title_closed or not title_like(t)))):
         return None
+    if p.title_idx is None and len(words(t)) <= LABEL_MAX_WORDS and title_like(lines[j].text):
+        # A kicker whose words open the headline ("Berita Arema" / "BERITA AREMA POPULER
+        # Hari Ini, ...": d073) is a label above it, not a caption and its copy.
+        return None
     s.line.drop("caption", "structure:caption-repeat")
     lines[j].drop("caption", "structure:caption-repeat")
     return s.took(j, "caption", closes=True)
@@ -144,13 +188,18 @@ def photo_credit_word(p: Page, s: HeaderScan) -> str | None:
 
 
 def caption_credit(p: Page, s: HeaderScan) -> str | None:
-    """A caption ending with its credit, under the headline or right after a date or credit."""
+    """A caption ending with its credit: under the headline, right after a date or
+    credit, or (a sentence closed by a bracketed credit) right above the headline."""
     t = s.t
-    if not ((caption_like(t) and p.title_idx is not None) or (
-            BRACKET_CREDIT.search(t) and s.prev_kind in ("title", "date", "photo_credit"))):
+    credited = BRACKET_CREDIT.search(t) or SENTENCE_THEN_CREDIT.search(t)
+    if not ((caption_like(t) and p.title_idx is not None)
+            or credited and s.prev_kind in ("title", "date", "photo_credit")
+            or SENTENCE_THEN_CREDIT.search(t) and p.title_idx is None and s.j is not None
+            and title_like(p.lines[s.j].text)):
         return None
     s.line.drop("caption", "structure:caption-credit")
-    return s.took(s.i, "caption", closes=True)
+    # A caption above the headline does not close it: the headline is still to come.
+    return s.took(s.i, "caption", closes=p.title_idx is not None)
 
 
 def header_list(p: Page, s: HeaderScan) -> str | None:
@@ -166,7 +215,8 @@ def title(p: Page, s: HeaderScan) -> str | None:
     (structure:subtitle, the standfirst) or another headline (structure:second-headline);
     a longer headline under a label replaces it (the label: structure:label-above-title)."""
     t = s.t
-    if s.title_closed or not title_like(t) or slash_credit(t) or LABEL_CAPTION.match(t) or NUMBERED.match(t):
+    if s.title_closed or not title_like(t) or slash_credit(t) or LABEL_CAPTION.match(t) or NUMBERED.match(t) \
+            or SENTENCE_THEN_CREDIT.search(t):
         return None
     if p.title_idx is not None and not _replaces_title(p, t):
         if p.lead_idx is None and s.lead_cand is None:
@@ -201,9 +251,15 @@ def photo_credit(p: Page, s: HeaderScan) -> str | None:
 
 
 def name_above_date(p: Page, s: HeaderScan) -> str | None:
-    """Title, author, date: the blog layout ("wartapalapa" / "Rabu, 28 Desember 2022")."""
-    if p.title_idx is None or not p.name_above_date(s.i):
+    """Title, author, date: the blog layout ("wartapalapa" / "Rabu, 28 Desember 2022").
+    With no headline on the page, only above a date with a time (an AMP page's header
+    "Galih Prasetyo" / "Rabu, 26 April 2023 | 20:55 WIB": d114; a site bar's date has none)."""
+    if not p.name_above_date(s.i):
         return None
+    if p.title_idx is None:
+        found = dates.find_date(p.lines[s.i + 1].text)
+        if found is None or not found.has_time:
+            return None
     s.line.drop("byline", "structure:name-above-date")
     p.doc.set_meta("authors", [s.t.strip()], "structure:name-above-date")
     return s.took(s.i, "byline", closes=True)
@@ -212,11 +268,11 @@ def name_above_date(p: Page, s: HeaderScan) -> str | None:
 def label(p: Page, s: HeaderScan) -> str | None:
     """Three words or fewer: a section label above the headline, else a caption or other."""
     t = s.t
-    if len(words(t)) > 3 or BULLET.match(t) or QUOTE_START.match(t):
+    if len(words(t)) > 3 or BULLET.match(t) or QUOTE_START.match(t) or NUMBERED.match(t):
         return None
     kind = "section" if p.title_idx is None else "caption" if ends_sentence(t) else "other"
     s.line.drop(kind, "structure:label")
-    return s.took(s.i, None)
+    return s.took(s.i, None, category=kind)
 
 
 def injected_headline(p: Page, s: HeaderScan) -> str | None:
@@ -226,7 +282,7 @@ def injected_headline(p: Page, s: HeaderScan) -> str | None:
         return None
     s.line.drop("recommendation", "structure:injected-headline")
     p.doc.set_meta("related", t, "structure:injected-headline")
-    return s.took(s.i, None)
+    return s.took(s.i, None, category="recommendation")
 
 
 def lead(p: Page, s: HeaderScan) -> str | None:
@@ -256,6 +312,7 @@ def header_caption(p: Page, s: HeaderScan) -> str | None:
 HEADER_STEPS = (
     ("structure:dateline", dateline_opens_body),
     ("structure:date-line", date_line),
+    ("structure:credit-line", credit_line),
     ("structure:title-repeat", title_repeat),
     ("structure:caption-after-credit", caption_after_credit),
     ("structure:repeated-paragraph", repeated_paragraph),
@@ -266,6 +323,7 @@ HEADER_STEPS = (
     ("structure:title", title),
     ("structure:photo-credit", photo_credit),
     ("structure:name-above-date", name_above_date),
+    ("structure:name-line", name_line),
     ("structure:label", label),
     ("structure:injected-headline", injected_headline),
     ("structure:lead", lead),
@@ -297,8 +355,12 @@ def scan_header(p: Page) -> int:
     start = s.last_hdr + 1
     if s.lead_cand is not None:
         lines = p.lines
-        if s.lead_cand == s.last_hdr and ends_sentence(lines[s.lead_cand].text):
-            # Nothing of the header follows: a full sentence here opens the body.
+        if not s.lead_confirmed and ends_sentence(lines[s.lead_cand].text):
+            # A standfirst is printed above the byline, the date or the photo; a full
+            # sentence with none of these after it is the story's first paragraph (only
+            # a "Baca juga" link or an ad between: d089, d099), or, right above the
+            # dateline paragraph, the photo's caption (frame.body_opening: d052). A
+            # standfirst printed right above the dateline (d104) is missed that way.
             lines[s.lead_cand].category = lines[s.lead_cand].rule = None
             start = s.lead_cand
         else:

@@ -21,9 +21,25 @@ NUMBERED = regex.compile(r"^\s*\d{1,2}[.)]\s+\S")
 # "date 2019-06 " prefix some extraction tools put before the text.
 EXTRACTION_PREFIX = regex.compile(r"^\s*date (\d{4}-\d{2}(?:-\d{2})?)\s+")
 CREDIT_WORD = regex.compile(r"^(?:foto|photo|dok(?:umentasi)?|sumber foto|ilustrasi)\s*[:.]", regex.I)
+# A credit printed without a label, by the words photo desks use for one: "Istimewa"
+# (courtesy of; d108's "• Istimewa"), "Kolase WIKEN.ID" (a collage; d129), "Tangkapan
+# layar ..." (a screenshot), "Dok. Pribadi".
+CREDIT_ALONE = regex.compile(r"^[•·*\s-]*(?:istimewa|kolase\b.{0,40}|tangkapan layar\b.{0,40}|"
+                             r"dok(?:umentasi)?\.?\s+(?:pribadi|istimewa)\b.{0,30})$", regex.I)
 DOMAIN = regex.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|co|net|org|or\.id|go\.id|tv)\b", regex.I)
-CAPTION_TAIL = regex.compile(r"(?:\(\s*(?:foto|photo|dok)\b[^()]{0,80}\)|\b(?:foto|photo)\s*[:\-–]\s*[^\s()]{2,60}(?:\s[^\s()]{1,30}){0,4})\.?\s*$",
-                             regex.I)
+# "... (Foto: Dede F)", "... Foto: Instagram", "... foto - Antara" closing a caption; the
+# word doubled ("foto-foto", a plural in a quote: d128) is not a credit.
+CAPTION_TAIL = regex.compile(r"(?:\(\s*(?:foto|photo|dok)\b[^()]{0,80}\)|\b(?:foto|photo)(?:\s*:\s*|\s+[-–]\s*|\s*[-–]\s+)"
+                             r"[^\s()]{2,60}(?:\s[^\s()]{1,30}){0,4})\.?\s*$", regex.I)
+# A credit glued to the caption's end with a dash, after a date or a full stop:
+# "... Selasa, 8 April 2025--Wahyu Sulistiyawan" (d119), "... Otonomi Baru.-Palpos.id-Dokumen
+# Palpos.id" (d120). Only names, a site and "Dokumen"/"Dok" may follow the dash.
+GLUED_CREDIT = regex.compile(r"(?:[.!?)]|\b\d{4})-{1,2}(?:[\p{Lu}][\p{L}.]*|dok(?:umen)?\.?)"
+                             r"(?:[\s-]+(?:[\p{Lu}][\p{L}.]*|dok(?:umen)?\.?)){0,5}$")
+# A sentence closed by a credit in brackets: "... Effendi.(humas)" (d103), "... Minggu
+# (23/4/2023). (Egiabdulmugni/Suarabogor.id)" (d114). A caption or a paragraph, never a
+# headline (which has no full stop before its last bracket).
+SENTENCE_THEN_CREDIT = regex.compile(r"[.!?]\s*[(\[][^()\[\]]{2,60}[)\]]\s*$")
 TWEET = regex.compile(r"(?:pic\.twitter\.com/|https?://t\.co/)|^[—–-]\s.{1,80}\(@\w{1,30}\)\s+\w+ \d{1,2}, \d{4}$")
 
 # A photo credit is short: the longest in the dev corpus has 9 words.
@@ -47,6 +63,9 @@ FAQ_MIN_RUN = 3
 FAQ_ITEM = regex.compile(
     r"^(?:apa|apakah|bagaimana|kapan|kenapa|mengapa|siapa|siapakah|di ?mana|ke ?mana|berapa|"
     r"bisakah|dapatkah|adakah|what|how|why|when|who|where)\b[^?]{3,150}\?\s+\S.{20,}", regex.I)
+# The last word of a text cut off mid-word: one or two letters, not an acronym or number
+# ("menilai, Ca", "Kota B").
+CUT_WORD = regex.compile(r"(?:^|\s)(?:\p{Lu}\p{Ll}?|\p{Ll}{1,2})$")
 # Consecutive bullet headlines that make a related-articles list.
 BULLET_RUN = 2
 # Section labels and kickers above a headline: the dev corpus ones have 1-4 words
@@ -71,7 +90,7 @@ def photo_credit_like(text: str) -> bool:
     ws = words(text)
     if not ws or len(ws) > CREDIT_MAX_WORDS or ends_sentence(text.rstrip("/ ")) and "/" not in text:
         return False
-    if CREDIT_WORD.match(text):
+    if CREDIT_WORD.match(text) or CREDIT_ALONE.match(text):
         return True
     if "/" in text and not text.startswith("(") and "://" not in text:
         return True
@@ -117,7 +136,7 @@ def slash_credit(text: str) -> bool:
 def caption_like(text: str) -> bool:
     """A photo caption: it ends with its credit ("(Foto: ...)") or says it is one."""
     return (may_match(CAPTION_TAIL, text) and bool(CAPTION_TAIL.search(text))) or \
-        text.lower().startswith(("keterangan gambar", "keterangan foto"))
+        bool(GLUED_CREDIT.search(text)) or text.lower().startswith(("keterangan gambar", "keterangan foto"))
 
 
 def content_words(text: str) -> set[str]:

@@ -30,6 +30,8 @@ class Page:
         self.lead_idx: int | None = None
         self.dateline_idx: int | None = None
         self.brand: str | None = None
+        # The names of a writer credit closing the story (credits.closing_credit).
+        self.writer_credit: list[str] = []
 
     def next_kept(self, i: int, end: int | None = None) -> int | None:
         """The next line after i that is not dropped (before ``end``)."""

@@ -27,6 +27,7 @@ def find_end(p: Page, start: int) -> int:
             if p.body_resumes(i):
                 if lines[soft_end].rule == "structure:end-credit":
                     lines[soft_end].category = "photo_credit"
+                    p.writer_credit = []
                 soft_end = None
             else:
                 line.drop("footer", "structure:after-credits")
@@ -42,6 +43,8 @@ def find_end(p: Page, start: int) -> int:
             # "Pujiansyah/Lampung" under the story: the reporter's sign-off
             # (a photo credit when the story goes on: see State.body_resumes).
             line.drop("byline", "structure:end-credit")
+            # The sign-off names the reporter, then the city ("Pujiansyah/Lampung": d069).
+            p.writer_credit = [line.text.split("/")[0].strip(" (")]
             soft_end = i
             continue
         seen_body += 1

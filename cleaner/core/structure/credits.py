@@ -1,0 +1,92 @@
+"""Credits wherever the page prints them: who wrote and edited the story.
+
+The rules drop the credit lines they know (``_common``'s ``Penulis:``, ``Editor:``
+...); what they miss, these passes read with the credit grammar (text/byline.py) and
+by position:
+
+    header.credit_line     a credit line in the header         structure:credit-line
+    header.name_line       a person's name alone under the headline or its date,
+                           or right above the editor line      structure:name-line
+    credit_lines           a credit line after the story       structure:credit-line
+    closing_credit         the bracketed writer credit closing the story
+                           ("(Tribunnews.com/Daryono)")        structure:closing-credit
+
+A writer credit's names fill ``authors`` only when nothing else names an author
+(core/metadata.py): where the page has a byline, the closing credit may be an
+editor's. Each shape was seen on real pages of several outlets (the comments say
+which).
+"""
+from __future__ import annotations
+
+import regex
+
+from ...text.byline import Credit, parse_closing_credit, parse_credit
+from ...text.signals import words
+from .shapes import NAME_LINE, SPLIT_LABELS
+from .state import Page
+
+# A writer credit glued to the story's last paragraph: "... hingga kini. (Firman Sikumbang)".
+GLUED_CLOSING = regex.compile(r"\s([(\[][^()\[\]]{3,80}[)\]])\s*$")
+
+
+def record_credit(p: Page, credit: Credit, rule: str) -> str:
+    """Put what a credit line names into the page's metadata; returns the line's
+    category (editor when it names only the editor, else byline)."""
+    doc = p.doc
+    if credit.authors:
+        doc.set_meta("authors", list(credit.authors), rule)
+    if credit.editor:
+        doc.set_meta("editor", credit.editor, rule)
+    if credit.source:
+        doc.set_meta("credited_source", credit.source, rule)
+    return "editor" if credit.editor and not credit.authors and not credit.source else "byline"
+
+
+def person_name(text: str) -> bool:
+    """Two to four capitalised words of letters ("Dede Febriansyah", "TSALIS NUR
+    SHOLIKHAH"): the shape of a person's name printed alone. No dots (a site), no
+    field label."""
+    t = text.strip()
+    ws = t.split()
+    if not 2 <= len(ws) <= 4 or not NAME_LINE.match(t) or "." in t or t.casefold() in SPLIT_LABELS:
+        return False
+    if not all(w[0].isupper() for w in ws):
+        return False
+    # An acronym ("LKPP RI") is an organisation: in a name every word has a lower-case
+    # letter, or every word is in capitals (a name printed in capitals).
+    return all(any(ch.islower() for ch in w) for w in ws) or (t.isupper() and all(len(w) >= 3 for w in ws))
+
+
+def credit_lines(p: Page, start: int) -> None:
+    """Credit lines the rules missed after the header ("Oleh Putri Windah pada 06
+    March 2018, 21:30 WIB" under a video story: d125; "oleh ... diperbarui ...":
+    d116): dropped as byline or editor, their names recorded. A bare "Label Name"
+    (no colon, nothing else) is left to position: inside the body it may be text."""
+    for line in p.lines[start:]:
+        if line.dropped:
+            continue
+        credit = parse_credit(line.text)
+        if credit is None or credit.loose:
+            continue
+        line.drop(record_credit(p, credit, "structure:credit-line"), "structure:credit-line")
+
+
+def closing_credit(p: Page, start: int, end: int) -> None:
+    """The story's last line is a writer credit in brackets ("(Tribunnews.com/Daryono)"
+    d015, "(Nesiana Yuko Argina)" d020, "[Eko Isdiyanto]" d068, "(Widi Agustian)" d112,
+    several outlets' names d074): a byline. Glued to the last paragraph ("... kini.
+    (Firman Sikumbang)" d095) the line stays; either way its names are the writers'."""
+    lines = p.lines
+    last = next((k for k in range(end - 1, start - 1, -1) if not lines[k].dropped), None)
+    if last is None:
+        return
+    line = lines[last]
+    names = parse_closing_credit(line.text)
+    if names:
+        if last > start:                 # never the story's only line
+            line.drop("byline", "structure:closing-credit")
+            p.writer_credit = names
+        return
+    m = GLUED_CLOSING.search(line.text)
+    if m and len(words(line.text)) > 8:
+        p.writer_credit = parse_closing_credit(m.group(1)) or []

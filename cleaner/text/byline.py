@@ -1,0 +1,287 @@
+"""A grammar for credit lines: who wrote, edited and sourced the article.
+
+Indonesian news pages print their credits in a handful of shapes, whatever the site:
+
+    Penulis: Rita Lavenia | Editor: Budi Susilo        labels, one or several per line
+    PENULIS Ashaq Lupito                               no colon, any case
+    Penulis | : | Okki Margaretha |                    a table row flattened to text
+    Reporter: A, Editor: B    Penulis: A - Editor: B   other separators between pairs
+    Laporan Indra Wijaya | Banda Aceh                  label, name, place
+    oleh Putu Merta Surya Putra diperbarui 27 Mei 2019, 13:40 WIB     name, then a date
+    Achmad Al Fiqri , Jurnalis-Jum'at, 06 Maret 2026 |00:09 WIB      name, role, date
+    (Tribunnews.com/Daryono)   (Nesiana Yuko Argina)   [Eko Isdiyanto]  closing credits
+
+:func:`parse_credit` reads a labelled line (or a name with its role) into
+:class:`Credit`; :func:`parse_closing_credit` reads the bracketed writer credit
+that closes an article. Both are pure functions of the text; where a line sits on
+the page (header, tail) is the structure stage's business. A name is a short run
+of letters (initials, apostrophes, hyphens), never digits; a site name in the
+author slot ("Kompas.com", "CNN Indonesia", "Tim Tribun Manado") is kept as
+printed, as a team. Anything else on the line (a date, a place after ``|``, a role
+word) must be recognised, or the line is not a credit: a sentence that happens
+to start with "Oleh" or "Penulis" stays a sentence.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from . import dates
+
+# Label words and the field they fill. Longest first in the pattern, so
+# "laporan wartawan" wins over "laporan" and "video editor" over "editor".
+LABELS = {
+    "penulis": "authors", "ditulis oleh": "authors", "reporter": "authors", "wartawan": "authors",
+    "laporan wartawan": "authors", "laporan reporter": "authors", "laporan jurnalis": "authors",
+    "laporan kontributor": "authors", "laporan": "authors", "pewarta": "authors",
+    "kontributor": "authors", "koresponden": "authors", "jurnalis": "authors", "oleh": "authors",
+    "writer": "authors", "author": "authors", "by": "authors", "reportase": "authors",
+    "editor": "editor", "redaktur": "editor", "penyunting": "editor", "video editor": "editor",
+    "editor video": "editor", "redaktur pelaksana": "editor",
+    "sumber": "source",
+    # Read so that a line carrying them is understood, but they name no author.
+    "foto": "photo", "fotografer": "photo", "pewarta foto": "photo", "ilustrasi": "photo",
+    "grafis": "photo", "videografer": "photo", "kameramen": "photo",
+}
+# Labels naming two roles at once: "Redaktur & Reporter : X" sets both.
+DOUBLE_LABELS = {"redaktur & reporter": ("authors", "editor"), "reporter & redaktur": ("authors", "editor"),
+                 "penulis & editor": ("authors", "editor"), "editor & penulis": ("authors", "editor"),
+                 "penulis dan editor": ("authors", "editor")}
+# Role words printed after a name ("Miftahul Ghani, Jurnalis").
+ROLE_WORDS = ("jurnalis", "wartawan", "reporter", "kontributor", "penulis", "editor", "redaktur")
+
+_ALL_LABELS = sorted([*LABELS, *DOUBLE_LABELS], key=len, reverse=True)
+
+
+def _label_pattern(label: str) -> str:
+    """The pattern of one label: its words joined by any space, "&" with or without spaces."""
+    parts = [r"\s+".join(regex.escape(w) for w in part.split()) for part in label.split("&")]
+    return r"\s*&\s*".join(parts)
+
+
+_LABEL = "|".join(_label_pattern(lb) for lb in _ALL_LABELS)
+# A label opening a segment; the value follows after a colon, a dash, or only a space.
+LABEL_RE = regex.compile(rf"(?i)^(?P<label>{_LABEL})(?![\p{{L}}\p{{N}}])\s*(?P<colon>[:：]|[-–—](?=\s))?\s*(?P<value>.*)$")
+# Where a second labelled pair starts inside a line ("... , Editor: B", "... - Editor: B").
+_PAIR_BREAK = regex.compile(rf"(?i)\s*(?:[,;]|\s[-–—/])\s*(?=(?:{_LABEL})\s*[:：])")
+
+# One name: words of letters joined by spaces; initials with dots ("M. Nur", "A.R."),
+# apostrophes and hyphens inside words; a lower-case word only for names printed
+# all in lower case. No digits, at most six words.
+NAME_WORD = r"\p{L}[\p{L}'’.-]*"
+NAME_RE = regex.compile(rf"^{NAME_WORD}(?:\s{NAME_WORD}){{0,5}}$")
+# A site or team in the author slot: a domain, or "Tim ..."/"Redaksi ..."/"Newswire".
+TEAM_RE = regex.compile(r"(?i)^(?:[\p{L}0-9-]+(?:\.[\p{L}0-9-]+)*\.(?:com|co\.id|id|co|net|tv|news)"
+                        r"|(?:tim|redaksi|admin)\b.{0,40}|newswire)$")
+# Words that never belong to a person's name: they mean the value is a sentence.
+NOT_NAME_WORDS = frozenset(
+    "yang dan di ke dari untuk dengan pada ini itu adalah akan telah sudah karena tidak bisa "
+    "juga atau saat oleh dalam para kata mengatakan menurut bahwa jadi agar sebagai dapat".split())
+# What may follow a name: a date ("pada 06 March 2018, 21:30 WIB", "diperbarui ...",
+# "- 27 November 2024", "-Jum'at, 06 Maret 2026 |00:09 WIB") is cut off by its span;
+# the connecting words before it go too.
+DATE_LEAD = regex.compile(r"(?i)(?:\s*[-–—|,]\s*|\s+)(?:pada|diperbarui|diperbaharui|diterbitkan|"
+                          r"update[d]?|dipublikasikan|terbit)?\s*$")
+# A place after the name, past a separator: "| Banda Aceh".
+PLACE_RE = regex.compile(r"^\p{Lu}\p{L}+(?:\s\p{Lu}\p{L}+){0,2}$")
+NAME_SPLIT = regex.compile(r"\s*(?:,|/|&|\bdan\b)\s*")
+MAX_LINE_CHARS = 200
+# A label without a colon and nothing else on the line ("PENULIS Ashaq Lupito") takes a
+# name of at most this many words: "Wartawan Dirikan Posko Peduli Korban Banjir" is a
+# headline (d016). The dev corpus names have 1-4 words.
+NO_COLON_MAX_WORDS = 4
+# A credited source ("Sumber: Warta Kota, Antara") is a name or two, not a sentence.
+SOURCE_MAX_WORDS = 8
+
+
+@dataclass
+class Credit:
+    """What one credit line says."""
+    authors: list[str] = field(default_factory=list)
+    editor: str | None = None
+    source: str | None = None
+    labelled: bool = True          # False: a name with its role word, no label
+    # A label without a colon and nothing else on the line ("PENULIS Ashaq Lupito"):
+    # a headline can look the same ("Wartawan Tribun Ditangkap"); callers weigh position.
+    loose: bool = False
+
+    def empty(self) -> bool:
+        """Nothing named: no author, editor or source."""
+        return not (self.authors or self.editor or self.source)
+
+
+def parse_credit(text: str) -> Credit | None:
+    """The credit a line prints (authors, editor, source), or None when the line is
+    not a credit line: every segment must be a label with a valid value, a place,
+    or a date, and at least one label must name someone."""
+    text = _flatten_table(" ".join(text.split()))
+    if not text or len(text) > MAX_LINE_CHARS:
+        return None
+    credit = _labelled(text)
+    if credit is None:
+        credit = _name_with_role(text)
+    return None if credit is None or credit.empty() else credit
+
+
+def _flatten_table(text: str) -> str:
+    """"Penulis | : | Okki Margaretha |" -> "Penulis: Okki Margaretha"."""
+    if "|" not in text:
+        return text
+    text = regex.sub(r"\s*\|\s*:\s*\|\s*", ": ", text)
+    return text.strip(" |")
+
+
+def _labelled(text: str) -> Credit | None:
+    credit = Credit()
+    segments = [s for s in regex.split(r"\s*\|\s*", text) if s]
+    parts: list[str] = []
+    for seg in segments:
+        parts.extend(p for p in _PAIR_BREAK.split(seg) if p)
+    named = False
+    for k, part in enumerate(parts):
+        m = LABEL_RE.match(part)
+        if m is None:
+            if k == 0 or not _is_place_or_date(part):
+                return None
+            continue
+        label = " ".join(m.group("label").lower().split()).replace(" & ", "&").replace("&", " & ")
+        raw_value = m.group("value").strip(" :：-–—")
+        value = _strip_date(raw_value)
+        roles = DOUBLE_LABELS.get(label) or (LABELS.get(label),)
+        colon = m.group("colon") is not None
+        if not value:
+            if not colon and len(parts) == 1:
+                return None                 # a bare word ("Editor") is the split-label's case
+            continue
+        if roles == ("source",):
+            # "Sumber: Tribun Kaltim": with its colon and short; "Sumber air di desa itu ..."
+            # is a sentence.
+            if not colon or len(value.split()) > SOURCE_MAX_WORDS:
+                return None
+            credit.source = credit.source or value
+            named = True
+            continue
+        if roles == ("photo",):
+            continue
+        names = _names(value, lenient=colon)
+        if names is None or not colon and len(parts) == 1 and len(value.split()) > NO_COLON_MAX_WORDS:
+            return None
+        if not colon and len(parts) == 1 and value == raw_value:
+            credit.loose = True
+        people = [n for n in names if not TEAM_RE.match(n)]
+        names = people or names         # "Laporan Wartawan Tribunnews.com, X": the site employs X
+        for role in roles:
+            if role == "authors":
+                credit.authors.extend(n for n in names if n not in credit.authors)
+            elif role == "editor" and credit.editor is None:
+                credit.editor = ", ".join(names)
+        named = True
+    return credit if named else None
+
+
+def _name_with_role(text: str) -> Credit | None:
+    """"Miftahul Ghani, Jurnalis", "Achmad Al Fiqri , Jurnalis-Jum'at, 06 Maret 2026 |00:09 WIB"."""
+    m = regex.match(rf"(?i)^(?P<name>[^,]{{2,60}}?)\s*,\s*(?P<role>{'|'.join(ROLE_WORDS)})\b(?P<rest>.*)$", text)
+    if m is None or m.group("name")[:1].islower():
+        return None
+    rest = m.group("rest").strip()
+    if rest and not _is_place_or_date(rest.lstrip("-–—, ")):
+        return None
+    names = _names(m.group("name"), lenient=False)
+    if names is None or len(names) != 1:
+        return None
+    role = m.group("role").lower()
+    if role in ("editor", "redaktur"):
+        return Credit(editor=names[0], labelled=False)
+    return Credit(authors=names, labelled=False)
+
+
+def _strip_date(value: str) -> str:
+    """The value without a trailing date (and the words leading to it)."""
+    found = dates.find_dates(value)
+    if not found:
+        return value
+    first = found[0]
+    if value[first.end:].strip(" .,|-–—") and not _is_place_or_date(value[first.end:].strip(" .,|-–—")):
+        return value
+    head = value[:first.start]
+    return DATE_LEAD.sub("", head).strip(" ,|-–—")
+
+
+def _is_place_or_date(text: str) -> bool:
+    text = text.strip(" .,|-–—")
+    if not text:
+        return True
+    if PLACE_RE.match(text) and len(text.split()) <= 3:
+        return True
+    found = dates.find_dates(text)
+    if not found:
+        return False
+    rest = text[:found[0].start] + text[found[-1].end:]
+    return not regex.sub(r"(?i)\b(?:wib|wita|wit|pukul|jam|pada|diperbarui|update|terbit)\b|[\s|,.:-–—]", "", rest)
+
+
+def _names(value: str, *, lenient: bool) -> list[str] | None:
+    """The names a label's value lists, or None when it is not a list of names.
+    ``lenient`` (a colon followed the label): lower-case names are names too."""
+    value = value.strip(" .,;")
+    if TEAM_RE.match(value):
+        return [value]
+    parts = [p for p in NAME_SPLIT.split(value) if p]
+    if not parts or len(parts) > 6:
+        return None
+    names = []
+    for part in parts:
+        part = part.strip(" .")
+        if TEAM_RE.match(part):
+            names.append(part)
+            continue
+        if not NAME_RE.match(part):
+            return None
+        ws = part.split()
+        if any(w.lower() in NOT_NAME_WORDS for w in ws):
+            return None
+        if not lenient and not all(w[0].isupper() for w in ws):
+            return None
+        names.append(part)
+    return names
+
+
+# ------------------------------------------------------------------ closing credits
+# "(Tribunnews.com/Daryono)", "(Nesiana Yuko Argina)", "[Eko Isdiyanto]",
+# "(Tribunnews.com/A/B)(Tribun-Bali.com/C)": one or more bracketed groups, nothing else.
+CLOSING_GROUP = regex.compile(r"[(\[]\s*([^()\[\]]{2,120}?)\s*[)\]]")
+# End marks are not writer credits: initials and agency codes ("(uby)", "(Dny)",
+# "(idh/imk)", "(antara/mcr13/jpnn)", "(ADW/NDI)"). A name part has a word of four
+# letters or more and starts with a capital; one word alone only after an outlet.
+NAME_PART_MIN_LETTERS = 4
+
+
+def parse_closing_credit(text: str) -> list[str] | None:
+    """The writers a closing credit names ("(Tribunnews.com/Daryono)" -> ["Daryono"]),
+    or None when the line is not one (an end mark, a sentence, a caption)."""
+    text = " ".join(text.split())
+    groups = CLOSING_GROUP.findall(text)
+    if not groups or CLOSING_GROUP.sub("", text).strip():
+        return None
+    names: list[str] = []
+    for group in groups:
+        parts = [p.strip() for p in group.split("/") if p.strip()]
+        outlet = [p for p in parts if _outlet_like(p)]
+        people = [p for p in parts if not _outlet_like(p)]
+        for p in people:
+            ws = p.split()
+            if not NAME_RE.match(p) or not all(w[0].isupper() for w in ws) or \
+                    any(w.lower() in NOT_NAME_WORDS for w in ws):
+                return None
+            longest = max(len(regex.sub(r"\P{L}", "", w)) for w in ws)
+            if longest < NAME_PART_MIN_LETTERS or (len(ws) == 1 and not outlet) or p.isupper() and len(ws) == 1:
+                return None
+            names.append(p)
+    return names or None
+
+
+def _outlet_like(part: str) -> bool:
+    """"Tribunnews.com", "Tribun-Bali.com", "Kompas.com": a site, not a person."""
+    return bool(regex.search(r"\.(?:com|co\.id|id|co|net|tv|news)\b", part, regex.I))

@@ -1,0 +1,83 @@
+"""The credit-line grammar (cleaner/text/byline.py) on made-up lines of every shape it reads,
+and on sentences and headlines that start with the same words and must stay text."""
+import pytest
+
+from cleaner.text.byline import Credit, parse_closing_credit, parse_credit
+
+
+@pytest.mark.parametrize("line, authors, editor", [
+    ("Penulis: Rita Lavenia | Editor: Budi Susilo", ["Rita Lavenia"], "Budi Susilo"),
+    ("PENULIS: RINI ASTUTI", ["RINI ASTUTI"], None),
+    ("PENULIS Ashaq Lupito", ["Ashaq Lupito"], None),                  # no colon, any case
+    ("Penulis | : | Okki Margaretha |", ["Okki Margaretha"], None),    # a flattened table row
+    ("Editor | : | Okki Margaretha |", [], "Okki Margaretha"),
+    ("Reporter: Marlianti Tandang, Editor: Muhammad Bulkini", ["Marlianti Tandang"], "Muhammad Bulkini"),
+    ("Penulis: Agus Budi - Editor: Bunga Sari", ["Agus Budi"], "Bunga Sari"),
+    ("Reporter : Dina / Editor : Eko", ["Dina"], "Eko"),
+    ("Laporan Indra Wijaya | Banda Aceh", ["Indra Wijaya"], None),        # a place after the bar
+    ("Laporan Wartawan Tribunnews.com, Danang Triatmojo", ["Danang Triatmojo"], None),
+    ("oleh Putu Merta Surya Putra diperbarui 27 Mei 2019, 13:40 WIB", ["Putu Merta Surya Putra"], None),
+    ("Oleh Putri Windah pada 06 March 2018, 21:30 WIB", ["Putri Windah"], None),
+    ("Achmad Al Fiqri , Jurnalis-Jum'at, 06 Maret 2026 |00:09 WIB", ["Achmad Al Fiqri"], None),
+    ("Miftahul Ghani, Jurnalis", ["Miftahul Ghani"], None),
+    ("Penulis : ingot simangunsong", ["ingot simangunsong"], None),       # lower case after a colon
+    ("Redaktur & Reporter : Didin", ["Didin"], "Didin"),
+    ("Penulis: Kompas.com", ["Kompas.com"], None),                       # a site as the author: a team
+    ("Penulis: Tim Tribun Manado | Editor: Erlina Langi", ["Tim Tribun Manado"], "Erlina Langi"),
+    ("Penulis: Ani Lestari dan Budi Santoso", ["Ani Lestari", "Budi Santoso"], None),
+    ("Video Editor: Andika Bagus", [], "Andika Bagus"),
+    ("EDITOR : HADI", [], "HADI"),
+    ("Kontributor : Ferrye Bangkit Rizki", ["Ferrye Bangkit Rizki"], None),
+])
+def test_credit_lines(line, authors, editor):
+    credit = parse_credit(line)
+    assert credit is not None and credit.authors == authors and credit.editor == editor
+
+
+def test_source_and_photo_labels():
+    assert parse_credit("Sumber: Tribun Kaltim") == Credit(source="Tribun Kaltim")
+    assert parse_credit("Foto: Grandyos Zafna") is None            # a photographer is no author
+    assert parse_credit("Penulis: Ani | Foto: Budi Santoso").authors == ["Ani"]
+
+
+@pytest.mark.parametrize("line", [
+    "Oleh karena itu, pemerintah menunda kebijakan tersebut.",
+    "Penulis buku itu mengatakan minat baca remaja terus meningkat.",
+    "Editor senior majalah itu mengatakan minat baca remaja terus meningkat",
+    "Wartawan Dirikan Posko Peduli Korban Banjir Pangkalpinang",       # a headline (d016's shape)
+    "Reporter",                                                        # a label alone: split-label's case
+    "Editor",
+    "Krismanto menulis buku tentang sejarah kota, kata penerbitnya",
+    "Penulis: 1234",
+    "Laporan keuangan perusahaan | Rp 5 miliar",
+    "Sumber",
+])
+def test_sentences_and_headlines_are_not_credits(line):
+    assert parse_credit(line) is None
+
+
+@pytest.mark.parametrize("line, names", [
+    ("(Tribunnews.com/Daryono)", ["Daryono"]),
+    ("(Nesiana Yuko Argina)", ["Nesiana Yuko Argina"]),
+    ("[Eko Isdiyanto]", ["Eko Isdiyanto"]),
+    ("(Widi Agustian)", ["Widi Agustian"]),
+    ("(Tribunnews.com/Galuh Widya Wardani/Danang Triatmojo)(Tribun-Bali.com/Ida Bagus Putu Mahendra)",
+     ["Galuh Widya Wardani", "Danang Triatmojo", "Ida Bagus Putu Mahendra"]),
+])
+def test_closing_writer_credits(line, names):
+    assert parse_closing_credit(line) == names
+
+
+@pytest.mark.parametrize("line", [
+    "(uby)", "(Dny)", "(idh/imk)", "(antara/mcr13/jpnn)", "(ADW/NDI)", "(GaluhID/Uus)", "(*)",
+    "(Foto: Dede F)", "(Sumber : Warta Kota)", "Pos Belitung/Dede", "(humas)",
+    "Harga cabai naik lagi (Tribunnews.com/Daryono)",                 # glued to a sentence: not alone
+    "(Baca juga: Harga Cabai Naik)",
+])
+def test_end_marks_and_other_brackets_are_not_writer_credits(line):
+    assert parse_closing_credit(line) is None
+
+
+def test_a_sentence_opening_with_a_source_label_is_no_credit():
+    assert parse_credit("Sumber air di desa itu mulai mengering sejak bulan lalu, kata warga setempat.") is None
+    assert parse_credit("Sumber : Warta Kota") == Credit(source="Warta Kota")

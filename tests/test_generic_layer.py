@@ -1,0 +1,164 @@
+"""The generic layer on pages of outlets no rule file knows: made-up pages, one shape
+each, with no outlet rules (the shared layer only). Each new signal was seen on real
+pages of at least two outlets (named in the code next to it); a correction that stops an
+older signal from misfiring (a doubled photo word, numbered list items, a kicker label
+above the headline) may rest on one page. The tests pin the shape, never a real page's
+words."""
+from __future__ import annotations
+
+import pytest
+from madeup import P2, P3, P4, dropped, page
+
+from cleaner import Cleaner
+
+P1 = ("KOTAKITA.ID - Pemerintah kota menambah jumlah bus sekolah gratis mulai pekan depan "
+      "untuk mengurangi kemacetan di jalan utama pada pagi hari.")
+TITLE = "Bus Sekolah Gratis Ditambah Mulai Pekan Depan di Kota Bandung"
+
+
+@pytest.fixture(scope="module")
+def c():
+    return Cleaner(keep_dropped=True)
+
+
+# ------------------------------------------------------------------ injected headlines
+def test_title_case_headline_between_paragraphs_still_goes(c):
+    injected = "Harga Cabai Rawit Melonjak Tajam, Pedagang Pasar Induk Mengeluh Sepi Pembeli"
+    rec = c.clean_text(page(P1, P2, injected, P3, P4))
+    assert injected not in rec.text and injected in rec.metadata.related
+
+
+def test_a_sentence_with_names_is_not_an_injected_headline(c):
+    # Many capitalised names, but two lower-case content words ("melalui", "menyebutkan"):
+    # a paragraph split before its verb's object, not a headline.
+    line = "Kapolres Kota Bandung AKBP Budi Santoso, S.Ik melalui Kapolsek Sukajadi Iptu Dadang Hermawan menyebutkan"
+    rec = c.clean_text(page(P1, P2, line, P3))
+    assert line in rec.text
+
+
+def test_the_last_line_cut_mid_word_stays(c):
+    cut = "Pengamat Transportasi Kota Bandung Budi Santoso Menilai, Ca"
+    rec = c.clean_text(page(P1, P2, P3, cut))
+    assert rec.text.endswith(cut)
+
+
+# ------------------------------------------------------------------ the top of the page
+def test_numbered_list_items_at_the_top_are_body(c):
+    rec = c.clean_text(page(TITLE, "3. Kabupaten Garut", "4. Kabupaten Tasikmalaya", "5. Kota Banjar.",
+                            P2, P3))
+    for item in ("3. Kabupaten Garut", "4. Kabupaten Tasikmalaya", "5. Kota Banjar."):
+        assert item in rec.text
+
+
+def test_caption_with_a_credit_glued_by_a_dash_is_no_standfirst(c):
+    cap = "Wali kota memberikan sambutan kepada warga di balai kota, Selasa, 8 April 2025--Budi Santoso"
+    rec = c.clean_text(page(TITLE, cap, P1, P2, P3))
+    assert rec.metadata.lead is None and dropped(rec)[cap].startswith("caption/")
+
+
+def test_caption_closed_by_a_bracketed_credit_above_the_headline(c):
+    cap = "Pengurus RW 05 foto bersama wali kota di kantor kelurahan.(humas)"
+    rec = c.clean_text(page(cap, TITLE, P1, P2, P3))
+    assert rec.metadata.title == TITLE and dropped(rec)[cap].startswith("caption/")
+
+
+def test_caption_after_the_date_line(c):
+    cap = "Suasana jalur Puncak Bogor pada hari kedua lebaran, Minggu (23/4/2023). (Budi/Kotakita.id)"
+    rec = c.clean_text(page("Rabu, 26 April 2023 | 20:55 WIB", cap, P2, P3, P4))
+    assert cap not in rec.text and dropped(rec)[cap].startswith("caption/")
+
+
+def test_photo_credit_words_without_a_label(c):
+    cap = "Tiga Pakar Menilai Ekspresi Wali Kota Saat Deklarasi"
+    rec = c.clean_text(page(TITLE, "Kolase KOTAKITA.ID", cap, P1, P2))
+    assert dropped(rec)["Kolase KOTAKITA.ID"].startswith("photo_credit/")
+    assert rec.metadata.lead is None and dropped(rec)[cap].startswith("caption/")
+
+
+def test_a_doubled_photo_word_in_a_quote_is_no_credit(c):
+    quote = '"Dia tidak bisa marah karena bisnis kami kue dan pakaian butuh untuk foto-foto."'
+    rec = c.clean_text(page(P1, P2, quote, P3))
+    assert quote in rec.text
+
+
+# ------------------------------------------------------------------ credits
+def test_credit_line_with_a_place_before_any_headline(c):
+    rec = c.clean_text(page("*Kenangan Masa Konflik*", "Laporan Budi Santoso | Banda Aceh", P1, P2, P3))
+    assert rec.metadata.authors == ["Budi Santoso"]
+    assert dropped(rec)["Laporan Budi Santoso | Banda Aceh"] == "byline/structure:credit-line"
+
+
+def test_name_with_role_and_date_under_the_headline(c):
+    line = "Budi Santoso , Jurnalis-Jum'at, 06 Maret 2026 |00:09 WIB"
+    rec = c.clean_text(page(TITLE, line, P1, P2, P3))
+    md = rec.metadata
+    assert md.authors == ["Budi Santoso"] and md.published == "2026-03-06T00:09:00+07:00"
+    assert md.lead is None and line not in rec.text
+
+
+def test_credit_line_after_the_story_gives_author_and_date(c):
+    line = "Oleh Siti Rahma pada 06 March 2018, 21:30 WIB"
+    rec = c.clean_text(page(TITLE, P1, P2, P3, line, "Tag Terkait", "Bus Sekolah"))
+    assert rec.metadata.authors == ["Siti Rahma"] and rec.metadata.published == "2018-03-06T21:30:00+07:00"
+    assert line not in rec.text
+
+
+@pytest.mark.parametrize("after", [["Editor: Rina Wati"], []])
+def test_a_name_alone_under_the_headline_or_above_the_editor(c, after):
+    rec = c.clean_text(page(TITLE, "Dede Febrian", *after, P1, P2, P3))
+    assert rec.metadata.authors == ["Dede Febrian"] and "Dede Febrian" not in rec.text
+
+
+def test_a_name_shaped_label_elsewhere_in_the_header_is_no_author(c):
+    rec = c.clean_text(page(TITLE, "Pemerintah kota menambah armada bus sekolah gratis untuk warga.",
+                            "Kota Bandung", P1, P2, P3))
+    assert rec.metadata.authors == []
+    rec = c.clean_text(page(TITLE, "Penulis: Budi | Editor: Rina", "LKPP RI", P1, P2))
+    assert rec.metadata.authors == ["Budi"]
+
+
+def test_closing_writer_credit_is_a_byline_and_the_author(c):
+    rec = c.clean_text(page(P1, P2, P3, "(Kotakita.id/Budi Santoso)"))
+    assert rec.metadata.authors == ["Budi Santoso"] and "(Kotakita.id/Budi Santoso)" not in rec.text
+    assert dropped(rec)["(Kotakita.id/Budi Santoso)"] == "byline/structure:closing-credit"
+
+
+def test_closing_credit_does_not_replace_the_byline(c):
+    rec = c.clean_text(page(TITLE, "Penulis: Rina Wati", P1, P2, P3, "(Budi Santoso)"))
+    assert rec.metadata.authors == ["Rina Wati"] and "(Budi Santoso)" not in rec.text
+
+
+def test_writer_credit_glued_to_the_last_paragraph(c):
+    last = P4 + " (Budi Santoso)"
+    rec = c.clean_text(page(P1, P2, P3, last))
+    assert rec.text.endswith(last) and rec.metadata.authors == ["Budi Santoso"]
+
+
+@pytest.mark.parametrize("mark", ["(bud)", "(Dny)", "(idh/imk)", "(*)"])
+def test_end_marks_stay_and_name_nobody(c, mark):
+    rec = c.clean_text(page(P1, P2, P3, P4 + " " + mark))
+    assert rec.text.endswith(mark) and rec.metadata.authors == []
+
+
+# ------------------------------------------------------------------ the standfirst
+def test_a_sentence_under_the_headline_with_only_a_link_after_it_is_the_first_paragraph(c):
+    first = "Hal itu disampaikan wali kota untuk menanggapi kebijakan pelonggaran masker oleh pemerintah."
+    rec = c.clean_text(page(TITLE, first, "Baca Juga: Wali Kota Tinjau Pasar Induk", P2, P3))
+    assert rec.metadata.lead is None and rec.text.startswith(first)
+
+
+def test_a_sentence_under_the_headline_followed_by_the_byline_is_the_standfirst(c):
+    lead = "Pemerintah kota menambah armada bus sekolah gratis untuk warga mulai pekan depan."
+    rec = c.clean_text(page(TITLE, lead, "Penulis: Rina Wati | Editor: Budi", P1, P2))
+    assert rec.metadata.lead == lead and not rec.text.startswith(lead)
+
+
+def test_a_kicker_that_opens_the_headline_is_a_label(c):
+    head = "BERITA BANDUNG POPULER Hari Ini, Bus Sekolah Gratis dan Jalan Baru di Kota"
+    rec = c.clean_text(page("Berita Bandung", head, head, P1, P2))
+    assert rec.metadata.title == head and dropped(rec)["Berita Bandung"].startswith("section/")
+
+
+def test_an_extraction_prefix_never_stays_on_the_headline(c):
+    rec = c.clean_text(page(" date 2023-11-04 " + TITLE, P1, P2, P3))
+    assert rec.metadata.title == TITLE and rec.metadata.published == "2023-11-04"
