@@ -6,7 +6,15 @@ from __future__ import annotations
 import regex
 
 from ...ruleset.matcher import may_match
-from ...text.signals import TITLE_SMALL_WORDS, ends_sentence, folded_line, words
+from ...text import dates
+from ...text.signals import (
+    TITLE_SMALL_WORDS,
+    ends_sentence,
+    folded_line,
+    headline_like,
+    lowercase_content_words,
+    words,
+)
 
 # Categories a rule may give a header line without the header ending there.
 HEADER_CATS = frozenset({"nav", "section", "title", "lead", "byline", "editor", "date",
@@ -68,6 +76,13 @@ FAQ_ITEM = regex.compile(
 CUT_WORD = regex.compile(r"(?:^|\s)(?:\p{Lu}\p{Ll}?|\p{Ll}{1,2})$")
 # Consecutive bullet headlines that make a related-articles list.
 BULLET_RUN = 2
+# Unbulleted headlines in a row after the story that make one: in the dev corpus such
+# lists hold 4-5 items (d045, d046, d048, d083, d087, d088), and no run of three
+# headline-shaped lines stands inside a story (checked on the 129 gold bodies).
+HEADLINE_RUN_MIN = 3
+# A listed headline has five words or more: shorter title-case lines in a row are
+# data ("Anies-Muhaimin: 21,51 persen", d018) or menus.
+LIST_HEADLINE_MIN_WORDS = 5
 # Section labels and kickers above a headline: the dev corpus ones have 1-4 words
 # ("Harga Cabai Meroket", "Breaking News Masalah Proyek"); headlines have more.
 LABEL_MAX_WORDS = 4
@@ -131,6 +146,14 @@ def name_line(text: str) -> bool:
 def slash_credit(text: str) -> bool:
     """Two short name parts around one slash ("Pos Belitung/Dede"): a credit, never a headline."""
     return len(words(text)) <= SLASH_CREDIT_MAX_WORDS and bool(SLASH_CREDIT.match(text.strip()))
+
+
+def list_headline(text: str) -> bool:
+    """A headline as related-story lists print them: title case (at most one lower-case
+    content word), 5-30 words, no bullet or number, no date."""
+    return len(words(text)) >= LIST_HEADLINE_MIN_WORDS and headline_like(text) \
+        and lowercase_content_words(text) <= 1 and not BULLET.match(text) and not NUMBERED.match(text) \
+        and "://" not in text and dates.find_date(text) is None
 
 
 def caption_like(text: str) -> bool:
