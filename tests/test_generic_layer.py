@@ -198,3 +198,10 @@ def test_a_list_whose_lines_open_alike_is_the_storys_own(c):
             "Juli 2 – Uncasville @ Lapangan Merdeka Pusat Kota", "Agustus 8 – Tinley Park @ Teater Terbuka Taman Budaya"]
     rec = c.clean_text(page(P1, P2, P3, "Jadwal Tur Lengkap", *tour))
     assert all(t in rec.text for t in tour)
+
+
+def test_a_caption_with_a_slash_credit_between_paragraphs(c):
+    cap = "Pengunjung menaiki wahana di taman hiburan, Sabtu, 12 September 2020. /Budi Santoso/KOTAKITA FOTO"
+    price = "Harga cabai rawit di pasar itu kini mencapai Rp 80.000 /kg"
+    rec = c.clean_text(page(P1, P2, cap, P3, price, P4))
+    assert cap not in rec.text and dropped(rec)[cap].startswith("caption/") and price in rec.text

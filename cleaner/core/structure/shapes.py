@@ -44,6 +44,12 @@ CAPTION_TAIL = regex.compile(r"(?:\(\s*(?:foto|photo|dok)\b[^()]{0,80}\)|\b(?:fo
 # Palpos.id" (d120). Only names, a site and "Dokumen"/"Dok" may follow the dash.
 GLUED_CREDIT = regex.compile(r"(?:[.!?)]|\b\d{4})-{1,2}(?:[\p{Lu}][\p{L}.]*|dok(?:umen)?\.?)"
                              r"(?:[\s-]+(?:[\p{Lu}][\p{L}.]*|dok(?:umen)?\.?)){0,5}$")
+# A credit after a space and a slash closing a caption, as the PRMN platform's sites print
+# it: "... 12 September 2020. /Akbar Nugroho Gumay/ANTARA FOTO" (d030), "... media sosial.
+# /Unsplash/Markus Spiske" (d034), "... Paskibraka /Instagram @jokowi" (d023), "... 2021.
+# /Prokopim Setda Kota Bandung/" (d093). The credit starts with a capital or "@" ("/kg"
+# after a price is no credit).
+SLASH_TAIL_CREDIT = regex.compile(r"\s/\s?[\p{Lu}@][\p{L}\p{N}@._ -]{1,50}(?:/[\p{L}\p{N}@._ -]{1,50}){0,2}/?\s*$")
 # A sentence closed by a credit in brackets: "... Effendi.(humas)" (d103), "... Minggu
 # (23/4/2023). (Egiabdulmugni/Suarabogor.id)" (d114). A caption or a paragraph, never a
 # headline (which has no full stop before its last bracket).
@@ -159,7 +165,8 @@ def list_headline(text: str) -> bool:
 def caption_like(text: str) -> bool:
     """A photo caption: it ends with its credit ("(Foto: ...)") or says it is one."""
     return (may_match(CAPTION_TAIL, text) and bool(CAPTION_TAIL.search(text))) or \
-        bool(GLUED_CREDIT.search(text)) or text.lower().startswith(("keterangan gambar", "keterangan foto"))
+        bool(GLUED_CREDIT.search(text)) or bool(SLASH_TAIL_CREDIT.search(text)) \
+        or text.lower().startswith(("keterangan gambar", "keterangan foto"))
 
 
 def content_words(text: str) -> set[str]:
