@@ -162,3 +162,46 @@ def test_a_kicker_that_opens_the_headline_is_a_label(c):
 def test_an_extraction_prefix_never_stays_on_the_headline(c):
     rec = c.clean_text(page(" date 2023-11-04 " + TITLE, P1, P2, P3))
     assert rec.metadata.title == TITLE and rec.metadata.published == "2023-11-04"
+
+
+# ------------------------------------------------------------------ lists after the story
+RUN = ["Harga Cabai Rawit Melonjak Tajam Jelang Akhir Tahun",
+       "Persib Bandung Menang Tipis atas Persija di Kandang",
+       "Banjir Rendam Ratusan Rumah Warga di Kabupaten Garut",
+       "Gubernur Resmikan Jalan Tol Baru Penghubung Dua Kota"]
+
+
+@pytest.mark.parametrize("heading", ["Jangan Lewatkan Cerita Ini", None])
+def test_headlines_in_a_row_after_the_story_are_a_list(c, heading):
+    head = [heading] if heading else []
+    rec = c.clean_text(page(P1, P2, P3, *head, *RUN))
+    assert rec.text.endswith(P3)
+    assert all(h in rec.metadata.related for h in RUN)
+
+
+def test_short_title_case_data_lines_in_the_story_stay(c):
+    data = ["Anies-Muhaimin: 21,51 persen", "Prabowo-Gibran: 58,47 persen", "Ganjar-Mahfud: 20,02 persen"]
+    rec = c.clean_text(page(P1, P2, *data, P3))
+    assert all(d in rec.text for d in data)
+
+
+def test_subheadings_of_the_story_in_a_row_stay(c):
+    subs = ["Bus Sekolah Gratis untuk Dua Belas Rute Baru",
+            "Jadwal Bus Sekolah Gratis Dipantau Lewat Aplikasi",
+            "Anggaran Bus Sekolah Gratis dari Dana Daerah"]
+    rec = c.clean_text(page(P1, P2, P3, *subs, P4))
+    assert all(s in rec.text for s in subs)
+
+
+def test_a_list_whose_lines_open_alike_is_the_storys_own(c):
+    tour = ["Juni 10 – Tampa @ Stadion Raya Utama Kota Lama", "Juni 14 – Alpharetta @ Gedung Kesenian Balai Kota",
+            "Juli 2 – Uncasville @ Lapangan Merdeka Pusat Kota", "Agustus 8 – Tinley Park @ Teater Terbuka Taman Budaya"]
+    rec = c.clean_text(page(P1, P2, P3, "Jadwal Tur Lengkap", *tour))
+    assert all(t in rec.text for t in tour)
+
+
+def test_a_caption_with_a_slash_credit_between_paragraphs(c):
+    cap = "Pengunjung menaiki wahana di taman hiburan, Sabtu, 12 September 2020. /Budi Santoso/KOTAKITA FOTO"
+    price = "Harga cabai rawit di pasar itu kini mencapai Rp 80.000 /kg"
+    rec = c.clean_text(page(P1, P2, cap, P3, price, P4))
+    assert cap not in rec.text and dropped(rec)[cap].startswith("caption/") and price in rec.text

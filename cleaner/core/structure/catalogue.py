@@ -49,6 +49,8 @@ RULE_IDS: dict[str, tuple[str, str]] = {
     "structure:closing-credit": ("credits, metadata", "a writer credit in brackets closing the story "
                                                       "(\"(Tribunnews.com/Name)\"); metadata.authors when "
                                                       "nothing else names one"),
+    "structure:headline-run": ("tail", "three or more headlines in a row after the story: another stories' "
+                                       "list; metadata.related"),
     "structure:faq-block": ("tail", "a run of question-and-answer paragraphs closing the body"),
     "structure:summary-after-body": ("tail", "the summary printed as the last paragraph before the credits "
                                              "(summary_after_body outlets): the lead"),

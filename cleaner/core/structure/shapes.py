@@ -6,7 +6,15 @@ from __future__ import annotations
 import regex
 
 from ...ruleset.matcher import may_match
-from ...text.signals import TITLE_SMALL_WORDS, ends_sentence, folded_line, words
+from ...text import dates
+from ...text.signals import (
+    TITLE_SMALL_WORDS,
+    ends_sentence,
+    folded_line,
+    headline_like,
+    lowercase_content_words,
+    words,
+)
 
 # Categories a rule may give a header line without the header ending there.
 HEADER_CATS = frozenset({"nav", "section", "title", "lead", "byline", "editor", "date",
@@ -36,6 +44,12 @@ CAPTION_TAIL = regex.compile(r"(?:\(\s*(?:foto|photo|dok)\b[^()]{0,80}\)|\b(?:fo
 # Palpos.id" (d120). Only names, a site and "Dokumen"/"Dok" may follow the dash.
 GLUED_CREDIT = regex.compile(r"(?:[.!?)]|\b\d{4})-{1,2}(?:[\p{Lu}][\p{L}.]*|dok(?:umen)?\.?)"
                              r"(?:[\s-]+(?:[\p{Lu}][\p{L}.]*|dok(?:umen)?\.?)){0,5}$")
+# A credit after a space and a slash closing a caption, as the PRMN platform's sites print
+# it: "... 12 September 2020. /Akbar Nugroho Gumay/ANTARA FOTO" (d030), "... media sosial.
+# /Unsplash/Markus Spiske" (d034), "... Paskibraka /Instagram @jokowi" (d023), "... 2021.
+# /Prokopim Setda Kota Bandung/" (d093). The credit starts with a capital or "@" ("/kg"
+# after a price is no credit).
+SLASH_TAIL_CREDIT = regex.compile(r"\s/\s?[\p{Lu}@][\p{L}\p{N}@._ -]{1,50}(?:/[\p{L}\p{N}@._ -]{1,50}){0,2}/?\s*$")
 # A sentence closed by a credit in brackets: "... Effendi.(humas)" (d103), "... Minggu
 # (23/4/2023). (Egiabdulmugni/Suarabogor.id)" (d114). A caption or a paragraph, never a
 # headline (which has no full stop before its last bracket).
@@ -68,6 +82,13 @@ FAQ_ITEM = regex.compile(
 CUT_WORD = regex.compile(r"(?:^|\s)(?:\p{Lu}\p{Ll}?|\p{Ll}{1,2})$")
 # Consecutive bullet headlines that make a related-articles list.
 BULLET_RUN = 2
+# Unbulleted headlines in a row after the story that make one: in the dev corpus such
+# lists hold 4-5 items (d045, d046, d048, d083, d087, d088), and no run of three
+# headline-shaped lines stands inside a story (checked on the 129 gold bodies).
+HEADLINE_RUN_MIN = 3
+# A listed headline has five words or more: shorter title-case lines in a row are
+# data ("Anies-Muhaimin: 21,51 persen", d018) or menus.
+LIST_HEADLINE_MIN_WORDS = 5
 # Section labels and kickers above a headline: the dev corpus ones have 1-4 words
 # ("Harga Cabai Meroket", "Breaking News Masalah Proyek"); headlines have more.
 LABEL_MAX_WORDS = 4
@@ -133,10 +154,19 @@ def slash_credit(text: str) -> bool:
     return len(words(text)) <= SLASH_CREDIT_MAX_WORDS and bool(SLASH_CREDIT.match(text.strip()))
 
 
+def list_headline(text: str) -> bool:
+    """A headline as related-story lists print them: title case (at most one lower-case
+    content word), 5-30 words, no bullet or number, no date."""
+    return len(words(text)) >= LIST_HEADLINE_MIN_WORDS and headline_like(text) \
+        and lowercase_content_words(text) <= 1 and not BULLET.match(text) and not NUMBERED.match(text) \
+        and "://" not in text and dates.find_date(text) is None
+
+
 def caption_like(text: str) -> bool:
     """A photo caption: it ends with its credit ("(Foto: ...)") or says it is one."""
     return (may_match(CAPTION_TAIL, text) and bool(CAPTION_TAIL.search(text))) or \
-        bool(GLUED_CREDIT.search(text)) or text.lower().startswith(("keterangan gambar", "keterangan foto"))
+        bool(GLUED_CREDIT.search(text)) or bool(SLASH_TAIL_CREDIT.search(text)) \
+        or text.lower().startswith(("keterangan gambar", "keterangan foto"))
 
 
 def content_words(text: str) -> set[str]:

@@ -2,8 +2,20 @@
 dateline opening a teaser, a reporter's sign-off, an FAQ block) and what follows."""
 from __future__ import annotations
 
-from ...text.signals import prose_like
-from .shapes import FAQ_ITEM, FAQ_MIN_RUN, META_END_CATS, dateline_brand, slash_credit
+import regex
+
+from ...text.signals import ends_sentence, prose_like, words
+from .shapes import (
+    FAQ_ITEM,
+    FAQ_MIN_RUN,
+    HEADLINE_RUN_MIN,
+    INJECTED_MAX_SHARED,
+    LABEL_MAX_WORDS,
+    META_END_CATS,
+    dateline_brand,
+    list_headline,
+    slash_credit,
+)
 from .state import Page
 
 
@@ -38,6 +50,9 @@ def find_end(p: Page, start: int) -> int:
             line.drop("recommendation", "structure:teaser-dateline")
             soft_end = i
             continue
+        if seen_prose >= 2 and soft_end is None and (headline_run(p, i, start) or list_heading(p, i, start)):
+            soft_end = i
+            continue
         if seen_prose >= 2 and soft_end is None and slash_credit(line.text) \
                 and not line.text.startswith("("):
             # "Pujiansyah/Lampung" under the story: the reporter's sign-off
@@ -51,6 +66,55 @@ def find_end(p: Page, start: int) -> int:
         seen_prose += prose_like(line.text)
     end = soft_end if soft_end is not None else n
     return faq_block(p, start, end)
+
+
+def headline_run(p: Page, i: int, start: int) -> bool:
+    """Three or more headlines in a row that close the story, whatever their heading says
+    (an unknown "Terpopuler Minggu Ini", or none): another stories' list
+    (structure:headline-run; d045, d046, d048, d083, d087, d088 print such lists under
+    known and unknown headings). Each is title case and speaks of another story (shares
+    few words with the body); they do not all open alike (a tour's "June 10 -- ...",
+    "June 14 -- ..." is the story's own list), and the story does not go on after them."""
+    lines, run = p.lines, []
+    for k in range(i, len(lines)):
+        if lines[k].dropped:
+            continue
+        if not list_headline(lines[k].text) or p.shared_words(lines[k].text, start, i) > INJECTED_MAX_SHARED:
+            break
+        run.append(k)
+    if len(run) < HEADLINE_RUN_MIN or uniform_list([lines[k].text for k in run]):
+        return False
+    after = p.next_kept(run[-1])
+    if after is not None and p.body_resumes(after):
+        return False
+    for k in run:
+        lines[k].drop("recommendation", "structure:headline-run")
+        p.doc.set_meta("related", lines[k].text, "structure:headline-run")
+    return True
+
+
+def uniform_list(texts: list[str]) -> bool:
+    """Lines that open alike: the same first word, or the same number or mark among the
+    first three words of two thirds of them ("June 10 -- Arena, City", "July 2 -- ..."):
+    the story's own list (a tour, a table), not headlines of other stories, which differ."""
+    if len({t.split()[0].casefold() for t in texts}) == 1:
+        return True
+    counts: dict[str, int] = {}
+    for t in texts:
+        for mark in {regex.sub(r"\d+", "9", w) for w in t.split()[:3] if not regex.search(r"\p{L}", w)}:
+            counts[mark] = counts.get(mark, 0) + 1
+    return any(3 * n >= 2 * len(texts) for n in counts.values())
+
+
+def list_heading(p: Page, i: int, start: int) -> bool:
+    """A short line that is no sentence right above such a list is its heading
+    ("Jangan Lewatkan Cerita Ini"): it goes with the list."""
+    t = p.lines[i].text
+    j = p.next_kept(i)
+    if j is None or len(words(t)) > LABEL_MAX_WORDS or ends_sentence(t) or not headline_run(p, j, start):
+        return False
+    p.lines[i].drop("recommendation", "structure:headline-run")
+    return True
 
 
 def faq_block(p: Page, start: int, end: int) -> int:
