@@ -13,7 +13,6 @@ from .core.assemble import assemble, dropped_of, finish_record
 from .core.metadata import merge_later_pass
 from .core.stages import run_stages
 from .html import clean_html
-from .io.pages import read_page
 from .io.sources import Fields, describe, iter_pages, parse_jsonl
 from .model.document import Doc
 from .model.options import Options
@@ -136,10 +135,23 @@ class Cleaner:
         record.metadata.encoding = encoding
         return record
 
-    def clean_file(self, path: str | os.PathLike, *, url: str | None = None) -> Record:
-        """The record of one page file."""
-        page = read_page(str(path), self.options.max_bytes)
-        page.url = url
+    def clean_file(self, path: str | os.PathLike, *, url: str | None = None,
+                   fields: Fields | None = None) -> Record:
+        """The record of the one page a file holds, read as the command reads it
+        (io/sources.py): a page file, plain or ``.gz``/``.zst``, or a JSONL or WARC
+        file of one page. Raises PageError for a page that cannot be cleaned (a file
+        that is not there included) and ValueError for a file of several pages
+        (:meth:`clean_paths` reads those)."""
+        pages = iter_pages([str(path)], self.options.max_bytes, url=url)
+        page = next(pages, None)
+        if page is None:
+            raise PageError("no page in the file")
+        if next(pages, None) is not None:
+            raise ValueError(f"{path} holds more than one page: use Cleaner.clean_paths")
+        if page.kind == "jsonl" and not page.error:
+            page = parse_jsonl(page, fields or Fields())
+        if url:
+            page.url = url
         return self.clean_page(page)
 
     def clean_paths(self, paths: list[str], fields=None):

@@ -291,7 +291,7 @@ def builtin_rules_dir() -> Path:
 
 
 def rule_dirs(extra_dirs: list[str | os.PathLike] | None = None) -> list[Path]:
-    """Built-in rules, then ``CLEANER_RULES_PATH``, then each extra folder, in that order."""
+    """Built-in rules, then ``CLEANER_RULES_PATH``, then each extra folder (or rule file), in that order."""
     dirs = [builtin_rules_dir()]
     env = os.environ.get("CLEANER_RULES_PATH")
     if env:
@@ -300,12 +300,16 @@ def rule_dirs(extra_dirs: list[str | os.PathLike] | None = None) -> list[Path]:
 
 
 def rule_files(dirs: list[Path]) -> list[Path]:
-    """The rule files of the folders, each folder's in sorted order."""
+    """The rule files of the folders, each folder's in sorted order; a file among them
+    (``--rules my-rules/detik.yaml``) stands for itself."""
     files = []
     for d in dirs:
-        if not d.is_dir():
-            raise RuleError(f"{d}: rules folder does not exist")
-        files += sorted(d.glob("*.yaml")) + sorted(d.glob("*.yml"))
+        if d.is_file():
+            files.append(d)
+        elif d.is_dir():
+            files += sorted(d.glob("*.yaml")) + sorted(d.glob("*.yml"))
+        else:
+            raise RuleError(f"{d}: no such rules folder or rule file")
     return files
 
 
