@@ -289,7 +289,7 @@ def test_line_pattern_matches_its_lines_and_survives_yaml(lines):
 # ------------------------------------------------------------------ schema
 def test_schema_shipped_is_the_generated_one():
     shipped = json.loads(rules_schema.schema_path().read_text(encoding="utf-8"))
-    assert shipped == rules_schema.json_schema(), "run: cleaner rules schema > cleaner/schema/rules.schema.json"
+    assert shipped == rules_schema.json_schema(), "run: cleaner rules schema > rules/rules.schema.json"
 
 
 def _keys(loader_schema):
@@ -315,7 +315,9 @@ def test_builtin_files_validate_against_schema_and_reference_it():
     assert files
     for path in files:
         text = path.read_text(encoding="utf-8")
-        assert text.splitlines()[0] == "# yaml-language-server: $schema=../cleaner/schema/rules.schema.json", path
+        # beside the rule files in a checkout (rules/) and in the installed package (cleaner/rules/)
+        assert text.splitlines()[0] == "# yaml-language-server: $schema=rules.schema.json", path
+        assert (path.parent / "rules.schema.json").is_file()
         errors = [f"{'/'.join(map(str, e.path))}: {e.message}" for e in validator.iter_errors(yaml.safe_load(text))]
         assert not errors, f"{path}: {errors}"
     bad = yaml.safe_load(GOOD.replace("category: ad", "categry: ad"))
@@ -357,6 +359,44 @@ def test_every_subcommand_and_flag_is_documented(root):
                if a.option_strings and not {"--help", "--version"} & set(a.option_strings)
                and not any(documented(o) for o in a.option_strings)]
     assert not missing
+
+
+def test_every_rule_file_key_is_in_the_readme_example(root):
+    """README's "Rule files" example shows every key the loader takes (html:, description, seed...)."""
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Rule files", 1)[1].split("\n## ", 1)[0]
+
+    def keys(schema):
+        for key, (kind, _req, extra) in schema.items():
+            yield key
+            if kind in ("map", "list[map]"):
+                yield from keys(extra)
+    missing = sorted({k for k in keys(rules_schema.FILE_SCHEMA)
+                      if not re.search(rf"(?<![\w-]){re.escape(k)}:", section)})
+    assert not missing
+
+
+def test_a_seed_is_read_relative_to_its_rule_file(tmp_path, capsys, monkeypatch, root):
+    """`seed:` names a page file beside the rule file, whatever the current folder."""
+    folder = tmp_path / "my-rules"
+    (folder / "cases").mkdir(parents=True)
+    (folder / "cases" / "page.txt").write_text(
+        (root / "seeds" / "003_f1a9f632fd983131.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    case = "tests:\n  - name: from-a-file\n    seed: cases/page.txt\n    expect: {outlet: klikwartaku}\n"
+    path = write(folder, "demo.yaml", "id: demo\nmatch:\n  text_markers: ['KLIKWARTAKU']\n" + case)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    code, out, _ = run(["rules", "test", str(path)], capsys)
+    assert (code, out) == (0, "PASS demo::from-a-file\n1 cases: 1 passed, 0 failed\n")
+    write(folder, "demo.yaml", path.read_text(encoding="utf-8").replace("cases/page.txt", "cases/gone.txt"))
+    code, out, _ = run(["rules", "test", str(path)], capsys)
+    assert (code, out) == (1, "FAIL demo::from-a-file\n    FileNotFoundError: seed cases/gone.txt not found "
+                              f"(no file {folder / 'cases' / 'gone.txt'}; a seed is relative to its rule file)\n"
+                              "1 cases: 0 passed, 1 failed\n")
+    code, out, _ = run(["rules", "check", str(path)], capsys)
+    assert out.splitlines()[0] == (f"error: {path}: tests: case 'from-a-file': seed cases/gone.txt not found "
+                                   f"(no file {folder / 'cases' / 'gone.txt'}; a seed is relative to its rule file)")
 
 
 # ------------------------------------------------------------------ user folders, extends

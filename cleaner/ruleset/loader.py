@@ -12,14 +12,13 @@ from __future__ import annotations
 import difflib
 import hashlib
 import os
-from importlib import resources
 from pathlib import Path
 
 import regex
 import yaml
 
 from .model import CAPTURE_FIELDS, COMMON_ID, Outlet, Rule, RuleCase, RuleError, RuleSet
-from .schema import FILE_SCHEMA
+from .schema import FILE_SCHEMA, builtin_rules_dir
 from .selectors import compile_selector
 
 # Top-level rule-file keys read as they are into the Outlet field of the same name.
@@ -277,17 +276,6 @@ def load_rule_file(path: str | os.PathLike) -> Outlet:
     outlet = build_outlet(parse_rule_text(text, path), path)
     outlet.digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
     return outlet
-
-
-def builtin_rules_dir() -> Path:
-    """The rules shipped in the package (the top-level ``rules/`` folder of a checkout)."""
-    try:
-        path = Path(str(resources.files("cleaner.rules")))
-        if path.is_dir() and any(path.glob("*.yaml")):
-            return path
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return Path(__file__).resolve().parent.parent.parent / "rules"
 
 
 def rule_dirs(extra_dirs: list[str | os.PathLike] | None = None) -> list[Path]:
