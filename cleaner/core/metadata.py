@@ -62,7 +62,7 @@ def collect_metadata(doc: Doc, rs: RuleSet, opts) -> None:
     ``doc.meta`` (after every rule capture, which it never replaces)."""
     lines = doc.lines
     title_idx, lead_idx, dateline_idx = doc.title_idx, doc.lead_idx, doc.dateline_idx
-    tz = next((o.timezone for o in rs.chain(doc.outlet) if o.timezone), None)
+    tz = dates.page_zone(rs.timezone_for(doc.outlet), host_of(doc.url))
     if title_idx is not None:
         doc.set_meta("title", lines[title_idx].text, "structure:title")
     if lead_idx is not None:

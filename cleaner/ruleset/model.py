@@ -135,6 +135,10 @@ class RuleSet:
                 frozenset(r.qualified_id for r in self.rules_for(outlet) if r.label))
         return got
 
+    def timezone_for(self, outlet: Outlet | None) -> str | None:
+        """The nearest ``timezone`` along the outlet's ``extends`` chain (None: no outlet or none set)."""
+        return next((o.timezone for o in self.chain(outlet) if o.timezone), None)
+
     def datelines_for(self, outlet: Outlet | None) -> list[regex.Pattern]:
         """The outlet's dateline patterns (its parents' after it), then _common's."""
         return [p for o in self.chain(outlet) for p in o.datelines] + self.common.datelines
