@@ -128,10 +128,16 @@ class Cleaner:
             check_bytes(page.data)
             # The raw bytes: html/ decodes them itself, honouring the declared charset.
             return clean_html(self, page.data, url=page.url, source=page.source)
-        text, encoding = decode(page.data)
+        return self.clean_bytes(page.data, url=page.url, source=page.source)
+
+    def clean_bytes(self, data: bytes, *, url: str | None = None, source: str | None = None,
+                    outlet: str | None = None) -> Record:
+        """The record of one text page's bytes, decoded as the command decodes a page
+        file (a BOM, else UTF-8, else the detected code page; ``metadata.encoding``)."""
+        text, encoding = decode(bytes(data))
         if not text.strip():
             raise PageError("empty page (whitespace only)")
-        record = self.clean_text(text, url=page.url, source=page.source)
+        record = self.clean_text(text, url=url, source=source, outlet=outlet)
         record.metadata.encoding = encoding
         return record
 
@@ -179,9 +185,15 @@ class Cleaner:
 _DEFAULT: Cleaner | None = None
 
 
-def clean(text: str, *, url: str | None = None, outlet: str | None = None) -> Record:
-    """Clean one page's text with the built-in rules (loaded once per process)."""
+def clean(text: str | bytes, *, url: str | None = None, outlet: str | None = None) -> Record:
+    """Clean one page's text with the built-in rules (loaded once per process). Bytes
+    are decoded as the command decodes a page file; anything else is a TypeError."""
     global _DEFAULT
+    if not isinstance(text, (str, bytes, bytearray, memoryview)):
+        hint = "; for a file use Cleaner().clean_file(path)" if isinstance(text, os.PathLike) else ""
+        raise TypeError(f"clean() takes a page's text (str) or its bytes, not {type(text).__name__}{hint}")
     if _DEFAULT is None:
         _DEFAULT = Cleaner()
-    return _DEFAULT.clean_text(text, url=url, outlet=outlet)
+    if isinstance(text, str):
+        return _DEFAULT.clean_text(text, url=url, outlet=outlet)
+    return _DEFAULT.clean_bytes(text, url=url, outlet=outlet)
