@@ -109,7 +109,7 @@ def test_check_rules_that_drop_everything(tmp_path, capsys):
     write(pages, "p1.txt", "Satu baris berita yang panjang sekali di sini.\nDua baris.\n")
     code, out, _ = run(["rules", "check", str(path), "--pages", str(pages)], capsys)
     assert code == 0
-    assert f"warning: {path}: tests: case 'promo-line': the rules drop every line of its input" in out
+    assert f"warning: {path}:10: tests: case 'promo-line': the rules drop every line of its input" in out
     assert f"warning: {path}: the rules drop every line of page {pages / 'p1.txt'}" in out
 
 
@@ -117,7 +117,7 @@ def test_check_unknown_extends_and_bad_selector(tmp_path, capsys):
     path = write(tmp_path, "demo.yaml", GOOD.replace("name: Demo", "name: Demo\nextends: tribunn"))
     code, out, _ = run(["rules", "check", str(path)], capsys)
     assert code == 1
-    assert out.startswith(f"error: {path}: extends: unknown outlet 'tribunn'; known: ")
+    assert out.startswith(f"error: {path}:3: extends: unknown outlet 'tribunn'; known: ")
     path = write(tmp_path, "demo.yaml", GOOD + "html:\n  body: ['div..x']\n")
     code, out, _ = run(["rules", "check", str(path)], capsys)
     assert code == 1 and out.startswith(f"error: {path}:18: html.body[0]: selector 'div..x': unsupported CSS")
@@ -395,7 +395,7 @@ def test_a_seed_is_read_relative_to_its_rule_file(tmp_path, capsys, monkeypatch,
                               f"(no file {folder / 'cases' / 'gone.txt'}; a seed is relative to its rule file)\n"
                               "1 cases: 0 passed, 1 failed\n")
     code, out, _ = run(["rules", "check", str(path)], capsys)
-    assert out.splitlines()[0] == (f"error: {path}: tests: case 'from-a-file': seed cases/gone.txt not found "
+    assert out.splitlines()[0] == (f"error: {path}:5: tests: case 'from-a-file': seed cases/gone.txt not found "
                                    f"(no file {folder / 'cases' / 'gone.txt'}; a seed is relative to its rule file)")
 
 
@@ -417,7 +417,7 @@ def test_extends_cycle_is_an_error(tmp_path, capsys):
     b = write(tmp_path, "b.yaml", "id: b\nextends: a\n")
     code, out, _ = run(["rules", "check", str(a), str(b)], capsys)
     assert code == 1
-    assert f"error: {a}: extends: the chain a -> b -> a comes back to itself" in out
+    assert f"error: {a}:2: extends: the chain a -> b -> a comes back to itself" in out
 
 
 def test_rules_without_a_command(capsys):
@@ -446,3 +446,22 @@ def test_new_from_an_html_page(tmp_path, capsys, root):
     assert "published" not in data["tests"][0]["expect"]["metadata"]   # read from markup, not text
     code, out, _ = run(["rules", "test", str(path)], capsys)
     assert (code, out) == (0, "PASS contoh::generic-article\n1 cases: 1 passed, 0 failed\n")
+
+
+def test_new_writes_cases_that_pass_as_written(tmp_path, capsys):
+    """A text page without URL or marker is not expected to be the new outlet; a dropped
+    line whose text the body still holds ("Nasional") is not in excludes."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    write(pages, "p1.txt", "Nasional\nPemerintah Umumkan Kebijakan Baru Soal Harga Beras di Seluruh Negeri\n"
+                           "Rabu, 5 Maret 2024 10:00\nPemerintah mengumumkan kebijakan baru untuk menstabilkan "
+                           "harga beras nasional pada Senin pagi di Jakarta.\nMenurut menteri, kebijakan itu "
+                           "berlaku mulai bulan depan di seluruh provinsi dan kabupaten.\nBagikan artikel ini\n")
+    code, _, err = run(["rules", "new", "demo", "--from", str(pages), "--out", str(tmp_path)], capsys)
+    assert code == 0, err
+    path = tmp_path / "demo.yaml"
+    expect = parse_rule_text(path.read_text(encoding="utf-8"), "x")["tests"][0]["expect"]
+    assert "outlet" not in expect
+    assert expect["excludes"] == ["Rabu, 5 Maret 2024 10:00", "Bagikan artikel ini"]
+    code, out, _ = run(["rules", "test", str(path)], capsys)
+    assert (code, out) == (0, "PASS demo::p1\n1 cases: 1 passed, 0 failed\n")

@@ -72,6 +72,11 @@ class Outlet:
     html: dict = field(default_factory=dict)
     cases: list[RuleCase] = field(default_factory=list)
     digest: str = ""
+    lines: dict = field(default_factory=dict, repr=False)   # key path -> line in the file ("extends", "tests[0]")
+
+    def where(self, key: str) -> str:
+        """``file:line`` of a key of this outlet's rule file (the file alone if unknown)."""
+        return f"{self.source}:{self.lines[key]}" if key in self.lines else self.source
 
 
 class StructureInputs(NamedTuple):
