@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 import pytest
+from conftest import SHARED
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -251,6 +252,7 @@ def test_suggest_ranks_repeated_kept_lines(tmp_path, capsys):
     assert code == 0, err
     assert out.splitlines() == [
         "# 10 pages read; 2 line(s) kept on at least 2 of them. Check each category; paste under drop:",
+        "# Repeated lines the rules already drop, by rule (pages): _common:baca-juga 10",
         "drop:",
         "  # 10/10 pages: Dukung Jurnalisme Demo di Edisi 2020",
         "  - id: dukung-jurnalisme-demo-di",
@@ -261,10 +263,34 @@ def test_suggest_ranks_repeated_kept_lines(tmp_path, capsys):
         "    category: ad",
         "    pattern: '^Promo \\(spesial\\) \\d+% untuk \\d+ bulan\\? Klik \\[di sini\\] - www\\.demo\\.id$'"]
     # pasted into a rule file, the entries load and drop what they claim
-    data = parse_rule_text("id: x\n" + "\n".join(out.splitlines()[1:]), "x")
+    data = parse_rule_text("id: x\n" + "\n".join(out.splitlines()[2:]), "x")
     assert data["drop"][1]["pattern"].fullmatch("Promo (spesial) 70% untuk 12 bulan? Klik [di sini] - www.demo.id")
     code, out, _ = run(["rules", "suggest", str(pages), "--min-share", "0.8", "--top", "1"], capsys)
     assert out.splitlines()[0] == "# 10 pages read; 1 line(s) kept on at least 8 of them. Check each category; paste under drop:"
+
+
+@pytest.mark.skipif(not (SHARED / "devset" / "manifest.jsonl").is_file(), reason="needs ../shared/devset")
+def test_suggest_on_real_pages_of_one_network(tmp_path, capsys):
+    """The 33 Tribun dev pages: the built-in rules drop their repeated lines already, and
+    suggest says so instead of a bare "0 lines"; with tribun.yaml emptied (a site without
+    rules yet) it finds the network's own repeated line."""
+    pages = tmp_path / "tribun"
+    pages.mkdir()
+    for line in (SHARED / "devset" / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
+        m = json.loads(line)
+        if m["network"] == "tribun":
+            (pages / f"{m['id']}.txt").write_bytes((SHARED / "devset" / "raw" / f"{m['id']}.txt").read_bytes())
+    assert len(list(pages.iterdir())) == 33
+    code, out, _ = run(["rules", "suggest", str(pages)], capsys)
+    assert code == 0
+    head, note = out.splitlines()          # (the rule ids and counts move as _common.yaml grows)
+    assert head == "# 33 pages read; 0 line(s) kept on at least 4 of them. Check each category; paste under drop:"
+    assert re.fullmatch(r"# Repeated lines the rules already drop, by rule \(pages\): "
+                        r"_common:[\w-]+ \d+(, [\w:-]+ \d+)*", note), note
+    empty = write(tmp_path, "tribun.yaml", "id: tribun\nname: Tribun without rules\n")
+    code, out, _ = run(["rules", "suggest", str(pages), "--rules", str(empty), "--min-share", "0"], capsys)
+    assert code == 0
+    assert "  # 2/33 pages: Nikmati berita interaktif dan LIVE report 24 jam hanya di TribunX" in out.splitlines()
 
 
 def test_suggest_bad_outlet_and_no_pages(tmp_path, capsys):
