@@ -152,3 +152,27 @@ def test_missing_page_is_a_usage_error(page, tmp_path, capsys):
     code, out, err = run(["explain", str(tmp_path / "missing.txt"), str(page)], capsys)
     assert (code, out, err) == (2, "", f"cleaner explain: error: {tmp_path / 'missing.txt'}: "
                                        "no such file or folder\n")
+
+
+def test_a_folder_walk_reads_what_the_main_command_reads(tmp_path, capsys):
+    """A folder's .txt.gz, .jsonl and .warc are explained, not skipped, as `cleaner DIR` reads them."""
+    import gzip
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a.txt.gz").write_bytes(gzip.compress(PAGE.encode("utf-8")))
+    (folder / "b.jsonl").write_text(json.dumps({"text": PAGE}) + "\n", encoding="utf-8")
+    with (folder / "c.warc").open("wb") as f:
+        w = WARCWriter(f, gzip=False)
+        hh = StatusAndHeaders("200 OK", [("Content-Type", "text/plain")], protocol="HTTP/1.1")
+        w.write_record(w.create_warc_record("https://regional.kompas.com/read/x", "response",
+                                            payload=io.BytesIO(PAGE.encode("utf-8")), http_headers=hh))
+    code, out, err = run(["explain", "--json", str(folder)], capsys)
+    assert code == 0, err
+    got = [json.loads(x) for x in out.splitlines()]
+    assert [g["source"].split(" ")[0] for g in got] == [str(folder / "a.txt.gz"), f"{folder / 'b.jsonl'}:1",
+                                                        str(folder / "c.warc")]
+    assert got[2]["url"] == "https://regional.kompas.com/read/x" and got[2]["outlet"] == "kompas"
