@@ -13,7 +13,6 @@ from .core.assemble import assemble, dropped_of, finish_record
 from .core.metadata import merge_later_pass
 from .core.stages import run_stages
 from .html import clean_html
-from .io.pages import read_page
 from .io.sources import Fields, describe, iter_pages, parse_jsonl
 from .model.document import Doc
 from .model.options import Options
@@ -129,17 +128,36 @@ class Cleaner:
             check_bytes(page.data)
             # The raw bytes: html/ decodes them itself, honouring the declared charset.
             return clean_html(self, page.data, url=page.url, source=page.source)
-        text, encoding = decode(page.data)
+        return self.clean_bytes(page.data, url=page.url, source=page.source)
+
+    def clean_bytes(self, data: bytes, *, url: str | None = None, source: str | None = None,
+                    outlet: str | None = None) -> Record:
+        """The record of one text page's bytes, decoded as the command decodes a page
+        file (a BOM, else UTF-8, else the detected code page; ``metadata.encoding``)."""
+        text, encoding = decode(bytes(data))
         if not text.strip():
             raise PageError("empty page (whitespace only)")
-        record = self.clean_text(text, url=page.url, source=page.source)
+        record = self.clean_text(text, url=url, source=source, outlet=outlet)
         record.metadata.encoding = encoding
         return record
 
-    def clean_file(self, path: str | os.PathLike, *, url: str | None = None) -> Record:
-        """The record of one page file."""
-        page = read_page(str(path), self.options.max_bytes)
-        page.url = url
+    def clean_file(self, path: str | os.PathLike, *, url: str | None = None,
+                   fields: Fields | None = None) -> Record:
+        """The record of the one page a file holds, read as the command reads it
+        (io/sources.py): a page file, plain or ``.gz``/``.zst``, or a JSONL or WARC
+        file of one page. Raises PageError for a page that cannot be cleaned (a file
+        that is not there included) and ValueError for a file of several pages
+        (:meth:`clean_paths` reads those)."""
+        pages = iter_pages([str(path)], self.options.max_bytes, url=url)
+        page = next(pages, None)
+        if page is None:
+            raise PageError("no page in the file")
+        if next(pages, None) is not None:
+            raise ValueError(f"{path} holds more than one page: use Cleaner.clean_paths")
+        if page.kind == "jsonl" and not page.error:
+            page = parse_jsonl(page, fields or Fields())
+        if url:
+            page.url = url
         return self.clean_page(page)
 
     def clean_paths(self, paths: list[str], fields=None):
@@ -167,9 +185,15 @@ class Cleaner:
 _DEFAULT: Cleaner | None = None
 
 
-def clean(text: str, *, url: str | None = None, outlet: str | None = None) -> Record:
-    """Clean one page's text with the built-in rules (loaded once per process)."""
+def clean(text: str | bytes, *, url: str | None = None, outlet: str | None = None) -> Record:
+    """Clean one page's text with the built-in rules (loaded once per process). Bytes
+    are decoded as the command decodes a page file; anything else is a TypeError."""
     global _DEFAULT
+    if not isinstance(text, (str, bytes, bytearray, memoryview)):
+        hint = "; for a file use Cleaner().clean_file(path)" if isinstance(text, os.PathLike) else ""
+        raise TypeError(f"clean() takes a page's text (str) or its bytes, not {type(text).__name__}{hint}")
     if _DEFAULT is None:
         _DEFAULT = Cleaner()
-    return _DEFAULT.clean_text(text, url=url, outlet=outlet)
+    if isinstance(text, str):
+        return _DEFAULT.clean_text(text, url=url, outlet=outlet)
+    return _DEFAULT.clean_bytes(text, url=url, outlet=outlet)

@@ -52,13 +52,12 @@ def test_bad_file_does_not_stop_batch(tmp_path, capsys, root):
     (tmp_path / "b.txt").write_bytes(b"\x00\x01\x02\x03" * 100)
     (tmp_path / "c.txt").write_text("   \n\n  ", encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    code, _, err = run([str(tmp_path), str(tmp_path / "missing.txt"), "-o", str(out)], capsys)
+    code, _, err = run([str(tmp_path), "-o", str(out)], capsys)
     assert code == 1
     assert len(out.read_text(encoding="utf-8").splitlines()) == 1
     assert f"{tmp_path / 'b.txt'}: not a text file" in err
     assert f"{tmp_path / 'c.txt'}: empty page" in err
-    assert "missing.txt: no such file or folder" in err
-    assert "4 pages read, 1 written, 3 failed" in err
+    assert "3 pages read, 1 written, 2 failed" in err
     assert "Traceback" not in err
 
 
@@ -155,3 +154,40 @@ def test_dedup_flags_refuse_what_they_cannot_do(tmp_path, capsys, root):
         "then run `cleaner dedup OUT -o DEDUPED`")
     assert run([str(pages), "-o", out, "--dedup-threshold", "2"], capsys)[0] == 2
     assert run([str(pages), "-o", out, "--languages", ","], capsys)[0] == 2
+
+
+def test_missing_input_is_a_usage_error(tmp_path, capsys, root):
+    """A path that does not exist stops the run before anything is written (exit 2)."""
+    out = tmp_path / "x.jsonl"
+    code, _, err = run([str(root / SEEDS), str(tmp_path / "nosuch.txt"), "-o", str(out)], capsys)
+    assert (code, err) == (2, f"cleaner: error: {tmp_path / 'nosuch.txt'}: no such file or folder\n")
+    assert not out.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_unknown_language_code_is_a_usage_error(tmp_path, capsys, root):
+    out = tmp_path / "x.jsonl"
+    code, _, err = run([str(root / SEEDS), "--languages", "id,xx", "-o", str(out)], capsys)
+    assert (code, err) == (2, "cleaner: error: --languages: unknown language code(s) xx: give ISO 639-1 "
+                              "codes the language identifier knows (id, en, ms, jv, su...)\n")
+    assert not out.exists()
+    assert run([str(root / SEEDS), "--languages", "id,jv", "-o", str(out), "-q"], capsys)[0] == 0
+
+
+def test_rules_takes_a_file_too(tmp_path, capsys, root):
+    rules = tmp_path / "my-rules"
+    rules.mkdir()
+    (rules / "demo.yaml").write_text("id: demo\nname: Demo\nmatch:\n  hosts: [demo.example]\n", encoding="utf-8")
+    out = tmp_path / "x.jsonl"
+    code, _, err = run([str(root / SEEDS / "003_f1a9f632fd983131.txt"), "--rules", str(rules / "demo.yaml"),
+                        "--url", "https://demo.example/a", "-o", str(out), "-q"], capsys)
+    assert code == 0, err
+    assert json.loads(out.read_text(encoding="utf-8"))["metadata"]["outlet"] == "demo"
+    code, _, err = run([str(root / SEEDS), "--rules", str(rules / "nosuch.yaml")], capsys)
+    assert (code, err) == (2, f"cleaner: error: {rules / 'nosuch.yaml'}: no such rules folder or rule file\n")
+
+
+def test_help_lists_every_subcommand(capsys):
+    from cleaner.cli import SUBCOMMANDS, build_parser
+    text = " ".join(build_parser().format_help().split())
+    for name in SUBCOMMANDS:
+        assert f"cleaner {name}" in text, name

@@ -310,3 +310,15 @@ def _full_scan(text: str) -> list[FoundDate]:
 @given(_TEXT)
 def test_year_window_search_equals_full_scan(text):
     assert find_dates(text) == _full_scan(text)
+
+
+def test_page_zone_and_with_zone_one_rule_for_text_and_html():
+    from cleaner.text.dates import page_zone, with_zone
+    assert page_zone("WITA", "example.com") == "WITA"              # the outlet's, first
+    assert page_zone(None, "berita.contoh.id") == page_zone(None, None, "id-ID") == "WIB"
+    assert page_zone(None, "example.com", "en") is None
+    assert with_zone("2017-02-07T11:48:43", "WIB") == "2017-02-07T11:48:43+07:00"
+    assert with_zone("2017-02-07T11:48", "WIT") == "2017-02-07T11:48+09:00"
+    for kept in ("2017-02-07", "2017-02-07T11:48:43+08:00", "2017-02-07T11:48:43Z", None):
+        assert with_zone(kept, "WIB") == kept
+    assert with_zone("2017-02-07T11:48:43", None) == "2017-02-07T11:48:43"

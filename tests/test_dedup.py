@@ -220,3 +220,25 @@ def test_every_dedup_flag_is_documented(root):
     for action in build_parser()._actions:
         if action.option_strings and "--help" not in action.option_strings:
             assert any(f"[{o}" in readme or f"`{o}" in readme for o in action.option_strings), action.option_strings
+
+
+def test_subcommand_reads_the_main_commands_output_and_writes_like_it(tmp_path, capsys, root):
+    """`cleaner dedup` reads the .jsonl.zst the main command wrote, compresses by the output's
+    name, and its files get the main command's mode (0666 less the umask), not 0600."""
+    import os
+
+    import zstandard
+    old = os.umask(0o022)
+    try:
+        main_out, out = tmp_path / "clean.jsonl.zst", tmp_path / "dedup.jsonl.zst"
+        assert main([str(root / "seeds"), "-o", str(main_out), "-q"]) == 0
+        assert main(["dedup", str(main_out), "-o", str(out)]) == 0
+    finally:
+        os.umask(old)
+    assert capsys.readouterr().err == ("cleaner dedup: 5 records read, 0 near duplicates marked "
+                                       "(threshold 0.25), 5 written, 0 bad lines\n")
+    with zstandard.ZstdDecompressor().stream_reader(out.open("rb")) as f:
+        assert [json.loads(x)["metadata"]["source_path"] for x in f.read().decode("utf-8").splitlines()] \
+            == sorted(str(p) for p in (root / "seeds").glob("*.txt"))
+    assert oct(out.stat().st_mode & 0o777) == oct(main_out.stat().st_mode & 0o777) == "0o644"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["clean.jsonl.zst", "dedup.jsonl.zst"]

@@ -97,13 +97,13 @@ def test_html_page_shows_what_the_html_rules_took_out(root, capsys):
 
 
 def test_errors(page, tmp_path, capsys):
-    code, _, err = run(["explain", str(page), str(page), "--url", "https://x.com"], capsys)
-    assert (code, err) == (2, "cleaner explain: error: --url needs exactly one page\n")
     code, _, err = run(["explain", str(page), "--outlet", "nope"], capsys)
     assert code == 2 and err.startswith("cleaner explain: error: unknown outlet 'nope'; known: ")
-    code, out, err = run(["explain", str(tmp_path / "missing.txt"), str(page)], capsys)
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x00\x01\x02\x03" * 100)
+    code, out, err = run(["explain", str(binary), str(page)], capsys)
     assert code == 1
-    assert err == f"cleaner explain: {tmp_path / 'missing.txt'}: no such file or folder\n"
+    assert err == f"cleaner explain: {binary}: not a text file (binary content)\n"
     assert "kept 2 of 4 lines" in out                 # the good page still explained
     code, _, err = run(["explain"], capsys)
     assert code == 2 and err.startswith("cleaner explain: error: the following arguments are required: PAGE")
@@ -119,3 +119,60 @@ def test_reads_jsonl_like_the_main_command(tmp_path, capsys):
     ex = json.loads(out)
     assert ex["outlet"] == "kompas" and ex["kind"] == "text"
     assert any(ln["rule"] == "structure:title" for ln in ex["lines"])
+
+
+def test_reads_compressed_pages_and_names_jsonl_lines(tmp_path, capsys):
+    """explain reads what the main command reads: a .txt.gz page, a JSONL line (named file:line)."""
+    import gzip
+    gz = tmp_path / "page.txt.gz"
+    gz.write_bytes(gzip.compress(PAGE.encode("utf-8")))
+    code, out, err = run(["explain", str(gz), "--url", "https://regional.kompas.com/read/x"], capsys)
+    assert code == 0, err
+    assert out.splitlines()[0] == f"{gz}  (text, https://regional.kompas.com/read/x)"
+    assert "kept 2 of 4 lines" in out
+    src = tmp_path / "pages.jsonl"
+    src.write_text(json.dumps({"text": PAGE}) + "\n" + json.dumps({"text": PAGE}) + "\n", encoding="utf-8")
+    code, out, err = run(["explain", str(src)], capsys)
+    assert code == 0, err
+    heads = [ln for ln in out.splitlines() if ln.startswith(str(src))]
+    assert heads == [f"{src}:1  (text)", f"{src}:2  (text)"]
+
+
+def test_url_with_a_folder_or_a_jsonl_is_refused(page, tmp_path, capsys):
+    """--url names one page: a folder, a JSONL or several inputs are refused as by the main command."""
+    jsonl = tmp_path / "pages.jsonl"
+    jsonl.write_text(json.dumps({"text": PAGE}) + "\n", encoding="utf-8")
+    for inputs in ([str(tmp_path)], [str(jsonl)], [str(page), str(page)]):
+        code, out, err = run(["explain", *inputs, "--url", "https://x.com"], capsys)
+        assert (code, out, err) == (2, "", "cleaner explain: error: --url needs exactly one input, "
+                                           "a single page\n"), inputs
+
+
+def test_missing_page_is_a_usage_error(page, tmp_path, capsys):
+    code, out, err = run(["explain", str(tmp_path / "missing.txt"), str(page)], capsys)
+    assert (code, out, err) == (2, "", f"cleaner explain: error: {tmp_path / 'missing.txt'}: "
+                                       "no such file or folder\n")
+
+
+def test_a_folder_walk_reads_what_the_main_command_reads(tmp_path, capsys):
+    """A folder's .txt.gz, .jsonl and .warc are explained, not skipped, as `cleaner DIR` reads them."""
+    import gzip
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a.txt.gz").write_bytes(gzip.compress(PAGE.encode("utf-8")))
+    (folder / "b.jsonl").write_text(json.dumps({"text": PAGE}) + "\n", encoding="utf-8")
+    with (folder / "c.warc").open("wb") as f:
+        w = WARCWriter(f, gzip=False)
+        hh = StatusAndHeaders("200 OK", [("Content-Type", "text/plain")], protocol="HTTP/1.1")
+        w.write_record(w.create_warc_record("https://regional.kompas.com/read/x", "response",
+                                            payload=io.BytesIO(PAGE.encode("utf-8")), http_headers=hh))
+    code, out, err = run(["explain", "--json", str(folder)], capsys)
+    assert code == 0, err
+    got = [json.loads(x) for x in out.splitlines()]
+    assert [g["source"].split(" ")[0] for g in got] == [str(folder / "a.txt.gz"), f"{folder / 'b.jsonl'}:1",
+                                                        str(folder / "c.warc")]
+    assert got[2]["url"] == "https://regional.kompas.com/read/x" and got[2]["outlet"] == "kompas"

@@ -4,6 +4,7 @@ backtrack catastrophically, a file that drops everything. A file that cannot be
 used stops the run with one line naming file, line and key; a pattern that is
 too slow on a page is skipped for that page, and the page still comes out."""
 import json
+import re
 
 import pytest
 import yaml
@@ -55,21 +56,21 @@ def rule_file(tmp_path, body, oid="site"):
      "site.yaml:5: drop[0].pattern: pattern does not compile"),
     ("id: s\nhtml:\n  body: ['p[']\n", "site.yaml:3: html.body[0]: selector 'p[': unsupported CSS"),
     ("id: s\nhtml:\n  body: ['//p[']\n", "site.yaml:3: html.body[0]: selector '//p['"),
-    ("id: S P\n", "must be lower-case"),
+    ("id: S P\n", "site.yaml:1: id: 'S P' must be lower-case"),
     ("id: s\nid: t\n", "site.yaml:2: id: key given twice"),
     ("id: s\ndrop:\n  - id: a\n    category: nav\n    pattern: x\n  - id: a\n    category: nav\n    pattern: y\n",
-     "rule id 'a' is used twice"),
+     "site.yaml:6: drop[1].id: rule id 'a' is used twice"),
     # missing and empty values ("pattern:" is YAML's null, not a pattern matching every line)
     ("id: s\ndrop:\n  - id: a\n    category: nav\n", "site.yaml:3: drop[0]: missing required key 'pattern'"),
     ("id: s\ndrop:\n  - id: a\n    category: nav\n    pattern:\n", "site.yaml:5: drop[0].pattern: no value"),
     ("id: s\nname:\n", "site.yaml:2: name: no value"),
-    ("", "site.yaml: empty rule file"),
-    ("# only a comment\n", "site.yaml: empty rule file"),
+    ("", "site.yaml:1: empty rule file"),
+    ("# only a comment\n", "site.yaml:1: empty rule file"),
     # YAML that does not parse
     ("id: s\ndrop: [\n", "site.yaml:3: invalid YAML"),
     ("id: s\n\tname: x\n", "site.yaml:2: invalid YAML"),
     ("id: s\n---\nid: t\n", "site.yaml:2: invalid YAML"),
-    ("id: s\nname: \"a\x01b\"\n", "site.yaml: invalid YAML: "),
+    ("id: s\nname: \"a\x01b\"\n", "site.yaml:2: invalid YAML: "),
     # YAML 1.1: "no" stays the text "no", which is not a time zone
     ("id: s\ntimezone: no\n", "timezone: 'no' is not one of WIB, WITA, WIT"),
     ("id: s\nheader_caption: yes\n", "site.yaml:2: header_caption: expected true or false, got 'yes'"),
@@ -91,6 +92,7 @@ def test_file_errors_name_file_line_and_key(tmp_path, monkeypatch, text, message
         load_rule_file(write(tmp_path, text))
     assert message in str(exc.value)
     assert "\n" not in str(exc.value)
+    assert re.match(rf"{re.escape(str(tmp_path / 'site.yaml'))}:\d+: ", str(exc.value))   # file:line, always
 
 
 def test_builtin_rule_files_load_alike_with_both_yaml_loaders(monkeypatch):

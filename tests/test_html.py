@@ -318,3 +318,64 @@ def test_fallback_none_refuses_the_whole_page(tmp_path):
     (tmp_path / "strict.yaml").write_text((tmp_path / "strict.yaml").read_text().replace("none", "generic"))
     record = Cleaner([tmp_path]).clean_file(FIXTURES / "generic-article.html")
     assert record.metadata.outlet == "strict" and "no body selector of strict matched" in record.metadata.warnings[0]
+
+
+# ------------------------------------------------------------------ the caller's URL, the page's canonical
+GIVEN = "https://arsip.example.org/2020/petani-klaten"
+CANONICAL = "https://solo.tribunnews.com/2020/11/02/petani-klaten-mulai-tanam-padi-serentak"
+
+
+def test_the_url_given_is_the_records_url_the_canonical_is_recorded(cleaner):
+    """--url (or a WARC target URI, --url-field) stays the record's url and makes its id;
+    the page's own <link rel=canonical> goes to metadata.canonical_url."""
+    from cleaner.model.record import record_id
+    record = cleaner.clean_file(FIXTURES / "tribun-snippet.html", url=GIVEN)
+    assert (record.url, record.id) == (GIVEN, record_id(GIVEN, None))
+    assert record.metadata.canonical_url == CANONICAL
+    assert record.metadata.outlet == "tribun"                 # detected from the page's own URLs still
+    alone = cleaner.clean_file(FIXTURES / "tribun-snippet.html")
+    assert (alone.url, alone.metadata.canonical_url) == (CANONICAL, CANONICAL)   # none given: the page's
+    relative = cleaner.clean_file(FIXTURES / "generic-article.html")
+    assert relative.metadata.canonical_url == "https://www.contohberita.id/daerah/2024/03/05/panen-raya-padi-organik"
+    assert cleaner.clean_text("Judul\nIsi berita yang cukup panjang.").metadata.canonical_url is None
+
+
+def test_warc_and_jsonl_urls_are_kept(tmp_path, capsys):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from cleaner.cli import main
+    page = (FIXTURES / "tribun-snippet.html").read_bytes()
+    warc = tmp_path / "crawl.warc"
+    with warc.open("wb") as f:
+        w = WARCWriter(f, gzip=False)
+        hh = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        w.write_record(w.create_warc_record(GIVEN, "response", payload=__import__("io").BytesIO(page),
+                                            http_headers=hh))
+    jsonl = tmp_path / "pages.jsonl"
+    jsonl.write_text(json.dumps({"html": page.decode("utf-8"), "link": GIVEN}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main([str(warc), str(jsonl), "--url-field", "link", "-o", str(out), "-q"]) == 0
+    recs = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [(r["url"], r["metadata"]["canonical_url"]) for r in recs] == [(GIVEN, CANONICAL)] * 2
+
+
+def test_meta_tag_dates_without_an_offset_get_the_page_zone(cleaner):
+    """A meta tag's time without an offset is read as the text path reads a printed one:
+    the outlet's timezone, else WIB on an Indonesian page (lang="id", an .id host)."""
+    head = ('<html lang="{lang}"><head><title>Uniqlo Serang Pasar India Tahun Ini</title>'
+            '<meta property="article:published_time" content="2017-02-07T11:48:43">'
+            '<link rel="canonical" href="{url}"></head><body><article>'
+            '<p>Perusahaan ritel asal Jepang itu akan membuka gerai pertamanya di India pada tahun ini, '
+            'kata pejabat perusahaan kepada wartawan di Jakarta, Selasa pagi.</p>'
+            '<p>Rencana itu sudah disiapkan sejak dua tahun lalu bersama mitra lokal yang berpengalaman.</p>'
+            '</article></body></html>')
+    got = {}
+    for lang, url in (("id", "https://economy.okezone.com/read/1"), ("en", "https://example.com/a"),
+                      ("en", "https://www.kompas.com/read/1"), ("", "https://berita.contoh.id/a")):
+        rec = clean_html(cleaner, head.format(lang=lang, url=url).encode("utf-8"))
+        got[url] = rec.metadata.published
+    assert got == {"https://economy.okezone.com/read/1": "2017-02-07T11:48:43+07:00",
+                   "https://example.com/a": "2017-02-07T11:48:43",        # not known to be Indonesian
+                   "https://www.kompas.com/read/1": "2017-02-07T11:48:43+07:00",   # kompas.yaml: WIB
+                   "https://berita.contoh.id/a": "2017-02-07T11:48:43+07:00"}

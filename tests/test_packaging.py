@@ -58,3 +58,14 @@ def test_oldest_constraints_pin_the_declared_lower_bounds():
     assert set(pins) == set(bounds), (sorted(set(bounds) - set(pins)), sorted(set(pins) - set(bounds)))
     wrong = {n: (bounds[n], pins[n]) for n in bounds if release(bounds[n]) != release(pins[n])}
     assert not wrong, f"pyproject lower bound vs constraints pin: {wrong}"
+
+
+def test_distribution_name_is_not_the_taken_one():
+    """`cleaner` on the package index is an unrelated project: `pip install 'cleaner[datatrove]'`
+    installed it. The distribution has its own name; the import package and command stay `cleaner`."""
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    name = re.search(r'(?m)^name = "([^"]+)"', text).group(1)
+    assert canonical(name) == "berita-cleaner"
+    assert re.search(r'(?m)^cleaner = "cleaner\.cli:main"$', text)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "pip install 'cleaner[" not in readme and "pip install 'berita-cleaner[datatrove]'" in readme

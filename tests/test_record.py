@@ -1,8 +1,10 @@
 """Record invariants: every key with its type; every input line accounted for."""
+from pathlib import Path
+
 import pytest
 from conftest import ROOT, SHARED
 
-from cleaner import clean
+from cleaner import PageError, clean
 from cleaner.model.record import Metadata
 from cleaner.text.normalise import folded_line as normalize
 
@@ -56,3 +58,21 @@ def test_clean_function_and_url_id():
     r2 = clean("JAKARTA, KOMPAS.com - Isi berita satu yang cukup panjang.", url="https://kompas.com/a")
     assert r1.id == r2.id and len(r1.id) == 16
     assert r1.metadata.site == "kompas.com"
+
+
+def test_clean_takes_bytes_decoded_as_the_command_decodes_them(root):
+    raw = (root / "seeds" / "004_cd601c936e47d4fb.txt").read_bytes()
+    text = raw.decode("utf-8")
+    want = clean(text)
+    got = clean(raw)
+    assert (got.text, got.metadata.title, got.metadata.encoding) == (want.text, want.metadata.title, "utf-8")
+    assert clean(b"\xef\xbb\xbf" + raw).text == want.text                       # a BOM
+    assert clean(text.encode("utf-16")).metadata.encoding == "utf-16-le"
+    with pytest.raises(PageError, match="not a text file"):
+        clean(b"\x00\x01\x02\x03" * 100)
+    for bad, name in ((None, "NoneType"), (Path("page.txt"), "PosixPath"), (12, "int")):
+        with pytest.raises(TypeError) as exc:
+            clean(bad)
+        assert str(exc.value).startswith(f"clean() takes a page's text (str) or its bytes, not {name}")
+    with pytest.raises(TypeError, match=r"for a file use Cleaner\(\)\.clean_file\(path\)"):
+        clean(Path("page.txt"))

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 import pytest
+from conftest import SHARED
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -109,7 +110,7 @@ def test_check_rules_that_drop_everything(tmp_path, capsys):
     write(pages, "p1.txt", "Satu baris berita yang panjang sekali di sini.\nDua baris.\n")
     code, out, _ = run(["rules", "check", str(path), "--pages", str(pages)], capsys)
     assert code == 0
-    assert f"warning: {path}: tests: case 'promo-line': the rules drop every line of its input" in out
+    assert f"warning: {path}:10: tests: case 'promo-line': the rules drop every line of its input" in out
     assert f"warning: {path}: the rules drop every line of page {pages / 'p1.txt'}" in out
 
 
@@ -117,7 +118,7 @@ def test_check_unknown_extends_and_bad_selector(tmp_path, capsys):
     path = write(tmp_path, "demo.yaml", GOOD.replace("name: Demo", "name: Demo\nextends: tribunn"))
     code, out, _ = run(["rules", "check", str(path)], capsys)
     assert code == 1
-    assert out.startswith(f"error: {path}: extends: unknown outlet 'tribunn'; known: ")
+    assert out.startswith(f"error: {path}:3: extends: unknown outlet 'tribunn'; known: ")
     path = write(tmp_path, "demo.yaml", GOOD + "html:\n  body: ['div..x']\n")
     code, out, _ = run(["rules", "check", str(path)], capsys)
     assert code == 1 and out.startswith(f"error: {path}:18: html.body[0]: selector 'div..x': unsupported CSS")
@@ -251,6 +252,7 @@ def test_suggest_ranks_repeated_kept_lines(tmp_path, capsys):
     assert code == 0, err
     assert out.splitlines() == [
         "# 10 pages read; 2 line(s) kept on at least 2 of them. Check each category; paste under drop:",
+        "# Repeated lines the rules already drop, by rule (pages): _common:baca-juga 10",
         "drop:",
         "  # 10/10 pages: Dukung Jurnalisme Demo di Edisi 2020",
         "  - id: dukung-jurnalisme-demo-di",
@@ -261,10 +263,34 @@ def test_suggest_ranks_repeated_kept_lines(tmp_path, capsys):
         "    category: ad",
         "    pattern: '^Promo \\(spesial\\) \\d+% untuk \\d+ bulan\\? Klik \\[di sini\\] - www\\.demo\\.id$'"]
     # pasted into a rule file, the entries load and drop what they claim
-    data = parse_rule_text("id: x\n" + "\n".join(out.splitlines()[1:]), "x")
+    data = parse_rule_text("id: x\n" + "\n".join(out.splitlines()[2:]), "x")
     assert data["drop"][1]["pattern"].fullmatch("Promo (spesial) 70% untuk 12 bulan? Klik [di sini] - www.demo.id")
     code, out, _ = run(["rules", "suggest", str(pages), "--min-share", "0.8", "--top", "1"], capsys)
     assert out.splitlines()[0] == "# 10 pages read; 1 line(s) kept on at least 8 of them. Check each category; paste under drop:"
+
+
+@pytest.mark.skipif(not (SHARED / "devset" / "manifest.jsonl").is_file(), reason="needs ../shared/devset")
+def test_suggest_on_real_pages_of_one_network(tmp_path, capsys):
+    """The 33 Tribun dev pages: the built-in rules drop their repeated lines already, and
+    suggest says so instead of a bare "0 lines"; with tribun.yaml emptied (a site without
+    rules yet) it finds the network's own repeated line."""
+    pages = tmp_path / "tribun"
+    pages.mkdir()
+    for line in (SHARED / "devset" / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
+        m = json.loads(line)
+        if m["network"] == "tribun":
+            (pages / f"{m['id']}.txt").write_bytes((SHARED / "devset" / "raw" / f"{m['id']}.txt").read_bytes())
+    assert len(list(pages.iterdir())) == 33
+    code, out, _ = run(["rules", "suggest", str(pages)], capsys)
+    assert code == 0
+    head, note = out.splitlines()          # (the rule ids and counts move as _common.yaml grows)
+    assert head == "# 33 pages read; 0 line(s) kept on at least 4 of them. Check each category; paste under drop:"
+    assert re.fullmatch(r"# Repeated lines the rules already drop, by rule \(pages\): "
+                        r"_common:[\w-]+ \d+(, [\w:-]+ \d+)*", note), note
+    empty = write(tmp_path, "tribun.yaml", "id: tribun\nname: Tribun without rules\n")
+    code, out, _ = run(["rules", "suggest", str(pages), "--rules", str(empty), "--min-share", "0"], capsys)
+    assert code == 0
+    assert "  # 2/33 pages: Nikmati berita interaktif dan LIVE report 24 jam hanya di TribunX" in out.splitlines()
 
 
 def test_suggest_bad_outlet_and_no_pages(tmp_path, capsys):
@@ -289,7 +315,7 @@ def test_line_pattern_matches_its_lines_and_survives_yaml(lines):
 # ------------------------------------------------------------------ schema
 def test_schema_shipped_is_the_generated_one():
     shipped = json.loads(rules_schema.schema_path().read_text(encoding="utf-8"))
-    assert shipped == rules_schema.json_schema(), "run: cleaner rules schema > cleaner/schema/rules.schema.json"
+    assert shipped == rules_schema.json_schema(), "run: cleaner rules schema > rules/rules.schema.json"
 
 
 def _keys(loader_schema):
@@ -315,7 +341,9 @@ def test_builtin_files_validate_against_schema_and_reference_it():
     assert files
     for path in files:
         text = path.read_text(encoding="utf-8")
-        assert text.splitlines()[0] == "# yaml-language-server: $schema=../cleaner/schema/rules.schema.json", path
+        # beside the rule files in a checkout (rules/) and in the installed package (cleaner/rules/)
+        assert text.splitlines()[0] == "# yaml-language-server: $schema=rules.schema.json", path
+        assert (path.parent / "rules.schema.json").is_file()
         errors = [f"{'/'.join(map(str, e.path))}: {e.message}" for e in validator.iter_errors(yaml.safe_load(text))]
         assert not errors, f"{path}: {errors}"
     bad = yaml.safe_load(GOOD.replace("category: ad", "categry: ad"))
@@ -359,6 +387,44 @@ def test_every_subcommand_and_flag_is_documented(root):
     assert not missing
 
 
+def test_every_rule_file_key_is_in_the_readme_example(root):
+    """README's "Rule files" example shows every key the loader takes (html:, description, seed...)."""
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Rule files", 1)[1].split("\n## ", 1)[0]
+
+    def keys(schema):
+        for key, (kind, _req, extra) in schema.items():
+            yield key
+            if kind in ("map", "list[map]"):
+                yield from keys(extra)
+    missing = sorted({k for k in keys(rules_schema.FILE_SCHEMA)
+                      if not re.search(rf"(?<![\w-]){re.escape(k)}:", section)})
+    assert not missing
+
+
+def test_a_seed_is_read_relative_to_its_rule_file(tmp_path, capsys, monkeypatch, root):
+    """`seed:` names a page file beside the rule file, whatever the current folder."""
+    folder = tmp_path / "my-rules"
+    (folder / "cases").mkdir(parents=True)
+    (folder / "cases" / "page.txt").write_text(
+        (root / "seeds" / "003_f1a9f632fd983131.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    case = "tests:\n  - name: from-a-file\n    seed: cases/page.txt\n    expect: {outlet: klikwartaku}\n"
+    path = write(folder, "demo.yaml", "id: demo\nmatch:\n  text_markers: ['KLIKWARTAKU']\n" + case)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    code, out, _ = run(["rules", "test", str(path)], capsys)
+    assert (code, out) == (0, "PASS demo::from-a-file\n1 cases: 1 passed, 0 failed\n")
+    write(folder, "demo.yaml", path.read_text(encoding="utf-8").replace("cases/page.txt", "cases/gone.txt"))
+    code, out, _ = run(["rules", "test", str(path)], capsys)
+    assert (code, out) == (1, "FAIL demo::from-a-file\n    FileNotFoundError: seed cases/gone.txt not found "
+                              f"(no file {folder / 'cases' / 'gone.txt'}; a seed is relative to its rule file)\n"
+                              "1 cases: 0 passed, 1 failed\n")
+    code, out, _ = run(["rules", "check", str(path)], capsys)
+    assert out.splitlines()[0] == (f"error: {path}:5: tests: case 'from-a-file': seed cases/gone.txt not found "
+                                   f"(no file {folder / 'cases' / 'gone.txt'}; a seed is relative to its rule file)")
+
+
 # ------------------------------------------------------------------ user folders, extends
 def test_env_folder_adds_and_overrides_outlets(tmp_path, monkeypatch, capsys):
     write(tmp_path, "klikwartaku.yaml", "id: klikwartaku\nmatch:\n  hosts: [klikwartaku.com]\n"
@@ -377,7 +443,7 @@ def test_extends_cycle_is_an_error(tmp_path, capsys):
     b = write(tmp_path, "b.yaml", "id: b\nextends: a\n")
     code, out, _ = run(["rules", "check", str(a), str(b)], capsys)
     assert code == 1
-    assert f"error: {a}: extends: the chain a -> b -> a comes back to itself" in out
+    assert f"error: {a}:2: extends: the chain a -> b -> a comes back to itself" in out
 
 
 def test_rules_without_a_command(capsys):
@@ -406,3 +472,22 @@ def test_new_from_an_html_page(tmp_path, capsys, root):
     assert "published" not in data["tests"][0]["expect"]["metadata"]   # read from markup, not text
     code, out, _ = run(["rules", "test", str(path)], capsys)
     assert (code, out) == (0, "PASS contoh::generic-article\n1 cases: 1 passed, 0 failed\n")
+
+
+def test_new_writes_cases_that_pass_as_written(tmp_path, capsys):
+    """A text page without URL or marker is not expected to be the new outlet; a dropped
+    line whose text the body still holds ("Nasional") is not in excludes."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    write(pages, "p1.txt", "Nasional\nPemerintah Umumkan Kebijakan Baru Soal Harga Beras di Seluruh Negeri\n"
+                           "Rabu, 5 Maret 2024 10:00\nPemerintah mengumumkan kebijakan baru untuk menstabilkan "
+                           "harga beras nasional pada Senin pagi di Jakarta.\nMenurut menteri, kebijakan itu "
+                           "berlaku mulai bulan depan di seluruh provinsi dan kabupaten.\nBagikan artikel ini\n")
+    code, _, err = run(["rules", "new", "demo", "--from", str(pages), "--out", str(tmp_path)], capsys)
+    assert code == 0, err
+    path = tmp_path / "demo.yaml"
+    expect = parse_rule_text(path.read_text(encoding="utf-8"), "x")["tests"][0]["expect"]
+    assert "outlet" not in expect
+    assert expect["excludes"] == ["Rabu, 5 Maret 2024 10:00", "Bagikan artikel ini"]
+    code, out, _ = run(["rules", "test", str(path)], capsys)
+    assert (code, out) == (0, "PASS demo::p1\n1 cases: 1 passed, 0 failed\n")

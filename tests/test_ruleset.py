@@ -22,8 +22,8 @@ def test_user_folder_overrides_builtin(tmp_path):
 
 
 def test_extends_unknown(tmp_path):
-    write(tmp_path, "id: child\nextends: nobody\n")
-    with pytest.raises(RuleError, match="extends unknown outlet 'nobody'"):
+    path = write(tmp_path, "id: child\nextends: nobody\n")
+    with pytest.raises(RuleError, match=f"^{path}:2: extends: unknown outlet 'nobody'$"):
         load_ruleset([tmp_path])
 
 
@@ -50,3 +50,20 @@ def test_body_start_marker(tmp_path):
             "Paragraf pertama artikel yang sebenarnya ada di sini dan cukup panjang.\n")
     rec = c.clean_text(page, url="https://marked.example/a")
     assert rec.text == "Paragraf pertama artikel yang sebenarnya ada di sini dan cukup panjang."
+
+
+def test_a_captions_group_fills_captions_once(tmp_path):
+    """A rule's captions group gives the caption; its whole line is not added again
+    (authors and related groups already behaved so). Spans too."""
+    write(tmp_path, "id: demo\nmatch:\n  hosts: [demo.example]\ndrop:\n"
+                    "  - id: cap\n    category: caption\n    pattern: '^Keterangan:\\s*(?P<captions>.+)$'\n"
+                    "  - id: cap-span\n    category: caption\n    scope: span\n"
+                    "    pattern: '\\s*\\[Foto: (?P<captions>[^\\]]+)\\]'\n"
+                    "  - id: auth\n    category: byline\n    pattern: '^Penulis:\\s*(?P<authors>.+)$'\n")
+    page = ("Judul Berita Demo yang Cukup Panjang Sekali\n"
+            "DEMO.COM - Isi berita pertama yang panjang dan bermakna bagi pembaca setia kami.\n"
+            "Keterangan: Foto warga di pasar\nPenulis: Budi Santoso\n"
+            "Paragraf kedua yang juga panjang [Foto: Antrean di loket] dan berisi informasi penting.\n")
+    md = Cleaner([tmp_path]).clean_text(page, url="https://demo.example/a").metadata
+    assert md.captions == ["Foto warga di pasar", "Antrean di loket"]
+    assert md.authors == ["Budi Santoso"]

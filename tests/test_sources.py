@@ -250,3 +250,20 @@ def test_library_batches_read_the_same_inputs(tmp_path, cleaner, seed_text):
     src.write_text(json.dumps({"text": seed_text}) + "\n[]\n", encoding="utf-8")
     got = [(source, rec and rec.metadata.source_line, error) for source, rec, error in cleaner.clean_paths([src])]
     assert got == [(f"{src}:1", 1, None), (f"{src}:2", None, "a JSON list, not an object")]
+
+
+def test_clean_file_reads_what_the_command_reads(tmp_path, cleaner, seed_text):
+    """Cleaner.clean_file: a .txt.gz page and a one-page JSONL, read as `cleaner PATH` reads them."""
+    gz = tmp_path / "page.txt.gz"
+    gz.write_bytes(gzip.compress(seed_text.encode("utf-8")))
+    rec = cleaner.clean_file(gz)
+    assert rec.metadata.outlet == "galamedia" and rec.metadata.encoding == "utf-8" and "\x1f" not in rec.text
+    assert rec.text == cleaner.clean_text(seed_text).text
+    src = tmp_path / "p.jsonl"
+    src.write_text(json.dumps({"text": seed_text, "url": TRIBUN_URL}) + "\n", encoding="utf-8")
+    rec = cleaner.clean_file(src)
+    assert (rec.url, rec.metadata.source_line, rec.metadata.outlet) == (TRIBUN_URL, 1, "tribun")
+    src.write_text(json.dumps({"text": seed_text}) + "\n" + json.dumps({"text": seed_text}) + "\n",
+                   encoding="utf-8")
+    with pytest.raises(ValueError, match="holds more than one page: use Cleaner.clean_paths"):
+        cleaner.clean_file(src)

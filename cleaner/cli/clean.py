@@ -11,13 +11,23 @@ import threading
 from .._version import __version__
 from ..api import Cleaner, Options
 from ..io.sinks import OutputError, partial_paths
-from ..io.sources import Fields, format_of
+from ..io.sources import Fields
 from ..model.page import DEFAULT_MAX_BYTES
 from ..ruleset import RuleError
 from ..run import Job, RunError, run
-from ..text.hygiene import keep_languages
+from ..text.hygiene import keep_languages, known_languages
 from ..tools.dedup import THRESHOLD, NearDuplicates
-from .common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, Parser, UsageError, add_rules_option, quiet_stdout
+from .common import (
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    EXIT_USAGE,
+    Parser,
+    UsageError,
+    add_rules_option,
+    missing_input,
+    quiet_stdout,
+    url_input_error,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,8 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit status: 0 all pages cleaned, 1 some pages failed (the rest are written) or the "
                "output could not be written to the end, 2 usage error, an output that cannot be "
                "created or a rule file that does not load, 130 interrupted (see --resume). "
-               "Subcommands: cleaner explain, cleaner rules (see docs/rules.md); a page folder "
-               "named like one is reached as ./rules.")
+               "Subcommands: cleaner explain, cleaner rules (see docs/rules.md), cleaner dedup "
+               "(near-duplicate records); a page folder named like one is reached as ./rules.")
     p.add_argument("inputs", nargs="+", metavar="PATH",
                    help="page files (.txt, .html), JSONL, WARC (any of them .gz or .zst) or folders "
                         "(walked recursively, sorted); - reads one page from stdin")
@@ -73,6 +83,10 @@ def main(argv: list[str]) -> int:
     except UsageError as exc:
         print(f"cleaner: error: {exc} (see cleaner --help)", file=sys.stderr)
         return EXIT_USAGE
+    missing = missing_input(args.inputs)
+    if missing:
+        print(f"cleaner: error: {missing}", file=sys.stderr)
+        return EXIT_USAGE
     options = Options(keep_dropped=args.keep_dropped, outlet=args.outlet,
                       rules_dirs=args.rules, max_bytes=args.max_bytes)
     try:
@@ -80,9 +94,8 @@ def main(argv: list[str]) -> int:
     except (RuleError, ValueError) as exc:
         print(f"cleaner: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    if args.url and (len(args.inputs) != 1 or format_of(args.inputs[0]) != "page"
-                     or os.path.isdir(args.inputs[0])):
-        print("cleaner: error: --url needs exactly one input, a single page", file=sys.stderr)
+    if url_input_error(args.url, args.inputs):
+        print(f"cleaner: error: {url_input_error(args.url, args.inputs)}", file=sys.stderr)
         return EXIT_USAGE
     if args.jobs < 0 or args.timeout < 0:
         print("cleaner: error: --jobs and --timeout take a number >= 0", file=sys.stderr)
@@ -135,6 +148,10 @@ def stream_filters(args) -> list:
         codes = [c.strip() for c in args.languages.split(",") if c.strip()]
         if not codes:
             raise ValueError("--languages needs one code or more, e.g. --languages id")
+        unknown = [c for c in codes if c not in known_languages()]
+        if unknown:
+            raise ValueError(f"--languages: unknown language code(s) {', '.join(unknown)}: give ISO 639-1 "
+                             "codes the language identifier knows (id, en, ms, jv, su...)")
         filters.append(functools.partial(keep_languages, languages=set(codes)))
     if args.dedup or args.drop_duplicates or args.dedup_threshold is not None:
         if args.resume:

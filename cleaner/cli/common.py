@@ -6,6 +6,8 @@ import argparse
 import os
 import sys
 
+from ..io.sources import format_of
+
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 
@@ -24,7 +26,25 @@ class Parser(argparse.ArgumentParser):
 def add_rules_option(p: argparse.ArgumentParser) -> None:
     """--rules DIR (repeatable)."""
     p.add_argument("--rules", action="append", default=[], metavar="DIR",
-                   help="extra rules folder (repeatable); a file with a built-in id overrides it")
+                   help="extra rules folder or rule file (repeatable); a file with a built-in id "
+                        "overrides it")
+
+
+def missing_input(paths: list[str]) -> str | None:
+    """The usage error for the first input path that does not exist (``-`` is stdin),
+    or None: a path that is not there stops the command before anything is written."""
+    for path in paths:
+        if path != "-" and not os.path.exists(path):
+            return f"{path}: no such file or folder"
+    return None
+
+
+def url_input_error(url: str | None, paths: list[str]) -> str | None:
+    """The usage error for ``--url`` given to anything but exactly one page (a page file
+    or stdin; not a folder, a JSONL or a WARC file, which hold their own URLs), or None."""
+    if url and (len(paths) != 1 or format_of(paths[0]) != "page" or os.path.isdir(paths[0])):
+        return "--url needs exactly one input, a single page"
+    return None
 
 
 def quiet_stdout() -> None:

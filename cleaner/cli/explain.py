@@ -11,6 +11,7 @@ from ..io.sources import describe, iter_pages
 from ..model.page import DEFAULT_MAX_BYTES
 from ..ruleset import RuleError
 from ..tools.explain import explain_page, render
+from . import common
 from .common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, Parser, UsageError, add_rules_option, quiet_stdout
 
 FOLDER_NOTE = ("A page file or folder named like a subcommand (explain, rules) is reached "
@@ -27,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
                        "2 usage error or a rule file that does not load.")
     p.add_argument("pages", nargs="+", metavar="PAGE",
                    help="page files (.txt, .html), JSONL, WARC (any of them .gz or .zst) or folders; - reads stdin")
-    p.add_argument("--url", metavar="URL", help="the page's URL (one page only): outlet detection")
+    p.add_argument("--url", metavar="URL", help="the page's URL (one page file or stdin only): outlet detection")
     p.add_argument("--outlet", metavar="ID", help="force one outlet's rules")
     add_rules_option(p)
     p.add_argument("--json", action="store_true", help="one JSON object per page (JSON Lines)")
@@ -50,8 +51,9 @@ def main(argv: list[str]) -> int:
     except UsageError as exc:
         print(f"cleaner explain: error: {exc} (see cleaner explain --help)", file=sys.stderr)
         return EXIT_USAGE
-    if args.url and len(args.pages) != 1:
-        print("cleaner explain: error: --url needs exactly one page", file=sys.stderr)
+    problem = common.missing_input(args.pages) or common.url_input_error(args.url, args.pages)
+    if problem:
+        print(f"cleaner explain: error: {problem}", file=sys.stderr)
         return EXIT_USAGE
     try:
         cleaner = Cleaner(options=Options(outlet=args.outlet, rules_dirs=args.rules))

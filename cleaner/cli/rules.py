@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 import regex
@@ -187,12 +188,13 @@ def cmd_new(args) -> int:
 def cmd_suggest(args) -> int:
     """``cleaner rules suggest``: lines kept on many pages, as drop entries."""
     try:
-        cleaner = Cleaner(options=Options(outlet=args.outlet, rules_dirs=args.rules))
+        cleaner = Cleaner(options=Options(outlet=args.outlet, rules_dirs=args.rules, keep_dropped=True))
     except ValueError as exc:
         _err(str(exc))
         return EXIT_USAGE
+    already: Counter = Counter()
     n, cands, errors = suggest.mine(cleaner, args.paths, min_pages=args.min_pages,
-                                      min_share=args.min_share)
+                                      min_share=args.min_share, already=already)
     for e in errors:
         print(f"{PROG}: {e}", file=sys.stderr)
     shown = cands[:args.top]
@@ -200,6 +202,10 @@ def cmd_suggest(args) -> int:
           f"{suggest.page_floor(n, args.min_pages, args.min_share)} of them"
           + (f", {len(shown)} shown" if len(shown) < len(cands) else "")
           + ". Check each category; paste under drop:")
+    if already:     # why a site's pages can give nothing: the rules drop its boilerplate already
+        top = ", ".join(f"{rule} {k}" for rule, k in sorted(already.items(), key=lambda kv: (-kv[1], kv[0]))[:8])
+        print(f"# Repeated lines the rules already drop, by rule (pages): {top}"
+              + (f" (+{len(already) - 8} more rules)" if len(already) > 8 else ""))
     if shown:
         print("drop:")
         print("\n".join(suggest.drop_entries(shown, n)))

@@ -34,7 +34,8 @@ without repeats, unless a source says "only when empty".
                      html rules strip
     tags             rule captures, a later pass; only when still empty: HTML keywords
     captions         rule captures, then caption lines and caption spans (a caption printed
-                     twice keeps its longer copy), a later pass, HTML caption elements
+                     twice keeps its longer copy; not the lines of a rule that captures
+                     captions itself), a later pass, HTML caption elements
     related          rule captures and structure (headline lists, link boxes, injected
                      headlines) in page order, a later pass, HTML related-link elements
     site             the URL's host, else the domain a dateline names
@@ -67,7 +68,7 @@ def collect_metadata(doc: Doc, rs: RuleSet, opts) -> None:
     ``doc.meta`` (after every rule capture, which it never replaces)."""
     lines = doc.lines
     title_idx, lead_idx, dateline_idx = doc.title_idx, doc.lead_idx, doc.dateline_idx
-    tz = next((o.timezone for o in rs.chain(doc.outlet) if o.timezone), None)
+    tz = dates.page_zone(rs.timezone_for(doc.outlet), host_of(doc.url))
     if title_idx is not None:
         # An extraction tool's prefix never stays on the headline (" date 2023-11-04 Judul").
         doc.set_meta("title", strip_prefix(lines[title_idx].text)[0], "structure:title")
@@ -92,7 +93,10 @@ def collect_metadata(doc: Doc, rs: RuleSet, opts) -> None:
     if doc.writer_credit and not doc.meta.get("authors"):
         doc.set_meta("authors", doc.writer_credit, "structure:closing-credit")
     doc.site = host_of(doc.url) or site_from_dateline(doc.meta.get("dateline"))
-    doc.set_meta("captions", _captions(lines), "structure:caption")
+    # A rule with a captions group has filled captions with what it captured: its
+    # whole line ("Keterangan: ...") is not a caption a second time.
+    capturing = {r.qualified_id for r in rs.rules_for(doc.outlet) if "captions" in r.pattern.groupindex}
+    doc.set_meta("captions", _captions(lines, capturing), "structure:caption")
 
 
 def _header_dates(doc: Doc, tz: str | None) -> None:
@@ -114,9 +118,9 @@ def _header_dates(doc: Doc, tz: str | None) -> None:
                      found.value, line.rule)
 
 
-def _captions(lines: list[Line]) -> list[str]:
-    caps = [ln.text for ln in lines if ln.category == "caption"]
-    caps += [c[0] for ln in lines for c in ln.cut if c[1] == "caption"]
+def _captions(lines: list[Line], capturing: set[str]) -> list[str]:
+    caps = [ln.text for ln in lines if ln.category == "caption" and ln.rule not in capturing]
+    caps += [c[0] for ln in lines for c in ln.cut if c[1] == "caption" and c[2] not in capturing]
     # A caption printed twice keeps its longer copy (the one with the credit).
     return [c for c in caps if not any(o != c and o.startswith(c.rstrip(" .")) for o in caps)]
 

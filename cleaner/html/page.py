@@ -42,7 +42,10 @@ def _clean(cleaner, text: str, url: str | None, source: str | None) -> Record:
     base = url or meta.og_url
     canonical = join_url(base, meta.canonical) if base and meta.canonical else meta.canonical
     urls = [u for u in (canonical, meta.og_url, url) if u and u.startswith(("http://", "https://"))]
-    page_url = urls[0] if urls else url
+    page_url = urls[0] if urls else url         # the page's own URL: extraction, the site's names
+    # The record's url (and id) is the one the caller gave (--url, a WARC record's target
+    # URI, --url-field); only a page given without one takes the page's own.
+    record_url = url or page_url
     outlet = None
     for u in urls:               # the text path's own detection, on each URL the page gives
         outlet = detected_outlet(cleaner.ruleset, u, "", cleaner.options.outlet)
@@ -69,9 +72,12 @@ def _clean(cleaner, text: str, url: str | None, source: str | None) -> Record:
     # when the whole page was extracted. Above a rule-selected body it would only
     # invent a header: the first paragraph would be taken for a standfirst.
     head = [title] if title and body is None and title not in lines[:5] else []
-    record = cleaner.clean_text("\n".join(head + taken.above + lines + taken.below), url=page_url,
+    record = cleaner.clean_text("\n".join(head + taken.above + lines + taken.below), url=record_url,
                                 source=source, outlet=outlet.id if outlet else None)
-    _fill(record, meta, title, taken, keys, outlet.timezone if outlet else None)
+    record.metadata.canonical_url = canonical if canonical and canonical.startswith(("http://", "https://")) \
+        else None
+    tz = dates.page_zone(cleaner.ruleset.timezone_for(outlet), host_of(page_url), meta.lang)
+    _fill(record, meta, title, taken, keys, tz)
     record.metadata.warnings += warnings
     return record
 
@@ -82,7 +88,8 @@ def _fill(record: Record, meta: PageMeta, title: str | None, taken: Taken, keys:
     what the html rules took out is counted and listed."""
     md = record.metadata
     found = (dates.find_date(line, default_tz=tz) for line in taken.dates)
-    fill_html_gaps(md, title=title, published=itertools.chain((meta.published,), (d.value for d in found if d)),
+    fill_html_gaps(md, title=title, published=itertools.chain((dates.with_zone(meta.published, tz),),
+                                                              (d.value for d in found if d)),
                    section=taken.section, authors=page_people(meta, keys), tags=meta.keywords,
                    captions=taken.captions, related=taken.related)
     for line in taken.dropped:

@@ -6,12 +6,10 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Iterator
 
-from .sinks import compressor_for
+from .sinks import open_output
 from .sources import open_binary
 
 
@@ -67,44 +65,25 @@ def not_a_record(rec) -> str | None:
     return None
 
 
-class _Writer:
-    """Text in, UTF-8 bytes out, compressed when the file name says so."""
+class _Text:
+    """Text in, UTF-8 bytes out to an :class:`~cleaner.io.sinks.Output`."""
 
-    def __init__(self, raw, path: str):
-        self.raw = raw
-        make = compressor_for(path)
-        self.comp = make() if make else None
+    def __init__(self, out):
+        self.out = out
 
     def write(self, text: str) -> None:
-        data = text.encode("utf-8")
-        self.raw.write(self.comp.compress(data) if self.comp else data)
-
-    def finish(self) -> None:
-        if self.comp:
-            self.raw.write(self.comp.flush())
-        self.raw.flush()
+        self.out.write(text.encode("utf-8"))
 
 
 @contextlib.contextmanager
 def atomic_output(path: str):
-    """The output stream (``-``: stdout; ``.gz``/``.zst``: compressed). A file is written
-    under a temporary name beside the target and renamed only when the block succeeds,
-    so an interrupted or failed run leaves no half-written output."""
-    if path == "-":
-        yield sys.stdout
-        sys.stdout.flush()
-        return
-    folder = os.path.dirname(os.path.abspath(path)) or "."
-    fd, tmp = tempfile.mkstemp(prefix=".cleaner-dedup-", suffix=".tmp", dir=folder)
-    raw = os.fdopen(fd, "wb")
+    """The output stream, through the main command's sink (io/sinks.py): ``-`` is stdout;
+    ``.gz``/``.zst`` compress; a file is written as ``.NAME.partial`` beside the target
+    (mode 0666 less the umask, as the main command's) and renamed only when the block
+    succeeds, so an interrupted or failed run leaves no half-written output."""
+    out = open_output(path, {"command": "dedup"})
     try:
-        out = _Writer(raw, path)
-        yield out
-        out.finish()
-        raw.close()
-        os.replace(tmp, path)
+        yield _Text(out)
+        out.commit()
     finally:
-        if not raw.closed:
-            raw.close()
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        out.close()

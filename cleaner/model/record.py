@@ -20,6 +20,7 @@ class Metadata:
     warc_record_id: str | None = None  # WARC-Record-ID in a WARC input (the URL is the target URI)
     outlet: str | None = None
     site: str | None = None
+    canonical_url: str | None = None   # HTML: the page's <link rel="canonical"> (resolved); null otherwise
     title: str | None = None
     lead: str | None = None
     published: str | None = None       # ISO 8601, offset of WIB/WITA/WIT when printed

@@ -12,14 +12,13 @@ from __future__ import annotations
 import difflib
 import hashlib
 import os
-from importlib import resources
 from pathlib import Path
 
 import regex
 import yaml
 
 from .model import CAPTURE_FIELDS, COMMON_ID, Outlet, Rule, RuleCase, RuleError, RuleSet
-from .schema import FILE_SCHEMA
+from .schema import FILE_SCHEMA, builtin_rules_dir
 from .selectors import compile_selector
 
 # Top-level rule-file keys read as they are into the Outlet field of the same name.
@@ -88,9 +87,19 @@ def _compile(src: str, where: str) -> regex.Pattern:
     return pat
 
 
+class RuleData(dict):
+    """A checked rule file's plain data, and the line of each key and list item
+    (``"extends"``, ``"drop[1].id"``, ``"tests[0]"``), so later checks name the line too."""
+
+    def __init__(self, data: dict, lines: dict[str, int]):
+        super().__init__(data)
+        self.lines = lines
+
+
 class _Checker:
     def __init__(self, path: str):
         self.path = path
+        self.lines: dict[str, int] = {}
 
     def where(self, node: yaml.Node, key: str) -> str:
         return f"{self.path}:{node.start_mark.line + 1}: {key or 'top level'}"
@@ -129,6 +138,8 @@ class _Checker:
             if not isinstance(node, yaml.SequenceNode):
                 raise RuleError(f"{self.where(node, key)}: expected a list")
             inner = kind[5:-1]
+            for i, item in enumerate(node.value):
+                self.lines[f"{key}[{i}]"] = item.start_mark.line + 1
             return [self.value(item, f"{key}[{i}]", inner, extra) for i, item in enumerate(node.value)]
         if kind == "map":
             return self.mapping(node, key, extra)
@@ -170,6 +181,7 @@ class _Checker:
                                 f"valid keys: {', '.join(schema)}")
             if name in out:
                 raise RuleError(f"{self.where(knode, full)}: key given twice")
+            self.lines[full] = knode.start_mark.line + 1
             kind, _req, extra = schema[name]
             out[name] = self.value(vnode, full, kind, extra)
         for name, (_kind, req, _extra) in schema.items():
@@ -193,7 +205,7 @@ def parse_rule_text(text: str, path: str) -> dict:
         node = _compose(text, path, YAML_LOADER)
     except yaml.YAMLError as exc:
         if YAML_LOADER is yaml.SafeLoader:
-            raise _yaml_error(exc, path) from None
+            raise _yaml_error(exc, path, text) from None
         # libyaml (the C loader) reads ahead and applies limits of its own, which
         # change between releases (PyYAML 6.0.4's stops deep flow nesting before our
         # check sees it). A file it refuses is read again by PyYAML's pure-Python
@@ -201,10 +213,12 @@ def parse_rule_text(text: str, path: str) -> dict:
         try:
             node = _compose(text, path, yaml.SafeLoader)
         except yaml.YAMLError as again:
-            raise _yaml_error(again, path) from None
+            raise _yaml_error(again, path, text) from None
     if node is None:
-        raise RuleError(f"{path}: empty rule file")
-    return _Checker(path).mapping(node, "", FILE_SCHEMA)
+        raise RuleError(f"{path}:1: empty rule file")
+    checker = _Checker(path)
+    data = checker.mapping(node, "", FILE_SCHEMA)
+    return RuleData(data, checker.lines)
 
 
 def _compose(text: str, path: str, loader) -> yaml.Node | None:
@@ -225,18 +239,25 @@ def _compose(text: str, path: str, loader) -> yaml.Node | None:
     return yaml.compose(text, Loader=loader)
 
 
-def _yaml_error(exc: yaml.YAMLError, path: str) -> RuleError:
-    mark = getattr(exc, "problem_mark", None)
-    line = f":{mark.line + 1}" if mark else ""
+def _yaml_error(exc: yaml.YAMLError, path: str, text: str) -> RuleError:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if mark is not None:
+        line = mark.line + 1
+    else:       # a reader error (a control character): its position in the text
+        line = text[:max(getattr(exc, "position", 0) or 0, 0)].count("\n") + 1
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    return RuleError(f"{path}{line}: invalid YAML: {problem}")
+    return RuleError(f"{path}:{line}: invalid YAML: {problem}")
 
 
 def build_outlet(data: dict, path: str) -> Outlet:
     """An Outlet from a checked rule file's data."""
     oid = data["id"]
+    lines = getattr(data, "lines", {})
+
+    def at(key: str) -> str:
+        return f"{path}:{lines[key]}" if key in lines else path
     if not regex.fullmatch(r"_?[a-z0-9][a-z0-9_-]*", oid):
-        raise RuleError(f"{path}: id {oid!r} must be lower-case letters, digits, '-' or '_'")
+        raise RuleError(f"{at('id')}: id: {oid!r} must be lower-case letters, digits, '-' or '_'")
     match = data.get("match", {})
     # A top-level key of the same name as an Outlet field is copied as checked (a new
     # rule-file key: its schema entry and its Outlet field, nothing here).
@@ -245,11 +266,12 @@ def build_outlet(data: dict, path: str) -> Outlet:
         id=oid, name=data.get("name", oid), source=path,
         hosts=[h.lower().lstrip(".") for h in match.get("hosts", [])],
         url_patterns=match.get("url_patterns", []), text_markers=match.get("text_markers", []), **plain,
+        lines=dict(lines),
     )
     seen = set()
-    for raw in data.get("drop", []):
+    for i, raw in enumerate(data.get("drop", [])):
         if raw["id"] in seen:
-            raise RuleError(f"{path}: rule id {raw['id']!r} is used twice")
+            raise RuleError(f"{at(f'drop[{i}].id')}: drop[{i}].id: rule id {raw['id']!r} is used twice")
         seen.add(raw["id"])
         outlet.rules.append(Rule(id=raw["id"], outlet=oid, pattern=raw["pattern"],
                                  category=raw["category"], scope=raw.get("scope", "line"),
@@ -279,19 +301,8 @@ def load_rule_file(path: str | os.PathLike) -> Outlet:
     return outlet
 
 
-def builtin_rules_dir() -> Path:
-    """The rules shipped in the package (the top-level ``rules/`` folder of a checkout)."""
-    try:
-        path = Path(str(resources.files("cleaner.rules")))
-        if path.is_dir() and any(path.glob("*.yaml")):
-            return path
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return Path(__file__).resolve().parent.parent.parent / "rules"
-
-
 def rule_dirs(extra_dirs: list[str | os.PathLike] | None = None) -> list[Path]:
-    """Built-in rules, then ``CLEANER_RULES_PATH``, then each extra folder, in that order."""
+    """Built-in rules, then ``CLEANER_RULES_PATH``, then each extra folder (or rule file), in that order."""
     dirs = [builtin_rules_dir()]
     env = os.environ.get("CLEANER_RULES_PATH")
     if env:
@@ -300,12 +311,16 @@ def rule_dirs(extra_dirs: list[str | os.PathLike] | None = None) -> list[Path]:
 
 
 def rule_files(dirs: list[Path]) -> list[Path]:
-    """The rule files of the folders, each folder's in sorted order."""
+    """The rule files of the folders, each folder's in sorted order; a file among them
+    (``--rules my-rules/detik.yaml``) stands for itself."""
     files = []
     for d in dirs:
-        if not d.is_dir():
-            raise RuleError(f"{d}: rules folder does not exist")
-        files += sorted(d.glob("*.yaml")) + sorted(d.glob("*.yml"))
+        if d.is_file():
+            files.append(d)
+        elif d.is_dir():
+            files += sorted(d.glob("*.yaml")) + sorted(d.glob("*.yml"))
+        else:
+            raise RuleError(f"{d}: no such rules folder or rule file")
     return files
 
 
@@ -325,7 +340,7 @@ def ruleset_from(outlets: list[Outlet], dirs: list[Path] | None = None) -> RuleS
     common = files.pop(COMMON_ID)
     for outlet in files.values():
         if outlet.extends and outlet.extends not in files:
-            raise RuleError(f"{outlet.source}: extends unknown outlet {outlet.extends!r}")
+            raise RuleError(f"{outlet.where('extends')}: extends: unknown outlet {outlet.extends!r}")
     digest = hashlib.sha1("".join(sorted(o.digest for o in [common, *files.values()]))
                           .encode()).hexdigest()[:10]
     return RuleSet(common=common, outlets=files, version=digest)

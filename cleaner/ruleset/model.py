@@ -72,6 +72,11 @@ class Outlet:
     html: dict = field(default_factory=dict)
     cases: list[RuleCase] = field(default_factory=list)
     digest: str = ""
+    lines: dict = field(default_factory=dict, repr=False)   # key path -> line in the file ("extends", "tests[0]")
+
+    def where(self, key: str) -> str:
+        """``file:line`` of a key of this outlet's rule file (the file alone if unknown)."""
+        return f"{self.source}:{self.lines[key]}" if key in self.lines else self.source
 
 
 class StructureInputs(NamedTuple):
@@ -134,6 +139,10 @@ class RuleSet:
                 any(o.summary_after_body for o in self.chain(outlet)),
                 frozenset(r.qualified_id for r in self.rules_for(outlet) if r.label))
         return got
+
+    def timezone_for(self, outlet: Outlet | None) -> str | None:
+        """The nearest ``timezone`` along the outlet's ``extends`` chain (None: no outlet or none set)."""
+        return next((o.timezone for o in self.chain(outlet) if o.timezone), None)
 
     def datelines_for(self, outlet: Outlet | None) -> list[regex.Pattern]:
         """The outlet's dateline patterns (its parents' after it), then _common's."""

@@ -1,14 +1,19 @@
 """The keys of a rule file (``FILE_SCHEMA``, what the loader checks) and the JSON
 Schema editors use, generated from the same table, so editor and loader cannot disagree. The package ships a
-copy (``schema/rules.schema.json``, written by ``cleaner rules schema``); a
-test keeps it equal to what this module generates.
+copy beside the built-in rule files (``rules/rules.schema.json``, ``cleaner/rules/`` once installed, written
+by ``cleaner rules schema``), so their ``$schema=rules.schema.json`` line resolves in a checkout and in an
+installed package alike; a test keeps it equal to what this module generates.
 """
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 from ..model.fields import CAPTURE_FIELDS
 from .model import CATEGORIES, SCOPES, TIMEZONES, ZONES
+
+# The shipped JSON Schema's file name, beside the built-in rule files; their first line names it.
+SCHEMA_FILE = "rules.schema.json"
 
 # ---------------------------------------------------------------- schema
 # Each schema entry: key -> (kind, required, extra). kinds: str, bool, list[str],
@@ -84,7 +89,7 @@ DESCRIPTIONS = {
     "tests": "Test cases run by `cleaner rules test` and the test suite.",
     "tests.name": "Case name; the test id is <outlet>::<name>.",
     "tests.input": "The page text (keep it short: the lines that matter).",
-    "tests.seed": "A page file, relative to the project root.",
+    "tests.seed": "A page file, relative to the folder of this rule file.",
     "tests.url": "The page's URL (outlet detection by host).",
     "tests.expect": "What must hold for the cleaned record.",
     "tests.expect.contains": "Texts the body must contain.",
@@ -139,9 +144,20 @@ def json_schema() -> dict:
             "title": "cleaner rule file", "description": DESCRIPTIONS[""], **top}
 
 
+def builtin_rules_dir() -> Path:
+    """The rules shipped in the package (the top-level ``rules/`` folder of a checkout)."""
+    try:
+        path = Path(str(resources.files("cleaner.rules")))
+        if path.is_dir() and any(path.glob("*.yaml")):
+            return path
+    except (ModuleNotFoundError, TypeError):
+        pass
+    return Path(__file__).resolve().parent.parent.parent / "rules"
+
+
 def schema_path() -> Path:
-    """The JSON Schema file the package ships."""
-    return Path(__file__).resolve().parent.parent / "schema" / "rules.schema.json"
+    """The JSON Schema file the package ships, beside the built-in rule files."""
+    return builtin_rules_dir() / SCHEMA_FILE
 
 
 def schema_line() -> str:

@@ -167,6 +167,29 @@ def _iter_dates(text: str, default_tz: str | None):
         pos = found.end
 
 
+def page_zone(outlet_tz: str | None, host: str | None = None, lang: str | None = None) -> str | None:
+    """The zone of a time a page prints (or tags) without one, the same for text and HTML:
+    the outlet's (its rule file's ``timezone``); on a page of no known outlet, WIB when the
+    page is Indonesian (an ``.id`` host, or HTML that declares ``lang="id"``); else none."""
+    if outlet_tz:
+        return outlet_tz
+    host = (host or "").lower().rstrip(".")
+    if host == "id" or host.endswith(".id") or (lang or "").strip().lower().split("-")[0] == "id":
+        return "WIB"
+    return None
+
+
+_NAIVE_TIME = regex.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?")
+
+
+def with_zone(value: str | None, tz: str | None) -> str | None:
+    """An ISO 8601 date-time without an offset gets ``tz``'s ("WIB" -> +07:00); a date,
+    a value that has an offset, or no ``tz`` leaves it as it is."""
+    if value and tz and _NAIVE_TIME.fullmatch(value):
+        return value + _offset_for(tz)
+    return value
+
+
 def find_date(text: str, *, default_tz: str | None = None) -> FoundDate | None:
     """First date expression in `text` (anywhere), or None.
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
+import re
 import threading
 
 from .normalise import hash_form
@@ -74,6 +75,20 @@ def _identifier():
                 import fasttext
                 _IDENTIFIER = fasttext.load_model(model_path())
     return _IDENTIFIER
+
+
+_LANGUAGES: frozenset[str] | None = None
+
+
+def known_languages() -> frozenset[str]:
+    """The ISO 639 codes lid.176 can give (176), read from the model file's label
+    dictionary (``__label__id``...), so ``--languages`` refuses a code no record can carry."""
+    global _LANGUAGES
+    if _LANGUAGES is None:
+        with open(model_path(), "rb") as fh:
+            data = fh.read()
+        _LANGUAGES = frozenset(m.decode("ascii") for m in re.findall(rb"__label__([a-z_-]+)\x00", data))
+    return _LANGUAGES
 
 
 def detect_language(text: str, *, indonesian_source: bool = False) -> tuple[str | None, float | None]:

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 
 from ..api import Cleaner, Options
 from ..core.structure.catalogue import RULE_IDS
-from ..io.sources import Fields, parse_jsonl
+from ..io.sources import Fields, describe, parse_jsonl
 from ..model.document import Doc
 from ..model.fields import DOC_FIELD_NAMES
 from ..model.page import Page
@@ -103,6 +103,7 @@ def outlet_reason(doc: Doc, cleaner: Cleaner, forced: str | None) -> str:
 def explain_page(cleaner: Cleaner, page: Page) -> Explanation:
     """Clean one page and read back every verdict. Raises PageError like ``clean_page``."""
     rec_cleaner = _Recording(cleaner)
+    where = describe(page)              # file, file:line (JSONL) or file and WARC record
     if page.kind == "jsonl" and not page.error:     # a raw JSONL line (io/sources.py)
         page = parse_jsonl(page, Fields())
     record = rec_cleaner.clean_page(page)
@@ -137,7 +138,7 @@ def explain_page(cleaner: Cleaner, page: Page) -> Explanation:
         how = "structure:dateline" if not host_of(doc.url) else "url:host"
         meta.append(MetaValue("site", md.site, how, "url" if how == "url:host" else "structure"))
     return Explanation(
-        source=page.source, kind=page.kind, url=record.url, outlet=md.outlet,
+        source=where, kind=page.kind, url=record.url, outlet=md.outlet,
         outlet_source=doc.outlet.source if doc.outlet else None,
         outlet_reason=outlet_reason(doc, cleaner, cleaner.options.outlet),
         lines=lines, html_stripped=stripped, metadata=meta, dropped=dict(md.dropped),

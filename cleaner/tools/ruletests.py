@@ -1,9 +1,9 @@
 """Running the test cases that rule files carry (``tests:`` in each YAML file).
 
-A case gives an input (inline text, or a seed file relative to the project
-root) and what must hold: text it contains / excludes, dropped counts by
-category, metadata values, the outlet. ``run_case`` returns the list of
-differences; empty means the case passes.
+A case gives an input (inline text, or a ``seed:`` page file named relative to the
+rule file that declares it) and what must hold: text it contains / excludes,
+dropped counts by category, metadata values, the outlet. ``run_case`` returns the
+list of differences; empty means the case passes.
 """
 from __future__ import annotations
 
@@ -15,22 +15,25 @@ from ..ruleset.model import RuleCase
 from ..text.normalise import folded_line
 
 
-def project_root() -> Path:
-    """The checkout's root (seeds/ are named relative to it)."""
-    return Path(__file__).resolve().parent.parent.parent
+def seed_path(case: RuleCase) -> Path:
+    """The case's seed file: relative to the rule file's folder (absolute as written), so a
+    rule file's cases run alike from any folder, in a checkout or an installed package."""
+    return Path(case.source).parent / Path(case.seed).expanduser()
 
 
 def case_input(case: RuleCase) -> str:
-    """The case's page text: inline, or the seed file it names."""
+    """The case's page text: inline, or the seed file it names (FileNotFoundError
+    naming the seed and where it was looked for)."""
     if case.input is not None:
         return case.input
     if case.seed:
-        for base in (project_root(), Path.cwd(), Path(case.source).resolve().parent.parent):
-            path = base / case.seed
-            if path.is_file():
-                return path.read_text(encoding="utf-8")
-        raise FileNotFoundError(f"{case.source}: seed {case.seed} not found")
-    raise ValueError(f"{case.source}: case {case.name!r} has neither input nor seed")
+        path = seed_path(case)
+        try:
+            return path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise FileNotFoundError(f"seed {case.seed} not found (no file {path}; a seed is "
+                                    "relative to its rule file)") from None
+    raise ValueError("the case has neither input nor seed")
 
 
 def run_case(cleaner: Cleaner, case: RuleCase) -> list[str]:

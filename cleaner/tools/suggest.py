@@ -102,10 +102,14 @@ MIN_SHARE = 0.1
 
 
 def mine(cleaner: Cleaner, paths: list[str], *, min_pages: int = MIN_PAGES,
-         min_share: float = MIN_SHARE) -> tuple[int, list[Candidate], list[str]]:
+         min_share: float = MIN_SHARE, already: Counter | None = None) -> tuple[int, list[Candidate], list[str]]:
     """Body lines that repeat across pages, by document frequency (pages that keep
-    them), most frequent first. Returns (pages read, candidates, errors)."""
+    them), most frequent first. Returns (pages read, candidates, errors). ``already``
+    (with a cleaner that keeps dropped lines) receives, per rule, the pages on which it
+    dropped a line that repeats as often: the boilerplate the rules cover today."""
     df: Counter = Counter()
+    dropped_df: Counter = Counter()
+    rule_of: dict[str, str] = {}
     variants: dict[str, list[str]] = defaultdict(list)
     n, errors, bodies = 0, [], set()
     for source, rec, error in cleaner.clean_paths(paths):
@@ -119,6 +123,9 @@ def mine(cleaner: Cleaner, paths: list[str], *, min_pages: int = MIN_PAGES,
             continue
         bodies.add(body)
         n += 1
+        for key, rule in {line_key(d.text): d.rule for d in rec.metadata.dropped_lines or ()}.items():
+            dropped_df[key] += 1
+            rule_of.setdefault(key, rule)
         seen = set()
         for para in rec.text.split("\n\n"):
             para = " ".join(para.split())
@@ -131,6 +138,10 @@ def mine(cleaner: Cleaner, paths: list[str], *, min_pages: int = MIN_PAGES,
                 if len(variants[key]) < 20:
                     variants[key].append(para)
     floor = page_floor(n, min_pages, min_share)
+    if already is not None:
+        for key, count in dropped_df.items():
+            if count >= floor and len(key) >= 3:
+                already[rule_of[key]] = max(already[rule_of[key]], count)
     out = []
     for key, count in sorted(df.items(), key=lambda kv: (-kv[1], kv[0])):
         if count < floor:
