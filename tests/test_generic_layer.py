@@ -205,3 +205,29 @@ def test_a_caption_with_a_slash_credit_between_paragraphs(c):
     price = "Harga cabai rawit di pasar itu kini mencapai Rp 80.000 /kg"
     rec = c.clean_text(page(P1, P2, cap, P3, price, P4))
     assert cap not in rec.text and dropped(rec)[cap].startswith("caption/") and price in rec.text
+
+
+# ------------------------------------------------------------------ whole pages
+MENU = ["Home", "Nasional", "Regional", "Ekonomi", "Bola", "Tekno", "Otomotif", "Seleb", "Travel", "Kesehatan",
+        "Terkini", "Terpopuler", "Indeks", "Video", "Foto", "Login", "Register", "Tag", "Kanal", "Topik",
+        "Jawa Barat", "Jawa Tengah", "Jawa Timur", "Sumatera", "Kalimantan", "Sulawesi", "Bali", "Papua",
+        "Liga Indonesia", "Liga Inggris", "MotoGP", "Gadget", "Internet", "Mobil", "Motor", "Kuliner",
+        "Harga Emas Hari Ini Naik Lagi di Pegadaian", "Timnas Kalahkan Vietnam di Laga Uji Coba",
+        "Jadwal Kereta Tambahan Libur Panjang Akhir Pekan Ini"]
+FOOT = ["Berita Terkait", "Harga Bawang Turun di Pasar Induk", "Tentang Kami", "Redaksi", "Pedoman Media Siber",
+        "Kontak", "Karir", "© 2024 Kotakita.id"]
+
+
+def test_a_whole_pages_dump_keeps_the_article_only(c):
+    rec = c.clean_text(page(*MENU, "Nasional", TITLE, "Senin, 4 Maret 2024 10:15 WIB", P1, P2, P3, P4, *FOOT))
+    assert rec.text.split("\n\n") == [P1, P2, P3, P4]
+    md = rec.metadata
+    assert md.title == TITLE and md.published == "2024-03-04T10:15:00+07:00"
+    assert dropped(rec)["Jawa Barat"] == "nav/structure:page-top"
+    # the menu's "Terkini" heading (a to_end rule) ended nothing: the article came after it
+
+
+def test_a_pages_top_with_a_short_menu_is_read_as_before(c):
+    rec = c.clean_text(page(*MENU[:10], TITLE, P1, P2, P3))
+    assert rec.metadata.title == TITLE and rec.text.startswith(P1)
+    assert not any(d.rule.startswith("structure:page-") for d in rec.metadata.dropped_lines)

@@ -8,12 +8,14 @@ rule files, the rest is position and the signals in ``text/signals.py``.
 
 The passes, in order (:func:`run_passes`):
 
+    page.page_top         a whole page's dump: what stands above the article's header goes
     frame.split_label     "Reporter" / "Name" printed on two lines
     header.scan_header    the header's steps, line by line (header.HEADER_STEPS)
     frame.body_opening    the dateline paragraph and the outlet's body_start marker
     frame.header_line     header lines no step took
     credits.credit_lines  credit lines after the header that the rules missed
-    tail.find_end         where the story ends; the tail's lines
+    tail.find_end         where the story ends; the tail's lines (page.page_bottom on a
+                          whole page: a run of non-prose lines after the article ends it)
     credits.closing_credit    a writer credit in brackets closing the story
     tail.summary_after_body   (outlets with summary_after_body)
     body.mark_body        the body's steps (body.LINE_STEPS), then runs of lines
@@ -24,7 +26,7 @@ from __future__ import annotations
 
 from ...model.document import Doc
 from ...ruleset.model import StructureInputs
-from . import body, credits, frame, header, tail
+from . import body, credits, frame, header, page, tail
 from .state import Page
 
 __all__ = ["Page", "run_passes"]
@@ -37,6 +39,7 @@ def run_passes(doc: Doc, inputs: StructureInputs, datelines=None, body_start=Non
     p = Page(doc, inputs, datelines, body_start)
     lines = p.lines
     n = len(lines)
+    page.page_top(p)
     frame.split_label(p)
     start = header.scan_header(p)
     start = frame.body_opening(p, start)
@@ -44,7 +47,7 @@ def run_passes(doc: Doc, inputs: StructureInputs, datelines=None, body_start=Non
         frame.header_line(p, k)
         lines[k].zone = "header"
     credits.credit_lines(p, start)
-    end = tail.find_end(p, start)
+    end = page.page_bottom(p, start, tail.find_end(p, start))
     for k in range(end, n):
         lines[k].zone = "tail"
     credits.closing_credit(p, start, end)

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 # id -> (pass, one line: what it marks)
 RULE_IDS: dict[str, tuple[str, str]] = {
+    "structure:page-top": ("page", "on a whole page's dump, a line above the article's header block "
+                                   "(menus, sidebars, teaser lists)"),
+    "structure:page-bottom": ("page", "on a whole page's dump, the lines after the article once a run of "
+                                      "non-prose lines follows it"),
     "structure:split-label": ("frame", "a field label alone on its line (\"Reporter\") and the name on the next"),
     "structure:dateline": ("header, metadata", "the paragraph that opens with the dateline starts the body; "
                                                "metadata.dateline"),

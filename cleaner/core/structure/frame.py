@@ -30,7 +30,8 @@ def find_dateline(p: Page, limit: int) -> int | None:
     """The first paragraph (of the first ``limit`` lines) opening with the dateline; a
     standfirst that opens with it and repeats the next one is dropped as the lead
     (structure:lead-repeats-body)."""
-    for i, line in enumerate(p.lines[:limit]):
+    for i in range(p.top, limit):
+        line = p.lines[i]
         if line.dropped:
             continue
         dl = p.dateline_of(line.text)
@@ -51,7 +52,8 @@ def body_start(p: Page) -> int | None:
     """An outlet's own body-start marker (``body_start`` in its rule file) wins
     over the header scan: the body starts at the first line it matches, or
     after it when a rule dropped that line (a "Laporan Wartawan" byline)."""
-    for i, line in enumerate(p.lines[:HEADER_MAX_LINES]):
+    for i in range(p.top, min(len(p.lines), p.top + HEADER_MAX_LINES)):
+        line = p.lines[i]
         for pat in p.body_start:
             if pat.search(line.text):
                 return i + 1 if line.dropped else i
@@ -81,7 +83,7 @@ def body_opening(p: Page, start: int) -> int:
     lines between the scan's end and the dateline are header too (unless prose);
     a scan that ran past the dateline is rolled back to it."""
     lines, n = p.lines, len(p.lines)
-    dl = find_dateline(p, min(n, HEADER_MAX_LINES))
+    dl = find_dateline(p, min(n, p.top + HEADER_MAX_LINES))
     if dl is not None and dl >= start - 1:
         # Lines between the header scan and the dateline are header too
         # (second captions, "Laporan Wartawan ..."), unless they are prose.

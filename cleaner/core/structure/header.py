@@ -334,8 +334,9 @@ _STEPS = tuple(step for _, step in HEADER_STEPS)
 
 def scan_header(p: Page) -> int:
     """Walk the top of the page; returns the index of the first body line."""
-    s = HeaderScan()
-    for i, line in enumerate(p.lines[:HEADER_MAX_LINES]):
+    s = HeaderScan(last_hdr=p.top - 1)
+    for i in range(p.top, min(len(p.lines), p.top + HEADER_MAX_LINES)):
+        line = p.lines[i]
         if line.dropped:
             # Dropped lines are not there for a reader (nor on a second pass
             # over the output): the scan goes past them.

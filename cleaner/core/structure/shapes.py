@@ -165,8 +165,15 @@ def list_headline(text: str) -> bool:
 def caption_like(text: str) -> bool:
     """A photo caption: it ends with its credit ("(Foto: ...)") or says it is one."""
     return (may_match(CAPTION_TAIL, text) and bool(CAPTION_TAIL.search(text))) or \
-        bool(GLUED_CREDIT.search(text)) or bool(SLASH_TAIL_CREDIT.search(text)) \
+        bool(GLUED_CREDIT.search(text)) or slash_tail_caption(text) \
         or text.lower().startswith(("keterangan gambar", "keterangan foto"))
+
+
+def slash_tail_caption(text: str) -> bool:
+    """A caption of four words or more closed by a slash credit; "TRIBUNJOGJA.COM /
+    Miftahul Huda" alone is a photo credit."""
+    m = SLASH_TAIL_CREDIT.search(text)
+    return m is not None and len(words(text[:m.start()])) >= 4
 
 
 def content_words(text: str) -> set[str]:

@@ -30,6 +30,10 @@ class Page:
         self.lead_idx: int | None = None
         self.dateline_idx: int | None = None
         self.brand: str | None = None
+        # A whole page's dump (page.page_top): the article's header block starts at
+        # ``top`` (lines above it dropped) and its densest prose run ends at ``article_end``.
+        self.top = 0
+        self.article_end: int | None = None
         # The names of a writer credit closing the story (credits.closing_credit).
         self.writer_credit: list[str] = []
 
