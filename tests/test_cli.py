@@ -155,3 +155,10 @@ def test_dedup_flags_refuse_what_they_cannot_do(tmp_path, capsys, root):
         "then run `cleaner dedup OUT -o DEDUPED`")
     assert run([str(pages), "-o", out, "--dedup-threshold", "2"], capsys)[0] == 2
     assert run([str(pages), "-o", out, "--languages", ","], capsys)[0] == 2
+
+
+def test_help_names_every_subcommand(capsys):
+    from cleaner.cli import SUBCOMMANDS, build_parser
+    text = " ".join(build_parser().format_help().split())
+    missing = [name for name in SUBCOMMANDS if f"cleaner {name}" not in text]
+    assert not missing, f"cleaner --help does not name: {missing}"
