@@ -197,7 +197,7 @@ def test_subcommand_bad_gzip_reported(tmp_path, capsys):
     out = tmp_path / "out.jsonl"
     assert main(["dedup", str(src), "-o", str(out)]) == 1
     err = capsys.readouterr().err
-    assert f"{src}: read error" in err and "Traceback" not in err
+    assert f"{src}:1: cannot read: BadGzipFile" in err and "Traceback" not in err   # as the main command says it
     assert out.exists() and out.read_text() == ""
 
 

@@ -1,11 +1,11 @@
 """The ``cleaner`` command line: one module per subcommand over a shared parser
-(common.py). ``cleaner PATH...`` is clean.py; ``cleaner explain|rules|dedup`` the
-modules of those names."""
+(common.py). ``cleaner PATH...`` is clean.py; ``cleaner explain|rules|dedup|report``
+the modules of those names."""
 from __future__ import annotations
 
 import sys
 
-from . import clean, dedup, explain, rules
+from . import clean, dedup, explain, report, rules
 from .clean import build_parser
 from .common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, UsageError
 
@@ -14,7 +14,7 @@ __all__ = ["EXIT_OK", "EXIT_SOME_FAILED", "EXIT_USAGE", "SUBCOMMANDS", "UsageErr
 # Subcommands share the command line with page paths: the first argument names
 # one of these, else it is a path. A folder that happens to carry a subcommand's
 # name is reached as ./rules. Each module has ``main(argv) -> int``.
-SUBCOMMANDS = {"explain": explain.main, "rules": rules.main, "dedup": dedup.main}
+SUBCOMMANDS = {"explain": explain.main, "rules": rules.main, "dedup": dedup.main, "report": report.main}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -39,8 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit status: 0 all pages cleaned, 1 some pages failed (the rest are written) or the "
                "output could not be written to the end, 2 usage error, an output that cannot be "
                "created or a rule file that does not load, 130 interrupted (see --resume). "
-               "Subcommands: cleaner explain, cleaner rules (see docs/rules.md), cleaner dedup "
-               "(near-duplicate records); a page folder named like one is reached as ./rules.")
+               "Subcommands (each with --help): cleaner explain, cleaner rules (see docs/rules.md), "
+               "cleaner dedup, cleaner report; a page folder named like one is reached as ./rules.")
     p.add_argument("inputs", nargs="+", metavar="PATH",
                    help="page files (.txt, .html), JSONL, WARC (any of them .gz or .zst) or folders "
                         "(walked recursively, sorted); - reads one page from stdin")

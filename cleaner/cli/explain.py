@@ -10,7 +10,7 @@ from ..api import Cleaner, Options
 from ..io.sources import describe, iter_pages
 from ..model.page import DEFAULT_MAX_BYTES
 from ..ruleset import RuleError
-from ..tools.explain import explain_page, render
+from ..tools.explain import explain_page, render, render_html
 from . import common
 from .common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, Parser, UsageError, add_rules_option, quiet_stdout
 
@@ -32,6 +32,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--outlet", metavar="ID", help="force one outlet's rules")
     add_rules_option(p)
     p.add_argument("--json", action="store_true", help="one JSON object per page (JSON Lines)")
+    p.add_argument("--html", action="store_true",
+                   help="one self-contained HTML file (opens offline): every line coloured by category, "
+                        "the rule on hover, the metadata panel; a page view per page")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                    help="colour the verdicts: auto (default) on a terminal unless NO_COLOR is set")
     return p
@@ -55,20 +59,32 @@ def main(argv: list[str]) -> int:
     if problem:
         print(f"cleaner explain: error: {problem}", file=sys.stderr)
         return EXIT_USAGE
+    if args.json and args.html:
+        print("cleaner explain: error: --json and --html: choose one", file=sys.stderr)
+        return EXIT_USAGE
     try:
         cleaner = Cleaner(options=Options(outlet=args.outlet, rules_dirs=args.rules))
     except (RuleError, ValueError) as exc:
         print(f"cleaner explain: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        return _explain_all(args, cleaner)
+        out = open(args.output, "w", encoding="utf-8") if args.output and args.output != "-" else sys.stdout
+    except OSError as exc:
+        print(f"cleaner explain: error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return _explain_all(args, cleaner, out)
     except BrokenPipeError:          # `cleaner explain ... | head`
         quiet_stdout()
         return EXIT_OK
+    finally:
+        if out is not sys.stdout:
+            out.close()
 
 
-def _explain_all(args, cleaner: Cleaner) -> int:
-    colour, failed, first = use_colour(args.color, sys.stdout), 0, True
+def _explain_all(args, cleaner: Cleaner, out) -> int:
+    colour, failed, first = use_colour(args.color, out), 0, True
+    views = []                       # --html: the pages' JSON data, rendered at the end
     for page in iter_pages(args.pages, DEFAULT_MAX_BYTES):
         if args.url:
             page.url = args.url
@@ -78,9 +94,13 @@ def _explain_all(args, cleaner: Cleaner) -> int:
             failed += 1
             print(f"cleaner explain: {describe(page)}: {exc}", file=sys.stderr)
             continue
-        if args.json:
-            print(json.dumps(ex.to_dict(), ensure_ascii=False))
+        if args.html:
+            views.append(ex.to_dict())
+        elif args.json:
+            print(json.dumps(ex.to_dict(), ensure_ascii=False), file=out)
         else:
-            print(("" if first else "\n") + render(ex, colour))
+            print(("" if first else "\n") + render(ex, colour), file=out)
         first = False
+    if views:
+        out.write(render_html(views))
     return EXIT_SOME_FAILED if failed else EXIT_OK

@@ -1,55 +1,26 @@
-"""Our own JSONL records, read back (``cleaner dedup``) and written atomically: plain,
-``.gz`` or ``.zst`` by the file name, as every other input and output; ``-`` is
-stdin/stdout."""
+"""Our own JSONL records, read back (``cleaner dedup``, ``cleaner report``) and written
+atomically: plain, ``.gz`` or ``.zst`` by the file name, as every other input and
+output; ``-`` is stdin/stdout.
+
+Reading streams line by line through :func:`.sources.jsonl_lines` (the main
+command's JSONL reader): a line over the size cap is passed over without being held
+in memory, and a file that breaks off (a truncated ``.gz``) ends with one bad line
+naming where, never an exception.
+"""
 from __future__ import annotations
 
 import contextlib
-import io
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
+from ..model.page import DEFAULT_MAX_BYTES
 from .sinks import open_output
-from .sources import open_binary
+from .sources import jsonl_lines, open_binary
 
 
 class ReadError(Exception):
     """An input that cannot be opened at all; the message names it."""
-
-
-def _open_text(path: str):
-    if path == "-":
-        return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
-    return io.TextIOWrapper(open_binary(path), encoding="utf-8", errors="replace")
-
-
-def read_records(paths: list[str], errors: list[str]) -> Iterator[dict]:
-    """Yield the records (dicts) of JSONL files in order; a line that is not a
-    record is reported in ``errors`` as ``file:line: reason`` and skipped."""
-    for path in paths:
-        name = "<stdin>" if path == "-" else path
-        try:
-            f = _open_text(path)
-        except OSError as exc:
-            raise ReadError(f"cannot read {name}: {exc.strerror or exc}") from None
-        n = 0
-        with f:
-            try:
-                for n, line in enumerate(f, 1):  # noqa: B007 - n names the line of a read error
-                    if not line.strip():
-                        continue
-                    try:
-                        rec = json.loads(line)
-                    except json.JSONDecodeError as exc:
-                        errors.append(f"{name}:{n}: not JSON ({exc.msg})")
-                        continue
-                    problem = not_a_record(rec)
-                    if problem:
-                        errors.append(f"{name}:{n}: {problem}")
-                        continue
-                    yield rec
-            except Exception as exc:  # noqa: BLE001 - OSError, EOFError, BadGzipFile, ZstdError: report, go on
-                errors.append(f"{name}: read error after line {n}: {exc}")
 
 
 def not_a_record(rec) -> str | None:
@@ -58,11 +29,52 @@ def not_a_record(rec) -> str | None:
         return "not a JSON object"
     if not isinstance(rec.get("text"), str):
         return "no \"text\" string"
-    if rec.get("id") is None:
-        return "no \"id\""
     if not isinstance(rec.get("metadata", {}), dict):
         return "\"metadata\" is not an object"
+    if rec.get("id") is None:
+        return "no \"id\""
     return None
+
+
+def read_lines(path: str, check: Callable[[object], str | None] = not_a_record,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[tuple[int, object, str | None]]:
+    """Each non-blank line of one JSONL file (``-``: stdin), in order, parsed:
+    ``(line, value, None)``, or ``(line, None, reason)`` for a line that is not JSON,
+    that ``check`` refuses (it returns the reason), that is over ``max_bytes``, or
+    where the file breaks off (``cannot read: ...``, the last). Raises ReadError when
+    the file cannot be opened."""
+    try:
+        f = contextlib.nullcontext(sys.stdin.buffer) if path == "-" else open_binary(path)
+    except OSError as exc:
+        raise ReadError(f"cannot read {path}: {exc.strerror or exc}") from None
+    with f as stream:
+        for page in jsonl_lines(path, max_bytes, stream):
+            if page.error:
+                yield page.line, None, page.error
+                continue
+            try:
+                # "replace": a stray byte in a string costs that character, not the record.
+                value = json.loads(page.data.decode("utf-8", "replace"))
+            except json.JSONDecodeError as exc:
+                yield page.line, None, f"not JSON ({exc.msg})"
+                continue
+            except RecursionError:
+                yield page.line, None, "not JSON (nested too deeply)"
+                continue
+            problem = check(value)
+            yield page.line, (None if problem else value), problem
+
+
+def read_records(paths: list[str], errors: list[str]) -> Iterator[dict]:
+    """Yield the records (dicts) of JSONL files in order; a line that is not a
+    record is reported in ``errors`` as ``file:line: reason`` and skipped."""
+    for path in paths:
+        name = "<stdin>" if path == "-" else path
+        for line, rec, problem in read_lines(path):
+            if problem:
+                errors.append(f"{name}:{line}: {problem}")
+            else:
+                yield rec
 
 
 class _Text:
@@ -76,12 +88,12 @@ class _Text:
 
 
 @contextlib.contextmanager
-def atomic_output(path: str):
+def atomic_output(path: str, command: str = "dedup"):
     """The output stream, through the main command's sink (io/sinks.py): ``-`` is stdout;
     ``.gz``/``.zst`` compress; a file is written as ``.NAME.partial`` beside the target
     (mode 0666 less the umask, as the main command's) and renamed only when the block
     succeeds, so an interrupted or failed run leaves no half-written output."""
-    out = open_output(path, {"command": "dedup"})
+    out = open_output(path, {"command": command})
     try:
         yield _Text(out)
         out.commit()

@@ -15,12 +15,14 @@ in the worker that cleans them, so the reading process stays light.
 """
 from __future__ import annotations
 
+import contextlib
 import gzip
 import io
 import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from ..model.page import DEFAULT_MAX_BYTES, Page, PageError
 from .pages import SUFFIXES as PAGE_SUFFIXES
@@ -165,12 +167,13 @@ def read_one(path: str, max_bytes: int) -> Page:
     return Page(path, data=data, kind=kind_of(inner, data))
 
 
-def jsonl_lines(path: str, max_bytes: int) -> Iterator[Page]:
+def jsonl_lines(path: str, max_bytes: int, stream: BinaryIO | None = None) -> Iterator[Page]:
     """One raw page per non-blank line (parsed later by :func:`parse_jsonl`). A line
-    over the size cap is reported and passed over without being held in memory."""
+    over the size cap is reported and passed over without being held in memory.
+    ``stream``: read it (and leave it open) instead of opening ``path``."""
     lineno = 0
     try:
-        with open_binary(path) as f:
+        with (contextlib.nullcontext(stream) if stream is not None else open_binary(path)) as f:
             while True:
                 raw = f.readline(max_bytes + 1)
                 if not raw:

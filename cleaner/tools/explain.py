@@ -1,4 +1,5 @@
-"""Why each line of a page was kept or dropped: the data behind ``cleaner explain``.
+"""Why each line of a page was kept or dropped: the data behind ``cleaner explain``,
+and its text and HTML renderings (the page view's markup is tools/report/markup.py's).
 
 The stages mark every line instead of deleting it (``model/document.py``), so an
 explanation is the marked document read back: each line's verdict (kept, or
@@ -19,6 +20,7 @@ from ..model.page import Page
 from ..model.record import Record
 from ..ruleset.detect import host_of
 from ..ruleset.detect import outlet_reason as detection_reason
+from .report.markup import page_document
 
 # Record fields shown under "metadata", in the record's order (model/fields.py).
 META_FIELDS = DOC_FIELD_NAMES
@@ -145,7 +147,14 @@ def explain_page(cleaner: Cleaner, page: Page) -> Explanation:
         warnings=list(md.warnings), record=record)
 
 
-# ------------------------------------------------------------------ text rendering
+# ------------------------------------------------------------------ rendering
+def render_html(views: list[dict]) -> str:
+    """``--html``: one self-contained page (opens offline) with a page view per
+    explanation, given as :meth:`Explanation.to_dict` (the same data as ``--json``)."""
+    return page_document(views)
+
+
+
 COLOURS = {"keep": "32", "drop": "31", "cut": "33", "dim": "2", "head": "1"}
 
 
