@@ -1,0 +1,147 @@
+"""The text path on whole pages: a scraper's dump of an entire page (menus, sidebars,
+teaser lists, comments, footer) rather than the dev corpus's excerpt of its top.
+
+    python benchmarks/whole_pages.py                 # both sets below, cleaner vs trafilatura vs jusText
+    python benchmarks/whole_pages.py --set samples   # only the HTML samples with a reference text
+
+Each HTML page is turned into the text a scraper without main-content detection keeps
+(resiliparse's ``extract_plain_text(main_content=False)``: every block on its line,
+scripts and styles gone), then cleaned by ``Cleaner.clean_text`` with no URL, as a text
+dump would be. trafilatura and jusText get the same dump as HTML paragraphs, one per
+line (as ``../shared/eval/score.py``'s baselines do), in the same run; jusText with the
+Indonesian stoplist on the samples, the English one on ScrapingHub. Two sets:
+
+- ``samples``: the 10 pages of ``../shared/html-samples`` that come with a reference
+  text, scored with 4-word-shingle F1 against it;
+- ``scrapinghub``: the 181 pages of ``../shared/benchmarks/scrapinghub`` (mostly
+  English), scored with that benchmark's own measure (its ``evaluate.py``). The
+  generic layer was never tuned on them: an out-of-sample check.
+
+A benchmark, not a test: it prints a table and asserts nothing.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import html
+import json
+import pathlib
+import re
+import sys
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+def dump_of(data: bytes) -> str:
+    """A whole page's text, one block per line (no main-content detection)."""
+    from resiliparse.extract.html2text import extract_plain_text
+    from resiliparse.parse.encoding import bytes_to_str, detect_encoding
+    from resiliparse.parse.html import HTMLTree
+    tree = HTMLTree.parse(bytes_to_str(data, detect_encoding(data)))
+    return extract_plain_text(tree, main_content=False, alt_texts=False, links=False, list_bullets=False,
+                              preserve_formatting=True, noscript=False)
+
+
+def as_paragraphs(text: str) -> str:
+    """The dump as an HTML page of paragraphs, one per non-blank line (the baselines' input)."""
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    return "<html><body>" + "".join(f"<p>{html.escape(ln)}</p>" for ln in lines) + "</body></html>"
+
+
+def extractors(stoplist_language: str = "Indonesian"):
+    """name -> function(dump text) -> extracted text (jusText with the pages' language's stoplist)."""
+    import justext
+    import trafilatura
+
+    from cleaner import Cleaner
+    cleaner = Cleaner()
+    stoplist = justext.get_stoplist(stoplist_language)
+
+    def clean(text: str) -> str:
+        try:
+            return cleaner.clean_text(text).text
+        except Exception:          # an empty page: nothing extracted
+            return ""
+
+    def traf(text: str) -> str:
+        return trafilatura.extract(as_paragraphs(text)) or ""
+
+    def jus(text: str) -> str:
+        ps = justext.justext(as_paragraphs(text).encode(), stoplist)
+        return "\n".join(p.text for p in ps if not p.is_boilerplate)
+
+    return {"cleaner": clean, "trafilatura": traf, "jusText": jus}
+
+
+def shingles(text: str, n: int = 4) -> set:
+    words = re.findall(r"\w+", text.lower())
+    return {tuple(words[i:i + n]) for i in range(max(1, len(words) - n + 1))}
+
+
+def prf(pred: str, gold: str) -> tuple[float, float, float]:
+    a, b = shingles(pred), shingles(gold)
+    p, r = len(a & b) / max(1, len(a)), len(a & b) / max(1, len(b))
+    return p, r, 2 * p * r / max(1e-9, p + r)
+
+
+def samples_set() -> list[tuple[str, bytes, str]]:
+    root = SHARED / "html-samples"
+    out = []
+    for line in (root / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
+        m = json.loads(line)
+        if m.get("expected_text"):
+            out.append((m["file"], (root / m["file"]).read_bytes(),
+                        (root / m["expected_text"]).read_text(encoding="utf-8")))
+    return out
+
+
+def run_samples(funcs) -> dict[str, tuple[float, float, float, float]]:
+    pages = [(name, dump_of(data), ref) for name, data, ref in samples_set()]
+    result = {}
+    for fname, fn in funcs.items():
+        started, scores = time.process_time(), []
+        for _, dump, ref in pages:
+            scores.append(prf(fn(dump), ref))
+        cpu = time.process_time() - started
+        result[fname] = tuple(sum(s[k] for s in scores) / len(scores) for k in range(3)) + (len(pages) / cpu,)
+    return result
+
+
+def run_scrapinghub(funcs) -> dict[str, tuple[float, float, float, float]]:
+    root = SHARED / "benchmarks" / "scrapinghub"
+    sys.path.insert(0, str(root))
+    import evaluate  # the benchmark's own measure (MIT, ../shared/benchmarks/scrapinghub)
+    truth = evaluate.load_json(root / "ground-truth.json")
+    dumps = {p.name[:-len(".html.gz")]: dump_of(gzip.open(p).read()) for p in sorted((root / "html").glob("*.html.gz"))}
+    result = {}
+    for fname, fn in funcs.items():
+        started = time.process_time()
+        pred = {key: {"articleBody": fn(text)} for key, text in dumps.items()}
+        cpu = time.process_time() - started
+        m = evaluate.evaluate(truth, pred, 10)
+        result[fname] = (m["precision"], m["recall"], m["f1"], len(dumps) / cpu)
+    return result
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", choices=["samples", "scrapinghub", "both"], default="both")
+    args = ap.parse_args()
+    try:
+        funcs = {"samples": extractors("Indonesian"), "scrapinghub": extractors("English")}
+        dump_of(b"<p>x</p>")
+    except ImportError as exc:
+        print(f"whole_pages: needs {exc.name} (pip install resiliparse)", file=sys.stderr)
+        return 2
+    sets = {"samples": run_samples, "scrapinghub": run_scrapinghub}
+    for name in (["samples", "scrapinghub"] if args.set == "both" else [args.set]):
+        print(f"\n{name}: whole-page dumps | precision | recall | F1 | pages per CPU s")
+        for fname, (p, r, f, rate) in sets[name](funcs[name]).items():
+            print(f"  {fname:12} {p:.3f}  {r:.3f}  {f:.3f}  {rate:8.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
