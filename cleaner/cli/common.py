@@ -6,6 +6,8 @@ import argparse
 import os
 import sys
 
+from ..model.options import DEFAULT_HTML_ENGINE, HTML_ENGINES
+
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 
@@ -25,6 +27,14 @@ def add_rules_option(p: argparse.ArgumentParser) -> None:
     """--rules DIR (repeatable)."""
     p.add_argument("--rules", action="append", default=[], metavar="DIR",
                    help="extra rules folder (repeatable); a file with a built-in id overrides it")
+
+
+def add_html_engine_option(p: argparse.ArgumentParser) -> None:
+    """--html-engine fast|trafilatura."""
+    p.add_argument("--html-engine", choices=HTML_ENGINES, default=DEFAULT_HTML_ENGINE,
+                   help=f"how HTML pages are read: fast (lexbor and resiliparse, compiled) or trafilatura "
+                        f"(lxml and trafilatura); default {DEFAULT_HTML_ENGINE}; metadata.html_engine "
+                        f"says which read each page")
 
 
 def quiet_stdout() -> None:

@@ -11,7 +11,16 @@ from ..io.sources import describe, iter_pages
 from ..model.page import DEFAULT_MAX_BYTES
 from ..ruleset import RuleError
 from ..tools.explain import explain_page, render
-from .common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, Parser, UsageError, add_rules_option, quiet_stdout
+from .common import (
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    EXIT_USAGE,
+    Parser,
+    UsageError,
+    add_html_engine_option,
+    add_rules_option,
+    quiet_stdout,
+)
 
 FOLDER_NOTE = ("A page file or folder named like a subcommand (explain, rules) is reached "
                "as ./explain, ./rules.")
@@ -30,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--url", metavar="URL", help="the page's URL (one page only): outlet detection")
     p.add_argument("--outlet", metavar="ID", help="force one outlet's rules")
     add_rules_option(p)
+    add_html_engine_option(p)
     p.add_argument("--json", action="store_true", help="one JSON object per page (JSON Lines)")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                    help="colour the verdicts: auto (default) on a terminal unless NO_COLOR is set")
@@ -54,7 +64,7 @@ def main(argv: list[str]) -> int:
         print("cleaner explain: error: --url needs exactly one page", file=sys.stderr)
         return EXIT_USAGE
     try:
-        cleaner = Cleaner(options=Options(outlet=args.outlet, rules_dirs=args.rules))
+        cleaner = Cleaner(options=Options(outlet=args.outlet, rules_dirs=args.rules, html_engine=args.html_engine))
     except (RuleError, ValueError) as exc:
         print(f"cleaner explain: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
