@@ -37,6 +37,9 @@ LINK_BLOCKS = "p, li, dd, dt, td, th, h1, h2, h3, h4, h5, h6, div, section, ul, 
 LINK_BLOCK_SHARE = 0.5
 PRINTED_URL = ("http://", "https://", "www.")
 LINK_BLOCK_MAX = 0.5
+# The heading of a dropped link block goes with it (_heading_of).
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6", "div", "span", "strong", "b", "p", "header")
+HEADING_MAX_WORDS = 8
 # Paragraphs inside these do not vote for the body (the SKIP list, captions, consent
 # banners; <body> and <html> do not count: "has-sidebar" on them is a layout), unless
 # that leaves less than NOT_ARTICLE_GUARD of the page's paragraph text.
@@ -57,7 +60,7 @@ def drop_link_blocks(scope) -> None:
             linked.setdefault(block, []).append(text)
     if not linked:
         return
-    whole = len(scope.text)
+    whole, emptied = len(scope.text), {}
     for block, links in linked.items():
         text = block.text.strip()
         if not text or sum(map(len, links)) / len(text) <= LINK_BLOCK_SHARE or len(text) >= LINK_BLOCK_MAX * whole:
@@ -65,7 +68,37 @@ def drop_link_blocks(scope) -> None:
         for link in links:
             text = text.replace(link, "", 1)
         if not text.strip().endswith(":"):
-            block.remove()
+            parent = block.parent
+            _drop_with_heading(block)
+            if parent is not None and parent != scope:
+                emptied[parent] = True
+    for parent in emptied:           # a list whose every item left: the list, and its heading
+        if parent.parent is not None and not parent.text.strip():
+            _drop_with_heading(parent)
+
+
+def _drop_with_heading(block) -> None:
+    heading = _heading_of(block)
+    block.remove()
+    if heading is not None:
+        heading.remove()
+
+
+def _heading_of(block):
+    """The element right above a block (an <hr> between them aside) when it reads as the
+    block's heading: a few words, no link, no sentence's end, not a label ending with a
+    colon. A list's heading leaves with it: left alone above the next paragraph,
+    "BERITA REKOMENDASI" (okezone) is read by the text rules as the start of a
+    recommendations tail, and the rest of the story goes with it."""
+    prev = block.prev_element
+    while prev is not None and prev.tag in ("hr", "br"):
+        prev = prev.prev_element
+    if prev is None or prev.tag not in HEADINGS or prev.query_selector("a, p, li") is not None:
+        return None
+    text = " ".join(prev.text.split())
+    if not text or len(text.split()) > HEADING_MAX_WORDS or text.endswith((".", "!", "?", ":", '"', "”")):
+        return None
+    return prev
 
 
 def main_content(page):

@@ -68,7 +68,7 @@ def take_out(root, body, rules: dict, rule_id: str, tree=None) -> Taken:
     taken, strip, own = Taken(), rules.get("strip", {}), f"{rule_id}:html."
     scope = body if body is not None else root
     # Where the body's middle is, for credits above or below it (only outlets that strip them).
-    middle = tree.position(scope) + tree.size(scope) / 2 if {"byline", "editor"} & set(strip) else 0
+    middle = tree.middle(scope) if {"byline", "editor"} & set(strip) else None
     article = body if body is not None else next(
         (found[0] for found in (tree.select(x, root) for x in ARTICLE_SCOPES) if len(found) == 1), None)
     order = [(c, strip[c], root, own + c) for c in HEADER_CATEGORIES if c in strip]
@@ -85,7 +85,7 @@ def take_out(root, body, rules: dict, rule_id: str, tree=None) -> Taken:
             if context is article and len(text) > CAPTION_MAX_CHARS:
                 continue
             if category in ("byline", "editor"):
-                side = taken.above if tree.position(el) < middle else taken.below
+                side = taken.above if tree.before(el, middle) else taken.below
                 side += [ln for ln in lines if ln not in side]
             elif category in ("date", "section"):
                 (taken.dates if category == "date" else taken.section).extend(lines)
@@ -118,13 +118,13 @@ class LxmlTree:
         """el holds inner."""
         return el in inner.iterancestors()
 
-    def position(self, el) -> int:
-        """Document order: how many elements open before this one."""
-        return int(el.xpath("count(preceding::*) + count(ancestor::*)"))
+    def middle(self, scope) -> float:
+        """The middle of scope, in document order (how many elements open before it)."""
+        return _position(scope) + len(scope.xpath(".//*")) / 2
 
-    def size(self, el) -> int:
-        """The elements inside el."""
-        return len(el.xpath(".//*"))
+    def before(self, el, middle: float) -> bool:
+        """el opens before that middle."""
+        return _position(el) < middle
 
     def lines(self, el) -> list[str]:
         """el's text, one line per block."""
@@ -137,6 +137,11 @@ class LxmlTree:
     def drop(self, el) -> None:
         """Take el out of the page (its tail text stays)."""
         el.drop_tree()
+
+
+def _position(el) -> int:
+    """Document order: how many elements open before this one."""
+    return int(el.xpath("count(preceding::*) + count(ancestor::*)"))
 
 
 def extract_lines(scope, url: str | None) -> tuple[list[str], str]:

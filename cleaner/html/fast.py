@@ -14,6 +14,8 @@ engine (classic.py); the record's ``html_engine`` and a warning say so.
 """
 from __future__ import annotations
 
+import math
+
 from resiliparse.extract.html2text import extract_plain_text
 from resiliparse.parse.html import HTMLTree, NodeType
 
@@ -27,7 +29,9 @@ from .extract import take_out
 from .finish import check_body, finish, page_outlet
 from .meta import PageMeta, build_meta, norm
 
-# A body of fewer characters, found without a rule, is read again by trafilatura.
+# A body of fewer characters, found without a rule, is read again by trafilatura:
+# readability.js's DEFAULT_CHAR_THRESHOLD (under it, readability retries with its
+# filters off; here the other engine reads the page).
 FALLBACK_CHARS = 500
 TOO_DEEP = " > ".join(["*"] * FLATTEN_DEPTH)
 # Elements that never hold article text; removed before anything else.
@@ -133,7 +137,6 @@ class LexborTree:
 
     def __init__(self, root):
         self.root = root
-        self._order: dict | None = None
 
     def select(self, selector: str, context) -> list:
         """The elements a rule-file selector finds under context."""
@@ -151,15 +154,23 @@ class LexborTree:
         """el holds inner."""
         return el.contains(inner)
 
-    def position(self, el) -> int:
-        """Document order (elements before this one), counted once per page."""
-        if self._order is None:
-            self._order = {e: i for i, e in enumerate(self.root.query_selector_all("*")[:])}
-        return self._order.get(el, 0)
+    def middle(self, scope):
+        """The first element of scope's second half (scope itself when it holds none):
+        what LxmlTree.middle counts, found without counting the page."""
+        inside = scope.query_selector_all("*")
+        half = math.ceil(len(inside) / 2) - 1
+        return inside[half] if half >= 0 else scope
 
-    def size(self, el) -> int:
-        """The elements inside el."""
-        return len(el.query_selector_all("*"))
+    def before(self, el, middle) -> bool:
+        """el opens before middle (an element holding it opens before it)."""
+        chain_el, chain_mid = _ancestry(el), _ancestry(middle)
+        for a, b in zip(chain_el, chain_mid):
+            if a != b:           # siblings under the last common ancestor: which comes first
+                sib = a.next_element
+                while sib is not None and sib != b:
+                    sib = sib.next_element
+                return sib is not None
+        return len(chain_el) < len(chain_mid)
 
     def lines(self, el) -> list[str]:
         """el's text, one line per block."""
@@ -172,6 +183,15 @@ class LexborTree:
     def drop(self, el) -> None:
         """Take el out of the page."""
         el.remove()
+
+
+def _ancestry(el) -> list:
+    """el's ancestors from the top, then el."""
+    chain = []
+    while el is not None:
+        chain.append(el)
+        el = el.parent
+    return chain[::-1]
 
 
 # ------------------------------------------------------------------ the body's text
