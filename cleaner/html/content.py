@@ -11,6 +11,8 @@ forms) is skipped; the text rules do the rest, as on any page.
 """
 from __future__ import annotations
 
+import re
+
 from resiliparse.parse.html import NodeType
 
 # Elements that open a block: a div holding none of these is a paragraph of its own.
@@ -22,6 +24,8 @@ LEVELS = (1.0, 0.5, 1 / 6)      # the share of a paragraph's score for its holde
 CANDIDATES = 5                  # best-scored containers weighed by their link text
 SIBLING_SHARE = 0.2             # a sibling of the best container joins it from this share of its score
 SIBLING_MIN = 10.0
+SIBLING_P_CHARS, SIBLING_P_LINKS = 80, 0.25   # readability.js's test of a sibling <p> (_joins)
+SENTENCE_END = re.compile(r"\.( |$)")
 PART_SHARE = 0.75                # parts of an article: candidates scoring this share of the best
 PART_MAX_LINKS = 0.5            # ... joined by their common ancestor unless it is mostly links
 # Inside the body: elements whose markup says they are not the article. Class and id
@@ -169,13 +173,30 @@ def _choose(paragraphs: list[tuple]):
     parent = best.parent
     threshold = max(SIBLING_MIN, best_score * SIBLING_SHARE)
     if parent is not None and parent.type == NodeType.ELEMENT and parent.tag not in ("body", "html"):
-        joined = [ch for ch in parent.child_nodes[:] if ch == best or scores.get(ch, 0.0) >= threshold]
+        joined = [ch for ch in parent.child_nodes[:] if ch.type == NodeType.ELEMENT
+                  and (ch == best or _joins(ch, best, scores.get(ch, 0.0), best_score, threshold))]
         if len(joined) > 1:
             for ch in parent.child_nodes[:]:
                 if ch not in joined and ch.type == NodeType.ELEMENT:
                     ch.remove()
             return parent
     return best
+
+
+def _joins(sibling, best, score: float, best_score: float, threshold: float) -> bool:
+    """readability.js's test of a sibling of the best container: its score (plus a fifth
+    of the best's when it has the same class) reaches the threshold; or it is a <p> of
+    more than 80 characters with under a quarter of them in links, or a shorter one
+    without links that ends a sentence."""
+    bonus = best_score * SIBLING_SHARE if sibling.class_name and sibling.class_name == best.class_name else 0.0
+    if score + bonus >= threshold:
+        return True
+    if sibling.tag != "p":
+        return False
+    text = " ".join(sibling.text.split())
+    if len(text) > SIBLING_P_CHARS:
+        return _link_share(sibling) < SIBLING_P_LINKS
+    return bool(text) and SENTENCE_END.search(text) is not None and not sibling.query_selector("a")
 
 
 def _outside(el) -> bool:

@@ -9,7 +9,7 @@ from .page import DEFAULT_MAX_BYTES
 # extracts with resiliparse (html/fast.py); "trafilatura" parses with libxml2 and
 # extracts with trafilatura (html/classic.py).
 HTML_ENGINES = ("fast", "trafilatura")
-DEFAULT_HTML_ENGINE = "trafilatura"
+DEFAULT_HTML_ENGINE = "fast"
 
 
 @dataclass
