@@ -106,7 +106,13 @@ def test_every_sample_gives_a_record(html_cleaner, name):
 @pytest.mark.parametrize("name", [m["file"] for m in MANIFEST])
 def test_both_engines_give_nearly_the_same_text(cleaner, name):
     """The fast engine (the default) reads each sample as the trafilatura engine does:
-    at most 2% of either text's words differ (measured: 0 on 25 pages, at most 12 words)."""
+    at most 2% of either text's words differ (measured: 0 on 25 pages, at most 12 words).
+    With trafilatura 2.3.1; 2.2 (the oldest allowed) reads three samples otherwise (half of
+    an antaranews story lost, twice the text on detik/lrt), while the fast engine's text is
+    the same with either."""
+    import trafilatura
+    if tuple(int(x) for x in trafilatura.__version__.split(".")[:2]) < (2, 3):
+        pytest.skip(f"trafilatura {trafilatura.__version__} reads some samples otherwise")
     entry = sample(name)
     fast, slow = clean_sample(cleaner, entry), clean_sample(Cleaner(html_engine="trafilatura"), entry)
     assert fast.metadata.html_engine == "fast" and slow.metadata.html_engine == "trafilatura"
