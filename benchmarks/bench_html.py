@@ -117,12 +117,12 @@ def measure(shared: pathlib.Path, repeat: int = 1, rounds: int = 5, quality: boo
                 print(f"bench_html: {tool} ...", file=sys.stderr)
                 r = _call("--_speed", tool, str(listing), str(rounds))
                 best = out["speed"].get(tool)
-                if "error" in r or best is None or "error" not in best and r["pages"] / r["cpu"] > best["pages"] / best["cpu"]:
-                    out["speed"][tool] = r if best is None or "error" not in r else best
+                if best is None or "error" in best or "error" not in r and r["cpu"] / r["pages"] < best["cpu"] / best["pages"]:
+                    out["speed"][tool] = r
             for reader in ("fastwarc", "warcio"):
                 r = _call("--_warc", reader, str(warc))
                 best = out["warc"].get(reader)
-                if best is None or "error" not in r and r["cpu"] < best.get("cpu", float("inf")):
+                if best is None or "error" in best or "error" not in r and r["cpu"] < best["cpu"]:
                     out["warc"][reader] = r
         if quality:
             for tool in tools:
