@@ -116,9 +116,8 @@ def main(argv: list[str] | None = None) -> int:
             listing.write_text("\n".join(str(f) for f in files))
             for tool in tools[kind]:
                 jobs.append((tool, kind, str(listing), len(files)))
-        print(f"counting instructions: {len(text_src)} text pages"
-              + ("" if a.text_only else f", {len(html_src)} HTML pages") + ", 2 runs of each tool ...",
-              file=sys.stderr)
+        print("counting instructions: " + ", ".join(f"{len(files)} {kind} pages" for kind, files in kinds)
+              + ", 2 runs of each tool ...", file=sys.stderr)
         with ThreadPoolExecutor(max(1, min(2, os.cpu_count() or 1))) as pool:
             futures = {(tool, kind, everything): pool.submit(count, tool, kind, listing, everything, env)
                        for tool, kind, listing, _ in jobs for everything in (False, True)}
