@@ -19,8 +19,11 @@ page raw; their rate is per page, so they run on a sample (``--baseline-pages``)
 Memory: "peak MB" is the highest sum of the memory of the run's whole process tree (parent
 and workers; PSS, so pages shared after a fork count once), sampled every 0.2 s from /proc;
 "max proc MB" is its largest single process (RSS). "CPU s" is the tree's CPU time. A benchmark, not a test: nothing here
-asserts. The one hook: if ``benchmarks/bench_dedup.py`` exists (``run(n) -> dict``), its
-near-duplicate timing over ``--dedup-records`` synthetic records is added.
+asserts. The hooks: if ``benchmarks/bench_dedup.py`` exists (``run(n) -> dict``), its
+near-duplicate timing over ``--dedup-records`` synthetic records is added; then
+``benchmarks/bench_html.py``'s table (the two HTML engines, trafilatura.extract and jusText
+on the same pages, pages per CPU second with F1 beside it, and WARC reading with FastWARC
+and warcio; ``--no-html-engines`` skips it). The ``cleaner HTML`` rows use the default engine.
 """
 from __future__ import annotations
 
@@ -267,6 +270,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="a short run: 1000 text, 100 HTML pages; baselines 100 and 40; dedup 10000")
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"), help="the shared data folder")
     ap.add_argument("--workdir", help="where to build the corpus (default: a temporary folder, removed)")
+    ap.add_argument("--no-html-engines", action="store_true",
+                    help="skip the HTML engines table (benchmarks/bench_html.py: both engines, trafilatura, "
+                         "jusText on the same pages, F1 beside speed, WARC readers)")
     ap.add_argument("--_worker", nargs=4, metavar=("TOOL", "KIND", "DIR", "N"), help=argparse.SUPPRESS)
     ap.add_argument("--_dedup", type=int, help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
@@ -359,10 +365,19 @@ def main(argv: list[str] | None = None) -> int:
             r = run_measured([sys.executable, str(HERE / "bench.py"), "--_dedup", str(a.dedup_records)], env)
             dedup = json.loads(r["stdout"].strip().splitlines()[-1]) if r["code"] == 0 else \
                 {"error": r["stderr"].strip()[-200:]}
+        engines = None
+        if (HERE / "bench_html.py").exists() and not a.no_html_engines:
+            sys.path.insert(0, str(HERE))
+            import bench_html
+            engines = bench_html.measure(pathlib.Path(a.shared), repeat=a.repeat, rounds=1 if a.quick else 5,
+                                         quality=not a.quick, warc_records=200 if a.quick else 1000)
     finally:
         if not a.workdir:
             shutil.rmtree(work, ignore_errors=True)
     report(rows, dedup, a, where, has_jobs, notes, load0)
+    if engines is not None:
+        print()
+        bench_html.report(engines)
     return 0
 
 

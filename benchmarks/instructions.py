@@ -3,6 +3,7 @@ by valgrind's callgrind, so the comparison does not move with the machine's load
 
     python benchmarks/instructions.py              # text and HTML pages (~8 min on 2 cores)
     python benchmarks/instructions.py --text-only  # text pages only (~3 min)
+    python benchmarks/instructions.py --html-only --html-tools cleaner-fast trafilatura
 
 bench.py's wall-clock figures move by a third from one run to the next on a shared
 virtual machine; an instruction count is the same on every run of the same code and
@@ -35,6 +36,8 @@ from concurrent.futures import ThreadPoolExecutor
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parent
 COLLECTED = re.compile(rb"Collected\s*:\s*(\d+)")
+TEXT_TOOLS = ("cleaner", "trafilatura", "justext")
+HTML_TOOLS = ("cleaner-fast", "cleaner-trafilatura", "trafilatura", "justext")
 
 
 def _bench():
@@ -47,17 +50,19 @@ def _bench():
 def run_tool(tool: str, kind: str, files: list[str], all_pages: bool) -> None:
     """The measured process: set up the tool, clean the first page, then (all_pages)
     every page."""
-    if tool == "cleaner":
+    if kind == "html":          # the HTML tools exactly as bench.py and scrapinghub.py call them
+        sys.path.insert(0, str(HERE))
+        from html_tools import extractor
+        call = extractor(tool)
+
+        def extract(data: bytes):
+            return call(data, None)
+    elif tool == "cleaner":
         from cleaner import Cleaner
         cleaner = Cleaner()
-        if kind == "text":
-            def extract(data: bytes):
-                return cleaner.clean_text(data.decode("utf-8", "replace"))
-        else:
-            from cleaner.html import clean_html
 
-            def extract(data: bytes):
-                return clean_html(cleaner, data)
+        def extract(data: bytes):
+            return cleaner.clean_text(data.decode("utf-8", "replace"))
     else:       # the baselines exactly as bench.py calls them
         bench = _bench()
         call = bench.baseline_extractor(tool)
@@ -85,6 +90,9 @@ def count(tool: str, kind: str, listing: str, all_pages: bool, env: dict) -> int
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--text-only", action="store_true", help="text pages only")
+    ap.add_argument("--html-only", action="store_true", help="HTML pages only")
+    ap.add_argument("--html-tools", nargs="+", default=list(HTML_TOOLS), metavar="TOOL",
+                    help=f"HTML tools to count (default: {' '.join(HTML_TOOLS)})")
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"), help="the shared data folder")
     ap.add_argument("--_run", nargs=4, metavar=("TOOL", "KIND", "LISTING", "ALL"), help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
@@ -99,36 +107,36 @@ def main(argv: list[str] | None = None) -> int:
     env.setdefault("PYTHONPATH", str(ROOT))
     env["PYTHONHASHSEED"] = "0"      # set and dict orders fixed: the same count on every run
     text_src, html_src, notes = _bench().sources(pathlib.Path(a.shared))
-    kinds = [("text", text_src)] + ([] if a.text_only else [("html", html_src)])
+    kinds = ([] if a.html_only else [("text", text_src)]) + ([] if a.text_only else [("html", html_src)])
+    tools = {"text": TEXT_TOOLS, "html": tuple(a.html_tools)}
     with tempfile.TemporaryDirectory() as tmp:
         jobs = []
         for kind, files in kinds:
             listing = pathlib.Path(tmp) / f"{kind}.txt"
             listing.write_text("\n".join(str(f) for f in files))
-            for tool in ("cleaner", "trafilatura", "justext"):
+            for tool in tools[kind]:
                 jobs.append((tool, kind, str(listing), len(files)))
-        print(f"counting instructions: {len(text_src)} text pages"
-              + ("" if a.text_only else f", {len(html_src)} HTML pages") + ", 3 tools, 2 runs each ...",
-              file=sys.stderr)
+        print("counting instructions: " + ", ".join(f"{len(files)} {kind} pages" for kind, files in kinds)
+              + ", 2 runs of each tool ...", file=sys.stderr)
         with ThreadPoolExecutor(max(1, min(2, os.cpu_count() or 1))) as pool:
             futures = {(tool, kind, everything): pool.submit(count, tool, kind, listing, everything, env)
                        for tool, kind, listing, _ in jobs for everything in (False, True)}
             counts = {key: f.result() for key, f in futures.items()}
     names = {"cleaner": "cleaner (library call)", "trafilatura": "trafilatura.extract",
-             "justext": "jusText (Indonesian)"}
+             "justext": "jusText (Indonesian)", "cleaner-fast": "cleaner, fast engine",
+             "cleaner-trafilatura": "cleaner, trafilatura engine", "resiliparse": "resiliparse main_content"}
     print()
-    print(f"{'tool':<26} {'pages':>5} {'kind':<12} {'M instructions/page':>20} {'vs cleaner':>11}")
+    print(f"{'tool':<30} {'pages':>5} {'kind':<12} {'M instructions/page':>20} {'vs first':>9}")
     for kind, files in kinds:
-        per = {tool: (counts[(tool, kind, True)] - counts[(tool, kind, False)]) / len(files)
-               for tool in ("cleaner", "trafilatura", "justext")}
+        per = {tool: (counts[(tool, kind, True)] - counts[(tool, kind, False)]) / len(files) for tool in tools[kind]}
+        first = per[tools[kind][0]]
         for tool, value in per.items():
             label = "text as <p>" if kind == "text" and tool != "cleaner" else kind
-            print(f"{names[tool]:<26} {len(files):>5} {label:<12} {value / 1e6:>20.2f} "
-                  f"{value / per['cleaner']:>10.2f}x")
+            print(f"{names[tool]:<30} {len(files):>5} {label:<12} {value / 1e6:>20.2f} {value / first:>8.2f}x")
     print()
     print("M instructions/page: callgrind's count for cleaning every page, less the count for setting up")
-    print("and cleaning the first page, divided by the pages. 'vs cleaner' > 1: that tool spends more")
-    print("instructions per page than cleaner (cleaner is that many times cheaper).")
+    print("and cleaning the first page, divided by the pages. 'vs first' > 1: that tool spends more")
+    print("instructions per page than the first tool of its kind (which is that many times cheaper).")
     for n in notes:
         print("note: " + n)
     return 0

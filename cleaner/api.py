@@ -15,7 +15,7 @@ from .core.stages import run_stages
 from .html import clean_html
 from .io.sources import Fields, describe, iter_pages, parse_jsonl
 from .model.document import Doc
-from .model.options import Options
+from .model.options import HTML_ENGINES, Options
 from .model.page import Page, PageError
 from .model.record import Record, record_id
 from .ruleset.loader import load_ruleset
@@ -71,6 +71,8 @@ class Cleaner:
         self.options = options or Options(**kwargs)
         if rules_dirs:
             self.options.rules_dirs = [str(d) for d in rules_dirs]
+        if self.options.html_engine not in HTML_ENGINES:
+            raise ValueError(f"unknown html engine {self.options.html_engine!r}; known: {', '.join(HTML_ENGINES)}")
         self.ruleset = load_ruleset(self.options.rules_dirs)
         if self.options.outlet and self.options.outlet not in self.ruleset.outlets:
             raise ValueError(f"unknown outlet {self.options.outlet!r}; known: "

@@ -12,6 +12,13 @@ def cleaner():
     return Cleaner()
 
 
+@pytest.fixture(scope="session", params=["fast", "trafilatura"])
+def html_cleaner(request):
+    """A Cleaner for each HTML engine: tests of the HTML path run on both."""
+    from cleaner import Cleaner
+    return Cleaner(html_engine=request.param)
+
+
 @pytest.fixture(scope="session")
 def root():
     return ROOT

@@ -86,9 +86,10 @@ def test_every_line_accounted_for_on_the_seeds(root, capsys):
         assert dropped == sum(ex["dropped"].values()), ex["source"]
 
 
-def test_html_page_shows_what_the_html_rules_took_out(root, capsys):
+@pytest.mark.parametrize("engine", ["fast", "trafilatura"])
+def test_html_page_shows_what_the_html_rules_took_out(root, capsys, engine):
     page = root / "tests" / "fixtures" / "html" / "tribun-snippet.html"
-    code, out, err = run(["explain", str(page), "--json"], capsys)
+    code, out, err = run(["explain", str(page), "--json", "--html-engine", engine], capsys)
     assert code == 0, err
     ex = json.loads(out)
     assert ex["kind"] == "html" and ex["outlet"] == "tribun"

@@ -20,10 +20,11 @@ MAX_MODULE_LINES, MAX_CLASS_LINES, MAX_FUNCTION_LINES = 500, 250, 80
 # module's first lines) says why: "size: ..." in a comment.
 SIZE_NOTE = re.compile(r"#\s*size:", re.I)
 # Third-party modules a function may import on first use (slow to load, or optional;
-# fcntl: POSIX only; importlib.metadata: ~8 ms, only for cleaner report's install hint).
+# fcntl: POSIX only; importlib.metadata: ~8 ms, only for cleaner report's install hint;
+# fastwarc: the WARC reader, warcio where it does not import).
 LAZY_THIRD_PARTY = {"fcntl", "charset_normalizer", "ftfy", "fasttext", "justext", "trafilatura", "zstandard", "warcio",
-                    "tqdm", "datasketch", "numpy", "datatrove", "datatrove.pipeline.extractors.base", "plotly",
-                    "importlib.metadata"}
+                    "fastwarc", "tqdm", "datasketch", "numpy", "datatrove", "datatrove.pipeline.extractors.base",
+                    "plotly", "importlib.metadata"}
 
 
 def _modules():

@@ -2,6 +2,7 @@
 import gzip
 import io
 import json
+import re
 
 import pytest
 import zstandard
@@ -267,3 +268,75 @@ def test_clean_file_reads_what_the_command_reads(tmp_path, cleaner, seed_text):
                    encoding="utf-8")
     with pytest.raises(ValueError, match="holds more than one page: use Cleaner.clean_paths"):
         cleaner.clean_file(src)
+
+
+def write_encoded_warc(path):
+    """Records warcio and FastWARC must both decode: chunked and gzip-encoded HTTP bodies,
+    and one over the size cap."""
+    body = ("<html><body>" + "<p>Warga desa menanam padi bersama pada musim hujan tahun ini.</p>" * 5
+            + "</body></html>").encode()
+    chunked = b"".join(b"%x\r\n%s\r\n" % (len(body[i:i + 100]), body[i:i + 100])
+                       for i in range(0, len(body), 100)) + b"0\r\n\r\n"
+    with open(path, "wb") as f:
+        w = WARCWriter(f, gzip=str(path).endswith(".gz"))
+        for url, payload, headers in (
+                ("https://example.com/chunked", chunked, [("Transfer-Encoding", "chunked")]),
+                ("https://example.com/gzip", gzip.compress(body), [("Content-Encoding", "gzip")]),
+                ("https://example.com/big", b"<html>" + b"x" * 5000 + b"</html>", []),
+                ("https://example.com/plain", body, [])):
+            hh = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), *headers], protocol="HTTP/1.1")
+            w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=hh))
+
+
+def read_with(reader, monkeypatch, paths, max_bytes=4000):
+    """Every page of paths read by one WARC reader (asserting that it was that one), and the stats."""
+    from cleaner.io import sources
+    monkeypatch.setenv(sources.WARC_READER_ENV, reader)
+    if reader == "fastwarc":
+        pytest.importorskip("fastwarc")
+    assert sources.warc_reader() == reader
+    stats = {}
+    pages = list(sources.iter_pages([str(p) for p in paths], max_bytes, stats=stats))
+    return [(p.source, p.url, p.kind, p.warc_record_id, p.data, p.error, p.line) for p in pages], stats
+
+
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz", "crawl.warc.zst"])
+def test_both_warc_readers_give_the_same_pages(tmp_path, monkeypatch, html_page, seed_text, name):
+    src, enc = tmp_path / name, tmp_path / name.replace("crawl", "encoded")
+    write_warc(src, html_page, seed_text)
+    write_encoded_warc(enc)
+    for path in (src, enc):
+        if name.endswith(".zst"):
+            path.write_bytes(zstandard.ZstdCompressor().compress(path.read_bytes()))
+    fast = read_with("fastwarc", monkeypatch, [src, enc])
+    assert fast == read_with("warcio", monkeypatch, [src, enc])
+    pages, stats = fast
+    assert stats == {"skipped_records": 4} and len(pages) == 7
+    [big] = [p for p in pages if p[1] == "https://example.com/big"]
+    assert big[4] is None and big[5] == "page is over the limit of 4000 bytes (--max-bytes)"
+    decoded = [p[4] for p in pages if p[1] in ("https://example.com/chunked", "https://example.com/gzip")]
+    assert len(decoded) == 2 and all(d.startswith(b"<html><body><p>Warga desa") for d in decoded)
+
+
+@pytest.mark.parametrize("reader", ["fastwarc", "warcio"])
+def test_not_a_warc_with_either_reader(tmp_path, monkeypatch, reader):
+    src = tmp_path / "x.warc"
+    src.write_text("hello\n")
+    [page] = read_with(reader, monkeypatch, [src])[0]
+    assert page[5].startswith("cannot read")
+
+
+@pytest.mark.parametrize("delta", [-40, 40])
+def test_a_wrong_content_length_costs_the_same_with_either_reader(tmp_path, monkeypatch, delta):
+    """FastWARC stops at a record whose Content-Length is wrong; warcio reads on from there
+    (a short one: it finds the next record; a long one: it stops too), so both give the same."""
+    src = tmp_path / "crawl.warc"
+    write_encoded_warc(src)
+    data = src.read_bytes()
+    length = re.compile(rb"Content-Length: (\d+)\r\n").search(data, data.index(b"https://example.com/big"))
+    src.write_bytes(data[:length.start(1)] + str(int(length.group(1)) + delta).encode() + data[length.end(1):])
+    fast = read_with("fastwarc", monkeypatch, [src], 10**6)
+    assert fast == read_with("warcio", monkeypatch, [src], 10**6)
+    urls = [p[1] for p in fast[0]]
+    assert urls == ["https://example.com/chunked", "https://example.com/gzip", "https://example.com/big"] \
+        + (["https://example.com/plain"] if delta < 0 else [None])

@@ -23,6 +23,7 @@ from .common import (
     EXIT_USAGE,
     Parser,
     UsageError,
+    add_html_engine_option,
     add_rules_option,
     missing_input,
     quiet_stdout,
@@ -51,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--url", metavar="URL", help="the page's URL (for a single page input or stdin)")
     p.add_argument("--keep-dropped", action="store_true",
                    help="add metadata.dropped_lines: every dropped line with category and rule")
+    add_html_engine_option(p)
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
                    help=f"skip pages larger than N bytes (default {DEFAULT_MAX_BYTES})")
     p.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
@@ -88,7 +90,7 @@ def main(argv: list[str]) -> int:
         print(f"cleaner: error: {missing}", file=sys.stderr)
         return EXIT_USAGE
     options = Options(keep_dropped=args.keep_dropped, outlet=args.outlet,
-                      rules_dirs=args.rules, max_bytes=args.max_bytes)
+                      rules_dirs=args.rules, max_bytes=args.max_bytes, html_engine=args.html_engine)
     try:
         Cleaner(options=options)        # rule files checked here, before any worker starts
     except (RuleError, ValueError) as exc:

@@ -7,6 +7,7 @@ import os
 import sys
 
 from ..io.sources import format_of
+from ..model.options import DEFAULT_HTML_ENGINE, HTML_ENGINES
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -45,6 +46,14 @@ def url_input_error(url: str | None, paths: list[str]) -> str | None:
     if url and (len(paths) != 1 or format_of(paths[0]) != "page" or os.path.isdir(paths[0])):
         return "--url needs exactly one input, a single page"
     return None
+
+
+def add_html_engine_option(p: argparse.ArgumentParser) -> None:
+    """--html-engine fast|trafilatura."""
+    p.add_argument("--html-engine", choices=HTML_ENGINES, default=DEFAULT_HTML_ENGINE,
+                   help=f"how HTML pages are read: fast (lexbor and resiliparse, compiled) or trafilatura "
+                        f"(lxml and trafilatura); default {DEFAULT_HTML_ENGINE}; metadata.html_engine "
+                        f"says which read each page")
 
 
 def quiet_stdout() -> None:

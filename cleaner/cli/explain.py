@@ -12,7 +12,16 @@ from ..model.page import DEFAULT_MAX_BYTES
 from ..ruleset import RuleError
 from ..tools.explain import explain_page, render, render_html
 from . import common
-from .common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, Parser, UsageError, add_rules_option, quiet_stdout
+from .common import (
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    EXIT_USAGE,
+    Parser,
+    UsageError,
+    add_html_engine_option,
+    add_rules_option,
+    quiet_stdout,
+)
 
 FOLDER_NOTE = ("A page file or folder named like a subcommand (explain, rules) is reached "
                "as ./explain, ./rules.")
@@ -31,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--url", metavar="URL", help="the page's URL (one page file or stdin only): outlet detection")
     p.add_argument("--outlet", metavar="ID", help="force one outlet's rules")
     add_rules_option(p)
+    add_html_engine_option(p)
     p.add_argument("--json", action="store_true", help="one JSON object per page (JSON Lines)")
     p.add_argument("--html", action="store_true",
                    help="one self-contained HTML file (opens offline): every line coloured by category, "
@@ -63,7 +73,7 @@ def main(argv: list[str]) -> int:
         print("cleaner explain: error: --json and --html: choose one", file=sys.stderr)
         return EXIT_USAGE
     try:
-        cleaner = Cleaner(options=Options(outlet=args.outlet, rules_dirs=args.rules))
+        cleaner = Cleaner(options=Options(outlet=args.outlet, rules_dirs=args.rules, html_engine=args.html_engine))
     except (RuleError, ValueError) as exc:
         print(f"cleaner explain: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

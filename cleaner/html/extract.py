@@ -59,43 +59,84 @@ def select_body(root, rules: dict):
     return None
 
 
-def take_out(root, body, rules: dict, rule_id: str) -> Taken:
+def take_out(root, body, rules: dict, rule_id: str, tree=None) -> Taken:
     """Remove what the rules name, keeping its text by kind. Header categories go
     first (they may sit inside a block stripped whole), then captions and related
-    links, then the rest; an element inside one already taken is skipped."""
+    links, then the rest; an element inside one already taken is skipped. ``tree``:
+    how to work on the parsed page (lxml's by default; html.lexbor.LexborTree)."""
+    tree = tree or LxmlTree(root)
     taken, strip, own = Taken(), rules.get("strip", {}), f"{rule_id}:html."
     scope = body if body is not None else root
-    middle = _position(scope) + len(scope.xpath(".//*")) / 2
+    # Where the body's middle is, for credits above or below it (only outlets that strip them).
+    middle = tree.middle(scope) if {"byline", "editor"} & set(strip) else None
     article = body if body is not None else next(
-        (found[0] for found in (root.xpath(x) for x in ARTICLE_SCOPES) if len(found) == 1), None)
+        (found[0] for found in (tree.select(x, root) for x in ARTICLE_SCOPES) if len(found) == 1), None)
     order = [(c, strip[c], root, own + c) for c in HEADER_CATEGORIES if c in strip]
     order += [("caption", rules.get("captions", []), root, own + "captions"),
               ("crosslink", rules.get("related", []), root, own + "related"),
               ("caption", GENERIC_CAPTIONS if article is not None else (), article, "html:generic-caption")]
     order += [(c, sels, root, own + c) for c, sels in strip.items() if c not in HEADER_CATEGORIES]
     for category, selectors, context, where in order:
-        for el in (el for sel in selectors for el in compile_selector(sel)(context)):
-            if not isinstance(el, etree._Element) or el.getroottree().getroot() is not root \
-                    or el is body or body is not None and el in body.iterancestors():
+        for el in (el for sel in selectors for el in tree.select(sel, context)):
+            if not tree.attached(el) or el == body or body is not None and tree.encloses(el, body):
                 continue
-            lines = _lines(el)
+            lines = tree.lines(el)
             text = " ".join(lines)
             if context is article and len(text) > CAPTION_MAX_CHARS:
                 continue
             if category in ("byline", "editor"):
-                side = taken.above if _position(el) < middle else taken.below
+                side = taken.above if tree.before(el, middle) else taken.below
                 side += [ln for ln in lines if ln not in side]
             elif category in ("date", "section"):
                 (taken.dates if category == "date" else taken.section).extend(lines)
             elif category == "caption" and text:
                 taken.captions.append(text)
             elif category == "crosslink":
-                titles = [norm(a.text_content()) for a in el.iter("a")] or lines
+                titles = tree.link_texts(el) or lines
                 taken.related += [t.strip(BULLETS) for t in titles if t.strip(BULLETS)]
             if text and category not in HEADER_CATEGORIES:
                 taken.dropped.append(DroppedLine(text, category, where))
-            el.drop_tree()
+            tree.drop(el)
     return taken
+
+
+class LxmlTree:
+    """What :func:`take_out` does to a page, on an lxml tree (the trafilatura engine's)."""
+
+    def __init__(self, root):
+        self.root = root
+
+    def select(self, selector: str, context) -> list:
+        """The elements a rule-file selector finds under context."""
+        return [el for el in compile_selector(selector)(context) if isinstance(el, etree._Element)]
+
+    def attached(self, el) -> bool:
+        """Still in the page (not inside an element taken out before)."""
+        return el.getroottree().getroot() is self.root
+
+    def encloses(self, el, inner) -> bool:
+        """el holds inner."""
+        return el in inner.iterancestors()
+
+    def middle(self, scope) -> float:
+        """The middle of scope, in document order (how many elements open before it)."""
+        return _position(scope) + len(scope.xpath(".//*")) / 2
+
+    def before(self, el, middle: float) -> bool:
+        """el opens before that middle."""
+        return _position(el) < middle
+
+    def lines(self, el) -> list[str]:
+        """el's text, one line per block."""
+        return _lines(el)
+
+    def link_texts(self, el) -> list[str]:
+        """The text of every link inside el."""
+        return [norm(a.text_content()) for a in el.iter("a")]
+
+    def drop(self, el) -> None:
+        """Take el out of the page (its tail text stays)."""
+        el.drop_tree()
 
 
 def _position(el) -> int:

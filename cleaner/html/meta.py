@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -32,15 +33,28 @@ class PageMeta:
     lang: str | None = None
 
 
-
 def read_meta(root) -> PageMeta:
-    """The page's meta tags, JSON-LD article items, <title> and canonical link."""
-    meta, tags = PageMeta(), {}
+    """The page's meta tags, JSON-LD article items, <title> and canonical link (an lxml tree)."""
+    tags: dict[str, str] = {}
     for el in root.iter("meta"):
         key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
         if key and norm(el.get("content") or ""):
             tags.setdefault(key, norm(el.get("content")))
-    for item in _json_ld(root):
+    title = root.find(".//title")
+    links = root.xpath("//link[contains(concat(' ', normalize-space(translate(@rel, 'CANONICAL', "
+                       "'canonical')), ' '), ' canonical ')]/@href")
+    scripts = root.xpath("//script[contains(translate(@type, 'JSON', 'json'), 'ld+json')]")
+    return build_meta(tags, (s.text or "" for s in scripts), title is not None and norm(title.text_content()),
+                      root.get("lang"), links[0] if links else None)
+
+
+def build_meta(tags: dict[str, str], json_ld: Iterable[str], title: str | None, lang: str | None,
+               canonical: str | None) -> PageMeta:
+    """PageMeta from what a parser read (both engines): the meta tags (first content per
+    lower-cased property, name or itemprop, normalised), the JSON-LD blocks' texts, the
+    <title>, <html lang> and the canonical link's href."""
+    meta = PageMeta()
+    for item in _json_ld(json_ld):
         types = item.get("@type") if isinstance(item.get("@type"), list) else [item.get("@type")]
         if not ARTICLE_TYPES.intersection(t for t in types if isinstance(t, str)):
             continue
@@ -51,24 +65,21 @@ def read_meta(root) -> PageMeta:
         meta.authors += [a for a in _strings(item.get("author")) if a not in meta.authors]
         kw = item.get("keywords")
         meta.keywords = meta.keywords or _split_keywords(", ".join(_strings(kw)))
-    title = root.find(".//title")
-    meta.titles += [t for t in (tags.get("og:title"), title is not None and norm(title.text_content())) if t]
+    meta.titles += [t for t in (tags.get("og:title"), title) if t]
     meta.site_names += [tags["og:site_name"]] if "og:site_name" in tags else []
     meta.authors += [tags[k] for k in AUTHOR_METAS if k in tags and "://" not in tags[k]]
     meta.keywords = meta.keywords or _split_keywords(tags.get("news_keywords") or tags.get("keywords"))
     meta.published = meta.published or _iso(tags.get("article:published_time"))
     meta.modified = meta.modified or _iso(tags.get("article:modified_time"))
-    meta.og_url, meta.description, meta.lang = tags.get("og:url"), tags.get("og:description"), root.get("lang")
-    links = root.xpath("//link[contains(concat(' ', normalize-space(translate(@rel, 'CANONICAL', "
-                       "'canonical')), ' '), ' canonical ')]/@href")
-    meta.canonical = links[0].strip() if links else None
+    meta.og_url, meta.description, meta.lang = tags.get("og:url"), tags.get("og:description"), lang
+    meta.canonical = canonical.strip() if canonical else None
     return meta
 
 
-def _json_ld(root):
-    for script in root.xpath("//script[contains(translate(@type, 'JSON', 'json'), 'ld+json')]"):
+def _json_ld(texts: Iterable[str]):
+    for text in texts:
         try:
-            data = json.loads(script.text or "", strict=False)
+            data = json.loads(text, strict=False)
         except (ValueError, RecursionError):
             continue          # broken (or hostile, deeply nested) blocks: the page's other metadata still counts
         for item in data if isinstance(data, list) else [data]:

@@ -35,6 +35,7 @@ from loguru import logger  # a dependency of datatrove itself
 
 from ..api import Cleaner, Options
 from ..html import clean_html
+from ..model.options import DEFAULT_HTML_ENGINE
 from ..model.page import PageError
 from ..model.record import Record
 from ..ruleset import CATEGORIES
@@ -72,6 +73,8 @@ class CleanerStep(PipelineStep):
         outlet: force one outlet's rules for every document.
         keep_dropped: add ``dropped_lines`` (every dropped line, its category and rule).
         url_key: the ``doc.metadata`` key holding the page's URL (outlet detection, id).
+        html_engine: how HTML documents are read: "fast" (lexbor and resiliparse) or
+            "trafilatura" (lxml and trafilatura); default: the command's default.
         timeout: seconds per document; when set, pages are cleaned in a child process
             (datatrove's ExtractorSandbox) and one that takes longer is dropped as
             ``timeout``. None (default) cleans in the task's own process.
@@ -86,13 +89,14 @@ class CleanerStep(PipelineStep):
 
     def __init__(self, input_format: str = "auto", rules_dirs: list[str] | tuple[str, ...] = (),
                  outlet: str | None = None, keep_dropped: bool = False, url_key: str = "url",
-                 timeout: float | None = None, metadata_prefix: str = "", exclusion_writer=None):
+                 timeout: float | None = None, metadata_prefix: str = "", exclusion_writer=None,
+                 html_engine: str = DEFAULT_HTML_ENGINE):
         super().__init__()
         if input_format not in FORMATS:
             raise ValueError(f"input_format must be one of {', '.join(FORMATS)}, not {input_format!r}")
         self.input_format = input_format
         self.options = Options(keep_dropped=keep_dropped, outlet=outlet,
-                               rules_dirs=[str(d) for d in rules_dirs])
+                               rules_dirs=[str(d) for d in rules_dirs], html_engine=html_engine)
         self.url_key = url_key
         self.timeout = timeout
         self.metadata_prefix = metadata_prefix

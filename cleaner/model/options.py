@@ -5,6 +5,12 @@ from dataclasses import dataclass, field
 
 from .page import DEFAULT_MAX_BYTES
 
+# How HTML pages are read (cleaner/html/page.py): "fast" parses with lexbor and
+# extracts with resiliparse (html/fast.py); "trafilatura" parses with libxml2 and
+# extracts with trafilatura (html/classic.py).
+HTML_ENGINES = ("fast", "trafilatura")
+DEFAULT_HTML_ENGINE = "fast"
+
 
 @dataclass
 class Options:
@@ -13,3 +19,4 @@ class Options:
     outlet: str | None = None           # force one outlet id
     rules_dirs: list[str] = field(default_factory=list)
     max_bytes: int = DEFAULT_MAX_BYTES
+    html_engine: str = DEFAULT_HTML_ENGINE    # one of HTML_ENGINES

@@ -38,6 +38,7 @@ class Metadata:
     rules_version: str = ""
     cleaner_version: str = ""
     encoding: str | None = None        # how the input bytes were decoded (None: text given as str)
+    html_engine: str | None = None     # "fast" or "trafilatura": what read an HTML page; None for text
     dropped_lines: list[DroppedLine] | None = None   # only with keep_dropped
     # Corpus hygiene (text/hygiene.py, text/provenance.py, tools/dedup.py)
     syndicated_from: dict | None = None    # {"outlet", "title", "url"}: all three keys, null when not printed

@@ -18,9 +18,11 @@ from .. import ruleset as rs_mod
 from ..api import Cleaner, Options
 from ..core.structure.shapes import DOMAIN
 from ..html import html_rules
+from ..html.fast import rule_selectors
 from ..model.page import Page
 from ..ruleset import COMMON_ID, Outlet, RuleError, RuleSet, load_rule_file, ruleset_from
 from ..ruleset.detect import host_of
+from ..ruleset.lexbor_css import Unsupported, fast_selector
 from ..ruleset.schema import schema_line
 from ..text.normalise import folded_line
 from ..text.signals import prose_like
@@ -154,6 +156,19 @@ def check_files(files: list[str], dirs: list[str], pages: list[str] | None = Non
     return findings, len(paths)
 
 
+def untranslated(html: dict) -> list[str]:
+    """Why each html selector that the fast engine cannot run (XPath outside what
+    ruleset/lexbor_css.py translates) sends the outlet's pages to the trafilatura engine."""
+    found = []
+    for sel in rule_selectors(html):
+        try:
+            fast_selector(sel)
+        except Unsupported as exc:
+            found.append(f"{sel!r}: the fast HTML engine cannot run it ({exc}); this outlet's pages "
+                         "are read by the trafilatura engine")
+    return found
+
+
 def _check_outlet(cleaner: Cleaner | None, outlet: Outlet, pages: list[str]) -> list[Finding]:
     out, src = [], outlet.source
     lines = outlet.lines
@@ -175,6 +190,7 @@ def _check_outlet(cleaner: Cleaner | None, outlet: Outlet, pages: list[str]) -> 
                 html_rules(cleaner, outlet)
             except RuleError as exc:
                 out.append(Finding("error", str(exc)))
+            out += [Finding("warning", f"{src}: html: {why}") for why in untranslated(outlet.html)]
     for i, rule in enumerate(outlet.rules):
         if rule.scope in ("line", "to_end") and not anchored(rule.pattern.pattern):
             out.append(Finding("warning", f"{src}:{lines.get(f'drop[{i}]', '?')}: drop[{i}] {rule.id}: "
