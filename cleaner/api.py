@@ -42,7 +42,7 @@ def settle(cleaner: Cleaner, rec: Record, doc: Doc, outlet: str | None) -> Recor
         if not rec.text:
             break
         again, opts = cleaner.stages(rec.text, url=doc.url, source=doc.source, outlet=outlet,
-                                     warnings=rec.metadata.warnings, memo=doc.memo)
+                                     warnings=rec.metadata.warnings, memo=doc.memo, extracted=doc.extracted)
         nxt = assemble(again, cleaner.ruleset, opts, finish=False)
         if nxt.text == rec.text:
             break
@@ -79,9 +79,10 @@ class Cleaner:
                              f"{', '.join(sorted(self.ruleset.outlets))}")
 
     def clean_text(self, text: str, *, url: str | None = None, source: str | None = None,
-                   outlet: str | None = None) -> Record:
-        """The record of one page's text."""
-        doc, opts = self.run_stages(text, url=url, source=source, outlet=outlet)
+                   outlet: str | None = None, extracted: bool = False) -> Record:
+        """The record of one page's text. ``extracted``: the text is an extractor's main
+        content (the HTML path), not a page's dump: it is not searched for the article."""
+        doc, opts = self.stages(text, url=url, source=source, outlet=outlet, extracted=extracted)
         if not doc.lines:
             raise PageError("no text on the page")
         rec = assemble(doc, self.ruleset, opts, finish=False)
@@ -94,7 +95,7 @@ class Cleaner:
 
     def stages(self, text: str, *, url: str | None = None, source: str | None = None,
                outlet: str | None = None, warnings: list[str] | None = None,
-               memo: SignalMemo | None = None) -> tuple[Doc, Options]:
+               memo: SignalMemo | None = None, extracted: bool = False) -> tuple[Doc, Options]:
         """:meth:`run_stages`, for the later passes too: ``warnings`` (the page's so
         far) and ``memo`` (the first pass's signal memo) are given by :func:`settle`
         only; a new page gets a new memo."""
@@ -104,7 +105,8 @@ class Cleaner:
                 raise ValueError(f"unknown outlet {outlet!r}")
             opts = Options(**{**opts.__dict__, "outlet": outlet})
         text, repaired = page_text(text)
-        doc = Doc(source=source, text=text, url=url, memo=memo if memo is not None else SignalMemo())
+        doc = Doc(source=source, text=text, url=url, memo=memo if memo is not None else SignalMemo(),
+                  extracted=extracted)
         # A later pass over the same page keeps its warnings: a pattern that timed
         # out stays off for the whole page.
         doc.warnings.extend(warnings or ())

@@ -231,3 +231,16 @@ def test_a_pages_top_with_a_short_menu_is_read_as_before(c):
     rec = c.clean_text(page(*MENU[:10], TITLE, P1, P2, P3))
     assert rec.metadata.title == TITLE and rec.text.startswith(P1)
     assert not any(d.rule.startswith("structure:page-") for d in rec.metadata.dropped_lines)
+
+
+def test_the_html_path_never_searches_its_extracted_text_for_the_article(c):
+    """An HTML engine already chose the page's main content: a table of 30 rows above the
+    story stays, in the first pass and in the later ones (settle). (trafilatura's engine
+    leaves tables out itself.)"""
+    from cleaner.html import clean_html
+    rows = "".join(f"<tr><td>{i}</td><td>Pembalap Nomor {i}</td><td>{5000 - i}</td></tr>" for i in range(1, 31))
+    html = (f"<html><body><article><h1>{TITLE}</h1><table>{rows}</table>"
+            + "".join(f"<p>{p}</p>" for p in (P2, P3, P4, P2 + " " + P3)) + "</article></body></html>")
+    rec = clean_html(Cleaner(html_engine="fast", keep_dropped=True), html.encode())
+    assert all(f"Pembalap Nomor {i} " in rec.text for i in range(10, 31))
+    assert not any(d.rule.startswith("structure:page-") for d in rec.metadata.dropped_lines)

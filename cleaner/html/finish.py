@@ -55,7 +55,7 @@ def finish(cleaner, meta: PageMeta, outlet, page_url: str | None, source: str | 
     # invent a header: the first paragraph would be taken for a standfirst.
     head = [title] if title and not has_body and title not in lines[:5] else []
     record = cleaner.clean_text("\n".join(head + taken.above + lines + taken.below), url=url or page_url,
-                                source=source, outlet=outlet.id if outlet else None)
+                                source=source, outlet=outlet.id if outlet else None, extracted=True)
     canonical = canonical_of(meta, url)
     record.metadata.canonical_url = canonical if canonical and canonical.startswith(("http://", "https://")) \
         else None

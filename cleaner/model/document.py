@@ -53,6 +53,8 @@ class Doc:
     title_idx: int | None = None
     lead_idx: int | None = None
     dateline_idx: int | None = None
+    # the text is an extractor's main content (the HTML path), not a whole page's dump
+    extracted: bool = False
     # the names of a writer credit closing the story: authors when nothing else names one
     writer_credit: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)

@@ -16,7 +16,8 @@ the headline block right above the run is kept for the header scan, and every li
 above that block is dropped (``structure:page-top``); after the run, a stretch of
 non-prose lines ends the story (``structure:page-bottom``). Dumps of a page's top
 (the dev corpus: the article starts within its first 14 kept lines) are left as they
-are.
+are, and so is the HTML path's text (``Doc.extracted``: an HTML engine already chose the
+main content; a table above its story is no menu).
 """
 from __future__ import annotations
 
@@ -60,6 +61,8 @@ def article_run(p: Page) -> tuple[int, int] | None:
 def page_top(p: Page) -> None:
     """On a whole page's dump, drop what stands above the article's header block and
     remember where the article runs (``p.top``, ``p.article_end``)."""
+    if p.doc.extracted:
+        return                  # an HTML engine already chose the page's main content
     run = article_run(p)
     if run is None:
         return
