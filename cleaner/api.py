@@ -82,16 +82,16 @@ class Cleaner:
                    outlet: str | None = None, extracted: bool = False) -> Record:
         """The record of one page's text. ``extracted``: the text is an extractor's main
         content (the HTML path), not a page's dump: it is not searched for the article."""
-        doc, opts = self.stages(text, url=url, source=source, outlet=outlet, extracted=extracted)
+        doc, opts = self.run_stages(text, url=url, source=source, outlet=outlet, extracted=extracted)
         if not doc.lines:
             raise PageError("no text on the page")
         rec = assemble(doc, self.ruleset, opts, finish=False)
         return finish_record(settle(self, rec, doc, outlet))
 
     def run_stages(self, text: str, *, url: str | None = None, source: str | None = None,
-                   outlet: str | None = None) -> tuple[Doc, Options]:
+                   outlet: str | None = None, extracted: bool = False) -> tuple[Doc, Options]:
         """Every stage on one text; the marked document (``cleaner explain`` reads it)."""
-        return self.stages(text, url=url, source=source, outlet=outlet)
+        return self.stages(text, url=url, source=source, outlet=outlet, extracted=extracted)
 
     def stages(self, text: str, *, url: str | None = None, source: str | None = None,
                outlet: str | None = None, warnings: list[str] | None = None,
