@@ -186,3 +186,110 @@ def test_a_killed_run_leaves_no_worker_behind(tmp_path, root):
     for p in alive:
         os.kill(p, signal.SIGKILL)
     assert not alive
+
+
+# ------------------------------------------------------------------ issue 18: outputs among the inputs
+def run_bounded(args, cwd, timeout=60):
+    """The command in a subprocess that cannot hang the test suite."""
+    return subprocess.run([sys.executable, "-m", "cleaner", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def page_folder(tmp_path, root, pages=40, empty=0):
+    """A folder of page files (the seeds again and again), and ``empty`` empty ones."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for i in range(pages):
+        (folder / f"p{i:03d}.txt").write_bytes((root / SEEDS[i % 5]).read_bytes())
+    for i in range(empty):
+        (folder / f"e{i:03d}.txt").write_bytes(b"")
+    return folder
+
+
+def test_the_errors_file_in_an_input_folder_is_not_read_back(tmp_path, root):
+    # It was: every line of the log failed as a page and was appended again (a run without end).
+    folder = page_folder(tmp_path, root, pages=1, empty=200)
+    errors = folder / "zz_errors.jsonl"
+    for _ in range(2):                                          # the second time, the log is there from the start
+        proc = run_bounded([str(folder), "-o", str(tmp_path / "o.jsonl"), "--errors", str(errors), "-j", "1"], root)
+        assert proc.returncode == 1 and "201 pages read, 1 written, 200 failed" in proc.stderr
+        assert len(errors.read_text().splitlines()) == 200
+        assert "zz_errors" not in proc.stderr
+
+
+def test_an_output_that_is_an_input_is_a_usage_error(tmp_path, capsys, root):
+    src = seed_corpus(tmp_path / "pages.jsonl", root, 3)
+    before = src.read_bytes()
+    out = tmp_path / "o.jsonl"
+    code, _, err = cli([str(src), "-o", str(out), "--errors", str(src)], capsys)
+    assert (code, err) == (2, f"cleaner: error: {src} is both an input and the --errors file\n")
+    assert src.read_bytes() == before and not out.exists()
+    code, _, err = cli([str(src), "-o", str(out), "--errors", str(out)], capsys)
+    assert (code, err) == (2, f"cleaner: error: --errors {out} and -o {out} name the same file\n")
+    assert not out.exists()
+    (tmp_path / "link.jsonl").symlink_to(src)                   # the input under another name
+    code, _, err = cli([str(src), "-o", str(out), "--errors", str(tmp_path / "link.jsonl")], capsys)
+    assert code == 2 and "is both an input and the --errors file" in err
+    assert src.read_bytes() == before
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_a_fifo_in_a_folder_is_skipped_and_a_named_one_is_read(tmp_path, root):
+    folder = page_folder(tmp_path, root, pages=2)
+    os.mkfifo(folder / "p001x.txt")                             # sorted between the two pages
+    proc = run_bounded([str(folder), "-o", str(tmp_path / "o.jsonl")], root)
+    assert proc.returncode == 1
+    assert f"cleaner: {folder / 'p001x.txt'}: not a regular file (a named pipe); skipped\n" in proc.stderr
+    assert "3 pages read, 2 written, 1 failed" in proc.stderr
+    fifo = tmp_path / "stream.txt"                              # named explicitly: a stream
+    os.mkfifo(fifo)
+    writer = subprocess.Popen(["sh", "-c", f"cat {root / SEEDS[0]} > {fifo}"])
+    try:
+        proc = run_bounded([str(fifo), "-o", str(tmp_path / "s.jsonl")], root)
+    finally:
+        writer.wait(timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert len((tmp_path / "s.jsonl").read_text().splitlines()) == 1
+
+
+def interrupted(tmp_path, root, args, out):
+    """Start the command, kill it after its first checkpoint; the pages it finished."""
+    proc = start_slow(args, root)
+    state = out.parent / f".{out.name}.partial.json"
+    wait_for_checkpoint(state, proc, pages=3)
+    proc.kill()
+    proc.communicate()
+    return json.loads(state.read_text())["pages"]
+
+
+def test_resume_refuses_changed_input_files(tmp_path, capsys, root):
+    folder = page_folder(tmp_path, root)
+    out = tmp_path / "o.jsonl"
+    interrupted(tmp_path, root, [str(folder), "-o", str(out)], out)
+    for i in range(5):                                          # sorted among the finished pages
+        (folder / f"p000-{i}.txt").write_bytes((root / SEEDS[1]).read_bytes())
+    code, _, err = cli([str(folder), "-o", str(out), "--resume"], capsys)
+    assert (code, err) == (2, f"cleaner: error: cannot resume {out}: 5 input files added since the interrupted "
+                              f"run ({folder / 'p000-0.txt'}, ...); run without --resume to start over\n")
+    for i in range(5):
+        (folder / f"p000-{i}.txt").unlink()
+    (folder / "p001.txt").write_bytes((root / SEEDS[3]).read_bytes())       # same name, other page
+    code, _, err = cli([str(folder), "-o", str(out), "--resume"], capsys)
+    assert code == 2 and (f"1 input file changed (size, modification time or inode) since the interrupted run "
+                          f"({folder / 'p001.txt'})") in err
+    assert (tmp_path / ".o.jsonl.partial").exists()             # refused: nothing touched
+
+
+def test_resume_refuses_the_inputs_named_another_way(tmp_path, capsys, root, monkeypatch):
+    # It was accepted, and the records mixed relative and absolute source paths.
+    folder = page_folder(tmp_path, root)
+    out = tmp_path / "o.jsonl"
+    monkeypatch.chdir(tmp_path)
+    interrupted(tmp_path, tmp_path, ["pages", "-o", str(out)], out)
+    code, _, err = cli([str(folder), "-o", str(out), "--resume"], capsys)
+    assert code == 2
+    assert (f"cannot resume {out}: the same input files named another way (pages/p000.txt then, "
+            f"{folder / 'p000.txt'} now): name the inputs as the interrupted run did") in err
+    code, _, err = cli(["pages", "-o", str(out), "--resume", "-q"], capsys)
+    assert code == 0
+    assert {json.loads(x)["metadata"]["source_path"][:6] for x in out.read_text().splitlines()} == {"pages/"}

@@ -19,7 +19,8 @@ import gzip
 import io
 import json
 import os
-from collections.abc import Iterator
+import stat
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..model.page import DEFAULT_MAX_BYTES, Page, PageError
@@ -67,9 +68,48 @@ def is_input_name(name: str) -> bool:
     return not name.startswith(".") and base.endswith(PAGE_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES)
 
 
-def find_inputs(paths: list[str]) -> list[tuple[str, str | None]]:
-    """(path, error) for every input file, folders walked recursively in sorted order."""
-    return iter_files(paths, accept=is_input_name)
+def find_inputs(paths: list[str], exclude: Iterable[str] = ()) -> list[tuple[str, str | None]]:
+    """(path, error) for every input file, folders walked recursively in sorted order;
+    the files ``exclude`` names (a run's own outputs), by name or identity, left out."""
+    found = iter_files(paths, accept=is_input_name)
+    excluded = _Excluded(exclude)
+    return [f for f in found if f[0] not in excluded] if excluded else found
+
+
+class _Excluded:
+    """Files a run writes: the same path (symbolic links resolved) or the same file (a
+    hard link, or the path under another name)."""
+
+    def __init__(self, paths: Iterable[str]):
+        self.real, self.ids = set(), set()
+        for p in paths:
+            if not p or p == "-":
+                continue
+            self.real.add(os.path.realpath(p))
+            try:
+                st = os.stat(p)
+            except OSError:
+                continue
+            if stat.S_ISREG(st.st_mode):
+                self.ids.add((st.st_dev, st.st_ino))
+        self.names = {os.path.basename(r) for r in self.real}
+
+    def __bool__(self) -> bool:
+        return bool(self.real)
+
+    def __contains__(self, path: str) -> bool:
+        if path == "-":
+            return False
+        # realpath costs a stat per folder of the path: only for a file of the same name
+        if os.path.basename(path) in self.names and os.path.realpath(path) in self.real:
+            return True
+        if not self.ids:
+            return False
+        try:
+            st = os.stat(path)
+        except OSError:
+            return False
+        return (st.st_dev, st.st_ino) in self.ids
 
 
 def open_binary(path: str) -> io.BufferedIOBase:
@@ -108,22 +148,18 @@ def count_pages(paths: list[str]) -> int | None:
 
 
 def iter_pages(paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES, *, skip: int = 0, url: str | None = None,
-               stats: dict | None = None, exclude: str | None = None) -> Iterator[Page]:
+               stats: dict | None = None, exclude: str | Iterable[str] | None = None,
+               files: list[tuple[str, str | None]] | None = None) -> Iterator[Page]:
     """Every page of the inputs, in order. ``skip`` passes over the first pages
     without reading page files (``--resume``); ``url`` is given to one-page inputs;
     ``stats["skipped_records"]`` counts WARC records that hold no page; ``exclude``
-    (the run's own output) is never read, should a folder walk come across it."""
+    (the run's own output files) is never read, should a folder walk come across it;
+    ``files``: the inputs as :func:`find_inputs` listed them, for a caller that did."""
     stats = {} if stats is None else stats
     stats.setdefault("skipped_records", 0)
-    # The output file, if it exists, by identity: one stat per input file (realpath
-    # costs one per folder of the path, ~40 us a page in a corpus run's parent).
-    try:
-        excluded = os.stat(exclude) if exclude else None
-    except OSError:
-        excluded = None
-    for path, error in find_inputs(paths):
-        if excluded is not None and path != "-" and _same_file(path, excluded):
-            continue
+    if files is None:
+        files = find_inputs(paths, [exclude] if isinstance(exclude, str) else exclude or ())
+    for path, error in files:
         if error or format_of(path) == "page" or path == "-":
             if skip:
                 skip -= 1
@@ -139,14 +175,6 @@ def iter_pages(paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES, *, skip: in
                 skip -= 1
                 continue
             yield page
-
-
-def _same_file(path: str, st: os.stat_result) -> bool:
-    try:
-        other = os.stat(path)
-    except OSError:
-        return False
-    return (other.st_ino, other.st_dev) == (st.st_ino, st.st_dev)
 
 
 def read_one(path: str, max_bytes: int) -> Page:
