@@ -293,3 +293,61 @@ def test_resume_refuses_the_inputs_named_another_way(tmp_path, capsys, root, mon
     code, _, err = cli(["pages", "-o", str(out), "--resume", "-q"], capsys)
     assert code == 0
     assert {json.loads(x)["metadata"]["source_path"][:6] for x in out.read_text().splitlines()} == {"pages/"}
+
+
+# ------------------------------------------------------------------ issue 18: one line, not a traceback
+def test_a_closed_stdout_is_one_line(root):
+    # It was an AttributeError traceback (sys.stdout is None).
+    proc = subprocess.run([sys.executable, "-m", "cleaner", SEEDS[0]], cwd=root, capture_output=False,
+                          stderr=subprocess.PIPE, text=True, timeout=60, preexec_fn=lambda: os.close(1))
+    assert (proc.returncode, proc.stderr) == (2, "cleaner: error: cannot write to stdout: it is closed\n")
+
+
+SLOW_RULES = """
+import signal, sys, time
+signal.signal(signal.SIGINT, signal.default_int_handler)
+from cleaner import cli
+from cleaner.ruleset import loader
+real = loader.load_rule_file
+def slow(path):
+    sys.stderr.write("loading\\n"); sys.stderr.flush(); time.sleep(0.5)
+    return real(path)
+loader.load_rule_file = slow
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("args", [["seeds", "-o", "OUT"], ["explain", "seeds/000_4f9533bd8fb762ef.txt"]])
+def test_ctrl_c_while_the_rules_load_is_exit_130(tmp_path, root, args):
+    # It was a KeyboardInterrupt traceback and exit -2.
+    args = [str(tmp_path / "o.jsonl") if a == "OUT" else a for a in args]
+    proc = subprocess.Popen([sys.executable, "-c", SLOW_RULES, *args], cwd=root, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    assert proc.stderr.readline() == "loading\n"
+    proc.send_signal(signal.SIGINT)
+    err = proc.communicate(timeout=60)[1]
+    assert proc.returncode == 130
+    assert err.replace("loading\n", "") == "cleaner: interrupted\n"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_forkserver_killed_while_starting_costs_nothing(tmp_path, root):
+    # It was an uncaught EOFError (the first worker never started).
+    proc = subprocess.Popen([sys.executable, "-m", "cleaner", "seeds", "-o", str(tmp_path / "o.jsonl"), "-j", "2"],
+                            cwd=root, stderr=subprocess.PIPE, text=True)
+    end, killed = time.monotonic() + 60, False
+    while not killed and time.monotonic() < end and proc.poll() is None:
+        for pid in descendants(proc.pid):
+            try:
+                with open(f"/proc/{pid}/cmdline", "rb") as f:
+                    if b"forkserver" in f.read():
+                        os.kill(pid, signal.SIGKILL)
+                        killed = True
+                        break
+            except OSError:
+                continue
+        time.sleep(0.005)
+    err = proc.communicate(timeout=120)[1]
+    assert killed
+    assert proc.returncode == 0 and "Traceback" not in err, err
+    assert "5 pages read, 5 written, 0 failed" in err

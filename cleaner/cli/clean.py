@@ -17,7 +17,16 @@ from ..ruleset import RuleError
 from ..run import Job, RunError, run
 from ..text.hygiene import keep_languages
 from ..tools.dedup import THRESHOLD, NearDuplicates
-from .common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, Parser, UsageError, add_rules_option, quiet_stdout
+from .common import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    EXIT_USAGE,
+    Parser,
+    UsageError,
+    add_rules_option,
+    quiet_stdout,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -112,7 +121,7 @@ def main(argv: list[str]) -> int:
         return EXIT_SOME_FAILED
     except KeyboardInterrupt:
         print(f"cleaner: interrupted; {_resume_hint(args.output)}", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)

@@ -100,6 +100,8 @@ class StreamOutput(Output):
         super().__init__(state)
         self.path = path
         if path == "-":
+            if sys.stdout is None:          # started with stdout closed (`cleaner PAGE >&-`)
+                raise OSError(errno.EBADF, "it is closed")
             sys.stdout.flush()
             buf = getattr(sys.stdout, "buffer", None)
             self.f = buf if buf is not None else _TextWriter(sys.stdout)

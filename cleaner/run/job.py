@@ -240,7 +240,8 @@ def run(job: Job) -> Summary:
     try:
         out: Output = open_output(job.output, fingerprint(job, files), resume=job.resume, mismatch=resume_mismatch)
     except OSError as exc:
-        raise OutputError(f"cannot write {job.output}: {exc.strerror or exc}") from None
+        name = "to stdout" if job.output == "-" else job.output
+        raise OutputError(f"cannot write {name}: {exc.strerror or exc}") from None
     state: RunState = out.state
     if job.resume and not state.resumed and not job.quiet:
         report(f"cleaner: nothing to resume for {job.output}; starting from the first page")

@@ -39,6 +39,9 @@ BATCH_BYTES = 2 << 20
 WINDOW_BATCHES = 4
 # A run whose workers die this many times in a row without cleaning a page stops.
 MAX_BLIND_DEATHS = 3
+# Tries at starting one worker process, this many seconds apart (a forkserver that
+# died is started again by the next try).
+SPAWN_ATTEMPTS, SPAWN_PAUSE = 3, 0.2
 
 DEFAULT_FIELDS = Fields()
 
@@ -79,7 +82,10 @@ def _worker_main(conn, state, options: Options, fields: Fields, work, parent: in
             state[1] = time.monotonic()
             out.append(work(cleaner, page, fields))
         state[1] = 0.0
-        conn.send(out)
+        try:
+            conn.send(out)
+        except OSError:             # the run stopped listening (it gave this worker up)
+            return
 
 
 # Cleaned once by the forkserver (cleaner/run/warmup.py: the language-ID model is then
@@ -168,6 +174,20 @@ class _Worker:
             self.proc.start()
         child.close()
         self.batch: list[tuple[int, Page]] | None = None
+        # The process itself (Linux): readable when it exits. The forkserver's status
+        # pipe (proc.sentinel) also says "exited" when the forkserver dies, while the
+        # worker runs on; and a pidfd signals that process, never one reusing its pid.
+        try:
+            self.pidfd: int | None = os.pidfd_open(self.proc.pid)
+        except (AttributeError, OSError):
+            self.pidfd = None
+        self.sentinel = self.pidfd if self.pidfd is not None else self.proc.sentinel
+
+    def alive(self) -> bool:
+        """True while the worker process runs."""
+        if self.pidfd is None:
+            return self.proc.is_alive()
+        return not select.select([self.pidfd], [], [], 0)[0]
 
     def current(self) -> tuple[int | None, float]:
         """(seq, start) of the page being cleaned, (None, 0) between pages."""
@@ -177,13 +197,22 @@ class _Worker:
         return int(seq), s1
 
     def stop(self, kill: bool = False) -> None:
-        if not kill and self.proc.is_alive():
+        if not kill and self.alive():
             try:
                 self.conn.send(None)
             except OSError:
                 pass
             self.proc.join(2)
-        if self.proc.is_alive():
+        if self.pidfd is not None:
+            try:
+                signal.pidfd_send_signal(self.pidfd, signal.SIGKILL)
+            except OSError:         # exited already
+                pass
+            select.select([self.pidfd], [], [], 5)
+            os.close(self.pidfd)
+            self.pidfd = None
+            self.proc.join(1)
+        elif self.proc.is_alive():
             self.proc.kill()
             self.proc.join(5)
         self.conn.close()
@@ -216,7 +245,16 @@ class WorkerPool:
         self._ctx = _context()
 
     def _spawn(self) -> _Worker:
-        return _Worker(self._ctx, self.options, self.fields, self.work)
+        # A forkserver that died (killed while it was starting) is started again by the
+        # next attempt; a second failure ends the run with one line.
+        for attempt in range(SPAWN_ATTEMPTS):
+            try:
+                return _Worker(self._ctx, self.options, self.fields, self.work)
+            except (EOFError, OSError) as exc:
+                if attempt + 1 == SPAWN_ATTEMPTS:
+                    raise RunError(f"cannot start worker processes ({type(exc).__name__}: {exc})") from None
+                time.sleep(SPAWN_PAUSE)     # a process just killed may not be reaped yet
+        raise AssertionError("unreachable")
 
     def results(self, pages: Iterable[Page]) -> Iterator[Result]:
         """The result of every page, in input order."""
@@ -257,11 +295,11 @@ class WorkerPool:
                     if exhausted and not requeue:
                         return
                     continue
-                ready = set(wait([w.conn for w in busy] + [w.proc.sentinel for w in busy],
+                ready = set(wait([w.conn for w in busy] + [w.sentinel for w in busy],
                                  timeout=self._wait_time(busy)))
                 for w in busy:
                     lost = None
-                    if w.conn in ready or w.proc.sentinel in ready:
+                    if w.conn in ready or w.sentinel in ready:
                         try:
                             if w.conn.poll():
                                 outs = w.conn.recv()
@@ -272,7 +310,7 @@ class WorkerPool:
                                 continue
                         except (EOFError, OSError):
                             pass
-                        if not w.proc.is_alive() or w.proc.sentinel in ready:
+                        if w.sentinel in ready or not w.alive():
                             w.proc.join(1)
                             lost = f"worker process died ({_exit_reason(w.proc.exitcode)}) while cleaning this page"
                     seq, start = w.current()
