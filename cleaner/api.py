@@ -20,7 +20,7 @@ from .model.options import Options
 from .model.page import Page, PageError
 from .model.record import Record, record_id
 from .ruleset.loader import load_ruleset
-from .text.encoding import check_bytes, decode
+from .text.encoding import check_bytes, decode_page
 from .text.normalise import page_text
 from .text.signals import SignalMemo
 
@@ -77,9 +77,21 @@ class Cleaner:
             raise ValueError(f"unknown outlet {self.options.outlet!r}; known: "
                              f"{', '.join(sorted(self.ruleset.outlets))}")
 
-    def clean_text(self, text: str, *, url: str | None = None, source: str | None = None,
+    def clean_text(self, text: str | bytes, *, url: str | None = None, source: str | None = None,
                    outlet: str | None = None) -> Record:
-        """The record of one page's text."""
+        """The record of one page's text (bytes: decoded as the command decodes a page file)."""
+        return self._clean_decoded(page_input(text, "Cleaner.clean_text"), url=url, source=source, outlet=outlet)
+
+    def _clean_decoded(self, decoded: tuple[str, str | None, list[str]], **kwargs) -> Record:
+        text, encoding, warnings = decoded
+        record = self._clean_str(text, **kwargs)
+        if encoding is not None:
+            record.metadata.encoding = encoding
+            record.metadata.warnings += warnings
+        return record
+
+    def _clean_str(self, text: str, *, url: str | None = None, source: str | None = None,
+                   outlet: str | None = None) -> Record:
         doc, opts = self.run_stages(text, url=url, source=source, outlet=outlet)
         if not doc.lines:
             raise PageError("no text on the page")
@@ -129,11 +141,12 @@ class Cleaner:
             check_bytes(page.data)
             # The raw bytes: html/ decodes them itself, honouring the declared charset.
             return clean_html(self, page.data, url=page.url, source=page.source)
-        text, encoding = decode(page.data)
+        text, encoding, warnings = decode_page(page.data)
         if not text.strip():
             raise PageError("empty page (whitespace only)")
-        record = self.clean_text(text, url=page.url, source=page.source)
+        record = self._clean_str(text, url=page.url, source=page.source)
         record.metadata.encoding = encoding
+        record.metadata.warnings += warnings
         return record
 
     def clean_file(self, path: str | os.PathLike, *, url: str | None = None) -> Record:
@@ -167,9 +180,23 @@ class Cleaner:
 _DEFAULT: Cleaner | None = None
 
 
-def clean(text: str, *, url: str | None = None, outlet: str | None = None) -> Record:
-    """Clean one page's text with the built-in rules (loaded once per process)."""
+def clean(text: str | bytes, *, url: str | None = None, outlet: str | None = None) -> Record:
+    """Clean one page's text with the built-in rules (loaded once per process); bytes
+    are decoded as the command decodes a page file."""
     global _DEFAULT
+    decoded = page_input(text, "clean")
     if _DEFAULT is None:
         _DEFAULT = Cleaner()
-    return _DEFAULT.clean_text(text, url=url, outlet=outlet)
+    return _DEFAULT._clean_decoded(decoded, url=url, outlet=outlet)
+
+
+def page_input(page, caller: str) -> tuple[str, str | None, list[str]]:
+    """(text, encoding, warnings) of a page given to the library: a str as it is (no
+    encoding), bytes decoded as the command decodes a page file (text/encoding.py);
+    anything else a TypeError naming ``caller``."""
+    if isinstance(page, str):
+        return page, None, []
+    if isinstance(page, (bytes, bytearray, memoryview)):
+        return decode_page(bytes(page))
+    hint = f"; for a file, Cleaner().clean_file({page!r})" if isinstance(page, os.PathLike) else ""
+    raise TypeError(f"{caller}() takes the page's text as str (or its bytes), not {type(page).__name__}{hint}")

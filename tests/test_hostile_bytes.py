@@ -11,7 +11,7 @@ from conftest import ROOT, SHARED
 from cleaner import Cleaner, PageError
 from cleaner.cli import main
 from cleaner.html import clean_html, decode_html
-from cleaner.text.encoding import decode, repair_mojibake
+from cleaner.text.encoding import decode, repair_mojibake, utf8_repaired
 from cleaner.text.normalise import printable_path
 
 SEED = ROOT / "seeds" / "004_cd601c936e47d4fb.txt"
@@ -366,3 +366,83 @@ def test_control_characters_in_html_found_by_fuzzing(cleaner, char):
     at = data.index(b"</p>", data.index(b'class="baca"')) + 4
     rec = clean_html(cleaner, data[:at] + char + data[at:])
     assert rec.metadata.outlet == "tribun" and rec.text
+
+
+# ------------------------------------------------------------------ issue 18: mixed encodings
+# The seed with curly quotes in UTF-8, and one line pasted in windows-1252.
+LEGACY_LINE = "Pernyataan \u201cresmi\u201d itu dibacakan oleh Andr\u00e9 \u2014 juru bicara kementerian."
+
+
+def mixed_bytes(text: str = PAGE) -> bytes:
+    lines = text.encode("utf-8").split(b"\n")
+    lines.insert(len(lines) // 2, LEGACY_LINE.encode("cp1252"))
+    return b"\n".join(lines)
+
+
+def test_a_utf8_page_with_one_windows_1252_line_stays_utf8(cleaner, tmp_path):
+    # It was decoded whole as mac_iceland: every curly quote came out as "‚Äú".
+    rec = clean_bytes(cleaner, tmp_path, mixed_bytes())
+    assert rec.metadata.encoding == "utf-8"
+    assert "\u201cTentara dan rakyat Rusia" in rec.text and "kata Andr\u00e9\u2026" in rec.text
+    assert LEGACY_LINE in rec.text
+    assert "encoding: UTF-8 but for 4 invalid bytes, read as windows-1252" in rec.metadata.warnings
+    assert "\u201a\u00c4" not in rec.text
+
+
+def test_utf8_with_a_few_bad_bytes_is_utf8_and_a_legacy_page_is_not():
+    # UTF-8 when its valid multi-byte characters outnumber (in bytes) its invalid bytes.
+    assert utf8_repaired("caf\u00e9 \u201cok\u201d ".encode() + b"\x93x\x94") == ("caf\u00e9 \u201cok\u201d \u201cx\u201d", 2)
+    assert utf8_repaired("\u00e9".encode() + b" \x93a\x94 \xe9") is None          # 2 valid bytes, 3 invalid
+    assert utf8_repaired(PAGE.encode("cp1252")) is None                           # no valid UTF-8 at all
+    assert utf8_repaired(b"ok \x81") is None
+    assert utf8_repaired("\u2014\u2014".encode() + b"\x81\x8d") == ("\u2014\u2014\ufffd\ufffd", 2)
+
+
+@pytest.mark.parametrize("declared", ["", '<meta charset="iso-8859-1">'])
+def test_a_utf8_html_page_with_a_few_bad_bytes_stays_utf8(cleaner, declared):
+    body = "".join(f"<p>{line}</p>" for line in PAGE.splitlines() if line.strip())
+    html = mixed_bytes(f"<html><head>{declared}</head><body><article>{body}</article></body></html>")
+    rec = clean_html(cleaner, html)
+    assert rec.metadata.encoding == "utf-8"
+    assert "\u201cTentara dan rakyat Rusia" in rec.text
+    assert "encoding: UTF-8 but for 4 invalid bytes, read as windows-1252" in rec.metadata.warnings
+
+
+# ------------------------------------------------------------------ issue 18: what the library is given
+@pytest.mark.parametrize("value, name", [(None, "NoneType"), (5, "int"), (["a"], "list")])
+def test_clean_names_a_wrong_type(value, name):
+    from cleaner import clean
+    with pytest.raises(TypeError) as exc:
+        clean(value)
+    assert str(exc.value) == f"clean() takes the page's text as str (or its bytes), not {name}"
+    with pytest.raises(TypeError, match=r"^Cleaner\.clean_text\(\) takes the page's text as str"):
+        Cleaner().clean_text(value)
+
+
+def test_clean_given_a_path_says_to_read_the_file():
+    from pathlib import Path
+
+    from cleaner import clean
+    with pytest.raises(TypeError) as exc:
+        clean(Path("page.txt"))
+    assert str(exc.value) == ("clean() takes the page's text as str (or its bytes), not PosixPath; "
+                              "for a file, Cleaner().clean_file(PosixPath('page.txt'))")
+
+
+def test_clean_given_bytes_decodes_them_as_the_command_does(cleaner, tmp_path):
+    from cleaner import clean
+    for data in (PAGE.encode("utf-16"), PAGE.encode("cp1252"), mixed_bytes()):
+        want = clean_bytes(cleaner, tmp_path, data)
+        got = clean(data)
+        assert (got.text, got.metadata.encoding, got.metadata.warnings) == \
+            (want.text, want.metadata.encoding, want.metadata.warnings)
+    with pytest.raises(PageError, match="not a text file"):
+        clean(PNG)
+
+
+def test_a_url_with_a_lone_surrogate_is_escaped(cleaner):
+    # It stayed in Record.url, and json.dumps(...).encode() raised UnicodeEncodeError.
+    rec = cleaner.clean_text(PAGE, url="https://ex\udcffample.com/berita/\ud800x")
+    assert rec.url == "https://ex\\xffample.com/berita/\\ud800x"
+    assert rec.metadata.site == "ex\\xffample.com"
+    json.dumps(rec.to_dict(), ensure_ascii=False).encode("utf-8")

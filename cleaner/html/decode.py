@@ -10,7 +10,7 @@ import lxml.html
 from lxml import etree
 
 from ..model.page import PageError
-from ..text.encoding import BOM_CODECS, codec_name
+from ..text.encoding import BOM_CODECS, as_utf8, codec_name
 
 # The HTML standard's prescan reads 1024 bytes for the declared charset; real
 # pages put 10+ kB of scripts before their meta tags.
@@ -25,24 +25,33 @@ def decode_html(data: bytes) -> str:
 
 
 def decode_html_as(data: bytes) -> tuple[str, str]:
-    """(text, encoding). A BOM; else valid UTF-8 whatever the page declares (legacy
-    bytes almost never form valid UTF-8, while "charset=iso-8859-1" on UTF-8 pages
-    is common); else the declared charset; else charset-normalizer; else cp1252,
-    replacing."""
+    """(text, encoding): :func:`decode_html_page` without its warnings."""
+    return decode_html_page(data)[:2]
+
+
+def decode_html_page(data: bytes) -> tuple[str, str, list[str]]:
+    """(text, encoding, warnings). A BOM; else valid UTF-8 whatever the page declares
+    (legacy bytes almost never form valid UTF-8, while "charset=iso-8859-1" on UTF-8
+    pages is common), or UTF-8 but for a few invalid bytes (text/encoding.py's
+    utf8_repaired: read as windows-1252, with a warning); else the declared charset;
+    else charset-normalizer; else cp1252, replacing."""
     for bom, enc in BOM_CODECS.items():
         if data.startswith(bom):
-            return data[len(bom):].decode(enc, errors="replace"), enc
+            return data[len(bom):].decode(enc, errors="replace"), enc, []
+    utf8 = as_utf8(data)
+    if utf8 is not None:
+        return utf8
     declared = _declared_charset(data[:CHARSET_SCAN_BYTES])
-    for enc in filter(None, ("utf-8", declared)):
+    if declared:
         try:
-            return data.decode(enc), enc
+            return data.decode(declared), declared, []
         except UnicodeError:         # idna and friends raise the base class
             pass
     from charset_normalizer import from_bytes
     best = from_bytes(data).best()
     if best is not None:
-        return str(best), codec_name(best.encoding)
-    return data.decode("cp1252", errors="replace"), "cp1252"
+        return str(best), codec_name(best.encoding), []
+    return data.decode("cp1252", errors="replace"), "cp1252", []
 
 
 def _declared_charset(head: bytes) -> str | None:

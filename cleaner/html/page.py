@@ -20,19 +20,20 @@ from ..model.page import PageError
 from ..model.record import Record
 from ..ruleset.detect import detected_outlet, host_of
 from ..text import dates
-from .decode import FLATTENED, decode_html_as, parse_html
+from .decode import FLATTENED, decode_html_page, parse_html
 from .extract import Taken, extract_lines, html_rules, join_url, select_body, take_out
 from .meta import PageMeta, clean_title, page_people, read_meta, site_keys
 
 
 def clean_html(cleaner, html: str | bytes, *, url: str | None = None, source: str | None = None) -> Record:
     """One HTML page (bytes: decoded here, honouring its declared charset)."""
-    text, encoding = decode_html_as(html) if isinstance(html, bytes) else (html, None)
+    text, encoding, warnings = decode_html_page(html) if isinstance(html, bytes) else (html, None, [])
     try:
         record = _clean(cleaner, text, url, source)
     except RecursionError:
         raise PageError("page too deeply nested to extract (RecursionError)") from None
     record.metadata.encoding = encoding
+    record.metadata.warnings += warnings
     return record
 
 

@@ -35,7 +35,8 @@ _NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 
 def printable_path(path: str | None) -> str | None:
     """A file name that is not valid UTF-8 (its bytes kept by Python as lone
-    surrogates) with those bytes written as \\xNN: JSON and UTF-8 can carry it."""
+    surrogates) with those bytes written as \\xNN, other lone surrogates (a URL from a
+    caller) as \\uNNNN: JSON and UTF-8 can carry it."""
     if path is None or not SURROGATE.search(path):
         return path
     return SURROGATE.sub(lambda m: f"\\x{ord(m[0]) - 0xDC00:02x}" if "\udc80" <= m[0] <= "\udcff"
