@@ -70,6 +70,8 @@ class Cleaner:
     def __init__(self, rules_dirs: list[str | os.PathLike] | None = None, *,
                  options: Options | None = None, **kwargs):
         self.options = options or Options(**kwargs)
+        if not isinstance(self.options.max_bytes, int) or self.options.max_bytes < 1:
+            raise ValueError(f"max_bytes must be a whole number of bytes >= 1, not {self.options.max_bytes!r}")
         if rules_dirs:
             self.options.rules_dirs = [str(d) for d in rules_dirs]
         self.ruleset = load_ruleset(self.options.rules_dirs)

@@ -446,3 +446,33 @@ def test_a_url_with_a_lone_surrogate_is_escaped(cleaner):
     assert rec.url == "https://ex\\xffample.com/berita/\\ud800x"
     assert rec.metadata.site == "ex\\xffample.com"
     json.dumps(rec.to_dict(), ensure_ascii=False).encode("utf-8")
+
+
+def test_the_errors_log_escapes_file_names_as_the_records_do(tmp_path, capsys):
+    # It wrote "?" for the byte the records write as \xff.
+    (tmp_path / os.fsdecode(b"leer-\xff.txt")).write_bytes(b"")
+    (tmp_path / os.fsdecode(b"berita-\xff.txt")).write_text(PAGE, encoding="utf-8")
+    out, errors = tmp_path / "out.jsonl", tmp_path / "errors.log"
+    assert main([str(tmp_path), "-o", str(out), "--errors", str(errors)]) == 1
+    [bad] = [json.loads(x) for x in errors.read_text(encoding="utf-8").splitlines()]
+    assert bad["path"] == bad["source"] == str(tmp_path) + "/leer-\\xff.txt"
+    assert json.loads(out.read_text(encoding="utf-8"))["metadata"]["source_path"] == str(tmp_path) + "/berita-\\xff.txt"
+
+
+@pytest.mark.parametrize("flag, value, message", [
+    ("--max-bytes", "-1", "--max-bytes takes a number of bytes >= 1, not -1"),
+    ("--max-bytes", "0", "--max-bytes takes a number of bytes >= 1, not 0"),
+    ("--timeout", "nan", "--timeout takes a number of seconds >= 0 (0: no limit), not nan"),
+    ("--timeout", "-1", "--timeout takes a number of seconds >= 0 (0: no limit), not -1"),
+    ("-j", "-2", "--jobs takes a number >= 0 (0: one per usable core), not -2"),
+])
+def test_numbers_out_of_range_are_usage_errors(tmp_path, capsys, flag, value, message):
+    (tmp_path / "a.txt").write_text(PAGE, encoding="utf-8")
+    code = main([str(tmp_path / "a.txt"), "-o", str(tmp_path / "o.jsonl"), flag, value])
+    assert (code, capsys.readouterr().err) == (2, f"cleaner: error: {message}\n")
+    assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_the_library_refuses_a_size_limit_below_one():
+    with pytest.raises(ValueError, match="max_bytes must be a whole number of bytes >= 1, not -1"):
+        Cleaner(max_bytes=-1)

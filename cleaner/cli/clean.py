@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import math
 import os
 import signal
 import sys
@@ -82,6 +83,10 @@ def main(argv: list[str]) -> int:
     except UsageError as exc:
         print(f"cleaner: error: {exc} (see cleaner --help)", file=sys.stderr)
         return EXIT_USAGE
+    bad = _bad_number(args)
+    if bad:
+        print(f"cleaner: error: {bad}", file=sys.stderr)
+        return EXIT_USAGE
     options = Options(keep_dropped=args.keep_dropped, outlet=args.outlet,
                       rules_dirs=args.rules, max_bytes=args.max_bytes)
     try:
@@ -92,9 +97,6 @@ def main(argv: list[str]) -> int:
     if args.url and (len(args.inputs) != 1 or format_of(args.inputs[0]) != "page"
                      or os.path.isdir(args.inputs[0])):
         print("cleaner: error: --url needs exactly one input, a single page", file=sys.stderr)
-        return EXIT_USAGE
-    if args.jobs < 0 or args.timeout < 0:
-        print("cleaner: error: --jobs and --timeout take a number >= 0", file=sys.stderr)
         return EXIT_USAGE
     try:
         filters = stream_filters(args)
@@ -134,6 +136,17 @@ def main(argv: list[str]) -> int:
         print(f"cleaner: {summary.read} pages read, {summary.written} written, {summary.failed} failed"
               f"{extra}; lines dropped: {cats or 'none'}{skipped}", file=sys.stderr)
     return EXIT_SOME_FAILED if summary.failed else EXIT_OK
+
+
+def _bad_number(args) -> str | None:
+    """What is wrong with -j, --timeout or --max-bytes (nan compares false: refused too)."""
+    if args.jobs < 0:
+        return f"--jobs takes a number >= 0 (0: one per usable core), not {args.jobs}"
+    if not 0 <= args.timeout < math.inf:
+        return f"--timeout takes a number of seconds >= 0 (0: no limit), not {args.timeout:g}"
+    if args.max_bytes < 1:
+        return f"--max-bytes takes a number of bytes >= 1, not {args.max_bytes}"
+    return None
 
 
 def stream_filters(args) -> list:

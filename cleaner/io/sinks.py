@@ -276,7 +276,7 @@ class ErrorLog:
         """One JSON line for a failed page."""
         page = result.page
         # Paths and URLs that are not valid UTF-8 escaped as in the records (\\xNN)
-        line = json.dumps({"source": printable_path(describe(page)), "reason": result.error,
+        line = json.dumps({"source": describe(page), "reason": result.error,
                            "path": printable_path(page.source), "line": page.line,
                            "warc_record_id": page.warc_record_id, "url": printable_path(page.url)},
                           ensure_ascii=False)

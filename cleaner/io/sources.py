@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..model.page import DEFAULT_MAX_BYTES, Page, PageError
+from ..text.normalise import printable_path
 from .pages import SUFFIXES as PAGE_SUFFIXES
 from .pages import iter_files, kind_of, read_page
 
@@ -282,8 +283,9 @@ def _warc_kind(rec) -> str | None:
 
 
 def describe(page: Page) -> str:
-    """Where a page came from, for messages: file, file:line, or file and WARC record."""
-    source = "<stdin>" if page.source == "-" else page.source
+    """Where a page came from, for messages: file, file:line, or file and WARC record (a
+    file name that is not valid UTF-8 with \\xNN escapes, as in the records)."""
+    source = "<stdin>" if page.source == "-" else printable_path(page.source)
     if page.line is not None:
         return f"{source}:{page.line}"
     if page.warc_record_id:

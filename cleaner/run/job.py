@@ -68,9 +68,15 @@ class Summary:
     resumed_at: int = 0
 
 
-def effective_jobs(jobs: int) -> int:
-    """-j 0 means every core this process may use (:func:`usable_cores`)."""
-    return jobs if jobs > 0 else usable_cores()
+def effective_jobs(jobs: int, report: Callable[[str], None] | None = None) -> int:
+    """Worker processes for -j N: every core this process may use (:func:`usable_cores`)
+    for -j 0, and never more (more workers than cores only share them; ``report`` is
+    told so)."""
+    cores = usable_cores()
+    if jobs > cores and report is not None:
+        report(f"cleaner: -j {jobs} is more than the {cores} core{'s' * (cores != 1)} this process may use: "
+               f"{cores} worker{'s' * (cores != 1)}")
+    return cores if jobs <= 0 else min(jobs, cores)
 
 
 def usable_cores(cgroup_root: str = "/sys/fs/cgroup") -> int:
@@ -253,7 +259,8 @@ def run(job: Job) -> Summary:
     summary = Summary(read=state.pages, written=state.written, failed=state.failed,
                       filtered=state.filtered, dropped=Counter(state.dropped), resumed_at=state.pages)
     stats: dict = {}
-    pool = WorkerPool(job.options, jobs=effective_jobs(job.jobs), timeout=job.timeout, fields=job.fields)
+    pool = WorkerPool(job.options, jobs=effective_jobs(job.jobs, None if job.quiet else report),
+                      timeout=job.timeout, fields=job.fields)
     pages = iter_pages(job.inputs, job.options.max_bytes, skip=state.pages, url=job.url, stats=stats,
                        files=files)
     bar = _progress_bar(job, state.pages)
