@@ -3,14 +3,18 @@ empty and oversized files, hostile HTML. Nothing crashes; a page that cannot be
 cleaned is reported with its file and reason, and the rest of the batch goes on."""
 import json
 import os
+import subprocess
+import sys
 import zlib
 
+import lxml.html
 import pytest
 from conftest import ROOT, SHARED
 
 from cleaner import Cleaner, PageError
 from cleaner.cli import main
 from cleaner.html import clean_html, decode_html
+from cleaner.html import decode as html_decode
 from cleaner.text.encoding import decode, repair_mojibake, utf8_repaired
 from cleaner.text.normalise import printable_path
 
@@ -476,3 +480,33 @@ def test_numbers_out_of_range_are_usage_errors(tmp_path, capsys, flag, value, me
 def test_the_library_refuses_a_size_limit_below_one():
     with pytest.raises(ValueError, match="max_bytes must be a whole number of bytes >= 1, not -1"):
         Cleaner(max_bytes=-1)
+
+
+# ------------------------------------------------------------------ issue 18: quadratic HTML
+def test_an_element_with_80000_attributes_parses_fast(tmp_path, root):
+    # libxml2's time grows with the square of one element's attributes: 80,000 took
+    # minutes, in the library too (clean_file, the datatrove step) where no --timeout stops it.
+    attrs = " ".join(f'data-a{i}="x"' for i in range(80_000))
+    page = tmp_path / "attrs.html"
+    page.write_text(f"<html><body><article><div {attrs}>{ARTICLE}</div>"
+                    f"<p {'/'.join(f'b{i}' for i in range(5000))}>x</p></article></body></html>")
+    code = ("import json, sys; from cleaner import Cleaner; r = Cleaner().clean_file(sys.argv[1]); "
+            "print(json.dumps([r.text, r.metadata.warnings]))")
+    proc = subprocess.run([sys.executable, "-c", code, str(page)], capture_output=True, text=True, timeout=60,
+                          cwd=root)
+    text, warnings = json.loads(proc.stdout)
+    assert "Teks berita yang cukup panjang" in text
+    assert warnings == ["html: attributes past the 1000th of an element taken out before parsing"]
+
+
+@pytest.mark.parametrize("tag, kept", [
+    ('<p a0="1" a1=\'2\' a2=3 a3>', 4),                # quoted, unquoted, no value
+    ('<p a0="1"a1="2"a2="3">', 3),                      # no space after a quoted value
+    ("<p /a0/a1 / a2>", 3),                             # "/" separates
+    ('<p a0="x>y" a1>', 2),                             # ">" inside a quoted value
+])
+def test_attributes_are_counted_as_the_parser_reads_them(monkeypatch, tag, kept):
+    monkeypatch.setattr(html_decode, "_MANY_ATTRIBUTES", html_decode.attributes_pattern(2))
+    capped, n = html_decode.cap_attributes(tag)
+    assert n == 1 and len(lxml.html.fromstring(capped + "x").attrib) == 2
+    assert len(lxml.html.fromstring(tag + "x").attrib) == kept

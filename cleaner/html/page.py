@@ -20,7 +20,7 @@ from ..model.page import PageError
 from ..model.record import Record
 from ..ruleset.detect import detected_outlet, host_of
 from ..text import dates
-from .decode import FLATTENED, decode_html_page, parse_html
+from .decode import ATTRIBUTES_CUT, FLATTENED, decode_html_page, parse_html
 from .extract import Taken, extract_lines, html_rules, join_url, select_body, take_out
 from .meta import PageMeta, clean_title, page_people, read_meta, site_keys
 
@@ -60,8 +60,7 @@ def _clean(cleaner, text: str, url: str | None, source: str | None) -> Record:
     lines, extractor = extract_lines(body if body is not None else root, page_url)
     if not lines:
         raise PageError("no article text found (trafilatura and jusText both empty)")
-    if FLATTENED in parse_errors:
-        warnings.append(FLATTENED)
+    warnings += [e for e in (FLATTENED, ATTRIBUTES_CUT) if e in parse_errors]
     if extractor != "trafilatura":
         warnings.append("html: trafilatura found no text; paragraphs from jusText")
     keys = site_keys(meta, host_of(page_url))
