@@ -21,7 +21,7 @@ from .model.page import Page, PageError
 from .model.record import Record, record_id
 from .ruleset.loader import load_ruleset
 from .text.encoding import check_bytes, decode_page
-from .text.normalise import page_text
+from .text.normalise import line_count, page_text
 from .text.signals import SignalMemo
 
 __all__ = ["Cleaner", "Options", "PageError", "Record", "clean", "settle"]
@@ -58,6 +58,7 @@ def settle(cleaner: Cleaner, rec: Record, doc: Doc, outlet: str | None) -> Recor
             md.dropped_lines.extend(later)
         rec.lines_dropped += nxt.lines_dropped
         rec.text = nxt.text
+        del again, nxt          # one pass's document at a time (a page of many lines)
     return rec
 
 
@@ -70,8 +71,10 @@ class Cleaner:
     def __init__(self, rules_dirs: list[str | os.PathLike] | None = None, *,
                  options: Options | None = None, **kwargs):
         self.options = options or Options(**kwargs)
-        if not isinstance(self.options.max_bytes, int) or self.options.max_bytes < 1:
-            raise ValueError(f"max_bytes must be a whole number of bytes >= 1, not {self.options.max_bytes!r}")
+        for name in ("max_bytes", "max_lines"):
+            value = getattr(self.options, name)
+            if not isinstance(value, int) or value < 1:
+                raise ValueError(f"{name} must be a whole number >= 1, not {value!r}")
         if rules_dirs:
             self.options.rules_dirs = [str(d) for d in rules_dirs]
         self.ruleset = load_ruleset(self.options.rules_dirs)
@@ -98,11 +101,24 @@ class Cleaner:
         if not doc.lines:
             raise PageError("no text on the page")
         rec = assemble(doc, self.ruleset, opts, finish=False)
+        self.release_lines(doc)
         return finish_record(settle(self, rec, doc, outlet))
+
+    def release_lines(self, doc: Doc) -> None:
+        """The record is assembled: the page's lines go before the later passes over its
+        body (half the memory of a page of many lines); settle reads the page's URL,
+        source and memo only. ``cleaner explain`` keeps them."""
+        doc.lines = []
 
     def run_stages(self, text: str, *, url: str | None = None, source: str | None = None,
                    outlet: str | None = None) -> tuple[Doc, Options]:
-        """Every stage on one text; the marked document (``cleaner explain`` reads it)."""
+        """Every stage on one text; the marked document (``cleaner explain`` reads it).
+        A page of more than ``max_lines`` lines is a PageError, found before any copy of
+        it or list of its lines is made (the later passes of :func:`settle` read the
+        body, blank lines between its paragraphs: not counted again)."""
+        lines = line_count(text)
+        if lines > self.options.max_lines:
+            raise PageError(f"page has {lines} lines, over the limit of {self.options.max_lines} (--max-lines)")
         return self.stages(text, url=url, source=source, outlet=outlet)
 
     def stages(self, text: str, *, url: str | None = None, source: str | None = None,

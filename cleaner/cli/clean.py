@@ -13,7 +13,7 @@ from .._version import __version__
 from ..api import Cleaner, Options
 from ..io.sinks import OutputError, partial_paths
 from ..io.sources import Fields, format_of
-from ..model.page import DEFAULT_MAX_BYTES
+from ..model.page import DEFAULT_MAX_BYTES, DEFAULT_MAX_LINES
 from ..ruleset import RuleError
 from ..run import Job, RunError, run
 from ..text.hygiene import keep_languages
@@ -53,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="add metadata.dropped_lines: every dropped line with category and rule")
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
                    help=f"skip pages larger than N bytes (default {DEFAULT_MAX_BYTES})")
+    p.add_argument("--max-lines", type=int, default=DEFAULT_MAX_LINES, metavar="N",
+                   help=f"skip pages of more than N lines (default {DEFAULT_MAX_LINES})")
     p.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
                    help="worker processes (default 0 = every core this process may use)")
     p.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
@@ -88,7 +90,7 @@ def main(argv: list[str]) -> int:
         print(f"cleaner: error: {bad}", file=sys.stderr)
         return EXIT_USAGE
     options = Options(keep_dropped=args.keep_dropped, outlet=args.outlet,
-                      rules_dirs=args.rules, max_bytes=args.max_bytes)
+                      rules_dirs=args.rules, max_bytes=args.max_bytes, max_lines=args.max_lines)
     try:
         Cleaner(options=options)        # rule files checked here, before any worker starts
     except (RuleError, ValueError) as exc:
@@ -146,6 +148,8 @@ def _bad_number(args) -> str | None:
         return f"--timeout takes a number of seconds >= 0 (0: no limit), not {args.timeout:g}"
     if args.max_bytes < 1:
         return f"--max-bytes takes a number of bytes >= 1, not {args.max_bytes}"
+    if args.max_lines < 1:
+        return f"--max-lines takes a number of lines >= 1, not {args.max_lines}"
     return None
 
 

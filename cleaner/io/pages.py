@@ -92,10 +92,29 @@ def _file_kind(entry: os.DirEntry) -> str:
     return "a special file"
 
 
+def read_upto(fh, limit: int, expected: int = 0) -> bytes:
+    """At most ``limit`` bytes of ``fh``; a buffer of ``expected`` bytes (the file's
+    size; 1 MB at least) first, not of ``limit`` (read(n) allocates n: a --max-bytes
+    of 10 GB would ask for 10 GB on every page)."""
+    first = min(limit, max(expected + 1, 1 << 20))
+    data = fh.read(first)
+    if len(data) < first:
+        return data
+    parts = [data]
+    got = len(data)
+    while got < limit:
+        more = fh.read(min(limit - got, 1 << 20))
+        if not more:
+            break
+        parts.append(more)
+        got += len(more)
+    return b"".join(parts)
+
+
 def read_page(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Page:
     """One page file (``-``: stdin), at most ``max_bytes`` of it; the error set when it cannot be read."""
     if path == "-":
-        data = sys.stdin.buffer.read(max_bytes + 1)
+        data = read_upto(sys.stdin.buffer, max_bytes + 1)
         source = "<stdin>"
     else:
         source = path
@@ -106,7 +125,7 @@ def read_page(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Page:
             # Read at most one byte past the limit: a device or a file that grows
             # (/dev/zero, a log being written) reports a small size and never ends.
             with open(path, "rb") as fh:
-                data = fh.read(max_bytes + 1)
+                data = read_upto(fh, max_bytes + 1, size)
         except OSError as exc:
             return Page(source, error=f"cannot read: {exc.strerror or exc}")
     if len(data) > max_bytes:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .page import DEFAULT_MAX_BYTES
+from .page import DEFAULT_MAX_BYTES, DEFAULT_MAX_LINES
 
 
 @dataclass
@@ -13,3 +13,4 @@ class Options:
     outlet: str | None = None           # force one outlet id
     rules_dirs: list[str] = field(default_factory=list)
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_lines: int = DEFAULT_MAX_LINES     # a page with more lines is refused (PageError)

@@ -123,7 +123,7 @@ def fingerprint(job: Job, files: list[tuple[str, str | None]] | None = None) -> 
     o = job.options
     files = find_inputs(job.inputs, output_paths(job)) if files is None else files
     return {"inputs": [i if i == "-" else os.path.abspath(i) for i in job.inputs],
-            "keep_dropped": o.keep_dropped, "outlet": o.outlet, "max_bytes": o.max_bytes,
+            "keep_dropped": o.keep_dropped, "outlet": o.outlet, "max_bytes": o.max_bytes, "max_lines": o.max_lines,
             "rules": [os.path.abspath(d) for d in o.rules_dirs], "url": job.url,
             "fields": [job.fields.text, job.fields.html, job.fields.url], "cleaner": __version__,
             "rule_files": _rules_digest(o.rules_dirs), "files": input_manifest(files)}

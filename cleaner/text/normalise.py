@@ -67,6 +67,15 @@ def scrubbed_text(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def line_count(text: str) -> int:
+    """The lines the page will have once its line ends are made plain (CRLF, CR, NEL,
+    U+2028 and U+2029 end a line; :func:`scrubbed_text`), counted without splitting it."""
+    ends = text.count("\n") + text.count("\r") - text.count("\r\n")
+    if not text.isascii():
+        ends += sum(text.count(char) for char in _LINE_ENDS)
+    return ends + 1
+
+
 def page_text(text: str) -> tuple[str, int]:
     """(the page's text as the stages see it, lines whose mojibake was repaired).
     Mojibake repaired, then :func:`scrubbed_text`, repeated until stable: a control
