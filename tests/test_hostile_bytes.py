@@ -564,3 +564,9 @@ def test_a_large_max_bytes_does_not_ask_for_a_buffer_that_large(tmp_path, root):
                           timeout=120, cwd=root, preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit)))
     assert proc.returncode == 0, proc.stderr[-500:]
     assert int(proc.stdout) > 1000
+
+
+@pytest.mark.parametrize("text", ["", "a", "a\n", "a\nb", "a\r\nb\r\n", "a\rb", "a\u2028b\u2029", "\n\n", "a\x85b"])
+def test_line_count_is_what_the_page_splits_into(text):
+    from cleaner.text.normalise import line_count, scrubbed_text
+    assert line_count(text) == len(scrubbed_text(text).splitlines())

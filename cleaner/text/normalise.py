@@ -73,7 +73,7 @@ def line_count(text: str) -> int:
     ends = text.count("\n") + text.count("\r") - text.count("\r\n")
     if not text.isascii():
         ends += sum(text.count(char) for char in _LINE_ENDS)
-    return ends + 1
+    return ends + (1 if text and not text.endswith(("\n", "\r", *_LINE_ENDS)) else 0)
 
 
 def page_text(text: str) -> tuple[str, int]:
