@@ -46,7 +46,7 @@ def echo_work(cleaner, page, fields):
     return b"x" * len(page.data or b""), {}, None
 
 
-WORK = {"faulty": faulty_work, "burn": burn_work}
+WORK = {"faulty": faulty_work, "burn": burn_work, "echo": echo_work}
 
 
 def run_cli(argv):
