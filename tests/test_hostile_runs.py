@@ -206,6 +206,7 @@ def page_folder(tmp_path, root, pages=40, empty=0):
     return folder
 
 
+@pytest.mark.slow
 def test_the_errors_file_in_an_input_folder_is_not_read_back(tmp_path, root):
     # It was: every line of the log failed as a page and was appended again (a run without end).
     folder = page_folder(tmp_path, root, pages=1, empty=200)
@@ -233,6 +234,7 @@ def test_an_output_that_is_an_input_is_a_usage_error(tmp_path, capsys, root):
     assert src.read_bytes() == before
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
 def test_a_fifo_in_a_folder_is_skipped_and_a_named_one_is_read(tmp_path, root):
     folder = page_folder(tmp_path, root, pages=2)
@@ -262,6 +264,7 @@ def interrupted(tmp_path, root, args, out):
     return json.loads(state.read_text())["pages"]
 
 
+@pytest.mark.slow
 def test_resume_refuses_changed_input_files(tmp_path, capsys, root):
     folder = page_folder(tmp_path, root)
     out = tmp_path / "o.jsonl"
@@ -280,6 +283,7 @@ def test_resume_refuses_changed_input_files(tmp_path, capsys, root):
     assert (tmp_path / ".o.jsonl.partial").exists()             # refused: nothing touched
 
 
+@pytest.mark.slow
 def test_resume_refuses_the_inputs_named_another_way(tmp_path, capsys, root, monkeypatch):
     # It was accepted, and the records mixed relative and absolute source paths.
     folder = page_folder(tmp_path, root)
@@ -330,6 +334,7 @@ def test_ctrl_c_while_the_rules_load_is_exit_130(tmp_path, root, args):
     assert err.replace("loading\n", "") == "cleaner: interrupted\n"
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_a_forkserver_killed_while_starting_costs_nothing(tmp_path, root):
     # It was an uncaught EOFError (the first worker never started).

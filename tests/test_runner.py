@@ -186,6 +186,7 @@ def run_pinned(args, cwd, **env):
                           env={**os.environ, **env}, preexec_fn=lambda: os.sched_setaffinity(0, {one}))
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(os, "sched_setaffinity") or not os.path.exists("/proc/self/stat"),
                     reason="needs CPU affinity and /proc")
 def test_the_timeout_is_cpu_time_so_jobs_never_change_the_output(tmp_path, root):
@@ -237,6 +238,7 @@ def test_workers_start_as_pages_come(root, monkeypatch):
     assert p.started == 1
 
 
+@pytest.mark.slow
 def test_a_stuck_page_holds_up_a_bounded_window_in_bytes():
     # It was bounded in pages only: 46 -> 465 MB in the parent behind a page stuck for 150 s.
     p = WorkerPool(Options(), jobs=2, timeout=2, work=faulty.echo_work)
