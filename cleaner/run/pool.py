@@ -2,13 +2,15 @@
 
 :class:`WorkerPool` cleans pages in worker processes that load the rules once. It
 sends pages in small batches (to amortize the cost of passing them between
-processes), keeps a bounded window of pages in flight (memory stays flat however
-many pages go through), and gives the results back in input order. A worker
-writes the page it is on and when it started into shared memory; a page that
-runs past ``timeout`` gets its worker killed (a hang in pure Python or in C code
-cannot be interrupted from inside the process) and replaced, the page is
-reported, and the rest of its batch is sent again. A worker that dies (a
-segfault, ``os._exit``) costs only the page it was on, the same way.
+processes), keeps a bounded window of pages in flight, in pages and in bytes
+(memory stays flat however many pages go through, and behind a stuck page), and
+gives the results back in input order. A worker writes the page it is on, when it
+started and the process's CPU time then into shared memory; a page that uses more
+than ``timeout`` of CPU time (or runs ten times as long on the clock) gets its
+worker killed (a hang in pure Python or in C code cannot be interrupted from
+inside the process) and replaced, the page is reported, and the rest of its batch
+is sent again. A worker that dies (a segfault, ``os._exit``) costs only the page it
+was on, the same way.
 """
 from __future__ import annotations
 
@@ -263,7 +265,7 @@ class WorkerPool:
 
     def _spawn(self) -> _Worker:
         # A forkserver that died (killed while it was starting) is started again by the
-        # next attempt; a second failure ends the run with one line.
+        # next attempt; when every attempt fails the run ends with one line.
         for attempt in range(SPAWN_ATTEMPTS):
             try:
                 worker = _Worker(self._ctx, self.options, self.fields, self.work)
