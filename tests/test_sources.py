@@ -328,3 +328,12 @@ def test_a_page_record_over_max_bytes_is_reported_and_the_next_one_read(tmp_path
     assert code == 1
     assert f"cleaner: {src} {ids[0]}: page is over the limit of 100000 bytes (--max-bytes)" in err
     assert [r["metadata"]["warc_record_id"] for r in records(out)] == [ids[1]]
+
+
+def test_a_gzipped_warc_named_dot_warc_is_read(tmp_path, capsys, seed_text):
+    data, ids = warc_bytes([seed_text.encode("utf-8")] * 2, gz=True)
+    src = tmp_path / "crawl.warc"
+    src.write_bytes(data)
+    out = tmp_path / "o.jsonl"
+    assert run([str(src), "-o", str(out), "-q"], capsys)[0] == 0
+    assert [r["metadata"]["warc_record_id"] for r in records(out)] == ids

@@ -15,6 +15,7 @@ in the worker that cleans them, so the reading process stays light.
 """
 from __future__ import annotations
 
+import contextlib
 import gzip
 import io
 import json
@@ -274,13 +275,16 @@ def warc_pages(path: str, max_bytes: int, stats: dict) -> Iterator[Page]:
         yield Page(path, error=f"{read_error(exc)}{where}")
 
 
-def _warc_stream(path: str) -> io.BufferedIOBase:
+@contextlib.contextmanager
+def _warc_stream(path: str) -> Iterator[io.BufferedIOBase]:
     """The WARC's bytes, decompressed: by the name (.gz, .zst), or gzip found by its
     first bytes (a .warc that is gzipped record by record)."""
-    f = open_binary(path)
-    if split_name(path)[1] is None and f.peek(2)[:2] == b"\x1f\x8b":
-        return gzip.GzipFile(fileobj=f, mode="rb")
-    return f
+    with open_binary(path) as f:
+        if split_name(path)[1] is None and f.peek(2)[:2] == b"\x1f\x8b":
+            with gzip.GzipFile(fileobj=f, mode="rb") as unzipped:
+                yield unzipped
+        else:
+            yield f
 
 
 def _warc_page(path: str, frame: Frame, max_bytes: int) -> Page | None:
