@@ -321,14 +321,15 @@ sys.exit(cli.main(sys.argv[1:]))
 """
 
 
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM])
 @pytest.mark.parametrize("args", [["seeds", "-o", "OUT"], ["explain", "seeds/000_4f9533bd8fb762ef.txt"]])
-def test_ctrl_c_while_the_rules_load_is_exit_130(tmp_path, root, args):
-    # It was a KeyboardInterrupt traceback and exit -2.
+def test_ctrl_c_or_kill_while_the_rules_load_is_exit_130(tmp_path, root, args, how):
+    # It was a KeyboardInterrupt traceback and exit -2 (Ctrl-C), or exit -15 (kill).
     args = [str(tmp_path / "o.jsonl") if a == "OUT" else a for a in args]
     proc = subprocess.Popen([sys.executable, "-c", SLOW_RULES, *args], cwd=root, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True)
     assert proc.stderr.readline() == "loading\n"
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(how)
     err = proc.communicate(timeout=60)[1]
     assert proc.returncode == 130
     assert err.replace("loading\n", "") == "cleaner: interrupted\n"

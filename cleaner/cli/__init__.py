@@ -7,7 +7,14 @@ import sys
 
 from . import clean, dedup, explain, rules
 from .clean import build_parser
-from .common import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, UsageError
+from .common import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    EXIT_USAGE,
+    UsageError,
+    terminate_as_interrupt,
+)
 
 __all__ = ["EXIT_INTERRUPTED", "EXIT_OK", "EXIT_SOME_FAILED", "EXIT_USAGE", "SUBCOMMANDS", "UsageError",
            "build_parser", "main"]
@@ -22,9 +29,10 @@ def main(argv: list[str] | None = None) -> int:
     """The ``cleaner`` command; its exit status."""
     argv = sys.argv[1:] if argv is None else list(argv)
     try:
-        if argv and argv[0] in SUBCOMMANDS:
-            return SUBCOMMANDS[argv[0]](argv[1:])
-        return clean.main(argv)
-    except KeyboardInterrupt:        # Ctrl-C before or after the run (loading rules, ...)
+        with terminate_as_interrupt():
+            if argv and argv[0] in SUBCOMMANDS:
+                return SUBCOMMANDS[argv[0]](argv[1:])
+            return clean.main(argv)
+    except KeyboardInterrupt:        # Ctrl-C or kill before or after the run (loading rules, ...)
         print("cleaner: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED

@@ -5,9 +5,7 @@ import argparse
 import functools
 import math
 import os
-import signal
 import sys
-import threading
 
 from .._version import __version__
 from ..api import Cleaner, Options
@@ -27,6 +25,7 @@ from .common import (
     UsageError,
     add_rules_option,
     quiet_stdout,
+    terminate_as_interrupt,
 )
 
 
@@ -108,9 +107,9 @@ def main(argv: list[str]) -> int:
     job = Job(inputs=args.inputs, output=args.output, options=options, jobs=args.jobs,
               timeout=args.timeout, fields=Fields(args.text_field, args.html_field, args.url_field),
               url=args.url, errors=args.errors, resume=args.resume, quiet=args.quiet, filters=filters)
-    previous = signal.signal(signal.SIGTERM, _interrupt) if _main_thread() else None
     try:
-        summary = run(job)
+        with terminate_as_interrupt():
+            summary = run(job)
     except BrokenPipeError:
         quiet_stdout()
         return EXIT_OK
@@ -126,9 +125,6 @@ def main(argv: list[str]) -> int:
     except KeyboardInterrupt:
         print(f"cleaner: interrupted; {_resume_hint(args.output)}", file=sys.stderr)
         return EXIT_INTERRUPTED
-    finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
     if not args.quiet:
         cats = ", ".join(f"{k} {v}" for k, v in summary.dropped.most_common())
         extra = f", {summary.filtered} filtered out" if summary.filtered else ""
@@ -172,14 +168,6 @@ def stream_filters(args) -> list:
                             drop=args.drop_duplicates)
         filters.append(nd.filter)
     return filters
-
-
-def _interrupt(signum, frame):
-    raise KeyboardInterrupt
-
-
-def _main_thread() -> bool:
-    return threading.current_thread() is threading.main_thread()
 
 
 def _resume_hint(output: str) -> str:
