@@ -12,6 +12,7 @@ import pytest
 from runhelp import SEEDS, cli, seed_corpus
 
 from cleaner.io.sinks import FileOutput
+from cleaner.model.options import Options
 
 TESTS = os.path.dirname(os.path.abspath(__file__))
 
@@ -357,3 +358,17 @@ def test_a_forkserver_killed_while_starting_costs_nothing(tmp_path, root):
     assert killed
     assert proc.returncode == 0 and "Traceback" not in err, err
     assert "5 pages read, 5 written, 0 failed" in err
+
+
+def test_resume_refuses_edited_rule_files(tmp_path, root):
+    from cleaner.run.job import Job, fingerprint, resume_mismatch
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "demo.yaml").write_text("id: demo\nmatch:\n  hosts: [demo.example]\n")
+    job = Job([str(root / SEEDS[0])], str(tmp_path / "o.jsonl"), options=Options(rules_dirs=[str(rules)]))
+    before = fingerprint(job)
+    assert fingerprint(job) == before
+    (rules / "demo.yaml").write_text("id: demo\nmatch:\n  hosts: [demo.example, other.example]\n")
+    after = fingerprint(job)
+    assert after != before
+    assert resume_mismatch(before, after) == "the rule files changed since the interrupted run"
