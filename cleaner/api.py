@@ -19,8 +19,8 @@ from .model.options import HTML_ENGINES, Options
 from .model.page import Page, PageError
 from .model.record import Record, record_id
 from .ruleset.loader import load_ruleset
-from .text.encoding import check_bytes, decode
-from .text.normalise import page_text
+from .text.encoding import check_bytes, decode_page
+from .text.normalise import line_count, page_text
 from .text.signals import SignalMemo
 
 __all__ = ["Cleaner", "Options", "PageError", "Record", "clean", "settle"]
@@ -57,6 +57,7 @@ def settle(cleaner: Cleaner, rec: Record, doc: Doc, outlet: str | None) -> Recor
             md.dropped_lines.extend(later)
         rec.lines_dropped += nxt.lines_dropped
         rec.text = nxt.text
+        del again, nxt          # one pass's document at a time (a page of many lines)
     return rec
 
 
@@ -69,6 +70,10 @@ class Cleaner:
     def __init__(self, rules_dirs: list[str | os.PathLike] | None = None, *,
                  options: Options | None = None, **kwargs):
         self.options = options or Options(**kwargs)
+        for name in ("max_bytes", "max_lines"):
+            value = getattr(self.options, name)
+            if not isinstance(value, int) or value < 1:
+                raise ValueError(f"{name} must be a whole number >= 1, not {value!r}")
         if rules_dirs:
             self.options.rules_dirs = [str(d) for d in rules_dirs]
         if self.options.html_engine not in HTML_ENGINES:
@@ -78,19 +83,53 @@ class Cleaner:
             raise ValueError(f"unknown outlet {self.options.outlet!r}; known: "
                              f"{', '.join(sorted(self.ruleset.outlets))}")
 
-    def clean_text(self, text: str, *, url: str | None = None, source: str | None = None,
+    def clean_text(self, text: str | bytes, *, url: str | None = None, source: str | None = None,
                    outlet: str | None = None, extracted: bool = False) -> Record:
-        """The record of one page's text. ``extracted``: the text is an extractor's main
-        content (the HTML path), not a page's dump: it is not searched for the article."""
+        """The record of one page's text (bytes: decoded as the command decodes a page file).
+        ``extracted``: the text is an extractor's main content (the HTML path), not a
+        page's dump: it is not searched for the article (core/structure/page.py)."""
+        return self._clean_decoded(page_input(text, "Cleaner.clean_text"), url=url, source=source,
+                                   outlet=outlet, extracted=extracted)
+
+    def clean_bytes(self, data: bytes, *, url: str | None = None, source: str | None = None,
+                    outlet: str | None = None) -> Record:
+        """The record of one text page's bytes, decoded as the command decodes a page
+        file (a BOM, else UTF-8, else the detected code page; ``metadata.encoding``)."""
+        return self._clean_decoded(page_input(data, "Cleaner.clean_bytes"), url=url, source=source,
+                                   outlet=outlet)
+
+    def _clean_decoded(self, decoded: tuple[str, str | None, list[str]], **kwargs) -> Record:
+        text, encoding, warnings = decoded
+        record = self._clean_str(text, **kwargs)
+        if encoding is not None:
+            record.metadata.encoding = encoding
+            record.metadata.warnings += warnings
+        return record
+
+    def _clean_str(self, text: str, *, url: str | None = None, source: str | None = None,
+                   outlet: str | None = None, extracted: bool = False) -> Record:
         doc, opts = self.run_stages(text, url=url, source=source, outlet=outlet, extracted=extracted)
         if not doc.lines:
             raise PageError("no text on the page")
         rec = assemble(doc, self.ruleset, opts, finish=False)
+        self.release_lines(doc)
         return finish_record(settle(self, rec, doc, outlet))
+
+    def release_lines(self, doc: Doc) -> None:
+        """The record is assembled: the page's lines go before the later passes over its
+        body (half the memory of a page of many lines); settle reads the page's URL,
+        source and memo only. ``cleaner explain`` keeps them."""
+        doc.lines = []
 
     def run_stages(self, text: str, *, url: str | None = None, source: str | None = None,
                    outlet: str | None = None, extracted: bool = False) -> tuple[Doc, Options]:
-        """Every stage on one text; the marked document (``cleaner explain`` reads it)."""
+        """Every stage on one text; the marked document (``cleaner explain`` reads it).
+        A page of more than ``max_lines`` lines is a PageError, found before any copy of
+        it or list of its lines is made (the later passes of :func:`settle` read the
+        body, blank lines between its paragraphs: not counted again)."""
+        lines = line_count(text)
+        if lines > self.options.max_lines:
+            raise PageError(f"page has {lines} lines, over the limit of {self.options.max_lines} (--max-lines)")
         return self.stages(text, url=url, source=source, outlet=outlet, extracted=extracted)
 
     def stages(self, text: str, *, url: str | None = None, source: str | None = None,
@@ -132,17 +171,12 @@ class Cleaner:
             check_bytes(page.data)
             # The raw bytes: html/ decodes them itself, honouring the declared charset.
             return clean_html(self, page.data, url=page.url, source=page.source)
-        return self.clean_bytes(page.data, url=page.url, source=page.source)
-
-    def clean_bytes(self, data: bytes, *, url: str | None = None, source: str | None = None,
-                    outlet: str | None = None) -> Record:
-        """The record of one text page's bytes, decoded as the command decodes a page
-        file (a BOM, else UTF-8, else the detected code page; ``metadata.encoding``)."""
-        text, encoding = decode(bytes(data))
+        text, encoding, warnings = decode_page(page.data)
         if not text.strip():
             raise PageError("empty page (whitespace only)")
-        record = self.clean_text(text, url=url, source=source, outlet=outlet)
+        record = self._clean_str(text, url=page.url, source=page.source)
         record.metadata.encoding = encoding
+        record.metadata.warnings += warnings
         return record
 
     def clean_file(self, path: str | os.PathLike, *, url: str | None = None,
@@ -190,14 +224,22 @@ _DEFAULT: Cleaner | None = None
 
 
 def clean(text: str | bytes, *, url: str | None = None, outlet: str | None = None) -> Record:
-    """Clean one page's text with the built-in rules (loaded once per process). Bytes
-    are decoded as the command decodes a page file; anything else is a TypeError."""
+    """Clean one page's text with the built-in rules (loaded once per process); bytes
+    are decoded as the command decodes a page file."""
     global _DEFAULT
-    if not isinstance(text, (str, bytes, bytearray, memoryview)):
-        hint = "; for a file use Cleaner().clean_file(path)" if isinstance(text, os.PathLike) else ""
-        raise TypeError(f"clean() takes a page's text (str) or its bytes, not {type(text).__name__}{hint}")
+    decoded = page_input(text, "clean")
     if _DEFAULT is None:
         _DEFAULT = Cleaner()
-    if isinstance(text, str):
-        return _DEFAULT.clean_text(text, url=url, outlet=outlet)
-    return _DEFAULT.clean_bytes(text, url=url, outlet=outlet)
+    return _DEFAULT._clean_decoded(decoded, url=url, outlet=outlet)
+
+
+def page_input(page, caller: str) -> tuple[str, str | None, list[str]]:
+    """(text, encoding, warnings) of a page given to the library: a str as it is (no
+    encoding), bytes decoded as the command decodes a page file (text/encoding.py);
+    anything else a TypeError naming ``caller``."""
+    if isinstance(page, str):
+        return page, None, []
+    if isinstance(page, (bytes, bytearray, memoryview)):
+        return decode_page(bytes(page))
+    hint = f"; for a file, Cleaner().clean_file({page!r})" if isinstance(page, os.PathLike) else ""
+    raise TypeError(f"{caller}() takes the page's text as str (or its bytes), not {type(page).__name__}{hint}")

@@ -3,15 +3,21 @@ empty and oversized files, hostile HTML. Nothing crashes; a page that cannot be
 cleaned is reported with its file and reason, and the rest of the batch goes on."""
 import json
 import os
+import random
+import subprocess
+import sys
+import tracemalloc
 import zlib
 
+import lxml.html
 import pytest
 from conftest import ROOT, SHARED
 
 from cleaner import Cleaner, PageError
 from cleaner.cli import main
 from cleaner.html import clean_html, decode_html
-from cleaner.text.encoding import decode, repair_mojibake
+from cleaner.html import decode as html_decode
+from cleaner.text.encoding import decode, repair_mojibake, utf8_repaired
 from cleaner.text.normalise import printable_path
 
 SEED = ROOT / "seeds" / "004_cd601c936e47d4fb.txt"
@@ -377,3 +383,201 @@ def test_control_characters_in_html_found_by_fuzzing(html_cleaner, char):
     at = data.index(b"</p>", data.index(b'class="baca"')) + 4
     rec = clean_html(cleaner, data[:at] + char + data[at:])
     assert rec.metadata.outlet == "tribun" and rec.text
+
+
+# ------------------------------------------------------------------ issue 18: mixed encodings
+# The seed with curly quotes in UTF-8, and one line pasted in windows-1252.
+LEGACY_LINE = "Pernyataan \u201cresmi\u201d itu dibacakan oleh Andr\u00e9 \u2014 juru bicara kementerian."
+
+
+def mixed_bytes(text: str = PAGE) -> bytes:
+    lines = text.encode("utf-8").split(b"\n")
+    lines.insert(len(lines) // 2, LEGACY_LINE.encode("cp1252"))
+    return b"\n".join(lines)
+
+
+def test_a_utf8_page_with_one_windows_1252_line_stays_utf8(cleaner, tmp_path):
+    # It was decoded whole as mac_iceland: every curly quote came out as "‚Äú".
+    rec = clean_bytes(cleaner, tmp_path, mixed_bytes())
+    assert rec.metadata.encoding == "utf-8"
+    assert "\u201cTentara dan rakyat Rusia" in rec.text and "kata Andr\u00e9\u2026" in rec.text
+    assert LEGACY_LINE in rec.text
+    assert "encoding: UTF-8 but for 4 invalid bytes, read as windows-1252" in rec.metadata.warnings
+    assert "\u201a\u00c4" not in rec.text
+
+
+def test_utf8_with_a_few_bad_bytes_is_utf8_and_a_legacy_page_is_not():
+    # UTF-8 when its valid multi-byte characters outnumber (in bytes) its invalid bytes.
+    assert utf8_repaired("caf\u00e9 \u201cok\u201d ".encode() + b"\x93x\x94") == ("caf\u00e9 \u201cok\u201d \u201cx\u201d", 2)
+    assert utf8_repaired("\u00e9".encode() + b" \x93a\x94 \xe9") is None          # 2 valid bytes, 3 invalid
+    assert utf8_repaired(PAGE.encode("cp1252")) is None                           # no valid UTF-8 at all
+    assert utf8_repaired(b"ok \x81") is None
+    assert utf8_repaired("\u2014\u2014".encode() + b"\x81\x8d") == ("\u2014\u2014\ufffd\ufffd", 2)
+
+
+@pytest.mark.parametrize("declared", ["", '<meta charset="iso-8859-1">'])
+def test_a_utf8_html_page_with_a_few_bad_bytes_stays_utf8(cleaner, declared):
+    body = "".join(f"<p>{line}</p>" for line in PAGE.splitlines() if line.strip())
+    html = mixed_bytes(f"<html><head>{declared}</head><body><article>{body}</article></body></html>")
+    rec = clean_html(cleaner, html)
+    assert rec.metadata.encoding == "utf-8"
+    assert "\u201cTentara dan rakyat Rusia" in rec.text
+    assert "encoding: UTF-8 but for 4 invalid bytes, read as windows-1252" in rec.metadata.warnings
+
+
+# ------------------------------------------------------------------ issue 18: what the library is given
+@pytest.mark.parametrize("value, name", [(None, "NoneType"), (5, "int"), (["a"], "list")])
+def test_clean_names_a_wrong_type(value, name):
+    from cleaner import clean
+    with pytest.raises(TypeError) as exc:
+        clean(value)
+    assert str(exc.value) == f"clean() takes the page's text as str (or its bytes), not {name}"
+    with pytest.raises(TypeError, match=r"^Cleaner\.clean_text\(\) takes the page's text as str"):
+        Cleaner().clean_text(value)
+
+
+def test_clean_given_a_path_says_to_read_the_file():
+    from pathlib import Path
+
+    from cleaner import clean
+    with pytest.raises(TypeError) as exc:
+        clean(Path("page.txt"))
+    assert str(exc.value) == ("clean() takes the page's text as str (or its bytes), not PosixPath; "
+                              "for a file, Cleaner().clean_file(PosixPath('page.txt'))")
+
+
+def test_clean_given_bytes_decodes_them_as_the_command_does(cleaner, tmp_path):
+    from cleaner import clean
+    for data in (PAGE.encode("utf-16"), PAGE.encode("cp1252"), mixed_bytes()):
+        want = clean_bytes(cleaner, tmp_path, data)
+        got = clean(data)
+        assert (got.text, got.metadata.encoding, got.metadata.warnings) == \
+            (want.text, want.metadata.encoding, want.metadata.warnings)
+    with pytest.raises(PageError, match="not a text file"):
+        clean(PNG)
+
+
+def test_a_url_with_a_lone_surrogate_is_escaped(cleaner):
+    # It stayed in Record.url, and json.dumps(...).encode() raised UnicodeEncodeError.
+    rec = cleaner.clean_text(PAGE, url="https://ex\udcffample.com/berita/\ud800x")
+    assert rec.url == "https://ex\\xffample.com/berita/\\ud800x"
+    assert rec.metadata.site == "ex\\xffample.com"
+    json.dumps(rec.to_dict(), ensure_ascii=False).encode("utf-8")
+
+
+def test_the_errors_log_escapes_file_names_as_the_records_do(tmp_path, capsys):
+    # It wrote "?" for the byte the records write as \xff.
+    (tmp_path / os.fsdecode(b"leer-\xff.txt")).write_bytes(b"")
+    (tmp_path / os.fsdecode(b"berita-\xff.txt")).write_text(PAGE, encoding="utf-8")
+    out, errors = tmp_path / "out.jsonl", tmp_path / "errors.log"
+    assert main([str(tmp_path), "-o", str(out), "--errors", str(errors)]) == 1
+    [bad] = [json.loads(x) for x in errors.read_text(encoding="utf-8").splitlines()]
+    assert bad["path"] == bad["source"] == str(tmp_path) + "/leer-\\xff.txt"
+    assert json.loads(out.read_text(encoding="utf-8"))["metadata"]["source_path"] == str(tmp_path) + "/berita-\\xff.txt"
+
+
+@pytest.mark.parametrize("flag, value, message", [
+    ("--max-bytes", "-1", "--max-bytes takes a number of bytes >= 1, not -1"),
+    ("--max-bytes", "0", "--max-bytes takes a number of bytes >= 1, not 0"),
+    ("--timeout", "nan", "--timeout takes a number of seconds >= 0 (0: no limit), not nan"),
+    ("--timeout", "-1", "--timeout takes a number of seconds >= 0 (0: no limit), not -1"),
+    ("-j", "-2", "--jobs takes a number >= 0 (0: one per usable core), not -2"),
+])
+def test_numbers_out_of_range_are_usage_errors(tmp_path, capsys, flag, value, message):
+    (tmp_path / "a.txt").write_text(PAGE, encoding="utf-8")
+    code = main([str(tmp_path / "a.txt"), "-o", str(tmp_path / "o.jsonl"), flag, value])
+    assert (code, capsys.readouterr().err) == (2, f"cleaner: error: {message}\n")
+    assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_the_library_refuses_a_size_limit_below_one():
+    with pytest.raises(ValueError, match="max_bytes must be a whole number >= 1, not -1"):
+        Cleaner(max_bytes=-1)
+
+
+# ------------------------------------------------------------------ issue 18: quadratic HTML
+def test_an_element_with_80000_attributes_parses_fast(tmp_path, root):
+    # libxml2's time grows with the square of one element's attributes: 80,000 took
+    # minutes, in the library too (clean_file, the datatrove step) where no --timeout stops it.
+    attrs = " ".join(f'data-a{i}="x"' for i in range(80_000))
+    page = tmp_path / "attrs.html"
+    page.write_text(f"<html><body><article><div {attrs}>{ARTICLE}</div>"
+                    f"<p {'/'.join(f'b{i}' for i in range(5000))}>x</p></article></body></html>")
+    code = ("import json, sys; from cleaner import Cleaner; r = Cleaner().clean_file(sys.argv[1]); "
+            "print(json.dumps([r.text, r.metadata.warnings]))")
+    proc = subprocess.run([sys.executable, "-c", code, str(page)], capture_output=True, text=True, timeout=60,
+                          cwd=root)
+    text, warnings = json.loads(proc.stdout)
+    assert "Teks berita yang cukup panjang" in text
+    assert warnings == ["html: attributes past the 1000th of an element taken out before parsing"]
+
+
+@pytest.mark.parametrize("tag, kept", [
+    ('<p a0="1" a1=\'2\' a2=3 a3>', 4),                # quoted, unquoted, no value
+    ('<p a0="1"a1="2"a2="3">', 3),                      # no space after a quoted value
+    ("<p /a0/a1 / a2>", 3),                             # "/" separates
+    ('<p a0="x>y" a1>', 2),                             # ">" inside a quoted value
+])
+def test_attributes_are_counted_as_the_parser_reads_them(monkeypatch, tag, kept):
+    monkeypatch.setattr(html_decode, "_MANY_ATTRIBUTES", html_decode.attributes_pattern(2))
+    capped, n = html_decode.cap_attributes(tag)
+    assert n == 1 and len(lxml.html.fromstring(capped + "x").attrib) == 2
+    assert len(lxml.html.fromstring(tag + "x").attrib) == kept
+
+
+# ------------------------------------------------------------------ issue 18: memory per line
+def short_lines(n: int) -> str:
+    rnd = random.Random(n)
+    return "\n".join(rnd.choice(["ab", "cd", "Warga kota", "x1", "Baca juga: y"]) for _ in range(n))
+
+
+def test_memory_per_line_stays_a_small_constant(cleaner):
+    # It was ~1 kB a line (every later pass's document kept alive by the signal memo,
+    # an empty list per line): a 6 MB page of 2M short lines peaked at 2.47 GB.
+    text = short_lines(5000)
+    cleaner.clean_text(text[:2000])                  # what loads once, loaded
+    tracemalloc.start()
+    try:
+        cleaner.clean_text(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak / 5000 < 400                         # bytes a line (measured: ~250)
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r", "\u2028"])
+def test_a_page_of_too_many_lines_is_refused_before_it_is_split(cleaner, ending):
+    text = short_lines(100_000).replace("\n", ending)
+    with pytest.raises(PageError) as exc:
+        cleaner.clean_text(text)
+    assert str(exc.value) == "page has 100000 lines, over the limit of 20000 (--max-lines)"
+    assert cleaner.clean_text(short_lines(20_000)).text                 # the limit itself passes
+
+
+def test_max_lines_in_the_command(tmp_path, capsys):
+    (tmp_path / "many.txt").write_text(short_lines(300), encoding="utf-8")
+    (tmp_path / "page.txt").write_text(PAGE, encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    assert main([str(tmp_path), "-o", str(out), "--max-lines", "200"]) == 1
+    err = capsys.readouterr().err
+    assert f"cleaner: {tmp_path / 'many.txt'}: page has 300 lines, over the limit of 200 (--max-lines)\n" in err
+    assert len(out.read_text().splitlines()) == 1
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_AS")
+def test_a_large_max_bytes_does_not_ask_for_a_buffer_that_large(tmp_path, root):
+    # read(max_bytes + 1) allocated max_bytes: --max-bytes 100 GB failed every page (MemoryError).
+    import resource
+    (tmp_path / "a.txt").write_text(PAGE, encoding="utf-8")
+    code = "import sys; from cleaner import Cleaner; print(len(Cleaner(max_bytes=10**11).clean_file(sys.argv[1]).text))"
+    limit = 4 << 30
+    proc = subprocess.run([sys.executable, "-c", code, str(tmp_path / "a.txt")], capture_output=True, text=True,
+                          timeout=120, cwd=root, preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit)))
+    assert proc.returncode == 0, proc.stderr[-500:]
+    assert int(proc.stdout) > 1000
+
+
+@pytest.mark.parametrize("text", ["", "a", "a\n", "a\nb", "a\r\nb\r\n", "a\rb", "a\u2028b\u2029", "\n\n", "a\x85b"])
+def test_line_count_is_what_the_page_splits_into(text):
+    from cleaner.text.normalise import line_count, scrubbed_text
+    assert line_count(text) == len(scrubbed_text(text).splitlines())

@@ -12,6 +12,7 @@ import pytest
 from runhelp import SEEDS, cli, seed_corpus
 
 from cleaner.io.sinks import FileOutput
+from cleaner.model.options import Options
 
 TESTS = os.path.dirname(os.path.abspath(__file__))
 
@@ -186,3 +187,188 @@ def test_a_killed_run_leaves_no_worker_behind(tmp_path, root):
     for p in alive:
         os.kill(p, signal.SIGKILL)
     assert not alive
+
+
+# ------------------------------------------------------------------ issue 18: outputs among the inputs
+def run_bounded(args, cwd, timeout=60):
+    """The command in a subprocess that cannot hang the test suite."""
+    return subprocess.run([sys.executable, "-m", "cleaner", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def page_folder(tmp_path, root, pages=40, empty=0):
+    """A folder of page files (the seeds again and again), and ``empty`` empty ones."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for i in range(pages):
+        (folder / f"p{i:03d}.txt").write_bytes((root / SEEDS[i % 5]).read_bytes())
+    for i in range(empty):
+        (folder / f"e{i:03d}.txt").write_bytes(b"")
+    return folder
+
+
+@pytest.mark.slow
+def test_the_errors_file_in_an_input_folder_is_not_read_back(tmp_path, root):
+    # It was: every line of the log failed as a page and was appended again (a run without end).
+    folder = page_folder(tmp_path, root, pages=1, empty=200)
+    errors = folder / "zz_errors.jsonl"
+    for _ in range(2):                                          # the second time, the log is there from the start
+        proc = run_bounded([str(folder), "-o", str(tmp_path / "o.jsonl"), "--errors", str(errors), "-j", "1"], root)
+        assert proc.returncode == 1 and "201 pages read, 1 written, 200 failed" in proc.stderr
+        assert len(errors.read_text().splitlines()) == 200
+        assert "zz_errors" not in proc.stderr
+
+
+def test_an_output_that_is_an_input_is_a_usage_error(tmp_path, capsys, root):
+    src = seed_corpus(tmp_path / "pages.jsonl", root, 3)
+    before = src.read_bytes()
+    out = tmp_path / "o.jsonl"
+    code, _, err = cli([str(src), "-o", str(out), "--errors", str(src)], capsys)
+    assert (code, err) == (2, f"cleaner: error: {src} is both an input and the --errors file\n")
+    assert src.read_bytes() == before and not out.exists()
+    code, _, err = cli([str(src), "-o", str(out), "--errors", str(out)], capsys)
+    assert (code, err) == (2, f"cleaner: error: --errors {out} and -o {out} name the same file\n")
+    assert not out.exists()
+    (tmp_path / "link.jsonl").symlink_to(src)                   # the input under another name
+    code, _, err = cli([str(src), "-o", str(out), "--errors", str(tmp_path / "link.jsonl")], capsys)
+    assert code == 2 and "is both an input and the --errors file" in err
+    assert src.read_bytes() == before
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_a_fifo_in_a_folder_is_skipped_and_a_named_one_is_read(tmp_path, root):
+    folder = page_folder(tmp_path, root, pages=2)
+    os.mkfifo(folder / "p001x.txt")                             # sorted between the two pages
+    proc = run_bounded([str(folder), "-o", str(tmp_path / "o.jsonl")], root)
+    assert proc.returncode == 1
+    assert f"cleaner: {folder / 'p001x.txt'}: not a regular file (a named pipe); skipped\n" in proc.stderr
+    assert "3 pages read, 2 written, 1 failed" in proc.stderr
+    fifo = tmp_path / "stream.txt"                              # named explicitly: a stream
+    os.mkfifo(fifo)
+    writer = subprocess.Popen(["sh", "-c", f"cat {root / SEEDS[0]} > {fifo}"])
+    try:
+        proc = run_bounded([str(fifo), "-o", str(tmp_path / "s.jsonl")], root)
+    finally:
+        writer.wait(timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert len((tmp_path / "s.jsonl").read_text().splitlines()) == 1
+
+
+def interrupted(tmp_path, root, args, out):
+    """Start the command, kill it after its first checkpoint; the pages it finished."""
+    proc = start_slow(args, root)
+    state = out.parent / f".{out.name}.partial.json"
+    wait_for_checkpoint(state, proc, pages=3)
+    proc.kill()
+    proc.communicate()
+    return json.loads(state.read_text())["pages"]
+
+
+@pytest.mark.slow
+def test_resume_refuses_changed_input_files(tmp_path, capsys, root):
+    folder = page_folder(tmp_path, root)
+    out = tmp_path / "o.jsonl"
+    interrupted(tmp_path, root, [str(folder), "-o", str(out)], out)
+    for i in range(5):                                          # sorted among the finished pages
+        (folder / f"p000-{i}.txt").write_bytes((root / SEEDS[1]).read_bytes())
+    code, _, err = cli([str(folder), "-o", str(out), "--resume"], capsys)
+    assert (code, err) == (2, f"cleaner: error: cannot resume {out}: 5 input files added since the interrupted "
+                              f"run ({folder / 'p000-0.txt'}, ...); run without --resume to start over\n")
+    for i in range(5):
+        (folder / f"p000-{i}.txt").unlink()
+    (folder / "p001.txt").write_bytes((root / SEEDS[3]).read_bytes())       # same name, other page
+    code, _, err = cli([str(folder), "-o", str(out), "--resume"], capsys)
+    assert code == 2 and (f"1 input file changed (size, modification time or inode) since the interrupted run "
+                          f"({folder / 'p001.txt'})") in err
+    assert (tmp_path / ".o.jsonl.partial").exists()             # refused: nothing touched
+
+
+@pytest.mark.slow
+def test_resume_refuses_the_inputs_named_another_way(tmp_path, capsys, root, monkeypatch):
+    # It was accepted, and the records mixed relative and absolute source paths.
+    folder = page_folder(tmp_path, root)
+    out = tmp_path / "o.jsonl"
+    monkeypatch.chdir(tmp_path)
+    interrupted(tmp_path, tmp_path, ["pages", "-o", str(out)], out)
+    code, _, err = cli([str(folder), "-o", str(out), "--resume"], capsys)
+    assert code == 2
+    assert (f"cannot resume {out}: the same input files named another way (pages/p000.txt then, "
+            f"{folder / 'p000.txt'} now): name the inputs as the interrupted run did") in err
+    code, _, err = cli(["pages", "-o", str(out), "--resume", "-q"], capsys)
+    assert code == 0
+    assert {json.loads(x)["metadata"]["source_path"][:6] for x in out.read_text().splitlines()} == {"pages/"}
+
+
+# ------------------------------------------------------------------ issue 18: one line, not a traceback
+def test_a_closed_stdout_is_one_line(root):
+    # It was an AttributeError traceback (sys.stdout is None).
+    proc = subprocess.run([sys.executable, "-m", "cleaner", SEEDS[0]], cwd=root, capture_output=False,
+                          stderr=subprocess.PIPE, text=True, timeout=60, preexec_fn=lambda: os.close(1))
+    assert (proc.returncode, proc.stderr) == (2, "cleaner: error: cannot write to stdout: it is closed\n")
+
+
+SLOW_RULES = """
+import signal, sys, time
+signal.signal(signal.SIGINT, signal.default_int_handler)
+from cleaner import cli
+from cleaner.ruleset import loader
+real = loader.load_rule_file
+def slow(path):
+    sys.stderr.write("loading\\n"); sys.stderr.flush(); time.sleep(0.5)
+    return real(path)
+loader.load_rule_file = slow
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM])
+@pytest.mark.parametrize("args", [["seeds", "-o", "OUT"], ["explain", "seeds/000_4f9533bd8fb762ef.txt"]])
+def test_ctrl_c_or_kill_while_the_rules_load_is_exit_130(tmp_path, root, args, how):
+    # It was a KeyboardInterrupt traceback and exit -2 (Ctrl-C), or exit -15 (kill).
+    args = [str(tmp_path / "o.jsonl") if a == "OUT" else a for a in args]
+    proc = subprocess.Popen([sys.executable, "-c", SLOW_RULES, *args], cwd=root, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    assert proc.stderr.readline() == "loading\n"
+    proc.send_signal(how)
+    err = proc.communicate(timeout=60)[1]
+    assert proc.returncode == 130
+    assert err.replace("loading\n", "") == "cleaner: interrupted\n"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_forkserver_killed_while_starting_costs_nothing(tmp_path, root):
+    # It was an uncaught EOFError (the first worker never started).
+    proc = subprocess.Popen([sys.executable, "-m", "cleaner", "seeds", "-o", str(tmp_path / "o.jsonl"), "-j", "2"],
+                            cwd=root, stderr=subprocess.PIPE, text=True)
+    end, killed = time.monotonic() + 60, False
+    while not killed and time.monotonic() < end and proc.poll() is None:
+        for pid in descendants(proc.pid):
+            try:
+                with open(f"/proc/{pid}/cmdline", "rb") as f:
+                    if b"forkserver" in f.read():
+                        os.kill(pid, signal.SIGKILL)
+                        killed = True
+                        break
+            except OSError:
+                continue
+        time.sleep(0.005)
+    err = proc.communicate(timeout=120)[1]
+    assert killed
+    assert proc.returncode == 0 and "Traceback" not in err, err
+    assert "5 pages read, 5 written, 0 failed" in err
+
+
+def test_resume_refuses_edited_rule_files(tmp_path, root):
+    from cleaner.run.job import Job, fingerprint, resume_mismatch
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "demo.yaml").write_text("id: demo\nmatch:\n  hosts: [demo.example]\n")
+    job = Job([str(root / SEEDS[0])], str(tmp_path / "o.jsonl"), options=Options(rules_dirs=[str(rules)]))
+    before = fingerprint(job)
+    assert fingerprint(job) == before
+    (rules / "demo.yaml").write_text("id: demo\nmatch:\n  hosts: [demo.example, other.example]\n")
+    after = fingerprint(job)
+    assert after != before
+    assert resume_mismatch(before, after) == "the rule files changed since the interrupted run"

@@ -73,6 +73,6 @@ def test_clean_takes_bytes_decoded_as_the_command_decodes_them(root):
     for bad, name in ((None, "NoneType"), (Path("page.txt"), "PosixPath"), (12, "int")):
         with pytest.raises(TypeError) as exc:
             clean(bad)
-        assert str(exc.value).startswith(f"clean() takes a page's text (str) or its bytes, not {name}")
-    with pytest.raises(TypeError, match=r"for a file use Cleaner\(\)\.clean_file\(path\)"):
+        assert str(exc.value).startswith(f"clean() takes the page's text as str (or its bytes), not {name}")
+    with pytest.raises(TypeError, match=r"for a file, Cleaner\(\)\.clean_file\("):
         clean(Path("page.txt"))

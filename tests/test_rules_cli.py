@@ -59,7 +59,8 @@ def test_list(tmp_path, capsys, monkeypatch):
     rows = {r["id"]: r for r in map(json.loads, out.splitlines())}
     assert rows["_common"]["origin"] == "built-in" and rows["_common"]["match"] == "every page (shared layer)"
     assert rows["demo"] == {"id": "demo", "name": "Demo", "source": str(tmp_path / "demo.yaml"),
-                            "origin": "--rules", "match": "hosts demo.example", "rules": 1, "tests": 1}
+                            "origin": "--rules", "match": "hosts demo.example", "rules": 1, "tests": 1,
+                            "overrides": []}
     assert rows["klikwartaku"]["origin"] == "--rules, overrides built-in"
     assert rows["klikwartaku"]["match"] == "only with --outlet"
     monkeypatch.setenv("CLEANER_RULES_PATH", str(tmp_path))
@@ -491,3 +492,34 @@ def test_new_writes_cases_that_pass_as_written(tmp_path, capsys):
     assert expect["excludes"] == ["Rabu, 5 Maret 2024 10:00", "Bagikan artikel ini"]
     code, out, _ = run(["rules", "test", str(path)], capsys)
     assert (code, out) == (0, "PASS demo::p1\n1 cases: 1 passed, 0 failed\n")
+
+
+# ------------------------------------------------------------------ issue 18: one id, one file per folder
+def test_two_files_with_one_id_in_a_folder_is_an_error(tmp_path, capsys, root):
+    # It was: the later file silently replaced the other, and `rules check` said 0 errors.
+    a = write(tmp_path, "a.yaml", GOOD)
+    b = write(tmp_path, "b.yaml", GOOD.replace("name: Demo", "name: Demo too"))
+    message = (f"{b}: id 'demo' is also the id of {a} in the same folder; one of them would be silently "
+               "ignored: give each file its own id")
+    code, _, err = run([str(root / "seeds"), "-o", str(tmp_path / "o.jsonl"), "--rules", str(tmp_path)], capsys)
+    assert (code, err) == (2, f"cleaner: error: {message}\n")
+    code, out, _ = run(["rules", "check", "--rules", str(tmp_path)], capsys)
+    assert code == 1 and f"error: {message}" in out.splitlines()
+    code, _, err = run(["rules", "list", "--rules", str(tmp_path)], capsys)
+    assert (code, err) == (2, f"cleaner rules: error: {message}\n")
+
+
+def test_an_override_across_folders_says_which_file_won(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("CLEANER_RULES_PATH", raising=False)
+    first, second = tmp_path / "one", tmp_path / "two"
+    first.mkdir()
+    second.mkdir()
+    a = write(first, "demo.yaml", GOOD)
+    b = write(second, "demo.yaml", GOOD.replace("name: Demo", "name: Demo two"))
+    code, out, _ = run(["rules", "list", "--rules", str(first), "--rules", str(second), "--json"], capsys)
+    assert code == 0
+    row = {r["id"]: r for r in map(json.loads, out.splitlines())}["demo"]
+    assert (row["name"], row["source"], row["overrides"]) == ("Demo two", str(b), [str(a)])
+    assert row["origin"] == f"--rules, overrides {a}"
+    code, out, _ = run(["rules", "list", "--rules", str(first), "--rules", str(second)], capsys)
+    assert f"{b} (--rules, overrides {a})" in out

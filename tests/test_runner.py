@@ -3,6 +3,8 @@ import gzip
 import json
 import os
 import pickle
+import subprocess
+import sys
 
 import faulty
 import pytest
@@ -12,6 +14,7 @@ from runhelp import SEEDS, cli, seed_corpus
 from cleaner import runner
 from cleaner.model.page import Page
 from cleaner.pipeline import Options, clean
+from cleaner.run import job as runner_job
 from cleaner.run import pool
 from cleaner.runner import Job, WorkerPool, run
 
@@ -69,12 +72,12 @@ def test_a_hanging_page_is_stopped_and_the_rest_written(corpus, tmp_path, capsys
     out, errors = tmp_path / "o.jsonl", tmp_path / "errors.jsonl"
     code, _, err = cli([str(src), "-o", str(out), "--timeout", "1", "-j", "2", "--errors", str(errors)], capsys)
     assert code == 1
-    assert f"cleaner: {src}:6: timed out after 1 s (its worker was stopped and replaced)\n" in err
+    assert f"cleaner: {src}:6: timed out after 1 s of CPU time (its worker was stopped and replaced)\n" in err
     assert "25 pages read, 24 written, 1 failed" in err
     lines = [json.loads(x)["metadata"]["source_line"] for x in out.read_text().splitlines()]
     assert lines == [n for n in range(1, 26) if n != 6]          # the rest, in order
     assert [json.loads(x) for x in errors.read_text().splitlines()] == [
-        {"source": f"{src}:6", "reason": "timed out after 1 s (its worker was stopped and replaced)",
+        {"source": f"{src}:6", "reason": "timed out after 1 s of CPU time (its worker was stopped and replaced)",
          "path": str(src), "line": 6, "warc_record_id": None, "url": None}]
 
 
@@ -169,3 +172,88 @@ def test_jobs_default_to_every_usable_core(tmp_path, monkeypatch):
     assert runner.effective_jobs(3) == 3
     from cleaner.cli import build_parser
     assert build_parser().parse_args(["x"]).jobs == 0                 # the command's default: -j 0
+
+
+# ------------------------------------------------------------------ issue 18: -j never changes the output
+TESTS = os.path.dirname(os.path.abspath(__file__))
+
+
+def run_pinned(args, cwd, **env):
+    """The command (tests/faulty.py's run_cli) in a subprocess pinned to one CPU."""
+    code = f"import sys; sys.path.insert(0, {TESTS!r}); import faulty; sys.exit(faulty.run_cli({args!r}))"
+    one = min(os.sched_getaffinity(0))
+    return subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True, timeout=300,
+                          env={**os.environ, **env}, preexec_fn=lambda: os.sched_setaffinity(0, {one}))
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(os, "sched_setaffinity") or not os.path.exists("/proc/self/stat"),
+                    reason="needs CPU affinity and /proc")
+def test_the_timeout_is_cpu_time_so_jobs_never_change_the_output(tmp_path, root):
+    # It was wall-clock time: heavy pages at -j 8 on 2 cores all timed out, -j 1 wrote them all.
+    # Here 4 workers share one CPU; each page takes 0.4 s of CPU, 1.6 s on the clock.
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for i, seed in enumerate(SEEDS[:4]):
+        (folder / f"p{i}.txt").write_bytes((root / seed).read_bytes())
+    env = {"FAULTY_WORK": "burn", "FAULTY_BURN": "0.4", "FAULTY_BATCH": "1", "FAULTY_CORES": "4"}
+    outs = {}
+    for jobs in ("1", "4"):
+        out = tmp_path / f"j{jobs}.jsonl"
+        proc = run_pinned([str(folder), "-o", str(out), "-j", jobs, "--timeout", "1"], root, **env)
+        assert proc.returncode == 0, proc.stderr
+        assert "4 pages read, 4 written, 0 failed" in proc.stderr
+        outs[jobs] = out.read_bytes()
+    assert outs["1"] == outs["4"]
+
+
+def test_jobs_are_capped_at_the_usable_cores(corpus, tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(runner_job, "usable_cores", lambda *a: 2)
+    started = []
+    real = WorkerPool.__init__
+
+    def spy(self, *args, **kwargs):
+        real(self, *args, **kwargs)
+        started.append(self.jobs)
+    monkeypatch.setattr(WorkerPool, "__init__", spy)
+    code, _, err = cli([str(corpus), "-o", str(tmp_path / "o.jsonl"), "-j", "8"], capsys)
+    assert code == 0 and started == [2]
+    assert err.startswith("cleaner: -j 8 is more than the 2 cores this process may use: 2 workers\n")
+    assert cli([str(corpus), "-o", str(tmp_path / "o.jsonl"), "-j", "8", "-q"], capsys)[2] == ""
+
+
+def test_workers_start_as_pages_come(root, monkeypatch):
+    # It was: -j 64 started 64 workers for one page.
+    started = []
+
+    class Counted(pool._Worker):
+        def __init__(self, *args):
+            started.append(1)
+            super().__init__(*args)
+    monkeypatch.setattr(pool, "_Worker", Counted)
+    page = Page("p.txt", data=(root / SEEDS[0]).read_bytes())
+    p = WorkerPool(Options(), jobs=6)
+    assert [r.error for r in p.results([page])] == [None]
+    assert len(started) == 1
+    assert p.started == 1
+
+
+@pytest.mark.slow
+def test_a_stuck_page_holds_up_a_bounded_window_in_bytes():
+    # It was bounded in pages only: 46 -> 465 MB in the parent behind a page stuck for 150 s.
+    p = WorkerPool(Options(), jobs=2, timeout=2, work=faulty.echo_work)
+    pulled = []
+
+    def pages():
+        yield Page("stuck.txt", data=b"HANG-HERE")
+        for i in range(100):
+            pulled.append(i)
+            yield Page(f"p{i}.txt", data=b"y" * (1 << 20))      # 1 MB each
+
+    results = p.results(pages())
+    first = next(results)
+    assert first.error.startswith("timed out after 2 s")
+    held = len(pulled)                          # pages read while the stuck one held up the rest
+    assert sum(1 for r in results if r.line) == 100
+    assert held <= 2 * 16 + 4                   # 2 workers x WINDOW_BYTES (16 MB), and a batch
+    assert p.peak_bytes <= p.window_bytes + pool.BATCH_BYTES + (1 << 20)

@@ -328,8 +328,9 @@ def test_not_a_warc_with_either_reader(tmp_path, monkeypatch, reader):
 
 @pytest.mark.parametrize("delta", [-40, 40])
 def test_a_wrong_content_length_costs_the_same_with_either_reader(tmp_path, monkeypatch, delta):
-    """FastWARC stops at a record whose Content-Length is wrong; warcio reads on from there
-    (a short one: it finds the next record; a long one: it stops too), so both give the same."""
+    """A record whose Content-Length is wrong, short or long, is framed as broken (io/warc.py)
+    before either reader parses it: both readers give the same pages, and the next record
+    is read either way."""
     src = tmp_path / "crawl.warc"
     write_encoded_warc(src)
     data = src.read_bytes()
@@ -338,5 +339,92 @@ def test_a_wrong_content_length_costs_the_same_with_either_reader(tmp_path, monk
     fast = read_with("fastwarc", monkeypatch, [src], 10**6)
     assert fast == read_with("warcio", monkeypatch, [src], 10**6)
     urls = [p[1] for p in fast[0]]
-    assert urls == ["https://example.com/chunked", "https://example.com/gzip", "https://example.com/big"] \
-        + (["https://example.com/plain"] if delta < 0 else [None])
+    assert urls == ["https://example.com/chunked", "https://example.com/gzip", "https://example.com/big",
+                    "https://example.com/plain"]
+    assert [p[5] is not None for p in fast[0]] == [False, False, True, False]     # the broken one reported
+
+
+# ------------------------------------------------------------------ issue 18: broken WARC records
+def warc_bytes(bodies, gz=False):
+    """A WARC of text/plain responses, one per body, and their record ids."""
+    buf, ids = io.BytesIO(), []
+    w = WARCWriter(buf, gzip=gz)
+    for i, body in enumerate(bodies):
+        hh = StatusAndHeaders("200 OK", [("Content-Type", "text/plain")], protocol="HTTP/1.1")
+        rec = w.create_warc_record(f"https://klikwartaku.com/{i}", "response", payload=io.BytesIO(body),
+                                   http_headers=hh)
+        w.write_record(rec)
+        ids.append(rec.rec_headers.get_header("WARC-Record-ID"))
+    return buf.getvalue(), ids
+
+
+def with_length(data: bytes, which: int, value: bytes) -> bytes:
+    """The WARC with the ``which``-th record's Content-Length replaced."""
+    starts = [m.start() for m in re.finditer(rb"Content-Length: \d+\r\n", data)]
+    at = starts[which]
+    end = data.index(b"\r\n", at)
+    return data[:at] + b"Content-Length: " + value + data[end:]
+
+
+@pytest.mark.parametrize("value, reason", [
+    (b"1000000000", "its Content-Length (1000000000) runs into the next record"),
+    (b"-5", "its Content-Length ('-5') is not a number of bytes"),
+    (b"abc", "its Content-Length ('abc') is not a number of bytes"),
+    (b"40", "its Content-Length (40) does not end the record"),                   # too small
+    (b"12000", "its Content-Length (12000) runs into the next record"),          # too large, within the limit
+])
+@pytest.mark.parametrize("where", [0, 1])
+def test_a_broken_content_length_costs_only_its_record(tmp_path, capsys, seed_text, value, reason, where):
+    # It was: 10^9 swallowed the next records (3 in, 2 written, 0 failed, exit 0); -5 or abc
+    # dropped the rest of the file as one failure, with warcio's WARNING lines on stderr.
+    body = seed_text.encode("utf-8")[:9000]
+    data, ids = warc_bytes([body, body, body])
+    src = tmp_path / "crawl.warc"
+    src.write_bytes(with_length(data, where, value))
+    out = tmp_path / "o.jsonl"
+    code, _, err = run([str(src), "-o", str(out)], capsys)
+    assert code == 1
+    assert err.splitlines()[0] == f"cleaner: {src} {ids[where]}: broken WARC record: {reason}"
+    assert "3 pages read, 2 written, 1 failed" in err and "WARNING" not in err
+    assert [r["url"] for r in records(out)] == [f"https://klikwartaku.com/{i}" for i in range(3) if i != where]
+
+
+def test_every_record_of_a_damaged_gzipped_warc_is_read_or_reported(tmp_path, capsys, seed_text):
+    body = seed_text.encode("utf-8")
+    data, ids = warc_bytes([body] * 4)
+    plain = with_length(data, 1, b"1000000000")
+    junk = plain.index(b"WARC/1.", plain.index(ids[2].encode()) + 10)      # noise before the 4th record
+    plain = plain[:junk] + b"garbage that is no record\r\n" + plain[junk:]
+    src = tmp_path / "crawl.warc.gz"
+    src.write_bytes(gzip.compress(plain[:-200]))                           # and the last one cut short
+    out = tmp_path / "o.jsonl"
+    code, _, err = run([str(src), "-o", str(out)], capsys)
+    assert code == 1 and "WARNING" not in err
+    assert f"cleaner: {src} {ids[1]}: broken WARC record: its Content-Length (1000000000) runs into " \
+           "the next record" in err
+    assert f"cleaner: {src}: broken WARC record after record {ids[2]}: 27 bytes that are not a WARC record " \
+           "skipped" in err
+    assert f"cleaner: {src} {ids[3]}: broken WARC record: cut short: its Content-Length is" in err
+    assert "5 pages read, 2 written, 3 failed" in err
+    assert [r["metadata"]["warc_record_id"] for r in records(out)] == [ids[0], ids[2]]
+
+
+def test_a_page_record_over_max_bytes_is_reported_and_the_next_one_read(tmp_path, capsys, seed_text):
+    body = seed_text.encode("utf-8")
+    data, ids = warc_bytes([body * 40, body])                               # ~340 kB, then ~8 kB
+    src = tmp_path / "crawl.warc"
+    src.write_bytes(data)
+    out = tmp_path / "o.jsonl"
+    code, _, err = run([str(src), "-o", str(out), "--max-bytes", "100000"], capsys)
+    assert code == 1
+    assert f"cleaner: {src} {ids[0]}: page is over the limit of 100000 bytes (--max-bytes)" in err
+    assert [r["metadata"]["warc_record_id"] for r in records(out)] == [ids[1]]
+
+
+def test_a_gzipped_warc_named_dot_warc_is_read(tmp_path, capsys, seed_text):
+    data, ids = warc_bytes([seed_text.encode("utf-8")] * 2, gz=True)
+    src = tmp_path / "crawl.warc"
+    src.write_bytes(data)
+    out = tmp_path / "o.jsonl"
+    assert run([str(src), "-o", str(out), "-q"], capsys)[0] == 0
+    assert [r["metadata"]["warc_record_id"] for r in records(out)] == ids

@@ -3,21 +3,21 @@ from __future__ import annotations
 
 import argparse
 import functools
+import math
 import os
-import signal
 import sys
-import threading
 
 from .._version import __version__
 from ..api import Cleaner, Options
 from ..io.sinks import OutputError, partial_paths
 from ..io.sources import Fields
-from ..model.page import DEFAULT_MAX_BYTES
+from ..model.page import DEFAULT_MAX_BYTES, DEFAULT_MAX_LINES
 from ..ruleset import RuleError
 from ..run import Job, RunError, run
 from ..text.hygiene import keep_languages, known_languages
 from ..tools.dedup import THRESHOLD, NearDuplicates
 from .common import (
+    EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_SOME_FAILED,
     EXIT_USAGE,
@@ -27,6 +27,7 @@ from .common import (
     add_rules_option,
     missing_input,
     quiet_stdout,
+    terminate_as_interrupt,
     url_input_error,
 )
 
@@ -55,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_html_engine_option(p)
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
                    help=f"skip pages larger than N bytes (default {DEFAULT_MAX_BYTES})")
+    p.add_argument("--max-lines", type=int, default=DEFAULT_MAX_LINES, metavar="N",
+                   help=f"skip pages of more than N lines (default {DEFAULT_MAX_LINES})")
     p.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
                    help="worker processes (default 0 = every core this process may use)")
     p.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
@@ -85,12 +88,16 @@ def main(argv: list[str]) -> int:
     except UsageError as exc:
         print(f"cleaner: error: {exc} (see cleaner --help)", file=sys.stderr)
         return EXIT_USAGE
+    bad = _bad_number(args)
+    if bad:
+        print(f"cleaner: error: {bad}", file=sys.stderr)
+        return EXIT_USAGE
     missing = missing_input(args.inputs)
     if missing:
         print(f"cleaner: error: {missing}", file=sys.stderr)
         return EXIT_USAGE
-    options = Options(keep_dropped=args.keep_dropped, outlet=args.outlet,
-                      rules_dirs=args.rules, max_bytes=args.max_bytes, html_engine=args.html_engine)
+    options = Options(keep_dropped=args.keep_dropped, outlet=args.outlet, rules_dirs=args.rules,
+                      max_bytes=args.max_bytes, max_lines=args.max_lines, html_engine=args.html_engine)
     try:
         Cleaner(options=options)        # rule files checked here, before any worker starts
     except (RuleError, ValueError) as exc:
@@ -98,9 +105,6 @@ def main(argv: list[str]) -> int:
         return EXIT_USAGE
     if url_input_error(args.url, args.inputs):
         print(f"cleaner: error: {url_input_error(args.url, args.inputs)}", file=sys.stderr)
-        return EXIT_USAGE
-    if args.jobs < 0 or args.timeout < 0:
-        print("cleaner: error: --jobs and --timeout take a number >= 0", file=sys.stderr)
         return EXIT_USAGE
     try:
         filters = stream_filters(args)
@@ -110,9 +114,9 @@ def main(argv: list[str]) -> int:
     job = Job(inputs=args.inputs, output=args.output, options=options, jobs=args.jobs,
               timeout=args.timeout, fields=Fields(args.text_field, args.html_field, args.url_field),
               url=args.url, errors=args.errors, resume=args.resume, quiet=args.quiet, filters=filters)
-    previous = signal.signal(signal.SIGTERM, _interrupt) if _main_thread() else None
     try:
-        summary = run(job)
+        with terminate_as_interrupt():
+            summary = run(job)
     except BrokenPipeError:
         quiet_stdout()
         return EXIT_OK
@@ -127,10 +131,7 @@ def main(argv: list[str]) -> int:
         return EXIT_SOME_FAILED
     except KeyboardInterrupt:
         print(f"cleaner: interrupted; {_resume_hint(args.output)}", file=sys.stderr)
-        return 130
-    finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        return EXIT_INTERRUPTED
     if not args.quiet:
         cats = ", ".join(f"{k} {v}" for k, v in summary.dropped.most_common())
         extra = f", {summary.filtered} filtered out" if summary.filtered else ""
@@ -140,6 +141,19 @@ def main(argv: list[str]) -> int:
         print(f"cleaner: {summary.read} pages read, {summary.written} written, {summary.failed} failed"
               f"{extra}; lines dropped: {cats or 'none'}{skipped}", file=sys.stderr)
     return EXIT_SOME_FAILED if summary.failed else EXIT_OK
+
+
+def _bad_number(args) -> str | None:
+    """What is wrong with -j, --timeout or --max-bytes (nan compares false: refused too)."""
+    if args.jobs < 0:
+        return f"--jobs takes a number >= 0 (0: one per usable core), not {args.jobs}"
+    if not 0 <= args.timeout < math.inf:
+        return f"--timeout takes a number of seconds >= 0 (0: no limit), not {args.timeout:g}"
+    if args.max_bytes < 1:
+        return f"--max-bytes takes a number of bytes >= 1, not {args.max_bytes}"
+    if args.max_lines < 1:
+        return f"--max-lines takes a number of lines >= 1, not {args.max_lines}"
+    return None
 
 
 def stream_filters(args) -> list:
@@ -165,14 +179,6 @@ def stream_filters(args) -> list:
                             drop=args.drop_duplicates)
         filters.append(nd.filter)
     return filters
-
-
-def _interrupt(signum, frame):
-    raise KeyboardInterrupt
-
-
-def _main_thread() -> bool:
-    return threading.current_thread() is threading.main_thread()
 
 
 def _resume_hint(output: str) -> str:

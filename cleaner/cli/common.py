@@ -3,13 +3,16 @@ the options that name rules, and a quiet exit on a closed pipe."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
+import threading
 
 from ..io.sources import format_of
 from ..model.options import DEFAULT_HTML_ENGINE, HTML_ENGINES
 
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 class UsageError(Exception):
@@ -63,3 +66,22 @@ def quiet_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except OSError:
         pass
+
+
+@contextlib.contextmanager
+def terminate_as_interrupt():
+    """``kill`` (SIGTERM) raises KeyboardInterrupt in the block, as Ctrl-C does, so a
+    command ends the same way (one line, exit 130, a --resume checkpoint kept); only
+    in the main thread (a library caller's thread cannot set signal handlers)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt

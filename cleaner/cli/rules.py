@@ -94,14 +94,16 @@ def cmd_list(args) -> int:
     dirs = rs_mod.rule_dirs(args.rules)
     rs = rs_mod.load_ruleset(args.rules)
     builtin = rs_mod.builtin_rules_dir().resolve()
-    builtin_ids = {p.stem for p in builtin.glob("*.yaml")}
     env = [Path(d).resolve() for d in dirs[1:len(dirs) - len(args.rules)]]
     rows = []
     for o in [rs.common, *sorted(rs.outlets.values(), key=lambda o: o.id)]:
         folder = Path(o.source).resolve().parent
         origin = "built-in" if folder == builtin else "CLEANER_RULES_PATH" if folder in env else "--rules"
-        if origin != "built-in" and o.id in builtin_ids:
-            origin += ", overrides built-in"
+        # which file won: this one, over the files of the same id in earlier folders
+        beaten = rs.overridden.get(o.id, [])
+        if beaten:
+            origin += ", overrides " + ", ".join(
+                "built-in" if Path(src).resolve().parent == builtin else src for src in beaten)
         how = []
         if o.hosts:
             how.append("hosts " + ", ".join(o.hosts[:3]) + (f" (+{len(o.hosts) - 3})" if len(o.hosts) > 3 else ""))
@@ -114,7 +116,7 @@ def cmd_list(args) -> int:
         rows.append({"id": o.id, "name": o.name, "source": o.source, "origin": origin,
                      "match": "; ".join(how) or ("every page (shared layer)" if o.id == rs_mod.COMMON_ID
                                                   else "only with --outlet"),
-                     "rules": len(o.rules), "tests": len(o.cases)})
+                     "rules": len(o.rules), "tests": len(o.cases), "overrides": beaten})
     if args.json:
         for r in rows:
             print(json.dumps(r, ensure_ascii=False))

@@ -50,13 +50,17 @@ def assemble(doc: Doc, rs: RuleSet, opts, *, finish: bool = True) -> Record:
     m = doc.meta
     fields = {f.name: m.get(f.name, []) if f.is_list else m.get(f.name) for f in DOC_FIELDS}
     md = Metadata(
-        source_path=printable_path(doc.source), outlet=doc.outlet.id if doc.outlet else None, site=doc.site,
+        source_path=printable_path(doc.source), outlet=doc.outlet.id if doc.outlet else None,
+        site=printable_path(doc.site),
         **fields, dropped=dict(sorted(dropped.items())),
         warnings=list(doc.warnings), rules_version=rs.version, cleaner_version=__version__,
         dropped_lines=dropped_lines if opts.keep_dropped else None,
         syndicated_from=provenance.find_notice([d.text for d in dropped_lines]),
     )
-    rec = Record(id=record_id(doc.url, doc.source), text="\n\n".join(body), url=doc.url, metadata=md)
+    # A URL from a library caller or a JSONL line may hold lone surrogates: escaped as
+    # in source_path, so the record stays valid UTF-8 (the id is of the URL as given).
+    rec = Record(id=record_id(doc.url, doc.source), text="\n\n".join(body), url=printable_path(doc.url),
+                 metadata=md)
     rec.lines_read = len(doc.lines)
     rec.lines_dropped = sum(1 for ln in doc.lines if ln.dropped)
     if finish:

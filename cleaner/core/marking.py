@@ -7,6 +7,8 @@ prefilter (``ruleset/matcher.py``): a necessary condition, so the verdicts are t
 """
 from __future__ import annotations
 
+import weakref
+
 import regex
 
 from ..model.document import Doc, Line
@@ -72,7 +74,9 @@ class Guarded:
     for the rest of the page, with a warning on the document."""
 
     def __init__(self, doc: Doc, pattern: regex.Pattern, what: str):
-        self.doc, self.pattern = doc, pattern
+        # A weak reference: the signal memo a page's passes share keys its dateline
+        # answers on these objects, and must not keep every pass's document alive.
+        self.doc, self.pattern = weakref.proxy(doc), pattern
         self.compiled = pattern      # what the prefilter (matcher.may_match) is keyed on
         self.msg = (f"{what} pattern {pattern.pattern[:60]!r} timed out ({PATTERN_TIMEOUT} s on one line); "
                     "skipped for the rest of this page")
@@ -112,7 +116,7 @@ def apply_span_rule(doc: Doc, rule: Rule, line: Line) -> bool:
     kept, pos = [], 0
     for m in found:
         kept.append(line.text[pos:m.start()])
-        line.cut.append((m.group(0).strip(), rule.category, rule.qualified_id))
+        line.cut += ((m.group(0).strip(), rule.category, rule.qualified_id),)
         _captures(doc, rule, m)
         pos = m.end()
     kept.append(line.text[pos:])

@@ -85,7 +85,7 @@ def collect_metadata(doc: Doc, rs: RuleSet, opts) -> None:
         m = EXTRACTION_PREFIX.match(first.text)
         if m:
             doc.set_meta("published", m.group(1), "structure:extraction-prefix")
-            first.cut.append((m.group(0).strip(), "date", "structure:extraction-prefix"))
+            first.cut += ((m.group(0).strip(), "date", "structure:extraction-prefix"),)
             first.text = first.text[m.end():]
     if dateline_idx is not None and first is lines[dateline_idx]:
         dl = match_dateline(first.text, guarded(doc, rs.datelines_for(doc.outlet), "datelines"))

@@ -24,8 +24,7 @@ def clean_trafilatura(cleaner, text: str, url: str | None, source: str | None) -
     lines, extractor = extract_lines(body if body is not None else root, page_url)
     if not lines:
         raise PageError("no article text found (trafilatura and jusText both empty)")
-    if FLATTENED in parse_errors:
-        warnings.append(FLATTENED)
+    warnings += [e for e in (FLATTENED,) if e in parse_errors]      # ATTRIBUTES_CUT: said by clean_html
     if extractor != "trafilatura":
         warnings.append("html: trafilatura found no text; paragraphs from jusText")
     record = finish(cleaner, meta, outlet, page_url, source, body is not None, taken, lines, warnings,

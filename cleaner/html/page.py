@@ -17,19 +17,24 @@ from __future__ import annotations
 from ..model.page import PageError
 from ..model.record import Record
 from .classic import clean_trafilatura
-from .decode import decode_html_as
+from .decode import ATTRIBUTES_CUT, cap_attributes, decode_html_page
 from .fast import clean_fast
 
 ENGINES = {"fast": clean_fast, "trafilatura": clean_trafilatura}
 
 
 def clean_html(cleaner, html: str | bytes, *, url: str | None = None, source: str | None = None) -> Record:
-    """One HTML page (bytes: decoded here, honouring its declared charset), with the
-    engine the cleaner's options name."""
-    text, encoding = decode_html_as(html) if isinstance(html, bytes) else (html, None)
+    """One HTML page (bytes: decoded here, honouring its declared charset; a UTF-8 page
+    with a few bad bytes stays UTF-8, with a warning), with the engine the cleaner's
+    options name."""
+    text, encoding, warnings = decode_html_page(html) if isinstance(html, bytes) else (html, None, [])
+    text, cut = cap_attributes(text)        # for both engines: libxml2 is quadratic in them
+    if cut:
+        warnings.append(ATTRIBUTES_CUT)
     try:
         record = ENGINES[cleaner.options.html_engine](cleaner, text, url, source)
     except RecursionError:
         raise PageError("page too deeply nested to extract (RecursionError)") from None
     record.metadata.encoding = encoding
+    record.metadata.warnings += warnings
     return record

@@ -22,6 +22,7 @@ import sys
 import zlib
 from dataclasses import asdict, dataclass, field
 
+from ..text.normalise import printable_path
 from .sources import describe, split_name
 
 STATE_FORMAT = 1
@@ -99,6 +100,8 @@ class StreamOutput(Output):
         super().__init__(state)
         self.path = path
         if path == "-":
+            if sys.stdout is None:          # started with stdout closed (`cleaner PAGE >&-`)
+                raise OSError(errno.EBADF, "it is closed")
             sys.stdout.flush()
             buf = getattr(sys.stdout, "buffer", None)
             self.f = buf if buf is not None else _TextWriter(sys.stdout)
@@ -140,7 +143,7 @@ class _TextWriter:
 class FileOutput(Output):
     resumable = True
 
-    def __init__(self, path: str, fingerprint: dict, resume: bool):
+    def __init__(self, path: str, fingerprint: dict, resume: bool, mismatch=None):
         self.path = path
         self.partial, self.state_path = partial_paths(path)
         self.committed = False
@@ -151,8 +154,9 @@ class FileOutput(Output):
             if previous is not None and os.path.exists(self.partial) \
                     and os.path.getsize(self.partial) >= previous.offset:   # else: a partial cut short
                 if previous.run != fingerprint:
-                    raise OutputError(f"cannot resume {path}: the previous run had other inputs or "
-                                      f"options; run without --resume to start over")
+                    why = mismatch(previous.run, fingerprint) if mismatch else \
+                        "the previous run had other inputs or options"
+                    raise OutputError(f"cannot resume {path}: {why}; run without --resume to start over")
                 state = previous
                 state.resumed = True
         fd = os.open(self.partial, os.O_RDWR | os.O_CREAT, 0o666)
@@ -242,15 +246,16 @@ def _unlink(path: str) -> None:
         pass
 
 
-def open_output(path: str, fingerprint: dict, *, resume: bool = False) -> Output:
-    """The right :class:`Output` for ``path``; raises OSError when it cannot be written."""
+def open_output(path: str, fingerprint: dict, *, resume: bool = False, mismatch=None) -> Output:
+    """The right :class:`Output` for ``path``; raises OSError when it cannot be written.
+    ``mismatch(previous, fingerprint)`` says why a checkpoint does not fit (--resume)."""
     if path == "-" or (os.path.exists(path) and not stat.S_ISREG(os.stat(path).st_mode)):
         if os.path.isdir(path):
             raise IsADirectoryError(errno.EISDIR, "is a folder", path)
         if resume:
             raise OutputError("--resume needs an output file (-o FILE)")
         return StreamOutput(path, RunState(run=fingerprint))
-    return FileOutput(path, fingerprint, resume)
+    return FileOutput(path, fingerprint, resume, mismatch)
 
 
 class ErrorLog:
@@ -270,8 +275,10 @@ class ErrorLog:
     def write(self, result) -> None:
         """One JSON line for a failed page."""
         page = result.page
-        line = json.dumps({"source": describe(page), "reason": result.error, "path": page.source,
-                           "line": page.line, "warc_record_id": page.warc_record_id, "url": page.url},
+        # Paths and URLs that are not valid UTF-8 escaped as in the records (\\xNN)
+        line = json.dumps({"source": describe(page), "reason": result.error,
+                           "path": printable_path(page.source), "line": page.line,
+                           "warc_record_id": page.warc_record_id, "url": printable_path(page.url)},
                           ensure_ascii=False)
         self.f.write(line.encode("utf-8", "replace") + b"\n")
 

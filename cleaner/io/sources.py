@@ -18,16 +18,18 @@ from __future__ import annotations
 import contextlib
 import gzip
 import io
-import itertools
 import json
 import os
-from collections.abc import Iterator
+import stat
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
 from ..model.page import DEFAULT_MAX_BYTES, Page, PageError
+from ..text.normalise import printable_path
 from .pages import SUFFIXES as PAGE_SUFFIXES
 from .pages import iter_files, kind_of, read_page
+from .warc import HTTP_ROOM, Frame, NotWarc, frames, parsed
 
 COMPRESSION = {".gz": "gzip", ".zst": "zstd", ".zstd": "zstd"}
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -70,9 +72,48 @@ def is_input_name(name: str) -> bool:
     return not name.startswith(".") and base.endswith(PAGE_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES)
 
 
-def find_inputs(paths: list[str]) -> list[tuple[str, str | None]]:
-    """(path, error) for every input file, folders walked recursively in sorted order."""
-    return iter_files(paths, accept=is_input_name)
+def find_inputs(paths: list[str], exclude: Iterable[str] = ()) -> list[tuple[str, str | None]]:
+    """(path, error) for every input file, folders walked recursively in sorted order;
+    the files ``exclude`` names (a run's own outputs), by name or identity, left out."""
+    found = iter_files(paths, accept=is_input_name)
+    excluded = _Excluded(exclude)
+    return [f for f in found if f[0] not in excluded] if excluded else found
+
+
+class _Excluded:
+    """Files a run writes: the same path (symbolic links resolved) or the same file (a
+    hard link, or the path under another name)."""
+
+    def __init__(self, paths: Iterable[str]):
+        self.real, self.ids = set(), set()
+        for p in paths:
+            if not p or p == "-":
+                continue
+            self.real.add(os.path.realpath(p))
+            try:
+                st = os.stat(p)
+            except OSError:
+                continue
+            if stat.S_ISREG(st.st_mode):
+                self.ids.add((st.st_dev, st.st_ino))
+        self.names = {os.path.basename(r) for r in self.real}
+
+    def __bool__(self) -> bool:
+        return bool(self.real)
+
+    def __contains__(self, path: str) -> bool:
+        if path == "-":
+            return False
+        # realpath costs a stat per folder of the path: only for a file of the same name
+        if os.path.basename(path) in self.names and os.path.realpath(path) in self.real:
+            return True
+        if not self.ids:
+            return False
+        try:
+            st = os.stat(path)
+        except OSError:
+            return False
+        return (st.st_dev, st.st_ino) in self.ids
 
 
 def open_binary(path: str) -> io.BufferedIOBase:
@@ -111,22 +152,18 @@ def count_pages(paths: list[str]) -> int | None:
 
 
 def iter_pages(paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES, *, skip: int = 0, url: str | None = None,
-               stats: dict | None = None, exclude: str | None = None) -> Iterator[Page]:
+               stats: dict | None = None, exclude: str | Iterable[str] | None = None,
+               files: list[tuple[str, str | None]] | None = None) -> Iterator[Page]:
     """Every page of the inputs, in order. ``skip`` passes over the first pages
     without reading page files (``--resume``); ``url`` is given to one-page inputs;
     ``stats["skipped_records"]`` counts WARC records that hold no page; ``exclude``
-    (the run's own output) is never read, should a folder walk come across it."""
+    (the run's own output files) is never read, should a folder walk come across it;
+    ``files``: the inputs as :func:`find_inputs` listed them, for a caller that did."""
     stats = {} if stats is None else stats
     stats.setdefault("skipped_records", 0)
-    # The output file, if it exists, by identity: one stat per input file (realpath
-    # costs one per folder of the path, ~40 us a page in a corpus run's parent).
-    try:
-        excluded = os.stat(exclude) if exclude else None
-    except OSError:
-        excluded = None
-    for path, error in find_inputs(paths):
-        if excluded is not None and path != "-" and _same_file(path, excluded):
-            continue
+    if files is None:
+        files = find_inputs(paths, [exclude] if isinstance(exclude, str) else exclude or ())
+    for path, error in files:
         if error or format_of(path) == "page" or path == "-":
             if skip:
                 skip -= 1
@@ -142,14 +179,6 @@ def iter_pages(paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES, *, skip: in
                 skip -= 1
                 continue
             yield page
-
-
-def _same_file(path: str, st: os.stat_result) -> bool:
-    try:
-        other = os.stat(path)
-    except OSError:
-        return False
-    return (other.st_ino, other.st_dev) == (st.st_ino, st.st_dev)
 
 
 def read_one(path: str, max_bytes: int) -> Page:
@@ -231,57 +260,53 @@ def warc_reader() -> str:
 
 
 def warc_pages(path: str, max_bytes: int, stats: dict) -> Iterator[Page]:
-    """Response records that hold a page; the target URI becomes the page's URL.
+    """Response records that hold a page; the target URI becomes the page's URL. Every
+    record is read or reported: io/warc.py frames each one (its Content-Length checked)
+    before its HTTP part is parsed, and a broken one is one failed page, never the rest
+    of the file lost or swallowed.
 
-    FastWARC (compiled, the resiliparse project's) reads them where it is installed;
-    warcio (pure Python) where it is not, or when CLEANER_WARC_READER=warcio. Both give
-    the same pages, provenance and skip counts (tests/test_sources.py) and decode
-    chunked and gzip-encoded HTTP bodies; zstd (not the WARC-specific dictionary
-    variant) is decompressed as a stream first for both. Where FastWARC stops on a
-    record it cannot parse (a wrong Content-Length), warcio reads the file on from
-    that record, so a malformed record costs what it costs with warcio alone."""
-    readers = [_fastwarc_records, _warcio_records] if warc_reader() == "fastwarc" else [_warcio_records]
-    done, record_id = 0, None
-    for read in readers:
-        try:
-            for record_id, kind, url, body in itertools.islice(read(path), done, None):
-                if kind is None:
-                    done += 1
+    Each good record's HTTP part is parsed by FastWARC (compiled, the resiliparse
+    project's) where it is installed, by warcio (pure Python) where it is not or when
+    CLEANER_WARC_READER=warcio; both give the same pages, provenance and skip counts
+    (tests/test_sources.py) and decode chunked and gzip-encoded HTTP bodies. The framing
+    (io/warc.py) is the same for both: a wrong Content-Length costs only its record."""
+    record_id, read_page = None, _fastwarc_page if warc_reader() == "fastwarc" else _warc_page
+    try:
+        with _warc_stream(path) as f:
+            for frame in frames(f, max_bytes + HTTP_ROOM):
+                if frame.error:
+                    where = "" if frame.record_id else f" after record {record_id}" if record_id else ""
+                    yield Page(path, url=frame.url, warc_record_id=frame.record_id,
+                               error=f"broken WARC record{where}: {frame.error}")
+                    record_id = frame.record_id or record_id
+                    continue
+                record_id = frame.record_id
+                page = read_page(path, frame, max_bytes) if frame.type == "response" else None
+                if page is None:
                     stats["skipped_records"] += 1
                     continue
-                page = Page(path, url=url, kind=kind, warc_record_id=record_id)
-                data = body.read(max_bytes + 1)        # one byte past the cap, never more
-                if len(data) > max_bytes:
-                    page.error = f"page is over the limit of {max_bytes} bytes (--max-bytes)"
-                else:
-                    page.data = data
-                done += 1          # read whole: a reader taking over starts after it
                 yield page
-            return
-        except Exception as exc:  # noqa: BLE001 - ArchiveLoadFailed, OSError, zstd errors...: report the file, go on
-            error = exc
-    where = f" after record {record_id}" if record_id else ""
-    yield Page(path, error=f"{read_error(error)}{where}")
+    except NotWarc as exc:
+        yield Page(path, error=f"cannot read: not a WARC file (its first line: {exc})")
+    except Exception as exc:  # noqa: BLE001 - a corrupt gzip or zstd stream...: report the file, go on
+        where = f" after record {record_id}" if record_id else ""
+        yield Page(path, error=f"{read_error(exc)}{where}")
 
 
-def _warcio_records(path: str):
-    """(record id, page kind or None, target URI, body stream) of every record, by warcio."""
-    from warcio.archiveiterator import ArchiveIterator
-    # warcio reads gzip members itself.
-    with open_binary(path) if split_name(path)[1] == "zstd" else open(path, "rb") as f:
-        for rec in ArchiveIterator(f, arc2warc=True):
-            kind = _warc_kind(rec)
-            yield (rec.rec_headers.get_header("WARC-Record-ID"), kind,
-                   rec.rec_headers.get_header("WARC-Target-URI"), rec.content_stream() if kind else None)
-
-
-def _fastwarc_records(path: str):
-    """The same, by FastWARC (which reads gzip members itself)."""
+def _fastwarc_page(path: str, frame: Frame, max_bytes: int) -> Page | None:
+    """:func:`_warc_page`, the record's HTTP part parsed by FastWARC."""
     from fastwarc.warc import ArchiveIterator
-    with open_binary(path) if split_name(path)[1] == "zstd" else open(path, "rb") as f:
-        for rec in ArchiveIterator(f, parse_http=True, auto_decode="all"):
-            kind = _fastwarc_kind(rec)
-            yield rec.headers.get("WARC-Record-ID"), kind, rec.headers.get("WARC-Target-URI"), rec.reader
+    rec = next(iter(ArchiveIterator(io.BytesIO(frame.as_record()), parse_http=True, auto_decode="all")), None)
+    kind = _fastwarc_kind(rec) if rec is not None else None
+    if kind is None:
+        return None
+    page = Page(path, url=frame.url, kind=kind, warc_record_id=frame.record_id)
+    data = rec.reader.read(max_bytes + 1) if frame.block is not None else b""
+    if frame.block is None or len(data) > max_bytes:
+        page.error = f"page is over the limit of {max_bytes} bytes (--max-bytes)"
+    else:
+        page.data = data
+    return page
 
 
 def _fastwarc_kind(rec) -> str | None:
@@ -291,6 +316,33 @@ def _fastwarc_kind(rec) -> str | None:
         return None
     ctype = (rec.http_headers.get("Content-Type") or "text/html").split(";")[0].strip().lower()
     return WARC_PAGE_TYPES.get(ctype)
+
+
+@contextlib.contextmanager
+def _warc_stream(path: str) -> Iterator[io.BufferedIOBase]:
+    """The WARC's bytes, decompressed: by the name (.gz, .zst), or gzip found by its
+    first bytes (a .warc that is gzipped record by record)."""
+    with open_binary(path) as f:
+        if split_name(path)[1] is None and f.peek(2)[:2] == b"\x1f\x8b":
+            with gzip.GzipFile(fileobj=f, mode="rb") as unzipped:
+                yield unzipped
+        else:
+            yield f
+
+
+def _warc_page(path: str, frame: Frame, max_bytes: int) -> Page | None:
+    """The page a response record holds; None when it holds none (not 2xx, not HTML or text)."""
+    rec = parsed(frame)
+    kind = _warc_kind(rec)
+    if kind is None:
+        return None
+    page = Page(path, url=frame.url, kind=kind, warc_record_id=frame.record_id)
+    data = rec.content_stream().read(max_bytes + 1) if frame.block is not None else b""
+    if frame.block is None or len(data) > max_bytes:
+        page.error = f"page is over the limit of {max_bytes} bytes (--max-bytes)"
+    else:
+        page.data = data
+    return page
 
 
 def _warc_kind(rec) -> str | None:
@@ -304,8 +356,9 @@ def _warc_kind(rec) -> str | None:
 
 
 def describe(page: Page) -> str:
-    """Where a page came from, for messages: file, file:line, or file and WARC record."""
-    source = "<stdin>" if page.source == "-" else page.source
+    """Where a page came from, for messages: file, file:line, or file and WARC record (a
+    file name that is not valid UTF-8 with \\xNN escapes, as in the records)."""
+    source = "<stdin>" if page.source == "-" else printable_path(page.source)
     if page.line is not None:
         return f"{source}:{page.line}"
     if page.warc_record_id:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .page import DEFAULT_MAX_BYTES
+from .page import DEFAULT_MAX_BYTES, DEFAULT_MAX_LINES
 
 # How HTML pages are read (cleaner/html/page.py): "fast" parses with lexbor and
 # extracts with resiliparse (html/fast.py); "trafilatura" parses with libxml2 and
@@ -20,3 +20,4 @@ class Options:
     rules_dirs: list[str] = field(default_factory=list)
     max_bytes: int = DEFAULT_MAX_BYTES
     html_engine: str = DEFAULT_HTML_ENGINE    # one of HTML_ENGINES
+    max_lines: int = DEFAULT_MAX_LINES     # a page with more lines is refused (PageError)

@@ -5,6 +5,10 @@ from dataclasses import dataclass
 
 # Default cap on one page's size; a news page dump is a few hundred kB at most.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# Default cap on one page's lines (blank ones too): each line costs ~260 bytes and
+# ~45 us while a page is cleaned; the longest seed or dev page has 129 lines, the text
+# extracted from the longest HTML sample 30 (see README, "Bad input").
+DEFAULT_MAX_LINES = 20_000
 
 
 class PageError(Exception):

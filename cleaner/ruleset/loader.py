@@ -331,9 +331,17 @@ def load_ruleset(extra_dirs: list[str | os.PathLike] | None = None) -> RuleSet:
 
 
 def ruleset_from(outlets: list[Outlet], dirs: list[Path] | None = None) -> RuleSet:
-    """Resolve loaded files into a rule set: a later file with the same id wins."""
+    """Resolve loaded files into a rule set: a later file with the same id wins (an
+    override, recorded in ``RuleSet.overridden``), unless both are in one folder."""
     files: dict[str, Outlet] = {}
+    overridden: dict[str, list[str]] = {}
     for outlet in outlets:
+        earlier = files.get(outlet.id)
+        if earlier is not None:
+            if os.path.dirname(os.path.abspath(earlier.source)) == os.path.dirname(os.path.abspath(outlet.source)):
+                raise RuleError(f"{outlet.source}: id {outlet.id!r} is also the id of {earlier.source} in the same "
+                                "folder; one of them would be silently ignored: give each file its own id")
+            overridden.setdefault(outlet.id, []).append(earlier.source)
         files[outlet.id] = outlet
     if COMMON_ID not in files:
         raise RuleError(f"no {COMMON_ID}.yaml among the rule folders {', '.join(map(str, dirs or []))}")
@@ -343,4 +351,4 @@ def ruleset_from(outlets: list[Outlet], dirs: list[Path] | None = None) -> RuleS
             raise RuleError(f"{outlet.where('extends')}: extends: unknown outlet {outlet.extends!r}")
     digest = hashlib.sha1("".join(sorted(o.digest for o in [common, *files.values()]))
                           .encode()).hexdigest()[:10]
-    return RuleSet(common=common, outlets=files, version=digest)
+    return RuleSet(common=common, outlets=files, version=digest, overridden=overridden)

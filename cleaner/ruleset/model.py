@@ -95,6 +95,8 @@ class RuleSet:
     common: Outlet
     outlets: dict[str, Outlet]
     version: str
+    # id -> the files (of earlier folders) that the winning file of that id overrides
+    overridden: dict[str, list[str]] = field(default_factory=dict, compare=False)
     # (outlet id, zones) -> matcher.Dispatch over that outlet's rules, built on first use
     _dispatch: dict = field(default_factory=dict, repr=False, compare=False)
     # outlet id -> StructureInputs, built on first use

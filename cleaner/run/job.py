@@ -8,9 +8,11 @@ checkpoints for ``--resume`` and the stream-filter hook.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import os
+import stat
 import sys
 import time
 from collections import Counter
@@ -18,9 +20,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .._version import __version__
-from ..io.sinks import ErrorLog, Output, OutputError, RunState, open_output
-from ..io.sources import Fields, count_pages, iter_pages
+from ..io.sinks import ErrorLog, Output, OutputError, RunState, open_output, partial_paths
+from ..io.sources import Fields, count_pages, find_inputs, iter_pages
 from ..model.options import Options
+from ..ruleset import RuleError, rule_dirs, rule_files
+from ..text.normalise import printable_path
 from .pool import DEFAULT_FIELDS, WorkerPool
 
 # Seconds between checkpoints of a file output (what --resume continues from).
@@ -64,9 +68,15 @@ class Summary:
     resumed_at: int = 0
 
 
-def effective_jobs(jobs: int) -> int:
-    """-j 0 means every core this process may use (:func:`usable_cores`)."""
-    return jobs if jobs > 0 else usable_cores()
+def effective_jobs(jobs: int, report: Callable[[str], None] | None = None) -> int:
+    """Worker processes for -j N: every core this process may use (:func:`usable_cores`)
+    for -j 0, and never more (more workers than cores only share them; ``report`` is
+    told so)."""
+    cores = usable_cores()
+    if jobs > cores and report is not None:
+        report(f"cleaner: -j {jobs} is more than the {cores} core{'s' * (cores != 1)} this process may use: "
+               f"{cores} worker{'s' * (cores != 1)}")
+    return cores if jobs <= 0 else min(jobs, cores)
 
 
 def usable_cores(cgroup_root: str = "/sys/fs/cgroup") -> int:
@@ -106,13 +116,122 @@ def _quota(quota: int, period: int) -> float | None:
     return quota / period if quota > 0 and period > 0 else None     # v1 says -1 for none
 
 
-def fingerprint(job: Job) -> dict:
-    """What must match for --resume to continue a previous run's output."""
+def fingerprint(job: Job, files: list[tuple[str, str | None]] | None = None) -> dict:
+    """What must match for --resume to continue a previous run's output: the inputs
+    (each file's size, modification time and inode: :func:`input_manifest`), the
+    options, the rule files' contents and the version."""
     o = job.options
+    files = find_inputs(job.inputs, output_paths(job)) if files is None else files
     return {"inputs": [i if i == "-" else os.path.abspath(i) for i in job.inputs],
-            "keep_dropped": o.keep_dropped, "outlet": o.outlet, "max_bytes": o.max_bytes,
+            "keep_dropped": o.keep_dropped, "outlet": o.outlet, "max_bytes": o.max_bytes, "max_lines": o.max_lines,
             "rules": [os.path.abspath(d) for d in o.rules_dirs], "url": job.url,
-            "fields": [job.fields.text, job.fields.html, job.fields.url], "cleaner": __version__}
+            "fields": [job.fields.text, job.fields.html, job.fields.url], "cleaner": __version__,
+            "rule_files": _rules_digest(o.rules_dirs), "files": input_manifest(files)}
+
+
+# Up to this many input files the checkpoint lists each one, so a refused --resume
+# can name the file that changed; beyond, it keeps their count and digest only.
+MANIFEST_FILES = 10_000
+
+
+def input_manifest(files: list[tuple[str, str | None]]) -> dict:
+    """The inputs a run reads, as found: each file's path (as the records will name
+    it), size, modification time (ns) and inode; their count and digest."""
+    entries = []
+    digest = hashlib.sha256()
+    for path, _error in files:
+        entry: list = [path, None, None, None]
+        if path != "-":
+            try:
+                st = os.stat(path)
+                if stat.S_ISREG(st.st_mode):
+                    entry[1:] = [st.st_size, st.st_mtime_ns, st.st_ino]
+            except OSError:
+                pass
+        digest.update(json.dumps(entry).encode("ascii") + b"\n")
+        entries.append(entry)
+    out: dict = {"count": len(entries), "digest": digest.hexdigest()[:32]}
+    if len(entries) <= MANIFEST_FILES:
+        out["files"] = entries
+    return out
+
+
+def input_changes(old: dict, new: dict) -> str | None:
+    """What changed between two manifests (:func:`input_manifest`), in words; None when nothing did."""
+    if old.get("digest") == new.get("digest"):
+        return None
+    then, now = old.get("files"), new.get("files")
+    if then is None or now is None:
+        return (f"the input files changed since the interrupted run ({old.get('count')} files then, "
+                f"{new.get('count')} now, or one of them changed)")
+    before, after = {e[0]: e for e in then}, {e[0]: e for e in now}
+    added = [p for p in after if p not in before]
+    gone = [p for p in before if p not in after]
+    changed = [p for p in after if p in before and after[p] != before[p]]
+    if added and gone and {tuple(after[p][1:]) for p in added} == {tuple(before[p][1:]) for p in gone}:
+        return (f"the same input files named another way ({_shown(gone[0])} then, {_shown(added[0])} now): "
+                "name the inputs as the interrupted run did")
+    parts = [f"{len(ps)} input file{'s' * (len(ps) != 1)} {what} since the interrupted run ({_shown(ps[0])}"
+             f"{', ...' if len(ps) > 1 else ''})"
+             for ps, what in ((changed, "changed (size, modification time or inode)"), (added, "added"),
+                              (gone, "gone")) if ps]
+    return "; ".join(parts) or "the input files are in another order than in the interrupted run"
+
+
+def _shown(path: str) -> str:
+    return printable_path(path) or ""
+
+
+def resume_mismatch(old: dict, new: dict) -> str:
+    """Why a previous run's checkpoint does not fit this run (for the refusal's message)."""
+    if {k: v for k, v in old.items() if k != "files"} == {k: v for k, v in new.items() if k != "files"}:
+        return input_changes(old.get("files", {}), new.get("files", {})) or "the previous run had other inputs"
+    if old.get("rule_files") != new.get("rule_files") and \
+            all(old.get(k) == new.get(k) for k in new if k not in ("files", "rule_files")):
+        return "the rule files changed since the interrupted run"
+    return "the previous run had other inputs or options"
+
+
+def _rules_digest(dirs: list[str]) -> str | None:
+    """A digest of every rule file a run loads (their names and bytes)."""
+    h = hashlib.sha256()
+    try:
+        for path in rule_files(rule_dirs(dirs)):
+            h.update(str(path).encode("utf-8", "surrogateescape") + b"\0" + path.read_bytes() + b"\0")
+    except (OSError, RuleError):
+        return None
+    return h.hexdigest()[:32]
+
+
+def output_paths(job: Job) -> list[str]:
+    """Every file the run writes: the output, its partial file and checkpoint, the --errors file."""
+    out = [] if job.output == "-" else [job.output, *partial_paths(job.output)]
+    out += [p + ".tmp" for p in out[2:]]
+    return out + ([job.errors] if job.errors else [])
+
+
+def check_outputs(job: Job) -> None:
+    """Raise :class:`OutputError` (nothing touched yet) when an output is also an input
+    named on the command line, or -o and --errors name one file."""
+    inputs = [i for i in job.inputs if i != "-" and not os.path.isdir(i)]
+    outputs = [("the output", job.output)] if job.output != "-" else []
+    outputs += [("the --errors file", job.errors)] if job.errors else []
+    for what, path in outputs:
+        if any(_same_file(i, path) for i in inputs):
+            raise OutputError(f"{path} is both an input and {what}")
+    if job.errors and job.output != "-" and \
+            any(_same_file(job.errors, p) for p in (job.output, *partial_paths(job.output))):
+        raise OutputError(f"--errors {job.errors} and -o {job.output} name the same file")
+
+
+def _same_file(a: str, b: str) -> bool:
+    """The same path, or the same existing regular file (a device or pipe written to
+    is never a file wiped)."""
+    try:
+        sa, sb = os.stat(a), os.stat(b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
+    return stat.S_ISREG(sb.st_mode) and (sa.st_dev, sa.st_ino) == (sb.st_dev, sb.st_ino)
 
 
 def run(job: Job) -> Summary:
@@ -122,14 +241,13 @@ def run(job: Job) -> Summary:
     :class:`RunError` when workers keep dying, KeyboardInterrupt when interrupted
     (a checkpointed partial output is kept for ``--resume``)."""
     report = job.report or (lambda msg: print(msg, file=sys.stderr))
-    if job.output != "-" and os.path.isfile(job.output):
-        target = os.path.realpath(job.output)
-        if any(i != "-" and os.path.realpath(i) == target for i in job.inputs):
-            raise OutputError(f"{job.output} is both an input and the output")
+    check_outputs(job)
+    files = find_inputs(job.inputs, output_paths(job))
     try:
-        out: Output = open_output(job.output, fingerprint(job), resume=job.resume)
+        out: Output = open_output(job.output, fingerprint(job, files), resume=job.resume, mismatch=resume_mismatch)
     except OSError as exc:
-        raise OutputError(f"cannot write {job.output}: {exc.strerror or exc}") from None
+        name = "to stdout" if job.output == "-" else job.output
+        raise OutputError(f"cannot write {name}: {exc.strerror or exc}") from None
     state: RunState = out.state
     if job.resume and not state.resumed and not job.quiet:
         report(f"cleaner: nothing to resume for {job.output}; starting from the first page")
@@ -141,9 +259,10 @@ def run(job: Job) -> Summary:
     summary = Summary(read=state.pages, written=state.written, failed=state.failed,
                       filtered=state.filtered, dropped=Counter(state.dropped), resumed_at=state.pages)
     stats: dict = {}
-    pool = WorkerPool(job.options, jobs=effective_jobs(job.jobs), timeout=job.timeout, fields=job.fields)
+    pool = WorkerPool(job.options, jobs=effective_jobs(job.jobs, None if job.quiet else report),
+                      timeout=job.timeout, fields=job.fields)
     pages = iter_pages(job.inputs, job.options.max_bytes, skip=state.pages, url=job.url, stats=stats,
-                       exclude=None if job.output == "-" else job.output)
+                       files=files)
     bar = _progress_bar(job, state.pages)
     say = (lambda msg: bar.write(msg, file=sys.stderr)) if bar is not None else report
 

@@ -2,17 +2,20 @@
 
 :class:`WorkerPool` cleans pages in worker processes that load the rules once. It
 sends pages in small batches (to amortize the cost of passing them between
-processes), keeps a bounded window of pages in flight (memory stays flat however
-many pages go through), and gives the results back in input order. A worker
-writes the page it is on and when it started into shared memory; a page that
-runs past ``timeout`` gets its worker killed (a hang in pure Python or in C code
-cannot be interrupted from inside the process) and replaced, the page is
-reported, and the rest of its batch is sent again. A worker that dies (a
-segfault, ``os._exit``) costs only the page it was on, the same way.
+processes), keeps a bounded window of pages in flight, in pages and in bytes
+(memory stays flat however many pages go through, and behind a stuck page), and
+gives the results back in input order. A worker writes the page it is on, when it
+started and the process's CPU time then into shared memory; a page that uses more
+than ``timeout`` of CPU time (or runs ten times as long on the clock) gets its
+worker killed (a hang in pure Python or in C code cannot be interrupted from
+inside the process) and replaced, the page is reported, and the rest of its batch
+is sent again. A worker that dies (a segfault, ``os._exit``) costs only the page it
+was on, the same way.
 """
 from __future__ import annotations
 
 import json
+import math
 import multiprocessing as mp
 import os
 import select
@@ -35,10 +38,19 @@ from ..model.page import Page
 # (see the commit introducing this module for the -j 1 / -j 2 figures).
 BATCH_PAGES = 32
 BATCH_BYTES = 2 << 20
-# Pages in flight (sent, or cleaned and waiting for an earlier page) per worker.
+# Pages in flight (sent, or cleaned and waiting for an earlier page) per worker, and
+# the bytes they may hold (pages sent, results waiting): a page stuck until its timeout
+# holds up this much, not every page read behind it.
 WINDOW_BATCHES = 4
+WINDOW_BYTES = 16 << 20
+# A page that has not finished after this many times --timeout on the clock is stopped,
+# CPU time or not (blocked on something, not computing).
+WALL_FACTOR = 10
 # A run whose workers die this many times in a row without cleaning a page stops.
 MAX_BLIND_DEATHS = 3
+# Tries at starting one worker process, this many seconds apart (a forkserver that
+# died is started again by the next try).
+SPAWN_ATTEMPTS, SPAWN_PAUSE = 3, 0.2
 
 DEFAULT_FIELDS = Fields()
 
@@ -59,8 +71,9 @@ def clean_to_json(cleaner: Cleaner, page: Page, fields: Fields) -> tuple[bytes |
 
 # ------------------------------------------------------------------ workers
 def _worker_main(conn, state, options: Options, fields: Fields, work, parent: int) -> None:
-    """A worker: load the rules once, then clean batches until told to stop.
-    ``state`` = [seq of the page being cleaned, its start time (0 between pages)]."""
+    """A worker: load the rules once, then clean batches until told to stop. ``state`` =
+    [seq of the page being cleaned, its start time (0 between pages), the process's CPU
+    time then]."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl-C is the parent's to handle
     _die_with_parent(parent)
     cleaner = Cleaner(options=options)
@@ -76,10 +89,14 @@ def _worker_main(conn, state, options: Options, fields: Fields, work, parent: in
         for seq, page in batch:
             state[1] = 0.0
             state[0] = seq
+            state[2] = time.process_time()
             state[1] = time.monotonic()
             out.append(work(cleaner, page, fields))
         state[1] = 0.0
-        conn.send(out)
+        try:
+            conn.send(out)
+        except OSError:             # the run stopped listening (it gave this worker up)
+            return
 
 
 # Cleaned once by the forkserver (cleaner/run/warmup.py: the language-ID model is then
@@ -161,29 +178,52 @@ def _without_main_module():
 class _Worker:
     def __init__(self, ctx, options, fields, work):
         self.conn, child = ctx.Pipe()
-        self.state = ctx.RawArray("d", 2)
+        self.state = ctx.RawArray("d", 3)
         self.proc = ctx.Process(target=_worker_main, args=(child, self.state, options, fields, work, os.getpid()),
                                 daemon=True, name="cleaner-worker")
         with _without_main_module():
             self.proc.start()
         child.close()
         self.batch: list[tuple[int, Page]] | None = None
+        # The process itself (Linux): readable when it exits. The forkserver's status
+        # pipe (proc.sentinel) also says "exited" when the forkserver dies, while the
+        # worker runs on; and a pidfd signals that process, never one reusing its pid.
+        try:
+            self.pidfd: int | None = os.pidfd_open(self.proc.pid)
+        except (AttributeError, OSError):
+            self.pidfd = None
+        self.sentinel = self.pidfd if self.pidfd is not None else self.proc.sentinel
 
-    def current(self) -> tuple[int | None, float]:
-        """(seq, start) of the page being cleaned, (None, 0) between pages."""
-        s1, seq, s2 = self.state[1], self.state[0], self.state[1]
+    def alive(self) -> bool:
+        """True while the worker process runs."""
+        if self.pidfd is None:
+            return self.proc.is_alive()
+        return not select.select([self.pidfd], [], [], 0)[0]
+
+    def current(self) -> tuple[int | None, float, float]:
+        """(seq, start, CPU time at the start) of the page being cleaned, (None, 0, 0) between pages."""
+        s1, seq, cpu, s2 = self.state[1], self.state[0], self.state[2], self.state[1]
         if s1 != s2 or not s1 or self.batch is None or int(seq) not in {s for s, _ in self.batch}:
-            return None, 0.0
-        return int(seq), s1
+            return None, 0.0, 0.0
+        return int(seq), s1, cpu
 
     def stop(self, kill: bool = False) -> None:
-        if not kill and self.proc.is_alive():
+        if not kill and self.alive():
             try:
                 self.conn.send(None)
             except OSError:
                 pass
             self.proc.join(2)
-        if self.proc.is_alive():
+        if self.pidfd is not None:
+            try:
+                signal.pidfd_send_signal(self.pidfd, signal.SIGKILL)
+            except OSError:         # exited already
+                pass
+            select.select([self.pidfd], [], [], 5)
+            os.close(self.pidfd)
+            self.pidfd = None
+            self.proc.join(1)
+        elif self.proc.is_alive():
             self.proc.kill()
             self.proc.join(5)
         self.conn.close()
@@ -199,112 +239,208 @@ def _exit_reason(code: int | None) -> str:
 
 
 class WorkerPool:
-    """Cleans pages in ``jobs`` worker processes; :meth:`results` yields them in input order.
+    """Cleans pages in up to ``jobs`` worker processes (started as pages come: one page
+    starts one worker); :meth:`results` yields them in input order.
 
     ``work(cleaner, page, fields)`` runs in the workers (default :func:`clean_to_json`);
     it must be a module-level function of an importable module, not of ``__main__``
-    (it is pickled by name)."""
+    (it is pickled by name). ``timeout`` is CPU time (:func:`cpu_seconds`), so a page
+    times out alike whatever else the machine runs; a page that has not finished
+    after ``WALL_FACTOR`` times as long on the clock (blocked, not computing) too."""
 
     def __init__(self, options: Options | None = None, *, jobs: int = 1, timeout: float | None = 30.0,
                  fields: Fields = DEFAULT_FIELDS, work=None, batch_pages: int | None = None):
         self.options = options or Options()
         self.jobs = max(1, jobs)
-        self.timeout = timeout if timeout and timeout > 0 else None
+        if timeout is not None and not timeout >= 0:          # nan too
+            raise ValueError(f"timeout must be a number of seconds >= 0 (0: none), not {timeout!r}")
+        self.timeout = timeout if timeout and timeout < math.inf else None
         self.fields, self.work = fields, work or clean_to_json
         self.batch_pages = max(1, batch_pages or BATCH_PAGES)
         self.window = self.jobs * WINDOW_BATCHES * self.batch_pages
+        self.window_bytes = self.jobs * WINDOW_BYTES
+        self.started = 0            # worker processes started (replacements too)
+        self.peak_bytes = 0         # the most bytes the window held (pages sent, results waiting)
         self._ctx = _context()
 
     def _spawn(self) -> _Worker:
-        return _Worker(self._ctx, self.options, self.fields, self.work)
+        # A forkserver that died (killed while it was starting) is started again by the
+        # next attempt; when every attempt fails the run ends with one line.
+        for attempt in range(SPAWN_ATTEMPTS):
+            try:
+                worker = _Worker(self._ctx, self.options, self.fields, self.work)
+                self.started += 1
+                return worker
+            except (EOFError, OSError) as exc:
+                if attempt + 1 == SPAWN_ATTEMPTS:
+                    raise RunError(f"cannot start worker processes ({type(exc).__name__}: {exc})") from None
+                time.sleep(SPAWN_PAUSE)     # a process just killed may not be reaped yet
+        raise AssertionError("unreachable")
 
     def results(self, pages: Iterable[Page]) -> Iterator[Result]:
         """The result of every page, in input order."""
-        pages = iter(pages)
-        workers = [self._spawn() for _ in range(self.jobs)]
-        requeue: deque[list[tuple[int, Page]]] = deque()
-        done: dict[int, Result] = {}
-        next_in = next_out = blind_deaths = 0
-        exhausted = False
+        flight = _Flight(self, iter(pages))
         try:
             while True:
-                for w in workers:
-                    if w.batch is not None:
-                        continue
-                    batch = requeue.popleft() if requeue else None
-                    if batch is None and not exhausted and next_in - next_out < self.window:
-                        batch = []
-                        size = 0
-                        while len(batch) < self.batch_pages and size < BATCH_BYTES:
-                            page = next(pages, None)
-                            if page is None:
-                                exhausted = True
-                                break
-                            batch.append((next_in, page))
-                            next_in += 1
-                            size += len(page.data or b"")
-                    if batch:
-                        w.batch = batch
-                        try:
-                            w.conn.send(batch)
-                        except OSError:   # died idle: its sentinel says so below
-                            pass
-                while next_out in done:
-                    yield done.pop(next_out)
-                    next_out += 1
-                busy = [w for w in workers if w.batch is not None]
+                flight.send()
+                yield from flight.ready_results()
+                busy = [w for w in flight.workers if w.batch is not None]
                 if not busy:
-                    if exhausted and not requeue:
+                    if flight.exhausted and not flight.requeue:
                         return
                     continue
-                ready = set(wait([w.conn for w in busy] + [w.proc.sentinel for w in busy],
+                ready = set(wait([w.conn for w in busy] + [w.sentinel for w in busy],
                                  timeout=self._wait_time(busy)))
                 for w in busy:
-                    lost = None
-                    if w.conn in ready or w.proc.sentinel in ready:
-                        try:
-                            if w.conn.poll():
-                                outs = w.conn.recv()
-                                for (seq, page), (line, dropped, error) in zip(w.batch, outs):
-                                    done[seq] = Result(seq, _provenance(page), line, dropped, error)
-                                w.batch = None
-                                blind_deaths = 0
-                                continue
-                        except (EOFError, OSError):
-                            pass
-                        if not w.proc.is_alive() or w.proc.sentinel in ready:
-                            w.proc.join(1)
-                            lost = f"worker process died ({_exit_reason(w.proc.exitcode)}) while cleaning this page"
-                    seq, start = w.current()
-                    if lost is None and self.timeout and start and time.monotonic() - start > self.timeout:
-                        lost = f"timed out after {self.timeout:g} s (its worker was stopped and replaced)"
-                    if lost is None:
-                        continue
-                    w.stop(kill=True)
-                    rest = [(s, p) for s, p in w.batch if s != seq]
-                    if seq is None:
-                        blind_deaths += 1
-                        if blind_deaths >= MAX_BLIND_DEATHS:
-                            raise RunError(f"worker processes keep dying before cleaning a page ({lost})")
-                    else:
-                        page = next(p for s, p in w.batch if s == seq)
-                        done[seq] = Result(seq, _provenance(page), None, None, lost)
-                    if rest:
-                        requeue.appendleft(rest)
-                    workers[workers.index(w)] = self._spawn()
+                    flight.collect(w, ready)
         finally:
-            for w in workers:
+            for w in flight.workers:
                 w.stop(kill=True)
 
+    def overdue(self, w: _Worker, now: float) -> tuple[str | None, float]:
+        """(why the page ``w`` is on is overdue, or None; seconds until it could be)."""
+        seq, start, cpu_start = w.current()
+        if not self.timeout or not start:
+            return None, 1.0
+        wall = now - start
+        if wall <= self.timeout:            # CPU time never runs ahead of the clock
+            return None, self.timeout - wall
+        limit = self.timeout * WALL_FACTOR
+        if wall > limit:
+            return (f"timed out after {limit:g} s of wall-clock time ({WALL_FACTOR}x --timeout without "
+                    "finishing; its worker was stopped and replaced)"), 0.0
+        used = cpu_seconds(w.proc.pid)
+        if used is None:                    # no per-process CPU clock here: the clock decides
+            return f"timed out after {self.timeout:g} s (its worker was stopped and replaced)", 0.0
+        used -= cpu_start
+        if used > self.timeout:
+            return f"timed out after {self.timeout:g} s of CPU time (its worker was stopped and replaced)", 0.0
+        return None, min(self.timeout - used, limit - wall)
+
     def _wait_time(self, busy: list[_Worker]) -> float:
-        if not self.timeout:
-            return 1.0
-        now, left = time.monotonic(), self.timeout
+        now, left = time.monotonic(), 1.0
         for w in busy:
-            _, start = w.current()
-            if start:
-                left = min(left, start + self.timeout - now)
-        return min(1.0, max(0.01, left + 0.01))
+            left = min(left, self.overdue(w, now)[1])
+        return max(0.01, left + 0.01)
+
+
+class _Flight:
+    """One :meth:`WorkerPool.results` call: the workers, the pages sent and the results
+    waiting for an earlier page, within the window (pages and bytes)."""
+
+    def __init__(self, pool: WorkerPool, pages: Iterator[Page]):
+        self.pool, self.pages = pool, pages
+        self.workers: list[_Worker] = []
+        self.requeue: deque[list[tuple[int, Page]]] = deque()
+        self.done: dict[int, Result] = {}
+        self.cost: dict[int, int] = {}       # seq -> bytes it holds (the page, then its result)
+        self.bytes = 0
+        self.next_in = self.next_out = self.blind_deaths = 0
+        self.exhausted = False
+
+    def _hold(self, seq: int, size: int) -> None:
+        self.bytes += size - self.cost.get(seq, 0)
+        self.cost[seq] = size
+        self.pool.peak_bytes = max(self.pool.peak_bytes, self.bytes)
+
+    def _room(self) -> bool:
+        if self.next_in == self.next_out:      # nothing in flight: a page bigger than the window goes too
+            return True
+        return self.next_in - self.next_out < self.pool.window and self.bytes < self.pool.window_bytes
+
+    def _next_batch(self) -> list[tuple[int, Page]] | None:
+        if self.requeue:
+            return self.requeue.popleft()
+        if self.exhausted or not self._room():
+            return None
+        batch, size = [], 0
+        while len(batch) < self.pool.batch_pages and size < BATCH_BYTES:
+            page = next(self.pages, None)
+            if page is None:
+                self.exhausted = True
+                break
+            batch.append((self.next_in, page))
+            self._hold(self.next_in, len(page.data or b""))
+            self.next_in += 1
+            size += len(page.data or b"")
+        return batch or None
+
+    def send(self) -> None:
+        """A batch to every idle worker, starting workers (up to ``jobs``) while batches wait."""
+        while True:
+            idle = next((w for w in self.workers if w.batch is None), None)
+            if idle is None and len(self.workers) >= self.pool.jobs:
+                return
+            batch = self._next_batch()
+            if batch is None:
+                return
+            if idle is None:
+                idle = self.pool._spawn()
+                self.workers.append(idle)
+            idle.batch = batch
+            try:
+                idle.conn.send(batch)
+            except OSError:   # died idle: its sentinel says so
+                pass
+
+    def ready_results(self) -> Iterator[Result]:
+        """The results that are next in input order."""
+        while self.next_out in self.done:
+            self.bytes -= self.cost.pop(self.next_out, 0)
+            yield self.done.pop(self.next_out)
+            self.next_out += 1
+
+    def _finish(self, seq: int, page: Page, line, dropped, error) -> None:
+        self.done[seq] = Result(seq, _provenance(page), line, dropped, error)
+        self._hold(seq, len(line or b""))
+
+    def collect(self, w: _Worker, ready: set) -> None:
+        """Take ``w``'s results if they came; stop it if it died or its page is overdue."""
+        lost = None
+        if w.conn in ready or w.sentinel in ready:
+            try:
+                if w.conn.poll():
+                    outs = w.conn.recv()
+                    for (seq, page), (line, dropped, error) in zip(w.batch, outs):
+                        self._finish(seq, page, line, dropped, error)
+                    w.batch = None
+                    self.blind_deaths = 0
+                    return
+            except (EOFError, OSError):
+                pass
+            if w.sentinel in ready or not w.alive():
+                w.proc.join(1)
+                lost = f"worker process died ({_exit_reason(w.proc.exitcode)}) while cleaning this page"
+        seq = w.current()[0]
+        if lost is None:
+            lost = self.pool.overdue(w, time.monotonic())[0]
+        if lost is None:
+            return
+        w.stop(kill=True)
+        rest = [(s, p) for s, p in w.batch if s != seq]
+        if seq is None:
+            self.blind_deaths += 1
+            if self.blind_deaths >= MAX_BLIND_DEATHS:
+                raise RunError(f"worker processes keep dying before cleaning a page ({lost})")
+        else:
+            self._finish(seq, next(p for s, p in w.batch if s == seq), None, None, lost)
+        if rest:
+            self.requeue.appendleft(rest)
+        self.workers[self.workers.index(w)] = self.pool._spawn()
+
+
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """CPU time (user + system) the process has used so far (Linux: /proc/PID/stat);
+    None where that cannot be read."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / _TICKS
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 def _provenance(page: Page) -> Page:

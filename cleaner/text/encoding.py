@@ -30,25 +30,91 @@ BOMS = tuple(BOM_CODECS)
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Bytes -> (text, encoding). A BOM (UTF-8, UTF-16, UTF-32) decides; else valid
-    UTF-8 is UTF-8; anything else is detected with charset-normalizer. The
-    encoding is a Python codec name ("utf-8", "utf-16-le", "cp1252", ...)."""
+    """Bytes -> (text, encoding): :func:`decode_page` without its warnings."""
+    text, encoding, _ = decode_page(data)
+    return text, encoding
+
+
+def decode_page(data: bytes) -> tuple[str, str, list[str]]:
+    """Bytes -> (text, encoding, warnings). A BOM (UTF-8, UTF-16, UTF-32) decides; else
+    valid UTF-8 is UTF-8; UTF-8 but for a few invalid bytes is UTF-8 with those bytes
+    read as windows-1252 (:func:`utf8_repaired`, and a warning); anything else is
+    detected with charset-normalizer. The encoding is a Python codec name ("utf-8",
+    "utf-16-le", "cp1252", ...)."""
     check_bytes(data)
     for bom, enc in BOM_CODECS.items():
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(enc), enc
+                return data[len(bom):].decode(enc), enc, []
             except UnicodeDecodeError:
                 raise PageError(f"not a text file (a {enc} BOM, but invalid {enc} after it)") from None
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    utf8 = as_utf8(data)
+    if utf8 is not None:
+        return utf8
     from charset_normalizer import from_bytes
     best = from_bytes(data).best()
     if best is None:
         raise PageError("not a text file (no text encoding fits)")
-    return str(best), codec_name(best.encoding)
+    return str(best), codec_name(best.encoding), []
+
+
+# ------------------------------------------------------------------ UTF-8 with a few bad bytes
+# A UTF-8 page with one line in windows-1252 (pasted from another page) is UTF-8: detecting
+# its encoding as a whole would decode every line in some legacy code page (its curly
+# quotes as "‚Äú" in mac_iceland). The page is UTF-8 when the bytes of its valid
+# multi-byte UTF-8 characters outnumber its invalid bytes; a legacy page almost never
+# holds a valid multi-byte UTF-8 sequence, so it still goes to detection.
+NON_ASCII = re.compile(rb"[\x80-\xff]+")
+
+
+def utf8_repaired(data: bytes) -> tuple[str, int] | None:
+    """(``data`` as UTF-8 with each invalid byte read as windows-1252 (U+FFFD for the
+    five bytes it leaves undefined), how many bytes that was), or None when the page
+    is not mostly UTF-8 (its invalid bytes at least as many as those of its valid
+    multi-byte characters)."""
+    pieces, pos, valid, invalid = [], 0, 0, 0
+    for m in NON_ASCII.finditer(data):
+        text, bad = _repaired_run(m.group())
+        pieces.append(data[pos:m.start()].decode("ascii"))
+        pieces.append(text)
+        valid += m.end() - m.start() - bad
+        invalid += bad
+        pos = m.end()
+    if invalid == 0 or valid <= invalid:
+        return None
+    pieces.append(data[pos:].decode("ascii"))
+    return "".join(pieces), invalid
+
+
+def as_utf8(data: bytes) -> tuple[str, str, list[str]] | None:
+    """(text, "utf-8", warnings) for valid UTF-8, or UTF-8 but for a few invalid bytes
+    (:func:`utf8_repaired`, with a warning); None for anything else."""
+    try:
+        return data.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError:
+        pass
+    repaired = utf8_repaired(data)
+    if repaired is None:
+        return None
+    invalid = repaired[1]
+    return repaired[0], "utf-8", [f"encoding: UTF-8 but for {invalid} invalid byte{'s' * (invalid != 1)}, "
+                                  "read as windows-1252"]
+
+
+def _repaired_run(run: bytes) -> tuple[str, int]:
+    """A run of non-ASCII bytes as UTF-8, each invalid sequence read as windows-1252."""
+    out, bad, pos = [], 0, 0
+    while pos < len(run):
+        try:
+            out.append(run[pos:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as exc:
+            out.append(run[pos:pos + exc.start].decode("utf-8"))
+            wrong = run[pos + exc.start:pos + exc.end]
+            out.append(wrong.decode("cp1252", errors="replace"))
+            bad += len(wrong)
+            pos += exc.end
+    return "".join(out), bad
 
 
 def codec_name(name: str) -> str:

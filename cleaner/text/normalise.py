@@ -35,7 +35,8 @@ _NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 
 def printable_path(path: str | None) -> str | None:
     """A file name that is not valid UTF-8 (its bytes kept by Python as lone
-    surrogates) with those bytes written as \\xNN: JSON and UTF-8 can carry it."""
+    surrogates) with those bytes written as \\xNN, other lone surrogates (a URL from a
+    caller) as \\uNNNN: JSON and UTF-8 can carry it."""
     if path is None or not SURROGATE.search(path):
         return path
     return SURROGATE.sub(lambda m: f"\\x{ord(m[0]) - 0xDC00:02x}" if "\udc80" <= m[0] <= "\udcff"
@@ -64,6 +65,15 @@ def scrubbed_text(text: str) -> str:
     if SURROGATE.search(text):
         text = SURROGATE.sub("\ufffd", text)
     return unicodedata.normalize("NFC", text)
+
+
+def line_count(text: str) -> int:
+    """The lines the page will have once its line ends are made plain (CRLF, CR, NEL,
+    U+2028 and U+2029 end a line; :func:`scrubbed_text`), counted without splitting it."""
+    ends = text.count("\n") + text.count("\r") - text.count("\r\n")
+    if not text.isascii():
+        ends += sum(text.count(char) for char in _LINE_ENDS)
+    return ends + (1 if text and not text.endswith(("\n", "\r", *_LINE_ENDS)) else 0)
 
 
 def page_text(text: str) -> tuple[str, int]:

@@ -67,6 +67,10 @@ def stoplist() -> frozenset[str]:
 # because another page came before it. Outside any document (a tool asking about
 # one line) a process-wide memo answers, bounded like every memo.
 _MEMO_MAX = 4096
+# The words of a line longer than this are remembered only while the stages run, not
+# for the rest of the page (a paragraph is under 5,000 characters; the words of a line
+# of 5 MB are 50 MB of strings, which the hygiene fields' copies would come on top of).
+_MEMO_MAX_CHARS = 100_000
 _SLOT_NAMES: list[str] = []
 
 
@@ -90,6 +94,8 @@ class SignalMemo:
             yield self
         finally:
             _active[:] = before
+            if caches[_LONG]:
+                caches[_LONG].clear()
 
     def is_empty(self) -> bool:
         """True when no answer is remembered."""
@@ -113,9 +119,15 @@ def active_cache(slot: int) -> dict:
     return _active[slot]
 
 
-def _memo(fn):
+_LONG = memo_slot("long lines")     # (slot, text) -> answer, for the slots that keep_long=False
+
+
+def _memo(fn=None, *, keep_long: bool = True):
+    if fn is None:
+        return functools.partial(_memo, keep_long=keep_long)
     slot = memo_slot(fn.__name__)
     active = _active
+    longest = None if keep_long else _MEMO_MAX_CHARS
 
     @functools.wraps(fn)
     def wrapper(text: str):
@@ -123,6 +135,12 @@ def _memo(fn):
         try:
             return cache[text]
         except KeyError:
+            if longest is not None and len(text) > longest:     # kept while the stages run
+                long = active[_LONG]
+                key = (slot, text)
+                if key not in long:
+                    long[key] = fn(text)
+                return long[key]
             if len(cache) >= _MEMO_MAX:
                 cache.clear()
             value = cache[text] = fn(text)
@@ -135,7 +153,7 @@ def _memo(fn):
 folded_line = _memo(normalise.folded_line)
 
 
-@_memo
+@_memo(keep_long=False)
 def _words(text: str) -> tuple[str, ...]:
     return tuple((_WORD_ASCII if text.isascii() else _WORD_FAST).findall(text))
 
