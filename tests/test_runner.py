@@ -257,3 +257,16 @@ def test_a_stuck_page_holds_up_a_bounded_window_in_bytes():
     assert sum(1 for r in results if r.line) == 100
     assert held <= 2 * 16 + 4                   # 2 workers x WINDOW_BYTES (16 MB), and a batch
     assert p.peak_bytes <= p.window_bytes + pool.BATCH_BYTES + (1 << 20)
+
+
+def test_the_rules_digest_is_the_rules_not_where_they_are(tmp_path):
+    """--resume compares the rule files by name and bytes: the same files read from another
+    folder (the built-in rules of a checkout and of an installed package) are the same run."""
+    from cleaner.run.job import _rules_digest
+    a, b = tmp_path / "a", tmp_path / "b"
+    for d in (a, b):
+        d.mkdir()
+        (d / "demo.yaml").write_text("id: demo\nname: Demo\n", encoding="utf-8")
+    assert _rules_digest([str(a)]) == _rules_digest([str(b)]) is not None
+    (b / "demo.yaml").write_text("id: demo\nname: Demo 2\n", encoding="utf-8")
+    assert _rules_digest([str(a)]) != _rules_digest([str(b)])

@@ -193,11 +193,13 @@ def resume_mismatch(old: dict, new: dict) -> str:
 
 
 def _rules_digest(dirs: list[str]) -> str | None:
-    """A digest of every rule file a run loads (their names and bytes)."""
+    """A digest of every rule file a run loads, in load order (their file names and bytes:
+    not their folders, so the built-in files read from a checkout or from an installed
+    package are the same rules)."""
     h = hashlib.sha256()
     try:
         for path in rule_files(rule_dirs(dirs)):
-            h.update(str(path).encode("utf-8", "surrogateescape") + b"\0" + path.read_bytes() + b"\0")
+            h.update(path.name.encode("utf-8", "surrogateescape") + b"\0" + path.read_bytes() + b"\0")
     except (OSError, RuleError):
         return None
     return h.hexdigest()[:32]
