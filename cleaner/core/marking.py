@@ -13,6 +13,7 @@ from ..model.document import Doc, Line
 from ..model.fields import LIST_FIELDS
 from ..ruleset.matcher import Dispatch, fold
 from ..ruleset.model import PATTERN_TIMEOUT, Rule
+from ..text.signals import MEMO_MAX, active_cache, memo_slot
 
 # Separators between several names on one byline ("A, B dan C", "A & B").
 NAME_SPLIT = regex.compile(r"\s*(?:,|;|&|\bdan\b|\band\b)\s*")
@@ -76,6 +77,10 @@ class Guarded:
         self.compiled = pattern      # what the prefilter (matcher.may_match) is keyed on
         self.msg = (f"{what} pattern {pattern.pattern[:60]!r} timed out ({PATTERN_TIMEOUT} s on one line); "
                     "skipped for the rest of this page")
+        # What its answers depend on: the pattern, and whether it was already off for the
+        # page when this pass began (the memo of match_dateline is keyed on it, so a later
+        # pass over the same page reuses the answers of a pass that saw it the same way).
+        self.key = (pattern, self.msg in doc.warnings)
 
     def match(self, text: str):
         """The pattern's match at the start of ``text``, None (off for the page) on a timeout."""
@@ -138,10 +143,14 @@ def apply_rules(doc: Doc, dispatch: Dispatch) -> None:
     keeps one per outlet and zones: ``RuleSet.dispatch``); a rule whose prefilter
     rejects a line cannot match it and is not run.
     """
+    untouched = active_cache(_UNTOUCHED)
     for line in doc.lines:
         if line.category is not None:   # dropped
             continue
         text = line.text
+        key = (dispatch, line.zone, text)
+        if key in untouched:
+            continue
         low = fold(text)
         cands = dispatch.candidates(text, low)
         i = 0
@@ -167,3 +176,16 @@ def apply_rules(doc: Doc, dispatch: Dispatch) -> None:
                     i = 0
             elif apply_line_rule(doc, rule, line):
                 break
+        if line.category is None and not line.cut:
+            if len(untouched) >= MEMO_MAX:
+                untouched.clear()
+            untouched[key] = True
+
+
+# (dispatch, zone, text) of the lines no rule of that dispatch dropped or cut, in the
+# page's signal memo: a later pass over the page (cleaner.api.settle) meets most of
+# its lines again, and a line no rule touched then is not touched now. Whether a rule
+# runs and matches depends only on the line's text and zone, and on the rule being on
+# for the page: a rule off after a timeout stays off for the later passes, so it
+# cannot touch the line then either.
+_UNTOUCHED = memo_slot("untouched_by_rules")

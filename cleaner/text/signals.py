@@ -67,6 +67,7 @@ def stoplist() -> frozenset[str]:
 # because another page came before it. Outside any document (a tool asking about
 # one line) a process-wide memo answers, bounded like every memo.
 _MEMO_MAX = 4096
+MEMO_MAX = _MEMO_MAX     # the bound, for memos kept outside this module
 _SLOT_NAMES: list[str] = []
 
 

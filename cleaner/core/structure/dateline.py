@@ -10,11 +10,19 @@ from .shapes import strip_prefix
 _DATELINES = memo_slot("match_dateline")
 
 
-def match_dateline(text: str, patterns) -> str | None:
+def patterns_key(patterns) -> tuple:
+    """What :func:`match_dateline`'s answers depend on besides the text: each pattern's
+    ``key`` (marking.Guarded: the pattern, and whether it was off for the page), not
+    the Guarded objects, which each pass makes anew."""
+    return tuple(getattr(p, "key", p) for p in patterns)
+
+
+def match_dateline(text: str, patterns, patterns_key_: tuple | None = None) -> str | None:
     """The dateline opening ``text``, by the first of ``patterns`` (marking.Guarded:
-    each runs with its timeout) that matches; None when none does."""
+    each runs with its timeout) that matches; None when none does. ``patterns_key_``:
+    :func:`patterns_key` of them, when the caller keeps it."""
     cache = active_cache(_DATELINES)
-    key = (text, tuple(patterns))
+    key = (text, patterns_key(patterns) if patterns_key_ is None else patterns_key_)
     try:
         return cache[key]
     except KeyError:

@@ -1,0 +1,91 @@
+"""The speed mechanisms of the text path change no output: what a later pass over a
+page reuses from the earlier ones (the signal memo: dateline answers, credit lines,
+lines no rule touched), checked on made-up pages and by hypothesis on the generated
+pages of test_properties.py."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+from hypothesis import given
+from test_properties import pages
+
+from cleaner import Cleaner, PageError
+from cleaner.core.marking import Guarded
+from cleaner.core.structure.dateline import match_dateline, patterns_key
+from cleaner.model.document import Doc
+from cleaner.text.signals import SignalMemo
+
+
+class FreshMemoCleaner(Cleaner):
+    """Every pass over a page with a memo of its own: nothing carried from one pass
+    to the next (what the text path did before the passes shared one)."""
+
+    def stages(self, text, *, memo=None, **kwargs):
+        """:meth:`Cleaner.stages` with a new memo, whatever is passed."""
+        return super().stages(text, memo=SignalMemo(), **kwargs)
+
+
+@lru_cache(maxsize=1)
+def shared() -> Cleaner:
+    return Cleaner(keep_dropped=True)
+
+
+@lru_cache(maxsize=1)
+def fresh() -> Cleaner:
+    return FreshMemoCleaner(keep_dropped=True)
+
+
+def record_or_error(cleaner: Cleaner, text: str, url: str | None):
+    try:
+        return cleaner.clean_text(text, url=url).to_dict()
+    except PageError as exc:
+        return str(exc)
+
+
+@given(pages())
+def test_later_passes_sharing_the_memo_change_nothing(page_url):
+    page, url = page_url
+    assert record_or_error(shared(), page, url) == record_or_error(fresh(), page, url)
+
+
+D = "TRIBUNNEWS.COM - Pemimpin Korea Utara menyatakan dukungan penuh kepada Presiden Rusia pada Senin (12/6/2023)."
+A = "Asosiasi tersebut didirikan oleh Zelenska pada 2021 lalu."
+MADE_UP = {
+    # a span cut: the rest of the line meets the earlier rules only on the later pass
+    "cut": D + "\nIni kata dia (Baca juga: Harga Cabai Turun Lagi) kemarin sore di Jakarta.\n" + A,
+    # a credit line and a caption printed twice, then their copies on the later pass
+    "credit": "Penulis: Budi Santoso | Editor: Ani\n" + D + "\n" + A + "\nADVERTISEMENT\n" + A,
+    # the header's dateline paragraph once its header is gone
+    "dateline": "Kim Jong Un Bertemu Putin di Vladivostok Rusia\n" + D + "\n" + A,
+}
+
+
+def test_made_up_pages_alike_with_and_without_the_shared_memo():
+    for name, page in MADE_UP.items():
+        assert record_or_error(shared(), page, None) == record_or_error(fresh(), page, None), name
+
+
+def test_dateline_answers_keyed_by_pattern_not_by_guard():
+    pattern = regex.compile(r"^[\p{Lu}.]+\s*-")
+    doc = Doc(source=None, text="")
+    one, two = Guarded(doc, pattern, "datelines"), Guarded(doc, pattern, "datelines")
+    assert patterns_key([one]) == patterns_key([two]) == ((pattern, False),)
+    memo = SignalMemo()
+    with memo.active():
+        assert match_dateline("TRIBUNNEWS.COM - Isi", [one]) == "TRIBUNNEWS.COM -"
+        assert match_dateline("TRIBUNNEWS.COM - Isi", [two]) == "TRIBUNNEWS.COM -"
+
+
+def test_a_pattern_off_for_the_page_gets_answers_of_its_own():
+    pattern = regex.compile(r"^[\p{Lu}.]+\s*-")
+    doc = Doc(source=None, text="")
+    memo = SignalMemo()
+    with memo.active():
+        on = Guarded(doc, pattern, "datelines")
+        assert match_dateline("TRIBUNNEWS.COM - Isi", [on], patterns_key([on])) == "TRIBUNNEWS.COM -"
+        doc.warnings.append(on.msg)          # then it timed out on this page
+        off = Guarded(doc, pattern, "datelines")     # the later pass's guard
+        assert patterns_key([on]) != patterns_key([off])
+        # the later pass, with the pattern off, does not reuse the earlier answer
+        assert match_dateline("TRIBUNNEWS.COM - Isi", [off], patterns_key([off])) is None
