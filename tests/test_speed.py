@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import regex
+from conftest import ROOT, SHARED
 from hypothesis import given
 from test_properties import pages
 
@@ -14,6 +15,7 @@ from cleaner import Cleaner, PageError
 from cleaner.core.marking import Guarded
 from cleaner.core.structure.dateline import match_dateline, patterns_key
 from cleaner.model.document import Doc
+from cleaner.ruleset.detect import MARKER_SPAN, detected_outlet, host_of, safe_search
 from cleaner.text.signals import SignalMemo
 
 
@@ -89,3 +91,50 @@ def test_a_pattern_off_for_the_page_gets_answers_of_its_own():
         assert patterns_key([on]) != patterns_key([off])
         # the later pass, with the pattern off, does not reuse the earlier answer
         assert match_dateline("TRIBUNNEWS.COM - Isi", [off], patterns_key([off])) is None
+
+
+# ------------------------------------------------------------------ outlet detection
+def naive_outlet(rs, url, text):
+    """Outlet detection as it was: every outlet's hosts in order, then URL patterns,
+    then every marker of every outlet (prefiltered on the unfolded span only)."""
+    host = host_of(url)
+    if host:
+        for outlet in rs.outlets.values():
+            if any(host == h or host.endswith("." + h) for h in outlet.hosts):
+                return outlet
+        for outlet in rs.outlets.values():
+            if any(safe_search(p, url) for p in outlet.url_patterns):
+                return outlet
+    span = text[:MARKER_SPAN] + "\n" + text[-MARKER_SPAN:]
+    best, best_hits = None, 0
+    for outlet in rs.outlets.values():
+        hits = sum(1 for p in outlet.text_markers if safe_search(p, span))
+        if hits > best_hits:
+            best, best_hits = outlet, hits
+    return best
+
+
+HOSTS = ["tribunnews.com", "jatim.tribunnews.com", "www.kompas.com", "m.kompas.com", "nasional.kompas.com",
+         "xkompas.com", "kompas.com.", "galamedianews.com", "jpnn.com", "example.com", "a.b.c.jpnn.com",
+         "tribunnews.com.evil.example", "mediaindonesia.com", "klikwartaku.com", "localhost", "127.0.0.1"]
+
+
+def test_detection_by_host_as_before(cleaner):
+    for host in HOSTS:
+        for url in (f"https://{host}/a/b", host, f"http://{host.upper()}/x"):
+            assert detected_outlet(cleaner.ruleset, url, "") is naive_outlet(cleaner.ruleset, url, ""), url
+
+
+@given(pages())
+def test_detection_by_text_as_before(page_url):
+    page, _url = page_url
+    rs = shared().ruleset
+    assert detected_outlet(rs, None, page) is naive_outlet(rs, None, page)
+
+
+def test_detection_of_the_dev_and_seed_pages_as_before(cleaner):
+    paths = sorted((ROOT / "seeds").glob("*.txt")) + sorted((SHARED / "devset" / "raw").glob("*.txt"))
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        assert detected_outlet(cleaner.ruleset, None, text) is naive_outlet(cleaner.ruleset, None, text), path
+

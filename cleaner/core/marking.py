@@ -7,6 +7,8 @@ prefilter (``ruleset/matcher.py``): a necessary condition, so the verdicts are t
 """
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from ..model.document import Doc, Line
@@ -67,6 +69,13 @@ def _timed(doc: Doc, message, pattern: regex.Pattern, fn: str, *args):
         return None
 
 
+@functools.lru_cache(maxsize=1024)
+def _guard_message(pattern: regex.Pattern, what: str) -> str:
+    """The warning of a guarded pattern that timed out (the same text on every pass)."""
+    return (f"{what} pattern {pattern.pattern[:60]!r} timed out ({PATTERN_TIMEOUT} s on one line); "
+            "skipped for the rest of this page")
+
+
 class Guarded:
     """A rule file's pattern used by the structure stage (datelines, body_start):
     ``match``/``search`` as on a compiled pattern, but a timeout switches it off
@@ -75,12 +84,11 @@ class Guarded:
     def __init__(self, doc: Doc, pattern: regex.Pattern, what: str):
         self.doc, self.pattern = doc, pattern
         self.compiled = pattern      # what the prefilter (matcher.may_match) is keyed on
-        self.msg = (f"{what} pattern {pattern.pattern[:60]!r} timed out ({PATTERN_TIMEOUT} s on one line); "
-                    "skipped for the rest of this page")
+        self.msg = _guard_message(pattern, what)
         # What its answers depend on: the pattern, and whether it was already off for the
         # page when this pass began (the memo of match_dateline is keyed on it, so a later
         # pass over the same page reuses the answers of a pass that saw it the same way).
-        self.key = (pattern, self.msg in doc.warnings)
+        self.key = (pattern, bool(doc.warnings) and self.msg in doc.warnings)
 
     def match(self, text: str):
         """The pattern's match at the start of ``text``, None (off for the page) on a timeout."""

@@ -3,9 +3,10 @@ text's own markers (the outlet with the most hits wins). ``cleaner explain`` say
 which of these decided, through :func:`outlet_reason`."""
 from __future__ import annotations
 
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from .matcher import may_match
+from .matcher import fold, prefilter_for
 from .model import Outlet, RuleSet
 
 # Characters of the page's start and end searched for text markers.
@@ -37,24 +38,66 @@ def _head_tail(text: str) -> str:
     return text[:MARKER_SPAN] + "\n" + text[-MARKER_SPAN:]
 
 
+class _Index(NamedTuple):
+    """What detection reads of a rule set, precomputed once: each host (and so each
+    host suffix) to the first outlet naming it, and every outlet's text markers
+    with their prefilters."""
+    outlets: tuple[Outlet, ...]
+    hosts: dict[str, int]                 # host -> index of the first outlet listing it
+    markers: tuple[tuple[Outlet, tuple], ...]   # (outlet, ((pattern, Prefilter or None), ...))
+
+
+def _index(rs: RuleSet) -> _Index:
+    key = tuple(map(id, rs.outlets.values()))   # rebuilt if the outlets change
+    got = rs._detect.get(key)
+    if got is None:
+        outlets = tuple(rs.outlets.values())
+        hosts: dict[str, int] = {}
+        for i, outlet in enumerate(outlets):
+            for h in outlet.hosts:
+                hosts.setdefault(h, i)
+        markers = tuple((o, tuple((p, prefilter_for(p)) for p in o.text_markers)) for o in outlets)
+        rs._detect.clear()
+        got = rs._detect[key] = _Index(outlets, hosts, markers)
+    return got
+
+
+def _host_match(index: _Index, host: str) -> Outlet | None:
+    """The first outlet with a host equal to ``host`` or a domain it is under: the
+    same as trying each outlet's hosts in order, one dict look-up per suffix."""
+    best = index.hosts.get(host)
+    dot = host.find(".")
+    while dot >= 0:
+        i = index.hosts.get(host[dot + 1:])
+        if i is not None and (best is None or i < best):
+            best = i
+        dot = host.find(".", dot + 1)
+    return index.outlets[best] if best is not None else None
+
+
 def detected_outlet(rs: RuleSet, url: str | None, text: str, forced: str | None = None) -> Outlet | None:
     """The outlet whose rules the page gets (``forced``: that one, unknown ids give None)."""
     if forced:
         return rs.outlets.get(forced)
+    index = _index(rs)
     host = host_of(url)
     if host:
-        for outlet in rs.outlets.values():
-            if any(host == h or host.endswith("." + h) for h in outlet.hosts):
-                return outlet
-        for outlet in rs.outlets.values():
+        found = _host_match(index, host)
+        if found is not None:
+            return found
+        for outlet in index.outlets:
             if any(safe_search(p, url) for p in outlet.url_patterns):
                 return outlet
-    # No URL (or an unknown host): the text's own markers, the strongest wins.
+    # No URL (or an unknown host): the text's own markers, the strongest wins. The
+    # span is folded once for the case-insensitive prefilters (may_match's ``low``).
     head_tail = _head_tail(text)
+    low = fold(head_tail)
     best, best_hits = None, 0
-    for outlet in rs.outlets.values():
-        hits = sum(1 for p in outlet.text_markers
-                   if may_match(p, head_tail, can_fold=False) and safe_search(p, head_tail))
+    for outlet, markers in index.markers:
+        if len(markers) <= best_hits:     # cannot have more hits than the best so far
+            continue
+        hits = sum(1 for p, pf in markers
+                   if (pf is None or pf.passes(head_tail, low)) and safe_search(p, head_tail))
         if hits > best_hits:
             best, best_hits = outlet, hits
     return best

@@ -133,6 +133,9 @@ def _memo(fn):
     return wrapper
 
 
+# Remember a pure function of one line's text in the active memo (dates.is_date_line).
+memo = _memo
+
 folded_line = _memo(normalise.folded_line)
 
 
