@@ -15,7 +15,10 @@ from cleaner import Cleaner, PageError
 from cleaner.core.marking import Guarded
 from cleaner.core.structure.dateline import match_dateline, patterns_key
 from cleaner.model.document import Doc
+from cleaner.model.page import Page
 from cleaner.ruleset.detect import MARKER_SPAN, detected_outlet, host_of, safe_search
+from cleaner.run.pool import DEFAULT_FIELDS, clean_batch_to_json, clean_to_json
+from cleaner.text.hygiene import DeferredLanguages
 from cleaner.text.signals import SignalMemo
 
 
@@ -138,3 +141,28 @@ def test_detection_of_the_dev_and_seed_pages_as_before(cleaner):
         text = path.read_text(encoding="utf-8")
         assert detected_outlet(cleaner.ruleset, None, text) is naive_outlet(cleaner.ruleset, None, text), path
 
+
+# ------------------------------------------------------------------ language IDs after the batch
+def test_a_batch_with_its_language_ids_after_it_gives_the_same_lines(cleaner):
+    paths = sorted((ROOT / "seeds").glob("*.txt"))[:3] + sorted((SHARED / "devset" / "raw").glob("*.txt"))[:5]
+    pages = [Page(str(p), data=p.read_bytes()) for p in paths]
+    pages += [Page("empty.txt", data=b"   \n"), Page("binary.txt", data=bytes(range(32)) * 10),
+              Page("a.html", data=b"<html><body><p>" + D.encode() + b"</p><p>" + A.encode() + b"</p></body></html>",
+                   kind="html"),
+              Page("english.txt", data=b"The president opened a new toll road in Central Java on Monday, "
+                                        b"and the minister said it would ease the holiday traffic this year.")]
+    batch = list(enumerate(pages))
+    state = [0.0, 0.0]
+    assert clean_batch_to_json(cleaner, batch, DEFAULT_FIELDS, state) == \
+        [clean_to_json(cleaner, page, DEFAULT_FIELDS) for page in pages]
+    assert state[0] == len(pages) - 1      # the last page's language ID was charged to it
+
+
+def test_deferred_languages_fill_the_fields_when_resolved(cleaner):
+    with DeferredLanguages() as later:
+        rec = cleaner.clean_text(D + "\n" + A)
+        assert rec.metadata.language is None and len(later.pending) == 1
+        later.resolve(0)
+    assert (rec.metadata.language, rec.metadata.language_score) == \
+        (cleaner.clean_text(D + "\n" + A).metadata.language, cleaner.clean_text(D + "\n" + A).metadata.language_score)
+    assert rec.metadata.language == "id"
