@@ -4,6 +4,8 @@ lines no rule touched), checked on made-up pages and by hypothesis on the genera
 pages of test_properties.py."""
 from __future__ import annotations
 
+import dataclasses
+import json
 from functools import lru_cache
 
 import regex
@@ -13,6 +15,7 @@ from test_properties import pages
 
 from cleaner import Cleaner, PageError
 from cleaner.core.marking import Guarded
+from cleaner.core.stages import prepare
 from cleaner.core.structure.dateline import match_dateline, patterns_key
 from cleaner.model.document import Doc
 from cleaner.model.page import Page
@@ -166,3 +169,28 @@ def test_deferred_languages_fill_the_fields_when_resolved(cleaner):
     assert (rec.metadata.language, rec.metadata.language_score) == \
         (cleaner.clean_text(D + "\n" + A).metadata.language, cleaner.clean_text(D + "\n" + A).metadata.language_score)
     assert rec.metadata.language == "id"
+
+
+# ------------------------------------------------------------------ prepared rule sets, records as dicts
+def test_prepare_builds_what_the_stages_would_build_on_first_use():
+    c = Cleaner()
+    prepare(c.ruleset)
+    built = dict(c.ruleset._dispatch)
+    assert len(built) == 2 * (len(c.ruleset.outlets) + 1)
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        c.clean_file(path)
+    assert c.ruleset._dispatch == built          # nothing more was built, nothing replaced
+    assert all(c.ruleset._dispatch[k] is v for k, v in built.items())
+
+
+def test_to_dict_is_asdict(cleaner):
+    paths = sorted((ROOT / "seeds").glob("*.txt")) + sorted((SHARED / "devset" / "raw").glob("*.txt"))[:20]
+    for keep in (False, True):
+        c = Cleaner(keep_dropped=keep)
+        for path in paths:
+            rec = c.clean_file(path)
+            expected = dataclasses.asdict(rec)
+            if expected["metadata"]["dropped_lines"] is None:
+                del expected["metadata"]["dropped_lines"]
+            got = rec.to_dict()
+            assert json.dumps(got, ensure_ascii=False) == json.dumps(expected, ensure_ascii=False)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from .matcher import fold, prefilter_for
+from .matcher import cached_prefilter, fold
 from .model import Outlet, RuleSet
 
 # Characters of the page's start and end searched for text markers.
@@ -56,7 +56,7 @@ def _index(rs: RuleSet) -> _Index:
         for i, outlet in enumerate(outlets):
             for h in outlet.hosts:
                 hosts.setdefault(h, i)
-        markers = tuple((o, tuple((p, prefilter_for(p)) for p in o.text_markers)) for o in outlets)
+        markers = tuple((o, tuple((p, cached_prefilter(p)) for p in o.text_markers)) for o in outlets)
         rs._detect.clear()
         got = rs._detect[key] = _Index(outlets, hosts, markers)
     return got

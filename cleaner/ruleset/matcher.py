@@ -100,16 +100,23 @@ def prefilter_for(pattern) -> Prefilter | None:
 _PREFILTERS: dict = {}
 
 
-def may_match(pattern, text: str, low: str | None = None, *, can_fold: bool = True) -> bool:
-    """False only when ``pattern`` cannot match anywhere in ``text`` (its prefilter).
-    ``low``: ``fold(text)`` when the caller has it; ``can_fold=False``: a long text
-    not worth folding (a case-insensitive prefilter then says True)."""
+def cached_prefilter(pattern) -> Prefilter | None:
+    """:func:`prefilter_for`, remembered for the process (a worker forked after the rules
+    were prepared finds every rule's prefilter made)."""
     try:
-        pf = _PREFILTERS[pattern]
+        return _PREFILTERS[pattern]
     except KeyError:
         if len(_PREFILTERS) > 10000:
             _PREFILTERS.clear()
         pf = _PREFILTERS[pattern] = prefilter_for(pattern)
+        return pf
+
+
+def may_match(pattern, text: str, low: str | None = None, *, can_fold: bool = True) -> bool:
+    """False only when ``pattern`` cannot match anywhere in ``text`` (its prefilter).
+    ``low``: ``fold(text)`` when the caller has it; ``can_fold=False``: a long text
+    not worth folding (a case-insensitive prefilter then says True)."""
+    pf = cached_prefilter(pattern)
     if pf is None:
         return True
     if pf.folded and low is None:
@@ -157,7 +164,7 @@ class Dispatch:
         # firsts/lasts None: no condition on that end
         self.entries: list[tuple] = []
         for pos, rule in enumerate(rules):
-            pf = prefilter_for(rule.pattern)
+            pf = cached_prefilter(rule.pattern)
             if pf is None:
                 self.entries.append((_entry(pos, rule, None), None, False, False, None, False))
                 continue

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import wait
 
 from ..api import Cleaner, Options
+from ..core.stages import prepare
 from ..io.sources import Fields, describe
 from ..model.page import Page
 from ..text.hygiene import DeferredLanguages
@@ -131,6 +132,7 @@ WARM_UP_TEXT = ("JAKARTA - Presiden meresmikan jalan tol baru di Jawa Tengah pad
 def warm_up(cleaner: Cleaner | None = None) -> None:
     """Clean a tiny text page and a tiny HTML page (see WARM_UP_TEXT)."""
     cleaner = cleaner or Cleaner()
+    prepare(cleaner.ruleset)
     for page in (Page("<warm-up>", data=WARM_UP_TEXT.encode()),
                  Page("<warm-up>", data=f"<html><body><p>{WARM_UP_TEXT}</p></body></html>".encode(),
                       kind="html")):
