@@ -20,6 +20,7 @@ from cleaner.core.structure.dateline import match_dateline, patterns_key
 from cleaner.model.document import Doc
 from cleaner.model.page import Page
 from cleaner.ruleset.detect import MARKER_SPAN, detected_outlet, host_of, safe_search
+from cleaner.ruleset.model import Outlet, RuleSet
 from cleaner.run.pool import DEFAULT_FIELDS, clean_batch_to_json, clean_to_json
 from cleaner.text.hygiene import DeferredLanguages
 from cleaner.text.signals import SignalMemo
@@ -194,3 +195,15 @@ def test_to_dict_is_asdict(cleaner):
                 del expected["metadata"]["dropped_lines"]
             got = rec.to_dict()
             assert json.dumps(got, ensure_ascii=False) == json.dumps(expected, ensure_ascii=False)
+
+
+def test_detection_stops_only_when_no_later_outlet_can_win():
+    def outlet(oid, *markers):
+        return Outlet(id=oid, name=oid, source="", text_markers=[regex.compile(m) for m in markers])
+    rs = RuleSet(common=outlet("_common"), version="t", outlets={
+        "a": outlet("a", "alpha"), "b": outlet("b", "beta", "(?i)gamma"), "c": outlet("c", "delta", "alpha"),
+        "d": outlet("d", "(?m)^eps$", "zeta", "eta")})
+    texts = ["alpha", "beta", "alpha beta", "alpha beta GAMMA", "delta alpha", "alpha delta beta gamma",
+             "eps\nzeta", "eps\nzeta eta alpha delta", "nothing", "beta gamma delta alpha eps"]
+    for text in texts:
+        assert detected_outlet(rs, None, text) is naive_outlet(rs, None, text), text

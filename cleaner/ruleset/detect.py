@@ -45,6 +45,7 @@ class _Index(NamedTuple):
     outlets: tuple[Outlet, ...]
     hosts: dict[str, int]                 # host -> index of the first outlet listing it
     markers: tuple[tuple[Outlet, tuple], ...]   # (outlet, ((pattern, Prefilter or None), ...))
+    most_later: tuple[int, ...]           # for each outlet, the most markers of an outlet after it
 
 
 def _index(rs: RuleSet) -> _Index:
@@ -57,8 +58,10 @@ def _index(rs: RuleSet) -> _Index:
             for h in outlet.hosts:
                 hosts.setdefault(h, i)
         markers = tuple((o, tuple((p, cached_prefilter(p)) for p in o.text_markers)) for o in outlets)
+        most_later = tuple(max((len(o.text_markers) for o in outlets[i + 1:]), default=0)
+                           for i in range(len(outlets)))
         rs._detect.clear()
-        got = rs._detect[key] = _Index(outlets, hosts, markers)
+        got = rs._detect[key] = _Index(outlets, hosts, markers, most_later)
     return got
 
 
@@ -93,11 +96,17 @@ def detected_outlet(rs: RuleSet, url: str | None, text: str, forced: str | None 
     head_tail = _head_tail(text)
     low = fold(head_tail)
     best, best_hits = None, 0
-    for outlet, markers in index.markers:
+    for (outlet, markers), most_later in zip(index.markers, index.most_later):
         if len(markers) <= best_hits:     # cannot have more hits than the best so far
             continue
-        hits = sum(1 for p, pf in markers
-                   if (pf is None or pf.passes(head_tail, low)) and safe_search(p, head_tail))
+        hits = 0
+        for p, pf in markers:
+            if (pf is None or pf.passes(head_tail, low)) and safe_search(p, head_tail):
+                hits += 1
+                # Ahead of the best so far, and no later outlet has as many markers:
+                # this outlet wins, however many more of its markers are found.
+                if hits > best_hits and hits >= most_later:
+                    return outlet
         if hits > best_hits:
             best, best_hits = outlet, hits
     return best
