@@ -11,6 +11,7 @@ from functools import lru_cache
 import regex
 from conftest import ROOT, SHARED
 from hypothesis import given
+from hypothesis import strategies as st
 from test_properties import pages
 
 from cleaner import Cleaner, PageError
@@ -22,6 +23,7 @@ from cleaner.model.page import Page
 from cleaner.ruleset.detect import MARKER_SPAN, detected_outlet, host_of, safe_search
 from cleaner.ruleset.model import Outlet, RuleSet
 from cleaner.run.pool import DEFAULT_FIELDS, clean_batch_to_json, clean_to_json
+from cleaner.text import byline
 from cleaner.text.hygiene import DeferredLanguages
 from cleaner.text.signals import SignalMemo
 
@@ -207,3 +209,32 @@ def test_detection_stops_only_when_no_later_outlet_can_win():
              "eps\nzeta", "eps\nzeta eta alpha delta", "nothing", "beta gamma delta alpha eps"]
     for text in texts:
         assert detected_outlet(rs, None, text) is naive_outlet(rs, None, text), text
+
+
+# ------------------------------------------------------------------ credit lines
+NO_LABEL_FIRST = byline._no_label_first
+CREDIT_PIECES = [*byline.LABELS, *byline.DOUBLE_LABELS, *(w.upper() for w in list(byline.LABELS)[:8]),
+                 ":", "：", ", ", "; ", " - ", " – ", " / ", " | ", "|", ",", ";", " ", "Budi Santoso", "Ani",
+                 "Jakarta", "12 Maret 2023", "14:05 WIB", "pada", "diperbarui", "Foto", "tribunnews.com", "x"]
+
+
+@given(st.lists(st.sampled_from(CREDIT_PIECES), min_size=1, max_size=9).map("".join))
+def test_credit_lines_read_alike_without_the_label_shortcut(text):
+    text = byline._flatten_table(" ".join(text.split()))
+    with_shortcut = repr(byline._labelled(text))
+    try:
+        byline._no_label_first = lambda segments: False
+        assert repr(byline._labelled(text)) == with_shortcut
+    finally:
+        byline._no_label_first = NO_LABEL_FIRST
+
+
+def test_credit_lines_of_the_dev_pages_read_alike_without_the_label_shortcut():
+    paths = sorted((ROOT / "seeds").glob("*.txt")) + sorted((SHARED / "devset" / "raw").glob("*.txt"))
+    lines = [" ".join(x.split()) for p in paths for x in p.read_text(encoding="utf-8").splitlines() if x.strip()]
+    got = [repr(byline._labelled(x)) for x in lines]
+    try:
+        byline._no_label_first = lambda segments: False
+        assert [repr(byline._labelled(x)) for x in lines] == got
+    finally:
+        byline._no_label_first = NO_LABEL_FIRST
