@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import unicodedata
 from functools import lru_cache
 
 import regex
@@ -23,7 +24,7 @@ from cleaner.model.page import Page
 from cleaner.ruleset.detect import MARKER_SPAN, detected_outlet, host_of, safe_search
 from cleaner.ruleset.model import Outlet, RuleSet
 from cleaner.run.pool import DEFAULT_FIELDS, clean_batch_to_json, clean_to_json
-from cleaner.text import byline
+from cleaner.text import byline, normalise
 from cleaner.text.hygiene import DeferredLanguages
 from cleaner.text.signals import SignalMemo
 
@@ -238,3 +239,16 @@ def test_credit_lines_of_the_dev_pages_read_alike_without_the_label_shortcut():
         assert [repr(byline._labelled(x)) for x in lines] == got
     finally:
         byline._no_label_first = NO_LABEL_FIRST
+
+
+# ------------------------------------------------------------------ the standard library's engine where it means the same
+def test_control_class_is_the_regex_class_on_every_code_point():
+    theirs = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+    text = "".join(map(chr, range(0x110000)))
+    assert [m.start() for m in normalise.CONTROL.finditer(text)] == [m.start() for m in theirs.finditer(text)]
+
+
+@given(st.text(st.one_of(st.characters(), st.sampled_from(" .,;:-—“”'\"()[]/|\n\t0123456789abcXYZ"))))
+def test_hash_form_as_with_regex_alone(text):
+    expected = regex.sub(r"[^\p{L}\p{N}]+", " ", unicodedata.normalize("NFKC", text).casefold()).strip()
+    assert normalise.hash_form(text) == expected

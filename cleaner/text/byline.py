@@ -221,7 +221,7 @@ def _no_label_first(segments: list[str]) -> bool:
 
 def _name_with_role(text: str) -> Credit | None:
     """"Miftahul Ghani, Jurnalis", "Achmad Al Fiqri , Jurnalis-Jum'at, 06 Maret 2026 |00:09 WIB"."""
-    m = _NAME_ROLE.match(text)
+    m = _NAME_ROLE.match(text) if "," in text else None      # the pattern needs a comma
     if m is None or m.group("name")[:1].islower():
         return None
     rest = m.group("rest").strip()
