@@ -22,6 +22,7 @@ from cleaner.core.structure.dateline import match_dateline, patterns_key
 from cleaner.model.document import Doc
 from cleaner.model.page import Page
 from cleaner.ruleset.detect import MARKER_SPAN, detected_outlet, host_of, safe_search
+from cleaner.ruleset.matcher import fold
 from cleaner.ruleset.model import Outlet, RuleSet
 from cleaner.run.pool import DEFAULT_FIELDS, clean_batch_to_json, clean_to_json
 from cleaner.text import byline, normalise
@@ -252,3 +253,16 @@ def test_control_class_is_the_regex_class_on_every_code_point():
 def test_hash_form_as_with_regex_alone(text):
     expected = regex.sub(r"[^\p{L}\p{N}]+", " ", unicodedata.normalize("NFKC", text).casefold()).strip()
     assert normalise.hash_form(text) == expected
+
+
+def test_a_prefix_only_check_is_startswith(cleaner):
+    prepare(cleaner.ruleset)
+    paths = sorted((ROOT / "seeds").glob("*.txt")) + sorted((SHARED / "devset" / "raw").glob("*.txt"))
+    lines = [" ".join(x.split()) for p in paths for x in p.read_text(encoding="utf-8").splitlines() if x.strip()]
+    lines += ["Baca juga: X", "BACA JUGA", "baca", "(Baca", "Foto: A", "\u212a", "İstanbul", "ſimak"]
+    entries = {e for d in cleaner.ruleset._dispatch.values() for e, *_ in d.entries if e.starts is not None}
+    assert entries
+    for e in entries:
+        for text in lines:
+            low = fold(text)
+            assert e.check.passes(text, low) == (low if e.two_folded else text).startswith(e.starts)

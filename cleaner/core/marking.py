@@ -172,14 +172,18 @@ def apply_rules(doc: Doc, dispatch: Dispatch) -> None:
         cands = dispatch.candidates(text, low)
         i = 0
         while i < len(cands):
-            pos, rule, check, span, zone, two, two_folded = cands[i]
+            pos, rule, check, span, zone, two, two_folded, starts = cands[i]
             i += 1
             if zone is not None and zone != line.zone:
                 continue
             if check is not None:
-                if two is not None and (low if two_folded else text)[:2] not in two:
+                hay = low if two_folded else text
+                if two is not None and hay[:2] not in two:
                     continue
-                if not check.passes(text, low):
+                if starts is not None:
+                    if not hay.startswith(starts):
+                        continue
+                elif not check.passes(text, low):
                     continue
             if span:
                 apply_span_rule(doc, rule, line)

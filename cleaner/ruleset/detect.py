@@ -44,7 +44,7 @@ class _Index(NamedTuple):
     with their prefilters."""
     outlets: tuple[Outlet, ...]
     hosts: dict[str, int]                 # host -> index of the first outlet listing it
-    markers: tuple[tuple[Outlet, tuple], ...]   # (outlet, ((pattern, Prefilter or None), ...))
+    markers: tuple[tuple[Outlet, tuple], ...]   # (outlet, ((pattern, Prefilter or None, line-break free), ...))
     most_later: tuple[int, ...]           # for each outlet, the most markers of an outlet after it
 
 
@@ -57,12 +57,20 @@ def _index(rs: RuleSet) -> _Index:
         for i, outlet in enumerate(outlets):
             for h in outlet.hosts:
                 hosts.setdefault(h, i)
-        markers = tuple((o, tuple((p, cached_prefilter(p)) for p in o.text_markers)) for o in outlets)
+        markers = tuple((o, tuple((p, pf, _line_break_free(pf)) for p in o.text_markers
+                                  for pf in (cached_prefilter(p),)))
+                        for o in outlets)
         most_later = tuple(max((len(o.text_markers) for o in outlets[i + 1:]), default=0)
                            for i in range(len(outlets)))
         rs._detect.clear()
         got = rs._detect[key] = _Index(outlets, hosts, markers, most_later)
     return got
+
+
+def _line_break_free(pf) -> bool:
+    """No string of the prefilter holds a line break: it may read a short text alone
+    instead of the span that holds it twice (detected_outlet)."""
+    return pf is None or not any("\n" in x for x in (*pf.prefixes, *pf.contains))
 
 
 def _host_match(index: _Index, host: str) -> Outlet | None:
@@ -94,14 +102,22 @@ def detected_outlet(rs: RuleSet, url: str | None, text: str, forced: str | None 
     # No URL (or an unknown host): the text's own markers, the strongest wins. The
     # span is folded once for the case-insensitive prefilters (may_match's ``low``).
     head_tail = _head_tail(text)
-    low = fold(head_tail)
+    # A text of MARKER_SPAN characters or fewer is in the span twice, around a line
+    # break: a prefilter whose strings hold no line break says the same of the text
+    # alone (what the span starts and ends with, the strings it contains, the
+    # characters it holds), at half the cost. The patterns themselves read the span.
+    probe = text if len(text) <= MARKER_SPAN else head_tail
+    low = fold(probe)
     best, best_hits = None, 0
     for (outlet, markers), most_later in zip(index.markers, index.most_later):
         if len(markers) <= best_hits:     # cannot have more hits than the best so far
             continue
         hits = 0
-        for p, pf in markers:
-            if (pf is None or pf.passes(head_tail, low)) and safe_search(p, head_tail):
+        for p, pf, on_text in markers:
+            if pf is not None and not (pf.passes(probe, low) if on_text or probe is head_tail
+                                       else pf.passes(head_tail, fold(head_tail))):
+                continue
+            if safe_search(p, head_tail):
                 hits += 1
                 # Ahead of the best so far, and no later outlet has as many markers:
                 # this outlet wins, however many more of its markers are found.

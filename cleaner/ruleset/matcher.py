@@ -137,15 +137,21 @@ class Entry(NamedTuple):
     # ``two_folded``) are in ``two`` (None: no such test)
     two: frozenset | None = None
     two_folded: bool = False
+    # the check is only "the line (folded when ``two_folded``) starts with one of these":
+    # Prefilter.passes then comes to ``startswith(starts)`` (None: call passes)
+    starts: tuple | None = None
 
 
 def _entry(pos: int, rule, check: Prefilter | None) -> Entry:
-    two = None
+    two = starts = None
     if check is not None and check.prefixes and not check.contains and not check.free \
-            and not check.nonascii_first and all(len(p) >= 2 for p in check.prefixes):
-        two = frozenset(p[:2] for p in check.prefixes)
+            and not check.nonascii_first:
+        if all(len(p) >= 2 for p in check.prefixes):
+            two = frozenset(p[:2] for p in check.prefixes)
+        if check.alphabet is None and check.last is None:
+            starts = check.prefixes
     return Entry(pos, rule, check, rule.scope == "span", None if rule.zone == "any" else rule.zone,
-                 two, check.folded if check is not None else False)
+                 two, check.folded if check is not None else False, starts)
 
 
 class Dispatch:
