@@ -255,7 +255,7 @@ def test_hash_form_as_with_regex_alone(text):
     assert normalise.hash_form(text) == expected
 
 
-def test_a_prefix_only_check_is_startswith(cleaner):
+def test_a_prefix_check_is_startswith_first(cleaner):
     prepare(cleaner.ruleset)
     paths = sorted((ROOT / "seeds").glob("*.txt")) + sorted((SHARED / "devset" / "raw").glob("*.txt"))
     lines = [" ".join(x.split()) for p in paths for x in p.read_text(encoding="utf-8").splitlines() if x.strip()]
@@ -265,4 +265,7 @@ def test_a_prefix_only_check_is_startswith(cleaner):
     for e in entries:
         for text in lines:
             low = fold(text)
-            assert e.check.passes(text, low) == (low if e.two_folded else text).startswith(e.starts)
+            starts = (low if e.two_folded else text).startswith(e.starts)
+            assert e.check.passes(text, low) == (starts and (not e.more or e.check.passes(text, low)))
+            if not e.more:
+                assert e.check.passes(text, low) == starts

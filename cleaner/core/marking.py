@@ -168,39 +168,44 @@ def apply_rules(doc: Doc, dispatch: Dispatch) -> None:
         key = (dispatch, line.zone, text)
         if key in untouched:
             continue
-        low = fold(text)
-        cands = dispatch.candidates(text, low)
-        i = 0
-        while i < len(cands):
-            pos, rule, check, span, zone, two, two_folded, starts = cands[i]
-            i += 1
-            if zone is not None and zone != line.zone:
+        _mark_line(doc, dispatch, line, text, fold(text))
+        if line.category is None and not line.cut:
+            if len(untouched) >= MEMO_MAX:
+                untouched.clear()
+            untouched[key] = True
+
+
+def _mark_line(doc: Doc, dispatch: Dispatch, line: Line, text: str, low: str) -> None:
+    """The dispatch's rules on one kept line, in order (apply_rules)."""
+    cands = dispatch.candidates(text, low)
+    line_zone = line.zone
+    while cands:
+        rest = ()
+        for pos, rule, check, span, zone, two, two_folded, starts, more in cands:
+            if zone is not None and zone != line_zone:
                 continue
             if check is not None:
                 hay = low if two_folded else text
                 if two is not None and hay[:2] not in two:
                     continue
                 if starts is not None:
-                    if not hay.startswith(starts):
+                    if not hay.startswith(starts) or more and not check.passes(text, low):
                         continue
                 elif not check.passes(text, low):
                     continue
             if span:
                 apply_span_rule(doc, rule, line)
                 if line.dropped:
-                    break
+                    return
                 if line.text != text:
                     # The cut changed the line: later rules see (and are chosen by) the rest.
                     text = line.text
                     low = fold(text)
-                    cands = tuple(e for e in dispatch.candidates(text, low) if e.pos > pos)
-                    i = 0
+                    rest = tuple(e for e in dispatch.candidates(text, low) if e.pos > pos)
+                    break
             elif apply_line_rule(doc, rule, line):
-                break
-        if line.category is None and not line.cut:
-            if len(untouched) >= MEMO_MAX:
-                untouched.clear()
-            untouched[key] = True
+                return
+        cands = rest
 
 
 # (dispatch, zone, text) of the lines no rule of that dispatch dropped or cut, in the

@@ -137,21 +137,24 @@ class Entry(NamedTuple):
     # ``two_folded``) are in ``two`` (None: no such test)
     two: frozenset | None = None
     two_folded: bool = False
-    # the check is only "the line (folded when ``two_folded``) starts with one of these":
-    # Prefilter.passes then comes to ``startswith(starts)`` (None: call passes)
+    # the check is "the line (folded when ``two_folded``) starts with one of these", and
+    # (``more``) its alphabet and last characters: Prefilter.passes is then the same as
+    # ``startswith(starts) and (not more or passes)``, the cheap test first (None: call passes)
     starts: tuple | None = None
+    more: bool = False
 
 
 def _entry(pos: int, rule, check: Prefilter | None) -> Entry:
     two = starts = None
+    more = False
     if check is not None and check.prefixes and not check.contains and not check.free \
             and not check.nonascii_first:
         if all(len(p) >= 2 for p in check.prefixes):
             two = frozenset(p[:2] for p in check.prefixes)
-        if check.alphabet is None and check.last is None:
-            starts = check.prefixes
+        starts = check.prefixes
+        more = check.alphabet is not None or check.last is not None
     return Entry(pos, rule, check, rule.scope == "span", None if rule.zone == "any" else rule.zone,
-                 two, check.folded if check is not None else False, starts)
+                 two, check.folded if check is not None else False, starts, more)
 
 
 class Dispatch:
