@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import threading
 import unicodedata
 from functools import lru_cache
 
@@ -269,3 +270,13 @@ def test_a_prefix_check_is_startswith_first(cleaner):
             assert e.check.passes(text, low) == (starts and (not e.more or e.check.passes(text, low)))
             if not e.more:
                 assert e.check.passes(text, low) == starts
+
+
+def test_deferred_languages_are_this_threads_only(cleaner):
+    got = {}
+    with DeferredLanguages() as later:
+        worker = threading.Thread(target=lambda: got.update(rec=cleaner.clean_text(D + "\n" + A)))
+        worker.start()
+        worker.join()
+        assert not later.pending
+    assert got["rec"].metadata.language == "id"

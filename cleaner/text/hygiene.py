@@ -121,15 +121,17 @@ def fill(md, body: list[str], total_lines: int, dropped_lines: int) -> None:
     md.paragraph_count = len(body)
     md.dropped_share = round(dropped_lines / total_lines, 4) if total_lines else 0.0
     indonesian = is_indonesian_source(md.outlet, md.site)
-    if _deferred:
+    deferred = getattr(_deferred, "stack", None)
+    if deferred:
         # The language of a batch's records, one after the other (DeferredLanguages).
-        _deferred[-1].pending.append((md, text[:LANGUAGE_PREFIX], indonesian))
+        deferred[-1].pending.append((md, text[:LANGUAGE_PREFIX], indonesian))
         return
     md.language, md.language_score = detect_language(text, indonesian_source=indonesian)
 
 
-# The DeferredLanguages collecting the language IDs of fill() calls (the innermost).
-_deferred: list = []
+# The DeferredLanguages collecting the language IDs of this thread's fill() calls
+# (``stack``, the innermost last): another thread's records are not deferred.
+_deferred = threading.local()
 
 
 class DeferredLanguages:
@@ -144,11 +146,13 @@ class DeferredLanguages:
         self.pending: list = []     # (metadata, the body's first LANGUAGE_PREFIX characters, Indonesian source)
 
     def __enter__(self) -> DeferredLanguages:
-        _deferred.append(self)
+        if not hasattr(_deferred, "stack"):
+            _deferred.stack = []
+        _deferred.stack.append(self)
         return self
 
     def __exit__(self, *exc) -> None:
-        _deferred.remove(self)
+        _deferred.stack.remove(self)
 
     def resolve(self, i: int) -> None:
         """Set the language fields of the i-th record filled."""
