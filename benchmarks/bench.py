@@ -44,7 +44,14 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 HERE = pathlib.Path(__file__).resolve().parent
 PER_FOLDER = 1000          # files per corpus sub-folder
-TARGETS = {"text_vs_trafilatura": 10.0, "j2_vs_j1": 1.7, "peak_mb": 300.0}
+TARGETS = {"text_vs_baseline": 2.0, "j2_vs_j1": 1.7, "peak_mb": 300.0}
+# The text path's pages per CPU second at -j 1 on this script's default corpus (20,000
+# text pages) before issue 16's speed work: main at c214ed6, run by this script with
+# PYTHONPATH on that checkout, --repeat 2, 2026-12-05, this project's 2-core machine at
+# a load of ~1.6 (354 at a load of ~6: CPU time per page grows with the load too). The
+# "text path twice as fast" target is against it; on a busier machine, measure the old
+# checkout in the same conditions and pass its figure with --text-baseline.
+TEXT_BASELINE_PPC = 387.0
 
 
 # ------------------------------------------------------------------ corpus
@@ -273,6 +280,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-html-engines", action="store_true",
                     help="skip the HTML engines table (benchmarks/bench_html.py: both engines, trafilatura, "
                          "jusText on the same pages, F1 beside speed, WARC readers)")
+    ap.add_argument("--text-baseline", type=float, default=TEXT_BASELINE_PPC, metavar="PPC",
+                    help="the text path's pages per CPU second at -j 1 to compare with "
+                         f"(default {TEXT_BASELINE_PPC:g}: main at c214ed6, before the speed work)")
     ap.add_argument("--_worker", nargs=4, metavar=("TOOL", "KIND", "DIR", "N"), help=argparse.SUPPRESS)
     ap.add_argument("--_dedup", type=int, help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
@@ -431,12 +441,13 @@ def report(rows, dedup, a, where, has_jobs, notes, load0) -> None:
         else:
             print(f"{name:<52} {fmt.format(value):>8}   target {target}: {'met' if good(value) else 'NOT met'}")
 
-    line("text path vs trafilatura (same text, pages/s)",
-         ratio("cleaner text -j 1", "trafilatura.extract, text as <p>"), ">= 10x", "{:.1f}x",
-         lambda v: v >= TARGETS["text_vs_trafilatura"])
-    line("  the same per CPU second (less sensitive to load)",
-         ratio("cleaner text -j 1", "trafilatura.extract, text as <p>", "ppc"), ">= 10x", "{:.1f}x",
-         lambda v: v >= TARGETS["text_vs_trafilatura"])
+    text = by.get("cleaner text -j 1")
+    line(f"text path -j 1 vs the baseline's {a.text_baseline:g} pages per CPU s",
+         text["ppc"] / a.text_baseline if text and a.text_baseline > 0 else None, ">= 2x", "{:.2f}x",
+         lambda v: v >= TARGETS["text_vs_baseline"])
+    vs_trafilatura = ratio("cleaner text -j 1", "trafilatura.extract, text as <p>", "ppc")
+    print(f"{'  for reference: text path vs trafilatura, pages per CPU s':<52} "
+          + (f"{vs_trafilatura:>7.2f}x" if vs_trafilatura is not None else "n/a"))
     line("text path -j 2 vs -j 1", ratio("cleaner text -j 2", "cleaner text -j 1"), ">= 1.7x", "{:.2f}x",
          lambda v: v >= TARGETS["j2_vs_j1"])
     line("HTML path -j 2 vs -j 1", ratio("cleaner HTML -j 2", "cleaner HTML -j 1"), ">= 1.7x", "{:.2f}x",

@@ -4,6 +4,7 @@ by valgrind's callgrind, so the comparison does not move with the machine's load
     python benchmarks/instructions.py              # text and HTML pages (~8 min on 2 cores)
     python benchmarks/instructions.py --text-only  # text pages only (~3 min)
     python benchmarks/instructions.py --html-only --html-tools cleaner-fast trafilatura
+    python benchmarks/instructions.py --text-only --steady   # a second round over the pages, less the first
 
 bench.py's wall-clock figures move by a third from one run to the next on a shared
 virtual machine; an instruction count is the same on every run of the same code and
@@ -47,9 +48,9 @@ def _bench():
     return mod
 
 
-def run_tool(tool: str, kind: str, files: list[str], all_pages: bool) -> None:
-    """The measured process: set up the tool, clean the first page, then (all_pages)
-    every page."""
+def run_tool(tool: str, kind: str, files: list[str], rounds: int) -> None:
+    """The measured process: set up the tool, clean the first page, then every page
+    ``rounds`` times."""
     if kind == "html":          # the HTML tools exactly as bench.py and scrapinghub.py call them
         sys.path.insert(0, str(HERE))
         from html_tools import extractor
@@ -71,15 +72,15 @@ def run_tool(tool: str, kind: str, files: list[str], all_pages: bool) -> None:
             return call(bench.baseline_input(tool, kind, data))
     pages = [pathlib.Path(f).read_bytes() for f in files]
     extract(pages[0])
-    if all_pages:
+    for _ in range(rounds):
         for data in pages:
             extract(data)
 
 
-def count(tool: str, kind: str, listing: str, all_pages: bool, env: dict) -> int:
+def count(tool: str, kind: str, listing: str, rounds: int, env: dict) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         cmd = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={tmp}/cg.out",
-               sys.executable, str(HERE / "instructions.py"), "--_run", tool, kind, listing, str(int(all_pages))]
+               sys.executable, str(HERE / "instructions.py"), "--_run", tool, kind, listing, str(rounds)]
         r = subprocess.run(cmd, env=env, capture_output=True, cwd=tmp)
     found = COLLECTED.findall(r.stderr)
     if r.returncode != 0 or not found:
@@ -93,12 +94,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--html-only", action="store_true", help="HTML pages only")
     ap.add_argument("--html-tools", nargs="+", default=list(HTML_TOOLS), metavar="TOOL",
                     help=f"HTML tools to count (default: {' '.join(HTML_TOOLS)})")
+    ap.add_argument("--steady", action="store_true",
+                    help="count a second round over every page, less the first (what a page costs once "
+                         "everything built on first use, e.g. an outlet's rule dispatch, is built)")
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"), help="the shared data folder")
     ap.add_argument("--_run", nargs=4, metavar=("TOOL", "KIND", "LISTING", "ALL"), help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
     if a._run:
         tool, kind, listing, all_pages = a._run
-        run_tool(tool, kind, pathlib.Path(listing).read_text().splitlines(), all_pages == "1")
+        run_tool(tool, kind, pathlib.Path(listing).read_text().splitlines(), int(all_pages))
         return 0
     if not shutil.which("valgrind"):
         print("instructions: error: needs valgrind on PATH (Debian: apt install valgrind)", file=sys.stderr)
@@ -119,7 +123,8 @@ def main(argv: list[str] | None = None) -> int:
         print("counting instructions: " + ", ".join(f"{len(files)} {kind} pages" for kind, files in kinds)
               + ", 2 runs of each tool ...", file=sys.stderr)
         with ThreadPoolExecutor(max(1, min(2, os.cpu_count() or 1))) as pool:
-            futures = {(tool, kind, everything): pool.submit(count, tool, kind, listing, everything, env)
+            first = 1 if a.steady else 0
+            futures = {(tool, kind, everything): pool.submit(count, tool, kind, listing, first + everything, env)
                        for tool, kind, listing, _ in jobs for everything in (False, True)}
             counts = {key: f.result() for key, f in futures.items()}
     names = {"cleaner": "cleaner (library call)", "trafilatura": "trafilatura.extract",
@@ -134,8 +139,14 @@ def main(argv: list[str] | None = None) -> int:
             label = "text as <p>" if kind == "text" and tool != "cleaner" else kind
             print(f"{names[tool]:<30} {len(files):>5} {label:<12} {value / 1e6:>20.2f} {value / first:>8.2f}x")
     print()
-    print("M instructions/page: callgrind's count for cleaning every page, less the count for setting up")
-    print("and cleaning the first page, divided by the pages. 'vs first' > 1: that tool spends more")
+    if a.steady:
+        print("M instructions/page (--steady): callgrind's count for cleaning every page twice, less the")
+        print("count for cleaning them once, divided by the pages (nothing built on first use is counted).")
+    else:
+        print("M instructions/page: callgrind's count for cleaning every page, less the count for setting up")
+        print("and cleaning the first page, divided by the pages (what the later pages build on first use,")
+        print("e.g. another outlet's rule dispatch, is counted too: --steady leaves it out).")
+    print("'vs first' > 1: that tool spends more")
     print("instructions per page than the first tool of its kind (which is that many times cheaper).")
     for n in notes:
         print("note: " + n)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-from .core.assemble import assemble, dropped_of, finish_record
+from .core.assemble import assemble, body_paragraphs, dropped_of, finish_record
 from .core.metadata import merge_later_pass
 from .core.stages import run_stages
 from .html import clean_html
@@ -43,9 +43,10 @@ def settle(cleaner: Cleaner, rec: Record, doc: Doc, outlet: str | None) -> Recor
             break
         again, opts = cleaner.stages(rec.text, url=doc.url, source=doc.source, outlet=outlet,
                                      warnings=rec.metadata.warnings, memo=doc.memo, extracted=doc.extracted)
-        nxt = assemble(again, cleaner.ruleset, opts, finish=False)
-        if nxt.text == rec.text:
+        # The body first: the whole record only when it differs (most pages: it does not).
+        if "\n\n".join(body_paragraphs(again)) == rec.text:
             break
+        nxt = assemble(again, cleaner.ruleset, opts, finish=False)
         md, new = rec.metadata, nxt.metadata
         merge_later_pass(md, new)
         for cat, n in new.dropped.items():

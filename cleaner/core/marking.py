@@ -7,6 +7,7 @@ prefilter (``ruleset/matcher.py``): a necessary condition, so the verdicts are t
 """
 from __future__ import annotations
 
+import functools
 import weakref
 
 import regex
@@ -15,6 +16,7 @@ from ..model.document import Doc, Line
 from ..model.fields import LIST_FIELDS
 from ..ruleset.matcher import Dispatch, fold
 from ..ruleset.model import PATTERN_TIMEOUT, Rule
+from ..text.signals import MEMO_MAX, active_cache, memo_slot
 
 # Separators between several names on one byline ("A, B dan C", "A & B").
 NAME_SPLIT = regex.compile(r"\s*(?:,|;|&|\bdan\b|\band\b)\s*")
@@ -68,6 +70,13 @@ def _timed(doc: Doc, message, pattern: regex.Pattern, fn: str, *args):
         return None
 
 
+@functools.lru_cache(maxsize=1024)
+def _guard_message(pattern: regex.Pattern, what: str) -> str:
+    """The warning of a guarded pattern that timed out (the same text on every pass)."""
+    return (f"{what} pattern {pattern.pattern[:60]!r} timed out ({PATTERN_TIMEOUT} s on one line); "
+            "skipped for the rest of this page")
+
+
 class Guarded:
     """A rule file's pattern used by the structure stage (datelines, body_start):
     ``match``/``search`` as on a compiled pattern, but a timeout switches it off
@@ -78,12 +87,24 @@ class Guarded:
         # answers on these objects, and must not keep every pass's document alive.
         self.doc, self.pattern = weakref.proxy(doc), pattern
         self.compiled = pattern      # what the prefilter (matcher.may_match) is keyed on
-        self.msg = (f"{what} pattern {pattern.pattern[:60]!r} timed out ({PATTERN_TIMEOUT} s on one line); "
-                    "skipped for the rest of this page")
+        self.msg = _guard_message(pattern, what)
+        # What its answers depend on: the pattern, and whether it was already off for the
+        # page when this pass began (the memo of match_dateline is keyed on it, so a later
+        # pass over the same page reuses the answers of a pass that saw it the same way).
+        self.key = (pattern, bool(doc.warnings) and self.msg in doc.warnings)
 
     def match(self, text: str):
         """The pattern's match at the start of ``text``, None (off for the page) on a timeout."""
-        return _timed(self.doc, lambda: self.msg, self.pattern, "match", text)
+        # _timed(self.doc, lambda: self.msg, self.pattern, "match", text), inlined: the
+        # structure stage asks this of most lines of the header, for every pattern.
+        warnings = self.doc.warnings
+        if warnings and self.msg in warnings:
+            return None
+        try:
+            return self.pattern.match(text, timeout=PATTERN_TIMEOUT)
+        except TimeoutError:
+            warnings.append(self.msg)
+            return None
 
     def search(self, text: str):
         """The pattern's first match in ``text``, None (off for the page) on a timeout."""
@@ -142,32 +163,58 @@ def apply_rules(doc: Doc, dispatch: Dispatch) -> None:
     keeps one per outlet and zones: ``RuleSet.dispatch``); a rule whose prefilter
     rejects a line cannot match it and is not run.
     """
+    untouched = active_cache(_UNTOUCHED)
     for line in doc.lines:
         if line.category is not None:   # dropped
             continue
         text = line.text
-        low = fold(text)
-        cands = dispatch.candidates(text, low)
-        i = 0
-        while i < len(cands):
-            pos, rule, check, span, zone, two, two_folded = cands[i]
-            i += 1
-            if zone is not None and zone != line.zone:
+        key = (dispatch, line.zone, text)
+        if key in untouched:
+            continue
+        _mark_line(doc, dispatch, line, text, fold(text))
+        if line.category is None and not line.cut:
+            if len(untouched) >= MEMO_MAX:
+                untouched.clear()
+            untouched[key] = True
+
+
+def _mark_line(doc: Doc, dispatch: Dispatch, line: Line, text: str, low: str) -> None:
+    """The dispatch's rules on one kept line, in order (apply_rules)."""
+    cands = dispatch.candidates(text, low)
+    line_zone = line.zone
+    while cands:
+        rest = ()
+        for pos, rule, check, span, zone, two, two_folded, starts, more in cands:
+            if zone is not None and zone != line_zone:
                 continue
             if check is not None:
-                if two is not None and (low if two_folded else text)[:2] not in two:
+                hay = low if two_folded else text
+                if two is not None and hay[:2] not in two:
                     continue
-                if not check.passes(text, low):
+                if starts is not None:
+                    if not hay.startswith(starts) or more and not check.passes(text, low):
+                        continue
+                elif not check.passes(text, low):
                     continue
             if span:
                 apply_span_rule(doc, rule, line)
                 if line.dropped:
-                    break
+                    return
                 if line.text != text:
                     # The cut changed the line: later rules see (and are chosen by) the rest.
                     text = line.text
                     low = fold(text)
-                    cands = tuple(e for e in dispatch.candidates(text, low) if e.pos > pos)
-                    i = 0
+                    rest = tuple(e for e in dispatch.candidates(text, low) if e.pos > pos)
+                    break
             elif apply_line_rule(doc, rule, line):
-                break
+                return
+        cands = rest
+
+
+# (dispatch, zone, text) of the lines no rule of that dispatch dropped or cut, in the
+# page's signal memo: a later pass over the page (cleaner.api.settle) meets most of
+# its lines again, and a line no rule touched then is not touched now. Whether a rule
+# runs and matches depends only on the line's text and zone, and on the rule being on
+# for the page: a rule off after a timeout stays off for the later passes, so it
+# cannot touch the line then either.
+_UNTOUCHED = memo_slot("untouched_by_rules")

@@ -100,16 +100,23 @@ def prefilter_for(pattern) -> Prefilter | None:
 _PREFILTERS: dict = {}
 
 
-def may_match(pattern, text: str, low: str | None = None, *, can_fold: bool = True) -> bool:
-    """False only when ``pattern`` cannot match anywhere in ``text`` (its prefilter).
-    ``low``: ``fold(text)`` when the caller has it; ``can_fold=False``: a long text
-    not worth folding (a case-insensitive prefilter then says True)."""
+def cached_prefilter(pattern) -> Prefilter | None:
+    """:func:`prefilter_for`, remembered for the process (a worker forked after the rules
+    were prepared finds every rule's prefilter made)."""
     try:
-        pf = _PREFILTERS[pattern]
+        return _PREFILTERS[pattern]
     except KeyError:
         if len(_PREFILTERS) > 10000:
             _PREFILTERS.clear()
         pf = _PREFILTERS[pattern] = prefilter_for(pattern)
+        return pf
+
+
+def may_match(pattern, text: str, low: str | None = None, *, can_fold: bool = True) -> bool:
+    """False only when ``pattern`` cannot match anywhere in ``text`` (its prefilter).
+    ``low``: ``fold(text)`` when the caller has it; ``can_fold=False``: a long text
+    not worth folding (a case-insensitive prefilter then says True)."""
+    pf = cached_prefilter(pattern)
     if pf is None:
         return True
     if pf.folded and low is None:
@@ -130,15 +137,24 @@ class Entry(NamedTuple):
     # ``two_folded``) are in ``two`` (None: no such test)
     two: frozenset | None = None
     two_folded: bool = False
+    # the check is "the line (folded when ``two_folded``) starts with one of these", and
+    # (``more``) its alphabet and last characters: Prefilter.passes is then the same as
+    # ``startswith(starts) and (not more or passes)``, the cheap test first (None: call passes)
+    starts: tuple | None = None
+    more: bool = False
 
 
 def _entry(pos: int, rule, check: Prefilter | None) -> Entry:
-    two = None
+    two = starts = None
+    more = False
     if check is not None and check.prefixes and not check.contains and not check.free \
-            and not check.nonascii_first and all(len(p) >= 2 for p in check.prefixes):
-        two = frozenset(p[:2] for p in check.prefixes)
+            and not check.nonascii_first:
+        if all(len(p) >= 2 for p in check.prefixes):
+            two = frozenset(p[:2] for p in check.prefixes)
+        starts = check.prefixes
+        more = check.alphabet is not None or check.last is not None
     return Entry(pos, rule, check, rule.scope == "span", None if rule.zone == "any" else rule.zone,
-                 two, check.folded if check is not None else False)
+                 two, check.folded if check is not None else False, starts, more)
 
 
 class Dispatch:
@@ -157,7 +173,7 @@ class Dispatch:
         # firsts/lasts None: no condition on that end
         self.entries: list[tuple] = []
         for pos, rule in enumerate(rules):
-            pf = prefilter_for(rule.pattern)
+            pf = cached_prefilter(rule.pattern)
             if pf is None:
                 self.entries.append((_entry(pos, rule, None), None, False, False, None, False))
                 continue

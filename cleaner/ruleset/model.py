@@ -101,6 +101,8 @@ class RuleSet:
     _dispatch: dict = field(default_factory=dict, repr=False, compare=False)
     # outlet id -> StructureInputs, built on first use
     _structure: dict = field(default_factory=dict, repr=False, compare=False)
+    # outlet detection's index of hosts and text markers (ruleset/detect.py), built on first use
+    _detect: dict = field(default_factory=dict, repr=False, compare=False)
 
     def get(self, oid: str) -> Outlet:
         """The outlet of that id."""

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 
 import regex
 
+from .signals import memo
+
 TZ_OFFSETS = {"WIB": "+07:00", "WITA": "+08:00", "WIT": "+09:00"}
 
 _MONTHS = {
@@ -221,6 +223,7 @@ _SUFFIX_RE = regex.compile(rf"{_FILLER}*", regex.IGNORECASE)
 _MAX_DATE_LINE = 200  # a date line is short; longer lines are prose or page furniture
 
 
+@memo
 def is_date_line(line: str) -> bool:
     """True when the whole line is essentially a date/timestamp line.
 

@@ -12,6 +12,7 @@ and ``printable_path``, a file name that JSON and UTF-8 can carry.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import regex
@@ -25,12 +26,17 @@ _INVISIBLE_CHARS = tuple("\u200b\u200c\u200d\u2060\ufeff\u00ad"
 # NEL and the Unicode line and paragraph separators end lines (str.splitlines).
 _LINE_ENDS = ("\x85", "\u2028", "\u2029")
 # C0 and C1 controls but tab and line ends (NEL, U+0085, is a line end to splitlines()).
-CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+# A class of code points only: the standard library's engine means the same by it and
+# scans a page for it several times faster than ``regex`` (it looks at every page twice).
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 # Lone surrogates (a str from a careless caller) cannot be written as UTF-8.
 SURROGATE = regex.compile(r"[\ud800-\udfff]")
 # Everything that is not a letter or a digit (punctuation, symbols, quotes,
 # dashes, emoji, combining marks left alone after NFKC) separates words.
 _NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
+# The same on ASCII text, where the letters and digits are exactly [A-Za-z0-9] (the
+# standard library's engine, several times faster; most bodies are ASCII).
+_NOT_WORD_ASCII = re.compile(r"[^A-Za-z0-9]+")
 
 
 def printable_path(path: str | None) -> str | None:
@@ -102,4 +108,5 @@ def hash_form(text: str) -> str:
     """The body as compared for duplicates: NFKC, case-folded, every run of
     characters that are not letters or digits (punctuation, symbols, line
     breaks, spaces) replaced by one space, stripped."""
-    return _NOT_WORD.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return (_NOT_WORD_ASCII if folded.isascii() else _NOT_WORD).sub(" ", folded).strip()

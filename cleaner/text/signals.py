@@ -71,6 +71,7 @@ _MEMO_MAX = 4096
 # for the rest of the page (a paragraph is under 5,000 characters; the words of a line
 # of 5 MB are 50 MB of strings, which the hygiene fields' copies would come on top of).
 _MEMO_MAX_CHARS = 100_000
+MEMO_MAX = _MEMO_MAX     # the bound, for memos kept outside this module
 _SLOT_NAMES: list[str] = []
 
 
@@ -149,6 +150,9 @@ def _memo(fn=None, *, keep_long: bool = True):
     wrapper.slot = slot
     return wrapper
 
+
+# Remember a pure function of one line's text in the active memo (dates.is_date_line).
+memo = _memo
 
 folded_line = _memo(normalise.folded_line)
 

@@ -13,6 +13,7 @@ from ...text.signals import (
     folded_line,
     headline_like,
     lowercase_content_words,
+    memo,
     words,
 )
 
@@ -106,6 +107,7 @@ def strip_prefix(text: str) -> tuple[str, str | None]:
     return (text[m.end():], m.group(1)) if m else (text, None)
 
 
+@memo
 def photo_credit_like(text: str) -> bool:
     """A photo credit: short, "Foto:"-like, a slash between names, or a bare domain."""
     ws = words(text)
@@ -143,17 +145,20 @@ SPLIT_LABELS = {"reporter": "authors", "penulis": "authors", "pewarta": "authors
 NAME_LINE = regex.compile(r"^\p{L}[\p{L}.'’-]*(?: \p{L}[\p{L}.'’-]*){0,4}$")
 
 
+@memo
 def name_line(text: str) -> bool:
     """A short person's name alone on its line ("Kiki", "wartapalapa")."""
     return len(words(text)) <= NAME_MAX_WORDS and bool(NAME_LINE.match(text)) and \
         text.strip(" :").casefold() not in SPLIT_LABELS
 
 
+@memo
 def slash_credit(text: str) -> bool:
     """Two short name parts around one slash ("Pos Belitung/Dede"): a credit, never a headline."""
     return len(words(text)) <= SLASH_CREDIT_MAX_WORDS and bool(SLASH_CREDIT.match(text.strip()))
 
 
+@memo
 def list_headline(text: str) -> bool:
     """A headline as related-story lists print them: title case (at most one lower-case
     content word), 5-30 words, no bullet or number, no date."""
@@ -162,6 +167,7 @@ def list_headline(text: str) -> bool:
         and "://" not in text and dates.find_date(text) is None
 
 
+@memo
 def caption_like(text: str) -> bool:
     """A photo caption: it ends with its credit ("(Foto: ...)") or says it is one."""
     return (may_match(CAPTION_TAIL, text) and bool(CAPTION_TAIL.search(text))) or \
@@ -176,9 +182,10 @@ def slash_tail_caption(text: str) -> bool:
     return m is not None and len(words(text[:m.start()])) >= 4
 
 
-def content_words(text: str) -> set[str]:
+@memo
+def content_words(text: str) -> frozenset[str]:
     """The line's folded words longer than two letters, small title words left out."""
-    return {w for w in folded_line(text).split() if len(w) > 2 and w not in TITLE_SMALL_WORDS}
+    return frozenset(w for w in folded_line(text).split() if len(w) > 2 and w not in TITLE_SMALL_WORDS)
 
 
 def strong_dateline(dateline: str) -> bool:

@@ -6,7 +6,7 @@ from ...model.document import Doc
 from ...ruleset.model import StructureInputs
 from ...text import dates
 from ...text.signals import prose_like, words
-from .dateline import match_dateline
+from .dateline import match_dateline, patterns_key
 from .shapes import STANDFIRST_GAP, content_words, name_line
 
 
@@ -25,6 +25,7 @@ class Page:
         # The dateline and body-start patterns, as given (the stage passes them
         # guarded: each switched off for the page after a timeout).
         self.datelines = inputs.datelines if datelines is None else datelines
+        self._datelines_key = patterns_key(self.datelines)
         self.body_start = list(inputs.body_start if body_start is None else body_start)
         self.title_idx: int | None = None
         self.lead_idx: int | None = None
@@ -47,7 +48,7 @@ class Page:
 
     def dateline_of(self, text: str) -> str | None:
         """The dateline opening ``text``, by this outlet's patterns."""
-        return match_dateline(text, self.datelines)
+        return match_dateline(text, self.datelines, self._datelines_key)
 
     def own_line_dateline(self, i: int) -> bool:
         """"Kintamani, baliilu.com" alone on its line, the paragraph following."""
