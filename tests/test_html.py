@@ -463,7 +463,8 @@ def test_every_rule_selector_selects_the_same_elements_on_both_engines(cleaner):
             if by_lxml != by_lexbor:
                 differ.append((sel, by_lxml[:2], by_lexbor[:2]))
     assert not differ
-    assert not [sel for sel, n in found.items() if not n], "selectors that matched nothing anywhere"
+    if SAMPLES.is_dir():        # the outlets' selectors are written for the samples' pages (../shared)
+        assert not [sel for sel, n in found.items() if not n], "selectors that matched nothing anywhere"
 
 
 @pytest.mark.parametrize("xpath, page, want", [
