@@ -44,14 +44,15 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 HERE = pathlib.Path(__file__).resolve().parent
 PER_FOLDER = 1000          # files per corpus sub-folder
+COMPARED = "cleaner text -j 1, --compare"
 TARGETS = {"text_vs_baseline": 2.0, "j2_vs_j1": 1.7, "peak_mb": 300.0}
-# The text path's pages per CPU second at -j 1 on this script's default corpus (20,000
-# text pages) before issue 16's speed work: main at c214ed6, run by this script with
-# PYTHONPATH on that checkout, --repeat 2, 2026-12-05, this project's 2-core machine at
-# a load of ~1.6 (354 at a load of ~6: CPU time per page grows with the load too). The
-# "text path twice as fast" target is against it; on a busier machine, measure the old
-# checkout in the same conditions and pass its figure with --text-baseline.
-TEXT_BASELINE_PPC = 387.0
+# The text path's pages per CPU second at -j 1 on this script's text corpus when issue 16
+# ("a text path twice as fast") was filed: main at ce1e310, run by this script with
+# PYTHONPATH on that checkout (--pages 10000 --repeat 2, twice: 489 and 485), 2026-12-05,
+# this project's 2-core machine at a load of ~1.2. CPU time per page moves with the
+# machine and its load: for a figure that means something, measure the old checkout in
+# the same run with --compare (its row then replaces this constant).
+TEXT_BASELINE_PPC = 487.0
 
 
 # ------------------------------------------------------------------ corpus
@@ -282,7 +283,11 @@ def main(argv: list[str] | None = None) -> int:
                          "jusText on the same pages, F1 beside speed, WARC readers)")
     ap.add_argument("--text-baseline", type=float, default=TEXT_BASELINE_PPC, metavar="PPC",
                     help="the text path's pages per CPU second at -j 1 to compare with "
-                         f"(default {TEXT_BASELINE_PPC:g}: main at c214ed6, before the speed work)")
+                         f"(default {TEXT_BASELINE_PPC:g}: main at ce1e310, when issue 16 was filed)")
+    ap.add_argument("--compare", metavar="CHECKOUT",
+                    help="another checkout of cleaner (a folder holding its cleaner/ package): its text "
+                         "path at -j 1 runs in the same rounds as this one, and the target compares "
+                         "with that row instead of --text-baseline")
     ap.add_argument("--_worker", nargs=4, metavar=("TOOL", "KIND", "DIR", "N"), help=argparse.SUPPRESS)
     ap.add_argument("--_dedup", type=int, help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
@@ -303,6 +308,13 @@ def main(argv: list[str] | None = None) -> int:
     if not where:
         print("bench: error: cannot import cleaner (pip install -e . or set PYTHONPATH)", file=sys.stderr)
         return 2
+    compare_env, compare_jobs = None, False
+    if a.compare:
+        compare_env = dict(os.environ, PYTHONPATH=str(pathlib.Path(a.compare).resolve()))
+        compared_where, compare_jobs = cleaner_info(compare_env)
+        if not compared_where or not compared_where.startswith(str(pathlib.Path(a.compare).resolve())):
+            print(f"bench: error: --compare {a.compare}: no cleaner package there", file=sys.stderr)
+            return 2
     text_src, html_src, notes = sources(pathlib.Path(a.shared))
     work = pathlib.Path(a.workdir) if a.workdir else pathlib.Path(tempfile.mkdtemp(prefix="cleaner-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -319,15 +331,15 @@ def main(argv: list[str] | None = None) -> int:
               f"in {work} ({time.perf_counter() - t:.1f} s)", file=sys.stderr)
         rows = []
 
-        def cleaner_row(label, folder, n, size, jobs):
+        def cleaner_row(label, folder, n, size, jobs, run_env=env, jobs_flag=has_jobs):
             out = work / f"out-{label.split()[1]}-j{jobs}.jsonl"
             cmd = [sys.executable, "-m", "cleaner", str(folder), "-o", str(out), "-q"]
-            if has_jobs:
+            if jobs_flag:
                 cmd += ["-j", str(jobs)]
             elif jobs != 1:
                 return {"label": label, "missing": "installed cleaner has no -j"}
             print(f"running {label} ...", file=sys.stderr)
-            r = run_measured(cmd, env)
+            r = run_measured(cmd, run_env)
             written = count_lines(out)
             out.unlink(missing_ok=True)
             if r["code"] not in (0, 1) or written == 0:
@@ -349,6 +361,8 @@ def main(argv: list[str] | None = None) -> int:
         for kind, folder, n, size in (("text", text_dir, a.pages, text_bytes), ("HTML", html_dir, a.html_pages, html_bytes)):
             for jobs in (1, 2):
                 runs.append((cleaner_row, (f"cleaner {kind} -j {jobs}", folder, n, size, jobs)))
+            if kind == "text" and a.compare:
+                runs.append((cleaner_row, (COMPARED, folder, n, size, 1, compare_env, compare_jobs)))
         for tool, name in (("trafilatura", "trafilatura.extract"), ("justext", "jusText (Indonesian)")):
             for kind, folder, n in (("text", text_dir, a.baseline_pages), ("html", html_dir, a.html_baseline_pages)):
                 runs.append((baseline_row, (f"{name}, {'text as <p>' if kind == 'text' else 'raw HTML'}",
@@ -442,9 +456,15 @@ def report(rows, dedup, a, where, has_jobs, notes, load0) -> None:
             print(f"{name:<52} {fmt.format(value):>8}   target {target}: {'met' if good(value) else 'NOT met'}")
 
     text = by.get("cleaner text -j 1")
-    line(f"text path -j 1 vs the baseline's {a.text_baseline:g} pages per CPU s",
-         text["ppc"] / a.text_baseline if text and a.text_baseline > 0 else None, ">= 2x", "{:.2f}x",
-         lambda v: v >= TARGETS["text_vs_baseline"])
+    if a.compare:
+        old = by.get(COMPARED)
+        line("text path -j 1 vs --compare's, pages per CPU s",
+             text["ppc"] / old["ppc"] if text and old else None, ">= 2x", "{:.2f}x",
+             lambda v: v >= TARGETS["text_vs_baseline"])
+    else:
+        line(f"text path -j 1 vs the baseline's {a.text_baseline:g} pages per CPU s",
+             text["ppc"] / a.text_baseline if text and a.text_baseline > 0 else None, ">= 2x", "{:.2f}x",
+             lambda v: v >= TARGETS["text_vs_baseline"])
     vs_trafilatura = ratio("cleaner text -j 1", "trafilatura.extract, text as <p>", "ppc")
     print(f"{'  for reference: text path vs trafilatura, pages per CPU s':<52} "
           + (f"{vs_trafilatura:>7.2f}x" if vs_trafilatura is not None else "n/a"))
@@ -460,6 +480,8 @@ def report(rows, dedup, a, where, has_jobs, notes, load0) -> None:
     if max(load0[0], load1[0]) > 1:
         print("warning: the machine was busy: wall-clock figures are low, and the -j 2 vs -j 1 ratio only")
         print("  means something when the `cores` column of the -j 2 run is near 2; pages/CPU s is less affected.")
+    if a.compare:
+        print(f"--compare: {COMPARED!r} is the cleaner in {pathlib.Path(a.compare).resolve()}")
     print(f"versions: python {platform.python_version()}, cleaner from {where}, "
           f"trafilatura {trafilatura.__version__}, jusText {version('jusText')}")
     if not has_jobs:

@@ -147,6 +147,8 @@ def report(res: dict) -> None:
         sh = f"{q['sh_f1']:.4f} ±{q['sh_std']:.3f}" if "sh_f1" in q else "-"
         print(f"{LABELS[tool]:<30} {ppc:>11.1f} {ppc / base_ppc if base_ppc else 0:>13.2f}x "
               f"{q.get('samples_f1', float('nan')):>10.4f} {sh:>15}")
+        if "error" in q:
+            print(f"  {LABELS[tool]}: quality not measured: {q['error']}")
     print("pages/CPU s: process CPU time of the extraction calls (best run); samples F1: word overlap with the")
     print("10 reference texts (tests/test_html.py's measure); ScrapingHub F1: 181 pages, its evaluate.py (± bootstrap).")
     print()

@@ -1,4 +1,6 @@
 """Strict loading of rule files: clear errors naming file, line and key."""
+import pathlib
+
 import pytest
 
 from cleaner import Cleaner
@@ -67,3 +69,54 @@ def test_a_captions_group_fills_captions_once(tmp_path):
     md = Cleaner([tmp_path]).clean_text(page, url="https://demo.example/a").metadata
     assert md.captions == ["Foto warga di pasar", "Antrean di loket"]
     assert md.authors == ["Budi Santoso"]
+
+
+# A detik-style page: the photo's credit, then the first paragraph opening with the
+# outlet's dateline. Right under a photo credit the shared layer reads an opening
+# "Place -" as a caption's label; the outlet's own datelines or body_start win.
+CREDIT_THEN_DATELINE = (
+    "Kementerian Perhubungan Siapkan Jalur LRT Baru untuk Warga Jabodebek\n"
+    "Senin, 04 Des 2023 10:00 WIB\n"
+    "Foto: Grandyos Zafna\n"
+    "Jakarta - Kementerian Perhubungan menyatakan bahwa jalur kereta ringan akan segera "
+    "beroperasi tahun depan setelah uji coba selesai.\n"
+    "Para penumpang diharapkan dapat menikmati layanan yang lebih cepat dan nyaman "
+    "dibanding sebelumnya di kota ini.\n"
+    "Proyek ini telah dimulai sejak beberapa tahun lalu dan menelan biaya besar dari "
+    "anggaran negara yang ada.\n")
+FIRST = CREDIT_THEN_DATELINE.splitlines()[3]
+
+
+@pytest.mark.parametrize("key", ["datelines", "body_start"])
+def test_the_outlets_dateline_or_body_start_wins_over_the_caption_after_a_credit(tmp_path, key):
+    write(tmp_path, f"id: detikx\nmatch:\n  hosts: [detikx.example]\n{key}: ['^Jakarta - ']\n")
+    rec = Cleaner([tmp_path]).clean_text(CREDIT_THEN_DATELINE, url="https://news.detikx.example/a")
+    assert rec.metadata.outlet == "detikx"
+    assert rec.text.split("\n\n")[0] == FIRST
+    assert rec.metadata.captions == []
+    assert rec.metadata.title.startswith("Kementerian Perhubungan Siapkan")
+    assert rec.metadata.published is not None
+
+
+def test_without_a_rule_the_shared_layer_still_reads_it_as_the_caption(tmp_path):
+    """The generic signal stays: an opening "Place -" right under a photo credit is
+    a caption's label on most pages ("KIM DAN PUTIN - Foto diambil ...")."""
+    write(tmp_path, "id: other\nmatch:\n  hosts: [other.example]\n")
+    rec = Cleaner([tmp_path]).clean_text(CREDIT_THEN_DATELINE, url="https://news.detikx.example/a")
+    assert FIRST not in rec.text
+    assert rec.metadata.captions == [FIRST]
+
+
+SAMPLE = pathlib.Path(__file__).resolve().parents[2] / "shared" / "html-samples" / "detik" / \
+    "lrt-jabodebek-palembang-2017.html"
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="needs ../shared/html-samples")
+def test_an_outlet_dateline_keeps_the_first_paragraph_of_a_real_detik_page(tmp_path):
+    """Issue 14: on this page the first paragraph ("Jakarta - Kementerian ...", no final
+    full stop) was taken for the standfirst with or without a rule file."""
+    write(tmp_path, "id: detik\nmatch:\n  hosts: [detik.com]\ndatelines: ['^Jakarta - ']\n")
+    rec = Cleaner([tmp_path]).clean_file(SAMPLE)
+    assert rec.metadata.outlet == "detik"
+    assert rec.text.startswith("Jakarta - Kementerian Perhubungan (Kemenhub) melaporkan progres")
+    assert rec.metadata.dateline == "Jakarta -"

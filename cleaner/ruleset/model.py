@@ -87,6 +87,7 @@ class StructureInputs(NamedTuple):
     header_caption: bool
     summary_after_body: bool
     label_rules: frozenset     # qualified ids of label rules (a link box's label)
+    own_datelines: int = 0     # how many of ``datelines`` are the outlet's own (the first ones)
 
 
 @dataclass
@@ -141,7 +142,8 @@ class RuleSet:
                 [p for o in self.chain(outlet) for p in o.body_start],
                 any(o.header_caption for o in self.chain(outlet)),
                 any(o.summary_after_body for o in self.chain(outlet)),
-                frozenset(r.qualified_id for r in self.rules_for(outlet) if r.label))
+                frozenset(r.qualified_id for r in self.rules_for(outlet) if r.label),
+                sum(len(o.datelines) for o in self.chain(outlet)))
         return got
 
     def timezone_for(self, outlet: Outlet | None) -> str | None:

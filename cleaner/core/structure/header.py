@@ -82,10 +82,11 @@ class HeaderScan:
 
 def dateline_opens_body(p: Page, s: HeaderScan) -> str | None:
     """A paragraph opening with the dateline ends the header (not right under a photo
-    credit, where an upper-case caption label looks like one, unless it names the site)."""
+    credit, where an upper-case caption label looks like one, unless it names the site
+    or the outlet's rule file gives it as a dateline or its body_start)."""
     dl, t = s.dl, s.t
     if dl and (len(words(t)) >= 6 or p.own_line_dateline(s.i)) and not (
-            s.prev_kind == "photo_credit" and not strong_dateline(dl)):
+            s.prev_kind == "photo_credit" and not strong_dateline(dl) and not p.outlet_opens_body(t)):
         return STOP
     return None
 
@@ -140,8 +141,9 @@ def title_repeat(p: Page, s: HeaderScan) -> str | None:
 def caption_after_credit(p: Page, s: HeaderScan) -> str | None:
     """After a photo credit comes its caption, even one that opens with an
     upper-case label ("KIM DAN PUTIN - Foto diambil ..."); only a dateline naming
-    the site ("TRIBUNNEWS.COM -") opens the body here."""
-    if s.prev_kind != "photo_credit" or (s.dl and strong_dateline(s.dl)):
+    the site ("TRIBUNNEWS.COM -") or the outlet's own dateline or body_start marker
+    (its rule file) opens the body here."""
+    if s.prev_kind != "photo_credit" or (s.dl and strong_dateline(s.dl)) or p.outlet_opens_body(s.t):
         return None
     s.line.drop("caption", "structure:caption-after-credit")
     return s.took(s.i, "caption", closes=True)

@@ -27,6 +27,9 @@ class Page:
         self.datelines = inputs.datelines if datelines is None else datelines
         self._datelines_key = patterns_key(self.datelines)
         self.body_start = list(inputs.body_start if body_start is None else body_start)
+        # The outlet's own dateline patterns (its rule files', before _common's).
+        self._own_datelines = self.datelines[:inputs.own_datelines]
+        self._own_key = patterns_key(self._own_datelines)
         self.title_idx: int | None = None
         self.lead_idx: int | None = None
         self.dateline_idx: int | None = None
@@ -49,6 +52,13 @@ class Page:
     def dateline_of(self, text: str) -> str | None:
         """The dateline opening ``text``, by this outlet's patterns."""
         return match_dateline(text, self.datelines, self._datelines_key)
+
+    def outlet_opens_body(self, text: str) -> bool:
+        """``text`` opens with one of the outlet's own datelines, or is its body_start
+        marker: the outlet's rule file says the body starts here, and that wins over
+        the generic header signals (a caption under a photo credit)."""
+        return bool(self._own_datelines and match_dateline(text, self._own_datelines, self._own_key)
+                    or any(pat.search(text) for pat in self.body_start))
 
     def own_line_dateline(self, i: int) -> bool:
         """"Kintamani, baliilu.com" alone on its line, the paragraph following."""
