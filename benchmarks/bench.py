@@ -5,6 +5,7 @@ and jusText on the same pages, in one run, one table.
     python benchmarks/bench.py --quick          # a short run (~1 min), same table
     python benchmarks/bench.py --pages 50000 --html-pages 20000 --workdir /big/tmp
     python benchmarks/bench.py --repeat 3       # each row: the fastest of 3 runs (a busy or shared machine)
+    python benchmarks/bench.py --compare ../old # another checkout's text path in the same rounds
 
 The corpus is written once to a temporary folder (hard links to the source pages where
 the file system allows, copies otherwise): text pages cycle through the repo's seeds and
