@@ -298,15 +298,7 @@ def _fastwarc_page(path: str, frame: Frame, max_bytes: int) -> Page | None:
     from fastwarc.warc import ArchiveIterator
     rec = next(iter(ArchiveIterator(io.BytesIO(frame.as_record()), parse_http=True, auto_decode="all")), None)
     kind = _fastwarc_kind(rec) if rec is not None else None
-    if kind is None:
-        return None
-    page = Page(path, url=frame.url, kind=kind, warc_record_id=frame.record_id)
-    data = rec.reader.read(max_bytes + 1) if frame.block is not None else b""
-    if frame.block is None or len(data) > max_bytes:
-        page.error = f"page is over the limit of {max_bytes} bytes (--max-bytes)"
-    else:
-        page.data = data
-    return page
+    return None if kind is None else _record_page(path, frame, kind, rec.reader, max_bytes)
 
 
 def _fastwarc_kind(rec) -> str | None:
@@ -334,10 +326,14 @@ def _warc_page(path: str, frame: Frame, max_bytes: int) -> Page | None:
     """The page a response record holds; None when it holds none (not 2xx, not HTML or text)."""
     rec = parsed(frame)
     kind = _warc_kind(rec)
-    if kind is None:
-        return None
+    return None if kind is None else _record_page(path, frame, kind, rec.content_stream(), max_bytes)
+
+
+def _record_page(path: str, frame: Frame, kind: str, payload, max_bytes: int) -> Page:
+    """The page of a response record whose decoded payload is the stream ``payload``
+    (either reader's); over ``max_bytes`` (or a block too big to hold), its error."""
     page = Page(path, url=frame.url, kind=kind, warc_record_id=frame.record_id)
-    data = rec.content_stream().read(max_bytes + 1) if frame.block is not None else b""
+    data = payload.read(max_bytes + 1) if frame.block is not None else b""
     if frame.block is None or len(data) > max_bytes:
         page.error = f"page is over the limit of {max_bytes} bytes (--max-bytes)"
     else:

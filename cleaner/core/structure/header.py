@@ -86,9 +86,15 @@ def dateline_opens_body(p: Page, s: HeaderScan) -> str | None:
     or the outlet's rule file gives it as a dateline or its body_start)."""
     dl, t = s.dl, s.t
     if dl and (len(words(t)) >= 6 or p.own_line_dateline(s.i)) and not (
-            s.prev_kind == "photo_credit" and not strong_dateline(dl) and not p.outlet_opens_body(t)):
+            s.prev_kind == "photo_credit" and not opens_body_under_credit(p, s)):
         return STOP
     return None
+
+
+def opens_body_under_credit(p: Page, s: HeaderScan) -> bool:
+    """Right under a photo credit, the line opens the body only with a dateline that
+    names the site, or the outlet's own dateline or body_start marker."""
+    return bool(s.dl and strong_dateline(s.dl)) or p.outlet_opens_body(s.t)
 
 
 def date_line(p: Page, s: HeaderScan) -> str | None:
@@ -143,7 +149,7 @@ def caption_after_credit(p: Page, s: HeaderScan) -> str | None:
     upper-case label ("KIM DAN PUTIN - Foto diambil ..."); only a dateline naming
     the site ("TRIBUNNEWS.COM -") or the outlet's own dateline or body_start marker
     (its rule file) opens the body here."""
-    if s.prev_kind != "photo_credit" or (s.dl and strong_dateline(s.dl)) or p.outlet_opens_body(s.t):
+    if s.prev_kind != "photo_credit" or opens_body_under_credit(p, s):
         return None
     s.line.drop("caption", "structure:caption-after-credit")
     return s.took(s.i, "caption", closes=True)
