@@ -428,3 +428,27 @@ def test_a_gzipped_warc_named_dot_warc_is_read(tmp_path, capsys, seed_text):
     out = tmp_path / "o.jsonl"
     assert run([str(src), "-o", str(out), "-q"], capsys)[0] == 0
     assert [r["metadata"]["warc_record_id"] for r in records(out)] == ids
+
+
+@pytest.mark.parametrize("reader", ["fastwarc", "warcio"])
+def test_a_record_whose_http_body_cannot_be_decoded_costs_only_its_record(tmp_path, monkeypatch, reader):
+    """A gzip- or brotli-encoded HTTP body that is not what it says raised out of the
+    record's parser and ended the file: the records after it were lost (FastWARC on a
+    bad gzip or chunked body, warcio on a bad brotli one)."""
+    body = b"<html><body><p>Warga desa menanam padi bersama pada musim hujan.</p></body></html>"
+    src = tmp_path / "crawl.warc"
+    with open(src, "wb") as f:
+        w = WARCWriter(f, gzip=False)
+        for url, payload, headers in (
+                ("https://example.com/a", body, []),
+                ("https://example.com/gzip", b"\x1f\x8b\x08\x00not gzip at all", [("Content-Encoding", "gzip")]),
+                ("https://example.com/br", b"\xff\xfenot brotli", [("Content-Encoding", "br")]),
+                ("https://example.com/chunked", b"zz\r\nnot chunked", [("Transfer-Encoding", "chunked")]),
+                ("https://example.com/b", body, [])):
+            hh = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), *headers], protocol="HTTP/1.1")
+            w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=hh))
+    pages, _ = read_with(reader, monkeypatch, [src])
+    assert [p[1] for p in pages] == ["https://example.com/" + x for x in ("a", "gzip", "br", "chunked", "b")]
+    assert pages[0][4] == body and pages[-1][4] == body
+    for p in pages[1:-1]:        # each record read (as its raw bytes) or reported on its own
+        assert p[4] is not None or p[5].startswith("broken WARC record: ")

@@ -152,17 +152,16 @@ def count_pages(paths: list[str]) -> int | None:
 
 
 def iter_pages(paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES, *, skip: int = 0, url: str | None = None,
-               stats: dict | None = None, exclude: str | Iterable[str] | None = None,
-               files: list[tuple[str, str | None]] | None = None) -> Iterator[Page]:
+               stats: dict | None = None, files: list[tuple[str, str | None]] | None = None) -> Iterator[Page]:
     """Every page of the inputs, in order. ``skip`` passes over the first pages
     without reading page files (``--resume``); ``url`` is given to one-page inputs;
-    ``stats["skipped_records"]`` counts WARC records that hold no page; ``exclude``
-    (the run's own output files) is never read, should a folder walk come across it;
-    ``files``: the inputs as :func:`find_inputs` listed them, for a caller that did."""
+    ``stats["skipped_records"]`` counts WARC records that hold no page; ``files``: the
+    inputs as :func:`find_inputs` listed them, for a caller that did (the run: its own
+    output files left out)."""
     stats = {} if stats is None else stats
     stats.setdefault("skipped_records", 0)
     if files is None:
-        files = find_inputs(paths, [exclude] if isinstance(exclude, str) else exclude or ())
+        files = find_inputs(paths)
     for path, error in files:
         if error or format_of(path) == "page" or path == "-":
             if skip:
@@ -281,7 +280,11 @@ def warc_pages(path: str, max_bytes: int, stats: dict) -> Iterator[Page]:
                     record_id = frame.record_id or record_id
                     continue
                 record_id = frame.record_id
-                page = read_page(path, frame, max_bytes) if frame.type == "response" else None
+                try:
+                    page = read_page(path, frame, max_bytes) if frame.type == "response" else None
+                except Exception as exc:  # noqa: BLE001 - a corrupt gzip/brotli/chunked body: this record only
+                    page = Page(path, url=frame.url, warc_record_id=frame.record_id,
+                                error=f"broken WARC record: {read_error(exc)}")
                 if page is None:
                     stats["skipped_records"] += 1
                     continue
