@@ -103,8 +103,9 @@ def main(argv: list[str]) -> int:
     except (RuleError, ValueError) as exc:
         print(f"cleaner: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    if url_input_error(args.url, args.inputs):
-        print(f"cleaner: error: {url_input_error(args.url, args.inputs)}", file=sys.stderr)
+    url_error = url_input_error(args.url, args.inputs)
+    if url_error:
+        print(f"cleaner: error: {url_error}", file=sys.stderr)
         return EXIT_USAGE
     try:
         filters = stream_filters(args)

@@ -8,14 +8,13 @@ other subcommands); ``-`` is stdin/stdout.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import sys
 
 from ..io.records import ReadError, atomic_output, read_records
 from ..tools.dedup import NUM_PERM, THRESHOLD, NearDuplicates
-from .common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, Parser, UsageError
+from .common import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, Parser, UsageError, quiet_stdout
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -66,15 +65,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"cleaner dedup: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:         # `| head`: silence the interpreter's final flush
-        with contextlib.suppress(OSError):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        quiet_stdout()
         return EXIT_OK
     except OSError as exc:
         print(f"cleaner dedup: error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("cleaner dedup: interrupted; no output written", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     for err in errors[reported:]:
         print(f"cleaner dedup: {err}", file=sys.stderr)
     if not args.quiet:

@@ -10,7 +10,7 @@ from ..io.records import ReadError, atomic_output
 from ..tools.report import charts
 from ..tools.report.aggregate import BAD_LINES_SHOWN, Stats, input_problem, read_errors, read_into
 from ..tools.report.render import report
-from .common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, Parser, UsageError
+from .common import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, Parser, UsageError
 
 PROG = "cleaner report"
 
@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
             out.write(html)
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted; no report written", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except ReadError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -14,7 +14,7 @@ from .meta import read_meta
 
 def clean_trafilatura(cleaner, text: str, url: str | None, source: str | None) -> Record:
     """One decoded HTML page, read by lxml and trafilatura."""
-    root, parse_errors = parse_html(text)
+    root, parse_errors = parse_html(text, capped=True)      # clean_html capped the attributes
     meta = read_meta(root)
     outlet, page_url, rules = page_outlet(cleaner, meta, url)
     etree.strip_elements(root, "script", "style", "noscript", "template", with_tail=False)
@@ -24,7 +24,7 @@ def clean_trafilatura(cleaner, text: str, url: str | None, source: str | None) -
     lines, extractor = extract_lines(body if body is not None else root, page_url)
     if not lines:
         raise PageError("no article text found (trafilatura and jusText both empty)")
-    warnings += [e for e in (FLATTENED,) if e in parse_errors]      # ATTRIBUTES_CUT: said by clean_html
+    warnings += [e for e in (FLATTENED,) if e in parse_errors]
     if extractor != "trafilatura":
         warnings.append("html: trafilatura found no text; paragraphs from jusText")
     record = finish(cleaner, meta, outlet, page_url, source, body is not None, taken, lines, warnings,

@@ -71,13 +71,14 @@ def _declared_charset(head: bytes) -> str | None:
             "utf-16-be": "utf-8", "utf-32": "utf-8", "utf-32-le": "utf-8", "utf-32-be": "utf-8"}.get(name, name)
 
 
-def parse_html(text: str) -> tuple[etree._Element, list[str]]:
+def parse_html(text: str, *, capped: bool = False) -> tuple[etree._Element, list[str]]:
     """No network, no huge trees (libxml2 then stops at 256 levels instead of
     following a hostile page down), no comments or processing instructions.
     libxml2 drops everything after the 256th level, the rest of the article
     too: such a page is parsed again with its deepest tags taken out (their
-    text stays), and the errors say so."""
-    text, cut = cap_attributes(text)
+    text stays), and the errors say so. ``capped``: the caller already ran
+    :func:`cap_attributes` on the text (clean_html does, for either engine)."""
+    text, cut = (text, False) if capped else cap_attributes(text)
     root, errors = _parse(text)
     if any("Excessive depth" in e for e in errors):
         root, errors = _parse(flatten_deep(text))
