@@ -92,13 +92,6 @@ class Cleaner:
         return self._clean_decoded(page_input(text, "Cleaner.clean_text"), url=url, source=source,
                                    outlet=outlet, extracted=extracted)
 
-    def clean_bytes(self, data: bytes, *, url: str | None = None, source: str | None = None,
-                    outlet: str | None = None) -> Record:
-        """The record of one text page's bytes, decoded as the command decodes a page
-        file (a BOM, else UTF-8, else the detected code page; ``metadata.encoding``)."""
-        return self._clean_decoded(page_input(data, "Cleaner.clean_bytes"), url=url, source=source,
-                                   outlet=outlet)
-
     def _clean_decoded(self, decoded: tuple[str, str | None, list[str]], **kwargs) -> Record:
         text, encoding, warnings = decoded
         record = self._clean_str(text, **kwargs)
@@ -172,13 +165,10 @@ class Cleaner:
             check_bytes(page.data)
             # The raw bytes: html/ decodes them itself, honouring the declared charset.
             return clean_html(self, page.data, url=page.url, source=page.source)
-        text, encoding, warnings = decode_page(page.data)
-        if not text.strip():
+        decoded = decode_page(page.data)
+        if not decoded[0].strip():
             raise PageError("empty page (whitespace only)")
-        record = self._clean_str(text, url=page.url, source=page.source)
-        record.metadata.encoding = encoding
-        record.metadata.warnings += warnings
-        return record
+        return self._clean_decoded(decoded, url=page.url, source=page.source)
 
     def clean_file(self, path: str | os.PathLike, *, url: str | None = None,
                    fields: Fields | None = None) -> Record:

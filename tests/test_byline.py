@@ -51,6 +51,9 @@ def test_source_and_photo_labels():
     "Penulis: 1234",
     "Laporan keuangan perusahaan | Rp 5 miliar",
     "Sumber",
+    # A date part may hold only date words: a sentence with a date in it is no place or
+    # date ("[,.:-–—]" once read ":" to "–" as a range, every letter in it).
+    "Penulis: Andi Wijaya | Polisi menangkap tiga orang pada 6 Maret 2026",
 ])
 def test_sentences_and_headlines_are_not_credits(line):
     assert parse_credit(line) is None

@@ -60,26 +60,25 @@ from ..ruleset.model import RuleSet
 from ..text import dates
 from .marking import guarded
 from .structure.dateline import match_dateline
-from .structure.shapes import DOMAIN, EXTRACTION_PREFIX, strip_prefix
+from .structure.shapes import EXTRACTION_PREFIX, dateline_domain, strip_prefix
 
 
 def collect_metadata(doc: Doc, rs: RuleSet, opts) -> None:
     """The metadata stage: the structure stage's lines and the page's dates read into
     ``doc.meta`` (after every rule capture, which it never replaces)."""
-    lines = doc.lines
+    lines, inputs = doc.lines, rs.structure_inputs(doc.outlet)
     title_idx, lead_idx, dateline_idx = doc.title_idx, doc.lead_idx, doc.dateline_idx
     tz = dates.page_zone(rs.timezone_for(doc.outlet), host_of(doc.url))
-    if title_idx is not None:
-        # An extraction tool's prefix never stays on the headline (" date 2023-11-04 Judul").
-        doc.set_meta("title", strip_prefix(lines[title_idx].text)[0], "structure:title")
+    # An extraction tool's prefix never stays on the headline (" date 2023-11-04 Judul").
+    title = strip_prefix(lines[title_idx].text) if title_idx is not None else None
+    if title is not None:
+        doc.set_meta("title", title[0], "structure:title")
     if lead_idx is not None:
         lead = strip_prefix(lines[lead_idx].text)[0]
         doc.set_meta("lead", lead, "structure:lead")
     _header_dates(doc, tz)
-    if title_idx is not None:
-        prefix_date = strip_prefix(lines[title_idx].text)[1]
-        if prefix_date:
-            doc.set_meta("published", prefix_date, "structure:extraction-prefix")
+    if title is not None and title[1]:
+        doc.set_meta("published", title[1], "structure:extraction-prefix")
     first = next((ln for ln in lines if not ln.dropped), None)
     if first is not None:
         m = EXTRACTION_PREFIX.match(first.text)
@@ -88,15 +87,14 @@ def collect_metadata(doc: Doc, rs: RuleSet, opts) -> None:
             first.cut += ((m.group(0).strip(), "date", "structure:extraction-prefix"),)
             first.text = first.text[m.end():]
     if dateline_idx is not None and first is lines[dateline_idx]:
-        dl = match_dateline(first.text, guarded(doc, rs.datelines_for(doc.outlet), "datelines"))
+        dl = match_dateline(first.text, guarded(doc, inputs.datelines, "datelines"))
         doc.set_meta("dateline", dl.rstrip(), "structure:dateline")
     if doc.writer_credit and not doc.meta.get("authors"):
         doc.set_meta("authors", doc.writer_credit, "structure:closing-credit")
     doc.site = host_of(doc.url) or site_from_dateline(doc.meta.get("dateline"))
     # A rule with a captions group has filled captions with what it captured: its
     # whole line ("Keterangan: ...") is not a caption a second time.
-    capturing = {r.qualified_id for r in rs.rules_for(doc.outlet) if "captions" in r.pattern.groupindex}
-    doc.set_meta("captions", _captions(lines, capturing), "structure:caption")
+    doc.set_meta("captions", _captions(lines, inputs.caption_rules), "structure:caption")
 
 
 def _header_dates(doc: Doc, tz: str | None) -> None:
@@ -118,7 +116,7 @@ def _header_dates(doc: Doc, tz: str | None) -> None:
                      found.value, line.rule)
 
 
-def _captions(lines: list[Line], capturing: set[str]) -> list[str]:
+def _captions(lines: list[Line], capturing: frozenset[str]) -> list[str]:
     caps = [ln.text for ln in lines if ln.category == "caption" and ln.rule not in capturing]
     caps += [c[0] for ln in lines for c in ln.cut if c[1] == "caption" and c[2] not in capturing]
     # A caption printed twice keeps its longer copy (the one with the credit).
@@ -137,8 +135,7 @@ def _site_bar_date(lines: list[Line], i: int, title_idx: int | None, found) -> b
 
 def site_from_dateline(dateline: str | None) -> str | None:
     """The domain a dateline names ("TRIBUNKALTIM.CO -" -> "tribunkaltim.co"), or None."""
-    m = DOMAIN.search(dateline or "")
-    return m.group(0).lower().removeprefix("www.") if m else None
+    return dateline_domain(dateline or "")
 
 
 def merge_later_pass(md: Metadata, new: Metadata) -> None:

@@ -80,7 +80,8 @@ class Outlet:
 
 
 class StructureInputs(NamedTuple):
-    """What the structure stage takes from an outlet's rule files (and its parents')."""
+    """What the structure stage (and the metadata stage after it) takes from an outlet's
+    rule files (and its parents'), computed once per outlet."""
     datelines: list            # patterns of the prefix that opens the body, then _common's
     end_rules: frozenset       # qualified ids of to_end rules
     body_start: list           # patterns of the line where the body starts
@@ -88,6 +89,7 @@ class StructureInputs(NamedTuple):
     summary_after_body: bool
     label_rules: frozenset     # qualified ids of label rules (a link box's label)
     own_datelines: int = 0     # how many of ``datelines`` are the outlet's own (the first ones)
+    caption_rules: frozenset = frozenset()   # qualified ids of rules with a captions group (metadata stage)
 
 
 @dataclass
@@ -143,7 +145,8 @@ class RuleSet:
                 any(o.header_caption for o in self.chain(outlet)),
                 any(o.summary_after_body for o in self.chain(outlet)),
                 frozenset(r.qualified_id for r in self.rules_for(outlet) if r.label),
-                sum(len(o.datelines) for o in self.chain(outlet)))
+                sum(len(o.datelines) for o in self.chain(outlet)),
+                frozenset(r.qualified_id for r in self.rules_for(outlet) if "captions" in r.pattern.groupindex))
         return got
 
     def timezone_for(self, outlet: Outlet | None) -> str | None:

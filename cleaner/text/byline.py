@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 import regex
 
 from . import dates
-from .signals import MEMO_MAX, active_cache, memo_slot
+from .signals import memo
 
 # Label words and the field they fill. Longest first in the pattern, so
 # "laporan wartawan" wins over "laporan" and "video editor" over "editor".
@@ -92,7 +92,7 @@ NAME_SPLIT = regex.compile(r"\s*(?:,|/|&|\bdan\b)\s*")
 _TABLE_COLON = regex.compile(r"\s*\|\s*:\s*\|\s*")
 _BAR = regex.compile(r"\s*\|\s*")
 _NAME_ROLE = regex.compile(rf"(?i)^(?P<name>[^,]{{2,60}}?)\s*,\s*(?P<role>{'|'.join(ROLE_WORDS)})\b(?P<rest>.*)$")
-_DATE_WORDS = regex.compile(r"(?i)\b(?:wib|wita|wit|pukul|jam|pada|diperbarui|update|terbit)\b|[\s|,.:-–—]")
+_DATE_WORDS = regex.compile(r"(?i)\b(?:wib|wita|wit|pukul|jam|pada|diperbarui|update|terbit)\b|[\s|,.:\-–—]")
 _NOT_LETTER = regex.compile(r"\P{L}")
 _OUTLET_END = regex.compile(r"\.(?:com|co\.id|id|co|net|tv|news)\b", regex.I)
 MAX_LINE_CHARS = 200
@@ -110,7 +110,6 @@ class Credit:
     authors: list[str] = field(default_factory=list)
     editor: str | None = None
     source: str | None = None
-    labelled: bool = True          # False: a name with its role word, no label
     # A label without a colon and nothing else on the line ("PENULIS Ashaq Lupito"):
     # a headline can look the same ("Wartawan Tribun Ditangkap"); callers weigh position.
     loose: bool = False
@@ -120,6 +119,7 @@ class Credit:
         return not (self.authors or self.editor or self.source)
 
 
+@memo
 def parse_credit(text: str) -> Credit | None:
     """The credit a line prints (authors, editor, source), or None when the line is
     not a credit line: every segment must be a label with a valid value, a place,
@@ -127,18 +127,7 @@ def parse_credit(text: str) -> Credit | None:
     # A pure function of the text, asked of the same lines by the header and credit
     # passes and again by the later passes over the page: remembered in the page's
     # signal memo. The Credit is shared: callers read it, never change it.
-    cache = active_cache(_CREDITS)
-    try:
-        return cache[text]
-    except KeyError:
-        pass
-    if len(cache) >= MEMO_MAX:
-        cache.clear()
-    credit = cache[text] = _parse_credit(text)
-    return credit
-
-
-_CREDITS = memo_slot("parse_credit")
+    return _parse_credit(text)
 
 
 def _parse_credit(text: str) -> Credit | None:
@@ -232,8 +221,8 @@ def _name_with_role(text: str) -> Credit | None:
         return None
     role = m.group("role").lower()
     if role in ("editor", "redaktur"):
-        return Credit(editor=names[0], labelled=False)
-    return Credit(authors=names, labelled=False)
+        return Credit(editor=names[0])
+    return Credit(authors=names)
 
 
 def _strip_date(value: str) -> str:

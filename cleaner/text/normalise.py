@@ -100,7 +100,7 @@ def page_text(text: str) -> tuple[str, int]:
 
 def folded_line(text: str) -> str:
     """The line with case, width, NBSP and runs of spaces folded: for comparing two lines."""
-    text = unicodedata.normalize("NFKC", text).replace("\u00a0", " ")
+    text = unicodedata.normalize("NFKC", text)      # NFKC maps U+00A0 to a space too
     return " ".join(text.split()).casefold()
 
 

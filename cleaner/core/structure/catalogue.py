@@ -68,12 +68,6 @@ RULE_IDS: dict[str, tuple[str, str]] = {
 }
 
 
-def describe(rule: str) -> str | None:
-    """The one-line description of a ``structure:*`` rule id, None for another id."""
-    found = RULE_IDS.get(rule)
-    return found[1] if found else None
-
-
 def markdown_table() -> str:
     """The catalogue as the Markdown table docs/rules.md carries (a test keeps them equal)."""
     rows = ["| rule id | pass | what it marks |", "|---|---|---|"]

@@ -3,7 +3,7 @@ by the outlet's patterns (rule files' ``datelines``, then _common's)."""
 from __future__ import annotations
 
 from ...ruleset.matcher import cached_prefilter, fold
-from ...text.signals import active_cache, memo_slot
+from ...text.signals import MEMO_MAX, active_cache, memo_slot
 from .shapes import strip_prefix
 
 # (text, patterns) -> match_dateline's answer, in the document's signal memo.
@@ -28,7 +28,7 @@ def match_dateline(text: str, patterns, patterns_key_: tuple | None = None) -> s
         return cache[key]
     except KeyError:
         pass
-    if len(cache) > 4096:   # a caller outside the pipeline: keep it bounded
+    if len(cache) >= MEMO_MAX:
         cache.clear()
     found = cache[key] = _match_dateline(text, patterns, pkey)
     return found

@@ -198,10 +198,13 @@ def dateline_brand(dateline: str | None) -> str | None:
     """The site part of a dateline, to tell the article's from a teaser's."""
     if not dateline:
         return None
+    return dateline_domain(dateline) or regex.sub(r"[^\p{L}\p{N}]+", "", dateline).lower()
+
+
+def dateline_domain(dateline: str) -> str | None:
+    """The domain a dateline names ("TRIBUNKALTIM.CO -" -> "tribunkaltim.co"), or None."""
     m = DOMAIN.search(dateline)
-    if m:
-        return m.group(0).lower().removeprefix("www.")
-    return regex.sub(r"[^\p{L}\p{N}]+", "", dateline).lower()
+    return m.group(0).lower().removeprefix("www.") if m else None
 
 
 def word_overlap(a: str, b: str) -> float:

@@ -13,7 +13,7 @@ from .shapes import STANDFIRST_GAP, content_words, name_line
 class Page:
     """One document under the structure passes. ``title_idx``, ``lead_idx`` and
     ``dateline_idx`` (indexes into ``lines``) are set by the passes and read by the
-    metadata stage; ``brand`` is the site part of the body's dateline (tail pass)."""
+    metadata stage."""
 
     def __init__(self, doc: Doc, inputs: StructureInputs, datelines=None, body_start=None):
         self.doc, self.lines = doc, doc.lines
@@ -33,7 +33,6 @@ class Page:
         self.title_idx: int | None = None
         self.lead_idx: int | None = None
         self.dateline_idx: int | None = None
-        self.brand: str | None = None
         # A whole page's dump (page.page_top): the article's header block starts at
         # ``top`` (lines above it dropped) and its densest prose run ends at ``article_end``.
         self.top = 0

@@ -22,7 +22,7 @@ from .state import Page
 def find_end(p: Page, start: int) -> int:
     """Index of the first tail line; everything from there on is dropped."""
     lines, n = p.lines, len(p.lines)
-    p.brand = dateline_brand(p.dateline_of(lines[p.dateline_idx].text)) if p.dateline_idx is not None else None
+    brand = dateline_brand(p.dateline_of(lines[p.dateline_idx].text)) if p.dateline_idx is not None else None
     seen_body = seen_prose = 0
     soft_end = None
     for i in range(start, n):
@@ -45,7 +45,7 @@ def find_end(p: Page, start: int) -> int:
                 line.drop("footer", "structure:after-credits")
                 continue
         if seen_body >= 1 and p.dateline_idx is not None and i > p.dateline_idx \
-                and dateline_brand(p.dateline_of(line.text)) == p.brand:
+                and dateline_brand(p.dateline_of(line.text)) == brand:
             # A second dateline opens another article: a teaser list.
             line.drop("recommendation", "structure:teaser-dateline")
             soft_end = i
