@@ -137,7 +137,7 @@ def test_extraction(src, folded, prefixes, contains):
     r"(?f)(?i)strasse",             # full case folding: "ß" matches "ss"
     r"(?x) a b c",                  # verbose
     r"(?i)é",                       # non-ASCII letter under (?i)
-    r"(?(1)a|b)",                   # conditional
+    r"(a)?(?(1)b|c)",               # conditional
     r"\L<words>",                   # named list: regex only
     r"\mword",                      # regex-only word start
 ])

@@ -7,7 +7,7 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from .matcher import cached_prefilter, fold
-from .model import Outlet, RuleSet
+from .model import PATTERN_TIMEOUT, Outlet, RuleSet
 
 # Characters of the page's start and end searched for text markers.
 MARKER_SPAN = 3000
@@ -27,9 +27,9 @@ def host_of(url: str | None) -> str | None:
 
 
 def safe_search(pattern, text: str) -> bool:
-    """The pattern is found in the text within 0.25 s (a timeout counts as not found)."""
+    """The pattern is found in the text within PATTERN_TIMEOUT (a timeout counts as not found)."""
     try:
-        return pattern.search(text, timeout=0.25) is not None
+        return pattern.search(text, timeout=PATTERN_TIMEOUT) is not None
     except TimeoutError:
         return False
 

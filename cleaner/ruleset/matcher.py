@@ -112,18 +112,12 @@ def cached_prefilter(pattern) -> Prefilter | None:
         return pf
 
 
-def may_match(pattern, text: str, low: str | None = None, *, can_fold: bool = True) -> bool:
-    """False only when ``pattern`` cannot match anywhere in ``text`` (its prefilter).
-    ``low``: ``fold(text)`` when the caller has it; ``can_fold=False``: a long text
-    not worth folding (a case-insensitive prefilter then says True)."""
+def may_match(pattern, text: str) -> bool:
+    """False only when ``pattern`` cannot match anywhere in ``text`` (its prefilter)."""
     pf = cached_prefilter(pattern)
     if pf is None:
         return True
-    if pf.folded and low is None:
-        if not can_fold:
-            return True
-        low = fold(text)
-    return pf.passes(text, low)
+    return pf.passes(text, fold(text) if pf.folded else None)
 
 
 # ------------------------------------------------------------------ dispatch
