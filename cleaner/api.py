@@ -203,12 +203,17 @@ class Cleaner:
             if page.kind == "jsonl" and not page.error:
                 page = parse_jsonl(page, fields or Fields())
             return self.clean_page(page), None
-        except PageError as exc:
-            return None, str(exc)
-        except RecursionError:
-            return None, "page too deeply nested"
         except Exception as exc:  # noqa: BLE001 - one bad page never stops a batch
-            return None, f"internal error: {type(exc).__name__}: {exc}"
+            return None, failure_reason(exc)
+
+
+def failure_reason(exc: Exception) -> str:
+    """The one-line reason a page failed, as the run reports it."""
+    if isinstance(exc, PageError):
+        return str(exc)
+    if isinstance(exc, RecursionError):
+        return "page too deeply nested"
+    return f"internal error: {type(exc).__name__}: {exc}"
 
 
 _DEFAULT: Cleaner | None = None

@@ -48,7 +48,8 @@ def finish(cleaner, meta: PageMeta, outlet, page_url: str | None, source: str | 
     """The extracted paragraphs through the text rules, then the HTML metadata. The
     record's url (and id) is the one the caller gave (``url``: --url, a WARC record's
     target URI, --url-field); only a page given without one takes the page's own."""
-    keys = site_keys(meta, host_of(page_url))
+    host = host_of(page_url)
+    keys = site_keys(meta, host)
     title = clean_title(meta, keys)
     # The title line anchors the text rules' header (title repeats, date lines)
     # when the whole page was extracted. Above a rule-selected body it would only
@@ -59,7 +60,7 @@ def finish(cleaner, meta: PageMeta, outlet, page_url: str | None, source: str | 
     canonical = canonical_of(meta, url)
     record.metadata.canonical_url = canonical if canonical and canonical.startswith(("http://", "https://")) \
         else None
-    tz = dates.page_zone(cleaner.ruleset.timezone_for(outlet), host_of(page_url), meta.lang)
+    tz = dates.page_zone(cleaner.ruleset.timezone_for(outlet), host, meta.lang)
     _fill(record, meta, title, taken, keys, tz)
     record.metadata.warnings += warnings
     return record

@@ -140,11 +140,12 @@ def read_error(exc: BaseException) -> str:
     return f"cannot read: {type(exc).__name__}: {exc}" if str(exc) else f"cannot read: {type(exc).__name__}"
 
 
-def count_pages(paths: list[str]) -> int | None:
+def count_pages(paths: list[str], files: list[tuple[str, str | None]] | None = None) -> int | None:
     """The number of pages, when that is cheap to know (page files and folders of
-    them); None when a JSONL or WARC input holds an unknown number."""
+    them); None when a JSONL or WARC input holds an unknown number. ``files``: the
+    inputs as :func:`find_inputs` listed them, for a caller that did."""
     total = 0
-    for path, error in find_inputs(paths):
+    for path, error in find_inputs(paths) if files is None else files:
         if not error and format_of(path) != "page":
             return None
         total += 1

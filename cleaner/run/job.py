@@ -265,7 +265,7 @@ def run(job: Job) -> Summary:
                       timeout=job.timeout, fields=job.fields)
     pages = iter_pages(job.inputs, job.options.max_bytes, skip=state.pages, url=job.url, stats=stats,
                        files=files)
-    bar = _progress_bar(job, state.pages)
+    bar = _progress_bar(job, state.pages, files)
     say = (lambda msg: bar.write(msg, file=sys.stderr)) if bar is not None else report
 
     results = pool.results(pages)
@@ -329,11 +329,11 @@ def _checkpoint(out: Output, errors: ErrorLog | None, summary: Summary) -> None:
     out.checkpoint()
 
 
-def _progress_bar(job: Job, initial: int):
+def _progress_bar(job: Job, initial: int, files):
     show = job.progress if job.progress is not None else (not job.quiet and sys.stderr.isatty())
     if not show:
         return None
     from tqdm import tqdm
-    total = count_pages(job.inputs)
+    total = count_pages(job.inputs, files)
     return tqdm(total=total, initial=initial, unit="page", file=sys.stderr, dynamic_ncols=True,
                 mininterval=0.5, smoothing=0.1, leave=False)

@@ -30,7 +30,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 
-from ..api import Cleaner, Options
+from ..api import Cleaner, Options, failure_reason
 from ..core.stages import prepare
 from ..io.sources import Fields, describe
 from ..model.page import Page
@@ -101,10 +101,8 @@ def clean_batch_to_json(cleaner: Cleaner, batch: list[tuple[int, Page]], fields:
                 try:
                     for i in filled:
                         later.resolve(i)
-                except RecursionError:       # as Cleaner.try_clean reports them
-                    record, error = None, "page too deeply nested"
                 except Exception as exc:  # noqa: BLE001 - one bad page never stops a batch
-                    record, error = None, f"internal error: {type(exc).__name__}: {exc}"
+                    record, error = None, failure_reason(exc)
             out.append(_as_json(record, error))
     return out
 
