@@ -23,8 +23,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import html
-import json
 import pathlib
 import re
 import sys
@@ -32,6 +30,10 @@ import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import samples  # noqa: E402 - this folder's benchmarks, shared helpers
+import scrapinghub  # noqa: E402
+from bench import as_html  # noqa: E402
 
 
 def dump_of(data: bytes) -> str:
@@ -42,12 +44,6 @@ def dump_of(data: bytes) -> str:
     tree = HTMLTree.parse(bytes_to_str(data, detect_encoding(data)))
     return extract_plain_text(tree, main_content=False, alt_texts=False, links=False, list_bullets=False,
                               preserve_formatting=True, noscript=False)
-
-
-def as_paragraphs(text: str) -> str:
-    """The dump as an HTML page of paragraphs, one per non-blank line (the baselines' input)."""
-    lines = [ln for ln in text.splitlines() if ln.strip()]
-    return "<html><body>" + "".join(f"<p>{html.escape(ln)}</p>" for ln in lines) + "</body></html>"
 
 
 def extractors(stoplist_language: str = "Indonesian"):
@@ -66,10 +62,10 @@ def extractors(stoplist_language: str = "Indonesian"):
             return ""
 
     def traf(text: str) -> str:
-        return trafilatura.extract(as_paragraphs(text)) or ""
+        return trafilatura.extract(as_html(text)) or ""
 
     def jus(text: str) -> str:
-        ps = justext.justext(as_paragraphs(text).encode(), stoplist)
+        ps = justext.justext(as_html(text).encode(), stoplist)
         return "\n".join(p.text for p in ps if not p.is_boilerplate)
 
     return {"cleaner": clean, "trafilatura": traf, "jusText": jus}
@@ -87,14 +83,10 @@ def prf(pred: str, gold: str) -> tuple[float, float, float]:
 
 
 def samples_set() -> list[tuple[str, bytes, str]]:
+    """(file, its bytes, its reference text) of the samples that have one."""
     root = SHARED / "html-samples"
-    out = []
-    for line in (root / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
-        m = json.loads(line)
-        if m.get("expected_text"):
-            out.append((m["file"], (root / m["file"]).read_bytes(),
-                        (root / m["expected_text"]).read_text(encoding="utf-8")))
-    return out
+    return [(m["file"], (root / m["file"]).read_bytes(), (root / m["expected_text"]).read_text(encoding="utf-8"))
+            for m in samples.references(SHARED)]
 
 
 def run_samples(funcs) -> dict[str, tuple[float, float, float, float]]:
@@ -110,9 +102,8 @@ def run_samples(funcs) -> dict[str, tuple[float, float, float, float]]:
 
 
 def run_scrapinghub(funcs) -> dict[str, tuple[float, float, float, float]]:
-    root = SHARED / "benchmarks" / "scrapinghub"
-    sys.path.insert(0, str(root))
-    import evaluate  # the benchmark's own measure (MIT, ../shared/benchmarks/scrapinghub)
+    root = scrapinghub.folder(SHARED)
+    evaluate = scrapinghub.scorer(root)     # the benchmark's own measure (MIT)
     truth = evaluate.load_json(root / "ground-truth.json")
     dumps = {p.name[:-len(".html.gz")]: dump_of(gzip.open(p).read()) for p in sorted((root / "html").glob("*.html.gz"))}
     result = {}
