@@ -4,8 +4,9 @@
     python fuzz/fuzz_cleaner.py html CORPUS_DIR [SEED_DIR...] [libFuzzer flags]
 
 text: bytes -> decode (BOMs, UTF-8, charset-normalizer) -> mojibake repair ->
-clean_text -> record. html: bytes -> decode_html -> lxml -> trafilatura/jusText
--> the text rules -> record. The first input byte picks the page's URL (outlet
+clean_text -> record. html: bytes -> decode_html -> the default (fast) engine:
+resiliparse's lexbor tree, trafilatura on a page it finds too little on -> the text
+rules -> record. The first input byte picks the page's URL (outlet
 detection by host, by pattern, or none). A crash is any exception other than
 PageError (a page reported, not cleaned), or a record that is not valid UTF-8
 JSON. Runs outside CI; see fuzz/README.md.
