@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 from copy import deepcopy
-from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import ClassVar
 
 
@@ -75,25 +75,28 @@ class Record:
 
 # class -> its field names, in order (dataclasses.fields, looked up once per class)
 _FIELDS: dict[type, tuple[str, ...]] = {}
+# the leaves, returned as they are (the exact types: a subclass is deep-copied)
+_LEAVES = frozenset((str, int, float, bool, type(None)))
 
 
 def _plain(value):
     """``dataclasses.asdict`` for what a record holds (dataclasses, lists, tuples, dicts
     of them, and immutable leaves: str, int, float, bool, None), at a fraction of its
     cost: asdict deep-copies every leaf, which for these returns the leaf itself."""
-    names = _FIELDS.get(type(value))
-    if names is None and is_dataclass(value) and not isinstance(value, type):
-        names = _FIELDS[type(value)] = tuple(f.name for f in fields(value))
+    kind = type(value)
+    if kind in _LEAVES:
+        return value
+    names = _FIELDS.get(kind)
     if names is not None:
         return {name: _plain(getattr(value, name)) for name in names}
-    kind = type(value)
     if kind is list or kind is tuple:
         return kind(_plain(v) for v in value)
     if kind is dict:
         return {_plain(k): _plain(v) for k, v in value.items()}
-    if value is None or kind is str or kind is int or kind is float or kind is bool:
-        return value
-    return asdict(value) if names is None and is_dataclass(value) else deepcopy(value)
+    if is_dataclass(value) and not isinstance(value, type):
+        names = _FIELDS[kind] = tuple(f.name for f in fields(value))
+        return {name: _plain(getattr(value, name)) for name in names}
+    return deepcopy(value)
 
 
 def record_id(url: str | None, source: str | None) -> str:
