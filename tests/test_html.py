@@ -500,6 +500,33 @@ def test_untranslatable_xpath_hands_the_outlet_to_the_trafilatura_engine(tmp_pat
     assert any("'//div[ancestor::aside]': the fast HTML engine cannot run it" in f for f in found), found
 
 
+def test_an_untranslatable_selector_is_translated_once(tmp_path, monkeypatch):
+    """The fast engine remembers that an outlet's XPath cannot be translated: the next
+    page of that outlet is handed on without parsing the selector again, and gets the
+    same record (the same fallback and warning)."""
+    from cleaner.ruleset import lexbor_css
+    (tmp_path / "contoh.yaml").write_text(
+        "id: contoh\nmatch:\n  hosts: [contohberita.id]\n"
+        "html:\n  checked: 'test'\n  strip:\n    ad: ['//aside[ancestor::footer]']\n")
+    attempts = []
+
+    class Counting(lexbor_css._Parser):
+        def __init__(self, src: str):
+            attempts.append(src)
+            super().__init__(src)
+
+    monkeypatch.setattr(lexbor_css, "_Parser", Counting)
+    cleaner = Cleaner([tmp_path], html_engine="fast")
+    first = cleaner.clean_file(FIXTURES / "generic-article.html")
+    assert first.metadata.html_engine == "trafilatura"
+    attempts.clear()            # counted from here: the first page may translate it (or find it known)
+    second = cleaner.clean_file(FIXTURES / "generic-article.html")
+    assert attempts == []
+    assert second.to_dict() == first.to_dict()
+    with pytest.raises(lexbor_css.Unsupported):       # still an answer for every caller
+        lexbor_css.fast_selector("//aside[ancestor::footer]")
+
+
 def test_the_engine_is_an_option_and_is_recorded(tmp_path):
     with pytest.raises(ValueError, match="unknown html engine 'lxml'"):
         Cleaner(html_engine="lxml")

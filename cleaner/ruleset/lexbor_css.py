@@ -45,13 +45,26 @@ class FastSelector:
         return list(found[:1]) if self.first else list(found)
 
 
-@lru_cache(maxsize=512)
 def fast_selector(selector: str) -> FastSelector:
-    """The selector as lexbor CSS (raises Unsupported)."""
+    """The selector as lexbor CSS (raises Unsupported). Both answers are remembered per
+    selector: an outlet whose XPath cannot be translated is not parsed again on each page."""
+    found = _translate(selector)
+    if isinstance(found, str):
+        # A new exception each time: raising a kept one would grow its traceback page by page.
+        raise Unsupported(found)
+    return found
+
+
+@lru_cache(maxsize=512)
+def _translate(selector: str) -> FastSelector | str:
+    """The selector as lexbor CSS, or why it cannot be (lru_cache keeps no exceptions)."""
     selector = selector.strip()
     if not selector.startswith(("/", ".//", "(")):
         return FastSelector(selector)           # CSS: as written
-    return _Parser(selector).selector()
+    try:
+        return _Parser(selector).selector()
+    except Unsupported as exc:
+        return str(exc)
 
 
 TOKEN = re.compile(r"""\s*(?:(?P<str>"[^"]*"|'[^']*')|(?P<num>\d+)|(?P<op>//|::|!=|\.\.|[/()\[\]@,|=*.])"""
