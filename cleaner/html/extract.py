@@ -49,11 +49,12 @@ def html_rules(cleaner, outlet) -> dict:
     return owner.html if owner else {}
 
 
-def select_body(root, rules: dict):
-    """The first body selector that matches exactly one element with text."""
+def select_body(root, rules: dict, tree=None):
+    """The first body selector that matches exactly one element with text. ``tree``: how
+    to work on the parsed page, as for :func:`take_out`."""
+    tree = tree or LxmlTree(root)
     for sel in rules.get("body", []):
-        found = [el for el in compile_selector(sel)(root)
-                 if isinstance(el, etree._Element) and norm(el.text_content())]
+        found = [el for el in tree.select(sel, root) if tree.has_text(el)]
         if len(found) == 1:
             return found[0]
     return None
@@ -63,7 +64,7 @@ def take_out(root, body, rules: dict, rule_id: str, tree=None) -> Taken:
     """Remove what the rules name, keeping its text by kind. Header categories go
     first (they may sit inside a block stripped whole), then captions and related
     links, then the rest; an element inside one already taken is skipped. ``tree``:
-    how to work on the parsed page (lxml's by default; html.lexbor.LexborTree)."""
+    how to work on the parsed page (lxml's by default; html.fast.LexborTree)."""
     tree = tree or LxmlTree(root)
     taken, strip, own = Taken(), rules.get("strip", {}), f"{rule_id}:html."
     scope = body if body is not None else root
@@ -101,7 +102,8 @@ def take_out(root, body, rules: dict, rule_id: str, tree=None) -> Taken:
 
 
 class LxmlTree:
-    """What :func:`take_out` does to a page, on an lxml tree (the trafilatura engine's)."""
+    """What :func:`select_body` and :func:`take_out` do to a page, on an lxml tree (the
+    trafilatura engine's)."""
 
     def __init__(self, root):
         self.root = root
@@ -109,6 +111,10 @@ class LxmlTree:
     def select(self, selector: str, context) -> list:
         """The elements a rule-file selector finds under context."""
         return [el for el in compile_selector(selector)(context) if isinstance(el, etree._Element)]
+
+    def has_text(self, el) -> bool:
+        """el holds text (not only whitespace)."""
+        return bool(norm(el.text_content()))
 
     def attached(self, el) -> bool:
         """Still in the page (not inside an element taken out before)."""

@@ -25,7 +25,7 @@ from ..ruleset.lexbor_css import Unsupported, fast_selector
 from .classic import clean_trafilatura
 from .content import SKIP, drop_link_blocks, main_content
 from .decode import FLATTEN_DEPTH, FLATTENED, flatten_deep
-from .extract import take_out
+from .extract import select_body, take_out
 from .finish import check_body, finish, page_outlet
 from .meta import PageMeta, build_meta, norm
 
@@ -52,9 +52,10 @@ def clean_fast(cleaner, text: str, url: str | None, source: str | None) -> Recor
     root = tree.document
     for el in root.query_selector_all(REMOVE)[:]:
         el.decompose()
-    body, warnings = select_body(root, rules), [FLATTENED] if flattened else []
+    lexbor = LexborTree(root)
+    body, warnings = select_body(root, rules, lexbor), [FLATTENED] if flattened else []
     check_body(rules, body, outlet, warnings)
-    taken = take_out(root, body, rules, outlet.id if outlet else "html", LexborTree(root))
+    taken = take_out(root, body, rules, outlet.id if outlet else "html", lexbor)
     lines = extract_lines(tree, body)
     record = finish(cleaner, meta, outlet, page_url, source, body is not None, taken, lines, warnings,
                     url) \
@@ -124,17 +125,8 @@ def read_meta(tree: HTMLTree) -> PageMeta:
 
 
 # ------------------------------------------------------------------ rules on the lexbor tree
-def select_body(root, rules: dict):
-    """The first body selector that matches exactly one element with text (extract.select_body)."""
-    for sel in rules.get("body", []):
-        found = [el for el in fast_selector(sel).select(root) if el.text.strip()]
-        if len(found) == 1:
-            return found[0]
-    return None
-
-
 class LexborTree:
-    """What extract.take_out does to a page, on the lexbor tree."""
+    """What extract.select_body and extract.take_out do to a page, on the lexbor tree."""
 
     def __init__(self, root):
         self.root = root
@@ -142,6 +134,10 @@ class LexborTree:
     def select(self, selector: str, context) -> list:
         """The elements a rule-file selector finds under context."""
         return fast_selector(selector).select(context)
+
+    def has_text(self, el) -> bool:
+        """el holds text (not only whitespace)."""
+        return bool(el.text.strip())
 
     def attached(self, el) -> bool:
         """Still in the page (not inside an element taken out before)."""
