@@ -161,3 +161,18 @@ def test_link_box_label_leaves_story_lines(c, after):
     rec = c.clean_text(page(P1, P2, "Baca juga:", after, P4))
     assert after in rec.text.split("\n\n")
     assert "Baca juga:" not in rec.text
+
+
+def test_writer_credits_above_the_dateline_close_the_header_not_the_story(c):
+    # The standfirst is a sentence, and more than two lines stand between the header
+    # scan's end and the dateline paragraph: the credits under the standfirst say the
+    # dateline paragraph opens the story (what is above it is header), not that the
+    # standfirst was the story and the credits close it.
+    lead = "Pemerintah kota menambah armada bus sekolah gratis mulai pekan depan untuk pelajar."
+    rec = c.clean_text(page("Nikmati berita interaktif dan laporan langsung 24 jam hanya di aplikasi kami",
+                            "Kota", "Bus Sekolah Gratis Ditambah Mulai Pekan Depan", lead,
+                            "Penulis: Dede Suhendar", "Editor: Rina Marlina",
+                            "Bus sekolah gratis di halte balai kota", P1, P2, P3))
+    assert rec.text.split("\n\n") == [P1, P2, P3]
+    assert rec.metadata.authors == ["Dede Suhendar"]
+    assert rec.metadata.editor == "Rina Marlina"

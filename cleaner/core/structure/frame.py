@@ -3,7 +3,7 @@ dateline paragraph, an outlet's body-start marker, and the leftover header lines
 from __future__ import annotations
 
 from ...text.signals import prose_like, words
-from .shapes import HEADER_MAX_LINES, NAME_LINE, SPLIT_LABELS, photo_credit_like, word_overlap
+from .shapes import HEADER_MAX_LINES, META_END_CATS, NAME_LINE, SPLIT_LABELS, photo_credit_like, word_overlap
 from .state import Page
 
 
@@ -88,7 +88,12 @@ def body_opening(p: Page, start: int) -> int:
         # Lines between the header scan and the dateline are header too
         # (second captions, "Laporan Wartawan ..."), unless they are prose.
         kept = [k for k in range(start, dl) if not lines[k].dropped]
-        if len(kept) <= 2 or all(not prose_like(lines[k].text) for k in kept):
+        # The writer's credits ("Penulis: ...", "Editor: ...") between them and the
+        # dateline: a story's credits close it, or stand between its header and its
+        # dateline paragraph; with the dateline after them, what is above is header
+        # (a standfirst, not the story's first paragraph).
+        credited = any(lines[k].category in META_END_CATS for k in range(start, dl))
+        if len(kept) <= 2 or credited or all(not prose_like(lines[k].text) for k in kept):
             for k in range(start, dl):
                 header_line(p, k)
             start = dl
