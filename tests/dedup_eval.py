@@ -127,7 +127,7 @@ def similarities(records, expected):
     """Estimated Jaccard (the dedup's own MinHash) of every copy with its original,
     by kind of copy, and of every pair of distinct articles (originals with each
     other, and each copy with the originals it does not copy)."""
-    from cleaner.dedup import NearDuplicates
+    from cleaner.tools.dedup import NearDuplicates
     nd = NearDuplicates()
     sig = {r.id: nd.signature(r.text) for r in records}
     kind = {r.id: r.metadata.source_path.split("/")[0] for r in records}
@@ -145,7 +145,7 @@ def similarities(records, expected):
 
 def run(threshold=None):
     from cleaner import Cleaner
-    from cleaner.dedup import NearDuplicates
+    from cleaner.tools.dedup import NearDuplicates
     records, expected = build(Cleaner())
     nd = NearDuplicates() if threshold is None else NearDuplicates(threshold=threshold)
     flagged = {r.id: r.metadata.duplicate_of for r in nd.filter(records) if r.metadata.duplicate_of}
@@ -162,7 +162,7 @@ def real_pairs():
     the same body in another wrapper. Deduplicated together with the seeds and dev
     pages; returns ``(flags, expected)`` as ``{source path: source path}``."""
     from cleaner import Cleaner
-    from cleaner.dedup import NearDuplicates
+    from cleaner.tools.dedup import NearDuplicates
     samples = SHARED / "html-samples"
     paths = [str(ROOT / "seeds"), str(SHARED / "devset" / "raw"), str(samples)]
     records = [rec for _src, rec, err in Cleaner().clean_paths(paths) if err is None]

@@ -10,7 +10,7 @@ import os
 import signal
 import time
 
-from cleaner.runner import clean_to_json as real_work
+from cleaner.run.pool import clean_to_json as real_work
 
 
 def faulty_work(cleaner, page, fields):

@@ -100,13 +100,13 @@ def test_python_dash_m(root):
 
 
 def test_interrupted_run_leaves_no_output(tmp_path, capsys, monkeypatch, root):
-    import cleaner.runner as runner
     from cleaner.model.page import Page
+    from cleaner.run.pool import Result, WorkerPool
 
     def boom(self, pages):
-        yield runner.Result(0, Page("x"), None, None, "bad")
+        yield Result(0, Page("x"), None, None, "bad")
         raise KeyboardInterrupt
-    monkeypatch.setattr(runner.WorkerPool, "results", boom)
+    monkeypatch.setattr(WorkerPool, "results", boom)
     out = tmp_path / "o.jsonl"
     code, _, err = run([str(root / SEEDS), "-o", str(out)], capsys)
     assert code == 130 and not out.exists()

@@ -8,7 +8,7 @@ import pytest
 from conftest import SHARED
 
 from cleaner.cli import main
-from cleaner.dedup import THRESHOLD, NearDuplicates, bands_for, shingles
+from cleaner.tools.dedup import THRESHOLD, NearDuplicates, bands_for, shingles
 
 WORDS = ("pemerintah daerah warga kota jalan banjir harga pasar sekolah guru polisi desa rumah sakit "
          "pasien dokter petani sawah panen hujan angin laut nelayan kapal pelabuhan bandara pesawat "

@@ -5,7 +5,8 @@ import pytest
 from conftest import ROOT, SHARED
 
 from cleaner import Cleaner
-from cleaner.hygiene import detect_language, keep_languages, normalise, text_hash
+from cleaner.text.hygiene import detect_language, keep_languages, text_hash
+from cleaner.text.normalise import hash_form
 from cleaner.text.provenance import parse_notice
 
 BODY = ("KOMPAS.com - Presiden meresmikan jembatan baru di Surabaya pada Senin pagi bersama gubernur "
@@ -77,8 +78,8 @@ def test_no_notice_no_syndicated_from(cleaner):
 
 
 def test_normalise_and_text_hash():
-    assert normalise("  Jembatan «BARU»,\n\ndiresmikan—hari ini!  ") == "jembatan baru diresmikan hari ini"
-    assert normalise("Rp 3.500.000 (35%)") == "rp 3 500 000 35"
+    assert hash_form("  Jembatan «BARU»,\n\ndiresmikan—hari ini!  ") == "jembatan baru diresmikan hari ini"
+    assert hash_form("Rp 3.500.000 (35%)") == "rp 3 500 000 35"
     base = text_hash("Presiden meresmikan jembatan baru.\n\nBiayanya besar.")
     assert text_hash("PRESIDEN meresmikan   jembatan baru\nBiayanya besar") == base
     assert text_hash("“Presiden” meresmikan jembatan-baru... Biayanya besar!!") == base

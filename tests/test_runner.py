@@ -11,12 +11,13 @@ import pytest
 import zstandard
 from runhelp import SEEDS, cli, seed_corpus
 
-from cleaner import runner
+from cleaner.api import clean
+from cleaner.model.options import Options
 from cleaner.model.page import Page
-from cleaner.pipeline import Options, clean
 from cleaner.run import job as runner_job
 from cleaner.run import pool
-from cleaner.runner import Job, WorkerPool, run
+from cleaner.run.job import Job, run
+from cleaner.run.pool import WorkerPool
 
 
 @pytest.fixture
@@ -158,18 +159,18 @@ def test_cgroup_cpu_quota(tmp_path, files, quota):
     for name, text in files.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text)
-    assert runner.cgroup_cpu_quota(str(tmp_path)) == quota
+    assert runner_job.cgroup_cpu_quota(str(tmp_path)) == quota
 
 
 def test_jobs_default_to_every_usable_core(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(64)), raising=False)
     (tmp_path / "cpu.max").write_text("max 100000\n")
-    assert runner.usable_cores(str(tmp_path)) == 64
+    assert runner_job.usable_cores(str(tmp_path)) == 64
     (tmp_path / "cpu.max").write_text("150000 100000\n")         # a container given 1.5 CPUs: 2 workers
-    assert runner.usable_cores(str(tmp_path)) == 2
+    assert runner_job.usable_cores(str(tmp_path)) == 2
     (tmp_path / "cpu.max").write_text("50000 100000\n")          # half a CPU: still one worker
-    assert runner.usable_cores(str(tmp_path)) == 1
-    assert runner.effective_jobs(3) == 3
+    assert runner_job.usable_cores(str(tmp_path)) == 1
+    assert runner_job.effective_jobs(3) == 3
     from cleaner.cli import build_parser
     assert build_parser().parse_args(["x"]).jobs == 0                 # the command's default: -j 0
 
