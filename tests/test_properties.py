@@ -25,6 +25,7 @@ import regex
 from conftest import ROOT
 from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
+from madeup import A, D
 
 from cleaner import Cleaner, PageError
 from cleaner.model.record import Metadata
@@ -227,10 +228,8 @@ def test_idempotent(page_url):
 
 
 P = "Keputusan itu sesuai perkiraan para ekonom yang disurvei sebelumnya."
-D = "TRIBUNNEWS.COM - Pemimpin Korea Utara menyatakan dukungan penuh kepada Presiden Rusia pada Senin (12/6/2023)."
 Q = ('"Dia termasuk dalam kategori orang-orang yang akan mencoba menghadapi segala sesuatunya sendiri. '
      'Sampai akhir," terang Zelenska.')
-A = "Asosiasi tersebut didirikan oleh Zelenska pada 2021 lalu."
 IDEMPOTENCE_CASES = {
     # two dropped lines between a prose line and the dateline keep it body; without them it is header
     "header-text": P + "\nBaca juga: Stok Beras Bulog Aman hingga Lebaran\nBaca juga: Harga Cabai Turun Lagi\n" + D,

@@ -14,6 +14,7 @@ import regex
 from conftest import ROOT, SHARED
 from hypothesis import given
 from hypothesis import strategies as st
+from madeup import A, D
 from test_properties import pages
 
 from cleaner import Cleaner, PageError
@@ -63,8 +64,6 @@ def test_later_passes_sharing_the_memo_change_nothing(page_url):
     assert record_or_error(shared(), page, url) == record_or_error(fresh(), page, url)
 
 
-D = "TRIBUNNEWS.COM - Pemimpin Korea Utara menyatakan dukungan penuh kepada Presiden Rusia pada Senin (12/6/2023)."
-A = "Asosiasi tersebut didirikan oleh Zelenska pada 2021 lalu."
 MADE_UP = {
     # a span cut: the rest of the line meets the earlier rules only on the later pass
     "cut": D + "\nIni kata dia (Baca juga: Harga Cabai Turun Lagi) kemarin sore di Jakarta.\n" + A,

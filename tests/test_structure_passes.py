@@ -4,6 +4,7 @@ rule file, so a change in one pass fails here by name."""
 from __future__ import annotations
 
 import regex
+from madeup import P2, P3
 
 from cleaner.core.stages import segment
 from cleaner.core.structure import body, frame, header, tail
@@ -16,10 +17,6 @@ from cleaner.ruleset.model import StructureInputs
 DATELINES = [regex.compile(r"^[A-Z]{3,}(?:, [A-Z.]+)? -")]
 P1 = ("JAKARTA - Pemerintah kota menambah jumlah bus sekolah gratis mulai pekan depan untuk "
       "mengurangi kemacetan di jalan utama pada pagi hari.")
-P2 = ("Kepala dinas perhubungan mengatakan bahwa armada baru itu akan melayani dua belas rute "
-      "yang selama ini belum terjangkau angkutan umum.")
-P3 = ("Menurut dia, warga dapat memantau jadwal bus melalui aplikasi yang disiapkan pemerintah "
-      "kota sejak awal tahun ini.")
 
 
 def make(*lines: str, end_rules=frozenset(), label_rules=frozenset()) -> Page:
