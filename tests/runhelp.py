@@ -1,10 +1,15 @@
-"""Shared by the run tests: the command in-process, and a JSONL corpus made of the seeds."""
+"""Shared by the tests of the command: the command in-process or in a subprocess with
+tests/faulty.py's workers, a JSONL corpus made of the seeds, the records a run wrote."""
 import json
+import os
 
 from cleaner.cli import main
 
 SEEDS = ["seeds/000_4f9533bd8fb762ef.txt", "seeds/001_ba956f8d95da966f.txt", "seeds/002_a2fd3394869bcc12.txt",
          "seeds/003_f1a9f632fd983131.txt", "seeds/004_cd601c936e47d4fb.txt"]
+
+
+TESTS = os.path.dirname(os.path.abspath(__file__))
 
 
 def cli(args, capsys):
@@ -23,3 +28,14 @@ def seed_corpus(path, root, pages, broken_every=0):
         lines = [x if (i + 1) % broken_every else '{"text": broken' for i, x in enumerate(lines)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def faulty_code(args) -> str:
+    """Python code for ``python -c``: the command run by tests/faulty.py's run_cli
+    (slow or misbehaving workers, set by its FAULTY_* variables)."""
+    return f"import sys; sys.path.insert(0, {TESTS!r}); import faulty; sys.exit(faulty.run_cli({args!r}))"
+
+
+def records(path):
+    """The records of a JSONL output, one dict a line."""
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]

@@ -3,15 +3,10 @@ import json
 import subprocess
 import sys
 
-from cleaner.cli import main
+from runhelp import cli as run
+from runhelp import records
 
 SEEDS = "seeds"
-
-
-def run(args, capsys):
-    code = main(args)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_seeds_to_file(tmp_path, capsys, root, monkeypatch):
@@ -124,14 +119,10 @@ def _seeds_and_a_copy(tmp_path, root):
     return pages
 
 
-def _records(path):
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-
-
 def test_dedup_marks_the_copy_with_the_first_records_id(tmp_path, capsys, root):
     out = tmp_path / "out.jsonl"
     code, _, _ = run([str(_seeds_and_a_copy(tmp_path, root)), "-o", str(out), "--dedup", "-q"], capsys)
-    recs = _records(out)
+    recs = records(out)
     assert code == 0 and len(recs) == 6
     marked = [r for r in recs if r["metadata"]["duplicate_of"]]
     assert [r["metadata"]["source_path"].endswith("zz-copy.txt") for r in marked] == [True]
@@ -141,10 +132,10 @@ def test_dedup_marks_the_copy_with_the_first_records_id(tmp_path, capsys, root):
 def test_drop_duplicates_and_languages_filter_the_output(tmp_path, capsys, root):
     pages, out = _seeds_and_a_copy(tmp_path, root), tmp_path / "out.jsonl"
     code, _, err = run([str(pages), "-o", str(out), "--drop-duplicates", "--languages", "id"], capsys)
-    assert code == 0 and len(_records(out)) == 5
+    assert code == 0 and len(records(out)) == 5
     assert "6 pages read, 5 written, 0 failed, 1 filtered out" in err
     code, _, _ = run([str(pages), "-o", str(out), "--languages", "en", "-q"], capsys)
-    assert code == 0 and _records(out) == []
+    assert code == 0 and records(out) == []
 
 
 def test_dedup_flags_refuse_what_they_cannot_do(tmp_path, capsys, root):

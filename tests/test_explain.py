@@ -2,20 +2,13 @@
 import json
 
 import pytest
-
-from cleaner.cli import main
+from runhelp import cli as run
 
 PAGE = """Judul Berita Contoh yang Cukup Panjang untuk Sebuah Headline
 JAKARTA, KOMPAS.com - Warga membersihkan saluran air pada Minggu pagi (Baca juga: Banjir Datang Lagi) agar banjir tidak terulang.
 Baca juga: Hujan Deras Guyur Kota
 Ketua RW mengatakan kegiatan itu akan diulang setiap bulan.
 """
-
-
-def run(args, capsys):
-    code = main(args)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

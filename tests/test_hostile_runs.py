@@ -9,13 +9,10 @@ import sys
 import time
 
 import pytest
-from runhelp import SEEDS, cli, seed_corpus
+from runhelp import SEEDS, cli, faulty_code, seed_corpus
 
 from cleaner.io.sinks import FileOutput
 from cleaner.model.options import Options
-
-TESTS = os.path.dirname(os.path.abspath(__file__))
-
 
 
 @pytest.fixture
@@ -28,8 +25,7 @@ def start_slow(args, cwd, **env):
     """The command in a subprocess whose pages take a while, checkpointing often."""
     # Ctrl-C handling on even when the tests run in a background job (a non-interactive
     # shell starts those with SIGINT ignored, and Python then keeps it ignored).
-    code = (f"import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
-            f"sys.path.insert(0, {TESTS!r}); import faulty; sys.exit(faulty.run_cli({args!r}))")
+    code = "import signal; signal.signal(signal.SIGINT, signal.default_int_handler); " + faulty_code(args)
     env = {**os.environ, "FAULTY_SLEEP": "0.1", "FAULTY_CHECKPOINT": "0.1", **env}
     return subprocess.Popen([sys.executable, "-c", code], cwd=cwd, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -7,17 +7,12 @@ import json
 import re
 
 import pytest
+from runhelp import cli as run
 
 from cleaner.cli import main
 from cleaner.tools.report import aggregate
 
 pytest.importorskip("plotly", reason="the report extra: pip install '.[report]'")
-
-
-def run(args, capsys):
-    code = main(args)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 # ---------------------------------------------------------------------- the command

@@ -9,6 +9,7 @@ import pytest
 from conftest import SHARED
 from hypothesis import given
 from hypothesis import strategies as st
+from runhelp import cli as run
 
 from cleaner import ruleset
 from cleaner.cli import build_parser, main
@@ -35,12 +36,6 @@ tests:
       Langganan Demo sekarang
     expect: {excludes: ['Langganan'], dropped: {ad: 1, title: 1}}
 """
-
-
-def run(args, capsys):
-    code = main(args)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def write(folder, name, text):

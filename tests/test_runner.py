@@ -9,7 +9,7 @@ import sys
 import faulty
 import pytest
 import zstandard
-from runhelp import SEEDS, cli, seed_corpus
+from runhelp import SEEDS, cli, faulty_code, seed_corpus
 
 from cleaner.api import clean
 from cleaner.model.options import Options
@@ -176,14 +176,10 @@ def test_jobs_default_to_every_usable_core(tmp_path, monkeypatch):
 
 
 # ------------------------------------------------------------------ issue 18: -j never changes the output
-TESTS = os.path.dirname(os.path.abspath(__file__))
-
-
 def run_pinned(args, cwd, **env):
     """The command (tests/faulty.py's run_cli) in a subprocess pinned to one CPU."""
-    code = f"import sys; sys.path.insert(0, {TESTS!r}); import faulty; sys.exit(faulty.run_cli({args!r}))"
     one = min(os.sched_getaffinity(0))
-    return subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True, timeout=300,
+    return subprocess.run([sys.executable, "-c", faulty_code(args)], cwd=cwd, capture_output=True, text=True, timeout=300,
                           env={**os.environ, **env}, preexec_fn=lambda: os.sched_setaffinity(0, {one}))
 
 

@@ -6,24 +6,15 @@ import re
 
 import pytest
 import zstandard
+from runhelp import cli as run
+from runhelp import records
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from cleaner.cli import main
 from cleaner.io.sources import count_pages, format_of, split_name
 
 SEED = "seeds/004_cd601c936e47d4fb.txt"
 TRIBUN_URL = "https://solo.tribunnews.com/2020/11/02/petani-klaten-mulai-tanam-padi-serentak"
-
-
-def run(args, capsys):
-    code = main(args)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def records(path):
-    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
 
 
 @pytest.fixture
