@@ -1,7 +1,9 @@
 """Shared by the tests of the command: the command in-process or in a subprocess with
-tests/faulty.py's workers, a JSONL corpus made of the seeds, the records a run wrote."""
+tests/faulty.py's workers, a JSONL corpus made of the seeds, the records a run wrote,
+the flags its docs do not name."""
 import json
 import os
+import re
 
 from cleaner.cli import main
 
@@ -39,3 +41,14 @@ def faulty_code(args) -> str:
 def records(path):
     """The records of a JSONL output, one dict a line."""
     return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+
+
+def undocumented_flags(parsers, docs: str) -> list[tuple[str, list[str]]]:
+    """(prog, option strings) of every option of the argparse parsers that ``docs`` never
+    names, under its long or its short name (-o FILE), as a whole word (--out is not
+    named by --output); --help and --version aside."""
+    def named(opt):
+        return re.search(rf"(?<![\w-]){re.escape(opt)}(?![\w-])", docs)
+    return [(p.prog, a.option_strings) for p in parsers for a in p._actions
+            if a.option_strings and not {"--help", "--version"} & set(a.option_strings)
+            and not any(named(o) for o in a.option_strings)]

@@ -10,6 +10,7 @@ from conftest import SHARED
 from hypothesis import given
 from hypothesis import strategies as st
 from runhelp import cli as run
+from runhelp import undocumented_flags
 
 from cleaner import ruleset
 from cleaner.cli import build_parser, main
@@ -373,14 +374,7 @@ def test_every_subcommand_and_flag_is_documented(root):
         assert f"cleaner rules {name}" in docs, name
         parsers.append(parser)
     assert "cleaner explain" in docs
-
-    def documented(opt):
-        return re.search(rf"(?<![\w-]){re.escape(opt)}(?![\w-])", docs)
-    # an option is documented under its long or its short name (-o FILE)
-    missing = [(p.prog, a.option_strings) for p in parsers for a in p._actions
-               if a.option_strings and not {"--help", "--version"} & set(a.option_strings)
-               and not any(documented(o) for o in a.option_strings)]
-    assert not missing
+    assert not undocumented_flags(parsers, docs)
 
 
 def test_every_rule_file_key_is_in_the_readme_example(root):
