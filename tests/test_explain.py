@@ -151,19 +151,14 @@ def test_missing_page_is_a_usage_error(page, tmp_path, capsys):
 def test_a_folder_walk_reads_what_the_main_command_reads(tmp_path, capsys):
     """A folder's .txt.gz, .jsonl and .warc are explained, not skipped, as `cleaner DIR` reads them."""
     import gzip
-    import io
 
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
+    from helpers import warc_of
     folder = tmp_path / "pages"
     folder.mkdir()
     (folder / "a.txt.gz").write_bytes(gzip.compress(PAGE.encode("utf-8")))
     (folder / "b.jsonl").write_text(json.dumps({"text": PAGE}) + "\n", encoding="utf-8")
-    with (folder / "c.warc").open("wb") as f:
-        w = WARCWriter(f, gzip=False)
-        hh = StatusAndHeaders("200 OK", [("Content-Type", "text/plain")], protocol="HTTP/1.1")
-        w.write_record(w.create_warc_record("https://regional.kompas.com/read/x", "response",
-                                            payload=io.BytesIO(PAGE.encode("utf-8")), http_headers=hh))
+    (folder / "c.warc").write_bytes(warc_of([("https://regional.kompas.com/read/x", PAGE.encode("utf-8"),
+                                              "text/plain")])[0])
     code, out, err = run(["explain", "--json", str(folder)], capsys)
     assert code == 0, err
     got = [json.loads(x) for x in out.splitlines()]

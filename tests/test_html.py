@@ -370,17 +370,12 @@ def test_the_url_given_is_the_records_url_the_canonical_is_recorded(cleaner):
 
 
 def test_warc_and_jsonl_urls_are_kept(tmp_path, capsys):
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
+    from helpers import warc_of
 
     from cleaner.cli import main
     page = (FIXTURES / "tribun-snippet.html").read_bytes()
     warc = tmp_path / "crawl.warc"
-    with warc.open("wb") as f:
-        w = WARCWriter(f, gzip=False)
-        hh = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-        w.write_record(w.create_warc_record(GIVEN, "response", payload=__import__("io").BytesIO(page),
-                                            http_headers=hh))
+    warc.write_bytes(warc_of([(GIVEN, page, "text/html")])[0])
     jsonl = tmp_path / "pages.jsonl"
     jsonl.write_text(json.dumps({"html": page.decode("utf-8"), "link": GIVEN}) + "\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"

@@ -1,11 +1,11 @@
 """Corpus inputs through the command: JSONL, WARC, compressed files, and where each record came from."""
 import gzip
-import io
 import json
 import re
 
 import pytest
 import zstandard
+from helpers import add_response, warc_of
 from runhelp import cli as run
 from runhelp import records
 from warcio.statusandheaders import StatusAndHeaders
@@ -164,24 +164,17 @@ def test_corrupt_compressed_file_does_not_stop_the_batch(tmp_path, capsys, seed_
 
 def write_warc(path, html_page, seed_text):
     """A small crawl: two HTML responses, a text one, and records that hold no page."""
-    ids = []
     with open(path, "wb") as f:
         w = WARCWriter(f, gzip=str(path).endswith(".gz"))
-
-        def response(url, body, ctype, status="200 OK"):
-            hh = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
-            rec = w.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=hh)
-            w.write_record(rec)
-            ids.append(rec.rec_headers.get_header("WARC-Record-ID"))
-
         w.write_record(w.create_warcinfo_record("x.warc", {"software": "test"}))
-        response(TRIBUN_URL, html_page, "text/html; charset=UTF-8")
-        response("https://example.com/logo.png", b"\x89PNG....", "image/png")
-        response("https://example.com/gone", b"<html>not found</html>", "text/html", "404 Not Found")
+        ids = [add_response(w, TRIBUN_URL, html_page, "text/html; charset=UTF-8"),
+               add_response(w, "https://example.com/logo.png", b"\x89PNG....", "image/png"),
+               add_response(w, "https://example.com/gone", b"<html>not found</html>", "text/html",
+                            status="404 Not Found")]
         hh = StatusAndHeaders("GET / HTTP/1.1", [("Host", "example.com")], is_http_request=True)
         w.write_record(w.create_warc_record("https://example.com/", "request", http_headers=hh))
-        response("https://klikwartaku.com/z", seed_text.encode("utf-8"), "text/plain")
-        response("https://example.com/empty", b"   ", "text/html")
+        ids.append(add_response(w, "https://klikwartaku.com/z", seed_text.encode("utf-8"), "text/plain"))
+        ids.append(add_response(w, "https://example.com/empty", b"   ", "text/html"))
     return [ids[0], ids[3], ids[4]]
 
 
@@ -268,15 +261,11 @@ def write_encoded_warc(path):
             + "</body></html>").encode()
     chunked = b"".join(b"%x\r\n%s\r\n" % (len(body[i:i + 100]), body[i:i + 100])
                        for i in range(0, len(body), 100)) + b"0\r\n\r\n"
-    with open(path, "wb") as f:
-        w = WARCWriter(f, gzip=str(path).endswith(".gz"))
-        for url, payload, headers in (
-                ("https://example.com/chunked", chunked, [("Transfer-Encoding", "chunked")]),
-                ("https://example.com/gzip", gzip.compress(body), [("Content-Encoding", "gzip")]),
-                ("https://example.com/big", b"<html>" + b"x" * 5000 + b"</html>", []),
-                ("https://example.com/plain", body, [])):
-            hh = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), *headers], protocol="HTTP/1.1")
-            w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=hh))
+    path.write_bytes(warc_of([
+        ("https://example.com/chunked", chunked, "text/html", [("Transfer-Encoding", "chunked")]),
+        ("https://example.com/gzip", gzip.compress(body), "text/html", [("Content-Encoding", "gzip")]),
+        ("https://example.com/big", b"<html>" + b"x" * 5000 + b"</html>", "text/html"),
+        ("https://example.com/plain", body, "text/html")], gz=str(path).endswith(".gz"))[0])
 
 
 def read_with(reader, monkeypatch, paths, max_bytes=4000):
@@ -338,15 +327,7 @@ def test_a_wrong_content_length_costs_the_same_with_either_reader(tmp_path, monk
 # ------------------------------------------------------------------ issue 18: broken WARC records
 def warc_bytes(bodies, gz=False):
     """A WARC of text/plain responses, one per body, and their record ids."""
-    buf, ids = io.BytesIO(), []
-    w = WARCWriter(buf, gzip=gz)
-    for i, body in enumerate(bodies):
-        hh = StatusAndHeaders("200 OK", [("Content-Type", "text/plain")], protocol="HTTP/1.1")
-        rec = w.create_warc_record(f"https://klikwartaku.com/{i}", "response", payload=io.BytesIO(body),
-                                   http_headers=hh)
-        w.write_record(rec)
-        ids.append(rec.rec_headers.get_header("WARC-Record-ID"))
-    return buf.getvalue(), ids
+    return warc_of([(f"https://klikwartaku.com/{i}", body, "text/plain") for i, body in enumerate(bodies)], gz)
 
 
 def with_length(data: bytes, which: int, value: bytes) -> bytes:
@@ -428,16 +409,12 @@ def test_a_record_whose_http_body_cannot_be_decoded_costs_only_its_record(tmp_pa
     bad gzip or chunked body, warcio on a bad brotli one)."""
     body = b"<html><body><p>Warga desa menanam padi bersama pada musim hujan.</p></body></html>"
     src = tmp_path / "crawl.warc"
-    with open(src, "wb") as f:
-        w = WARCWriter(f, gzip=False)
-        for url, payload, headers in (
-                ("https://example.com/a", body, []),
-                ("https://example.com/gzip", b"\x1f\x8b\x08\x00not gzip at all", [("Content-Encoding", "gzip")]),
-                ("https://example.com/br", b"\xff\xfenot brotli", [("Content-Encoding", "br")]),
-                ("https://example.com/chunked", b"zz\r\nnot chunked", [("Transfer-Encoding", "chunked")]),
-                ("https://example.com/b", body, [])):
-            hh = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), *headers], protocol="HTTP/1.1")
-            w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=hh))
+    src.write_bytes(warc_of([
+        ("https://example.com/a", body, "text/html"),
+        ("https://example.com/gzip", b"\x1f\x8b\x08\x00not gzip at all", "text/html", [("Content-Encoding", "gzip")]),
+        ("https://example.com/br", b"\xff\xfenot brotli", "text/html", [("Content-Encoding", "br")]),
+        ("https://example.com/chunked", b"zz\r\nnot chunked", "text/html", [("Transfer-Encoding", "chunked")]),
+        ("https://example.com/b", body, "text/html")])[0])
     pages, _ = read_with(reader, monkeypatch, [src])
     assert [p[1] for p in pages] == ["https://example.com/" + x for x in ("a", "gzip", "br", "chunked", "b")]
     assert pages[0][4] == body and pages[-1][4] == body

@@ -1,0 +1,26 @@
+"""Files the tests write, shared by several test files: WARCs of HTTP responses
+(warcio's writer). The pieces of made-up pages
+are in madeup.py; the command in-process and its outputs in runhelp.py."""
+import io
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+
+def add_response(writer, url, body: bytes, content_type="text/html", headers=(), status="200 OK") -> str:
+    """One HTTP response record of ``body`` (with more HTTP ``headers``, pairs) written with a
+    WARCWriter; its WARC-Record-ID."""
+    http = StatusAndHeaders(status, [("Content-Type", content_type), *headers], protocol="HTTP/1.1")
+    record = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http)
+    writer.write_record(record)
+    return record.rec_headers.get_header("WARC-Record-ID")
+
+
+def warc_of(responses, gz=False) -> tuple[bytes, list[str]]:
+    """A WARC of HTTP responses, each the arguments of :func:`add_response` after the
+    writer (url, body[, content_type[, headers]]), gzipped record by record with ``gz``;
+    its bytes and the record ids."""
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=gz)
+    ids = [add_response(writer, *response) for response in responses]
+    return buf.getvalue(), ids
