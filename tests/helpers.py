@@ -1,10 +1,17 @@
-"""Files the tests write, shared by several test files: WARCs of HTTP responses
-(warcio's writer). The pieces of made-up pages
+"""Files the tests write, shared by several test files: a text file (a rule file by
+default) and WARCs of HTTP responses (warcio's writer). The pieces of made-up pages
 are in madeup.py; the command in-process and its outputs in runhelp.py."""
 import io
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
+
+
+def write(folder, text, name="site.yaml"):
+    """``text`` as the file ``folder/name`` (UTF-8); its path."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 def add_response(writer, url, body: bytes, content_type="text/html", headers=(), status="200 OK") -> str:

@@ -8,6 +8,7 @@ import re
 
 import pytest
 import yaml
+from helpers import write
 
 from cleaner import Cleaner
 from cleaner.cli import main
@@ -22,12 +23,6 @@ EVIL = r"^(\w|\w\w)*\d$"          # exponential on a long run of word characters
 # skip: it knows the line must end with a digit, and this one does (a non-ASCII
 # digit), while the "!" before it makes the pattern fail after backtracking.
 BAIT = "a" * 58 + "1a!\u0661\n"
-
-
-def write(tmp_path, text, name="site.yaml"):
-    p = tmp_path / name
-    p.write_text(text, encoding="utf-8")
-    return p
 
 
 def rule_file(tmp_path, body, oid="site"):

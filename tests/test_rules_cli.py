@@ -7,6 +7,7 @@ from collections import Counter
 
 import pytest
 from conftest import SHARED
+from helpers import write
 from hypothesis import given
 from hypothesis import strategies as st
 from runhelp import cli as run
@@ -39,17 +40,11 @@ tests:
 """
 
 
-def write(folder, name, text):
-    path = folder / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
 # ------------------------------------------------------------------ list
 def test_list(tmp_path, capsys, monkeypatch):
     monkeypatch.delenv("CLEANER_RULES_PATH", raising=False)
-    write(tmp_path, "demo.yaml", GOOD)
-    write(tmp_path, "klikwartaku.yaml", "id: klikwartaku\n")
+    write(tmp_path, GOOD, "demo.yaml")
+    write(tmp_path, "id: klikwartaku\n", "klikwartaku.yaml")
     code, out, _ = run(["rules", "list", "--rules", str(tmp_path), "--json"], capsys)
     assert code == 0
     rows = {r["id"]: r for r in map(json.loads, out.splitlines())}
@@ -67,14 +62,14 @@ def test_list(tmp_path, capsys, monkeypatch):
 
 # ------------------------------------------------------------------ check
 def test_check_clean_file(tmp_path, capsys):
-    path = write(tmp_path, "demo.yaml", GOOD)
+    path = write(tmp_path, GOOD, "demo.yaml")
     code, out, _ = run(["rules", "check", str(path)], capsys)
     assert (code, out) == (0, "1 file checked: 0 errors, 0 warnings\n")
 
 
 def test_check_error_names_file_line_key_and_nearest(tmp_path, capsys):
-    path = write(tmp_path, "demo.yaml", GOOD.replace("    category: ad", "    categry: ad"))
-    other = write(tmp_path, "ok.yaml", GOOD.replace("id: demo", "id: ok"))
+    path = write(tmp_path, GOOD.replace("    category: ad", "    categry: ad"), "demo.yaml")
+    other = write(tmp_path, GOOD.replace("id: demo", "id: ok"), "ok.yaml")
     code, out, _ = run(["rules", "check", str(path), str(other)], capsys)
     assert code == 1
     assert out.splitlines() == [
@@ -87,7 +82,7 @@ def test_check_warnings(tmp_path, capsys):
     text = GOOD.replace("drop:\n", "drop:\n  - id: loose\n    category: ad\n    pattern: 'Promo'\n"
                                    "  - id: anchored-alternatives\n    category: nav\n"
                                    "    pattern: '(?i)(?:^Menu$|^Beranda$)|\\AHome$'\n")
-    path = write(tmp_path, "demo.yaml", text)
+    path = write(tmp_path, text, "demo.yaml")
     code, out, _ = run(["rules", "check", str(path)], capsys)
     assert code == 0
     assert out.splitlines() == [
@@ -101,10 +96,10 @@ def test_check_warnings(tmp_path, capsys):
 def test_check_rules_that_drop_everything(tmp_path, capsys):
     text = GOOD.replace("'^Langganan Demo sekarang$'", "'^'").replace(
         "expect: {excludes: ['Langganan'], dropped: {ad: 1, title: 1}}", "expect: {}")
-    path = write(tmp_path, "demo.yaml", text)
+    path = write(tmp_path, text, "demo.yaml")
     pages = tmp_path / "pages"
     pages.mkdir()
-    write(pages, "p1.txt", "Satu baris berita yang panjang sekali di sini.\nDua baris.\n")
+    write(pages, "Satu baris berita yang panjang sekali di sini.\nDua baris.\n", "p1.txt")
     code, out, _ = run(["rules", "check", str(path), "--pages", str(pages)], capsys)
     assert code == 0
     assert f"warning: {path}:10: tests: case 'promo-line': the rules drop every line of its input" in out
@@ -112,11 +107,11 @@ def test_check_rules_that_drop_everything(tmp_path, capsys):
 
 
 def test_check_unknown_extends_and_bad_selector(tmp_path, capsys):
-    path = write(tmp_path, "demo.yaml", GOOD.replace("name: Demo", "name: Demo\nextends: tribunn"))
+    path = write(tmp_path, GOOD.replace("name: Demo", "name: Demo\nextends: tribunn"), "demo.yaml")
     code, out, _ = run(["rules", "check", str(path)], capsys)
     assert code == 1
     assert out.startswith(f"error: {path}:3: extends: unknown outlet 'tribunn'; known: ")
-    path = write(tmp_path, "demo.yaml", GOOD + "html:\n  body: ['div..x']\n")
+    path = write(tmp_path, GOOD + "html:\n  body: ['div..x']\n", "demo.yaml")
     code, out, _ = run(["rules", "check", str(path)], capsys)
     assert code == 1 and out.startswith(f"error: {path}:18: html.body[0]: selector 'div..x': unsupported CSS")
 
@@ -139,7 +134,7 @@ def test_anchored(pattern, ok):
 def test_test_pass_and_fail_with_diff(tmp_path, capsys):
     bad = GOOD.replace("dropped: {ad: 1, title: 1}", "dropped: {ad: 2, title: 1}, contains: ['Isi berita keduaa'],"
                        " text: 'DEMO.COM - Isi berita pertama yang panjang.'")
-    path = write(tmp_path, "demo.yaml", bad)
+    path = write(tmp_path, bad, "demo.yaml")
     code, out, _ = run(["rules", "test", str(path)], capsys)
     assert code == 1
     assert out.splitlines() == [
@@ -154,7 +149,7 @@ def test_test_pass_and_fail_with_diff(tmp_path, capsys):
         "        +DEMO.COM - Isi berita pertama yang panjang dan bermakna bagi pembaca setia.",
         "    dropped ad: want 2, got 1",
         "1 cases: 0 passed, 1 failed"]
-    write(tmp_path, "demo.yaml", GOOD)
+    write(tmp_path, GOOD, "demo.yaml")
     code, out, _ = run(["rules", "test", str(path)], capsys)
     assert (code, out) == (0, "PASS demo::promo-line\n1 cases: 1 passed, 0 failed\n")
 
@@ -168,7 +163,7 @@ def test_test_every_builtin_case_passes(capsys):
 
 
 def test_test_file_that_does_not_load(tmp_path, capsys):
-    path = write(tmp_path, "demo.yaml", "id: demo\ndrop: yes\n")
+    path = write(tmp_path, "id: demo\ndrop: yes\n", "demo.yaml")
     code, out, _ = run(["rules", "test", str(path)], capsys)
     assert code == 1
     assert out == f"error: {path}:2: drop: expected a list\n0 cases: 0 passed, 0 failed\n"
@@ -192,7 +187,7 @@ def test_new_scaffold_loads_and_its_cases_pass(tmp_path, capsys, monkeypatch):
     pages = tmp_path / "pages"
     pages.mkdir()
     for i in range(3):
-        write(pages, f"p{i}.txt", page_text(i))
+        write(pages, page_text(i), f"p{i}.txt")
     monkeypatch.chdir(tmp_path)
     code, out, err = run(["rules", "new", "demosite", "--from", str(pages), "--url",
                           "https://news.demosite.co.id/read/1"], capsys)
@@ -225,7 +220,7 @@ def test_new_proposes_drops_for_furniture_the_generic_layer_keeps(tmp_path, caps
     pages = tmp_path / "pages"
     pages.mkdir()
     for i in range(4):
-        write(pages, f"p{i}.txt", page_text(i).replace("Copyright", "Pasang Iklan di DemoSite\nCopyright"))
+        write(pages, page_text(i).replace("Copyright", "Pasang Iklan di DemoSite\nCopyright"), f"p{i}.txt")
     code, _, err = run(["rules", "new", "demosite", "--from", str(pages), "--out", str(tmp_path)], capsys)
     assert code == 0, err
     text = (tmp_path / "demosite.yaml").read_text(encoding="utf-8")
@@ -241,10 +236,10 @@ def test_suggest_ranks_repeated_kept_lines(tmp_path, capsys):
     pages.mkdir()
     for i in range(10):
         extra = "Promo (spesial) 50% untuk 3 bulan? Klik [di sini] - www.demo.id\n" if i < 7 else ""
-        write(pages, f"p{i:02}.txt",
-              f"DEMO.COM - Isi berita soal {WORDS[i]} yang panjang, bermakna dan unik bagi setiap halaman.\n"
+        write(pages, f"DEMO.COM - Isi berita soal {WORDS[i]} yang panjang, bermakna dan unik bagi setiap halaman.\n"
               f"Kalimat lain tentang {WORDS[i]} yang juga unik.\n{extra}Dukung Jurnalisme Demo di Edisi {2020 + i}\n"
-              "Baca juga: Berita Lain yang Menarik\n")
+              "Baca juga: Berita Lain yang Menarik\n",
+              f"p{i:02}.txt")
     code, out, err = run(["rules", "suggest", "./rules" if False else str(pages)], capsys)
     assert code == 0, err
     assert out.splitlines() == [
@@ -284,7 +279,7 @@ def test_suggest_on_real_pages_of_one_network(tmp_path, capsys):
     assert head == "# 33 pages read; 0 line(s) kept on at least 4 of them. Check each category; paste under drop:"
     assert re.fullmatch(r"# Repeated lines the rules already drop, by rule \(pages\): "
                         r"_common:[\w-]+ \d+(, [\w:-]+ \d+)*", note), note
-    empty = write(tmp_path, "tribun.yaml", "id: tribun\nname: Tribun without rules\n")
+    empty = write(tmp_path, "id: tribun\nname: Tribun without rules\n", "tribun.yaml")
     code, out, _ = run(["rules", "suggest", str(pages), "--rules", str(empty), "--min-share", "0"], capsys)
     assert code == 0
     assert "  # 2/33 pages: Nikmati berita interaktif dan LIVE report 24 jam hanya di TribunX" in out.splitlines()
@@ -399,13 +394,13 @@ def test_a_seed_is_read_relative_to_its_rule_file(tmp_path, capsys, monkeypatch,
     (folder / "cases" / "page.txt").write_text(
         (root / "seeds" / "003_f1a9f632fd983131.txt").read_text(encoding="utf-8"), encoding="utf-8")
     case = "tests:\n  - name: from-a-file\n    seed: cases/page.txt\n    expect: {outlet: klikwartaku}\n"
-    path = write(folder, "demo.yaml", "id: demo\nmatch:\n  text_markers: ['KLIKWARTAKU']\n" + case)
+    path = write(folder, "id: demo\nmatch:\n  text_markers: ['KLIKWARTAKU']\n" + case, "demo.yaml")
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)
     code, out, _ = run(["rules", "test", str(path)], capsys)
     assert (code, out) == (0, "PASS demo::from-a-file\n1 cases: 1 passed, 0 failed\n")
-    write(folder, "demo.yaml", path.read_text(encoding="utf-8").replace("cases/page.txt", "cases/gone.txt"))
+    write(folder, path.read_text(encoding="utf-8").replace("cases/page.txt", "cases/gone.txt"), "demo.yaml")
     code, out, _ = run(["rules", "test", str(path)], capsys)
     assert (code, out) == (1, "FAIL demo::from-a-file\n    FileNotFoundError: seed cases/gone.txt not found "
                               f"(no file {folder / 'cases' / 'gone.txt'}; a seed is relative to its rule file)\n"
@@ -417,8 +412,8 @@ def test_a_seed_is_read_relative_to_its_rule_file(tmp_path, capsys, monkeypatch,
 
 # ------------------------------------------------------------------ user folders, extends
 def test_env_folder_adds_and_overrides_outlets(tmp_path, monkeypatch, capsys):
-    write(tmp_path, "klikwartaku.yaml", "id: klikwartaku\nmatch:\n  hosts: [klikwartaku.com]\n"
-                                        "drop:\n  - id: every-kim\n    category: other\n    pattern: '^Kim\\b'\n")
+    write(tmp_path, "id: klikwartaku\nmatch:\n  hosts: [klikwartaku.com]\n"
+                    "drop:\n  - id: every-kim\n    category: other\n    pattern: '^Kim\\b'\n", "klikwartaku.yaml")
     monkeypatch.setenv("CLEANER_RULES_PATH", str(tmp_path))
     from cleaner import Cleaner
     c = Cleaner()
@@ -429,8 +424,8 @@ def test_env_folder_adds_and_overrides_outlets(tmp_path, monkeypatch, capsys):
 
 
 def test_extends_cycle_is_an_error(tmp_path, capsys):
-    a = write(tmp_path, "a.yaml", "id: a\nextends: b\n")
-    b = write(tmp_path, "b.yaml", "id: b\nextends: a\n")
+    a = write(tmp_path, "id: a\nextends: b\n", "a.yaml")
+    b = write(tmp_path, "id: b\nextends: a\n", "b.yaml")
     code, out, _ = run(["rules", "check", str(a), str(b)], capsys)
     assert code == 1
     assert f"error: {a}:2: extends: the chain a -> b -> a comes back to itself" in out
@@ -444,7 +439,7 @@ def test_rules_without_a_command(capsys):
 
 
 def test_category_keys_are_checked_like_the_schema_does(tmp_path, capsys):
-    path = write(tmp_path, "demo.yaml", GOOD.replace("dropped: {ad: 1, title: 1}", "dropped: {adv: 1, title: 1}"))
+    path = write(tmp_path, GOOD.replace("dropped: {ad: 1, title: 1}", "dropped: {adv: 1, title: 1}"), "demo.yaml")
     code, out, _ = run(["rules", "check", str(path)], capsys)
     assert code == 1
     assert out.splitlines()[0] == (
@@ -469,10 +464,10 @@ def test_new_writes_cases_that_pass_as_written(tmp_path, capsys):
     line whose text the body still holds ("Nasional") is not in excludes."""
     pages = tmp_path / "pages"
     pages.mkdir()
-    write(pages, "p1.txt", "Nasional\nPemerintah Umumkan Kebijakan Baru Soal Harga Beras di Seluruh Negeri\n"
-                           "Rabu, 5 Maret 2024 10:00\nPemerintah mengumumkan kebijakan baru untuk menstabilkan "
-                           "harga beras nasional pada Senin pagi di Jakarta.\nMenurut menteri, kebijakan itu "
-                           "berlaku mulai bulan depan di seluruh provinsi dan kabupaten.\nBagikan artikel ini\n")
+    write(pages, "Nasional\nPemerintah Umumkan Kebijakan Baru Soal Harga Beras di Seluruh Negeri\n"
+                 "Rabu, 5 Maret 2024 10:00\nPemerintah mengumumkan kebijakan baru untuk menstabilkan "
+                 "harga beras nasional pada Senin pagi di Jakarta.\nMenurut menteri, kebijakan itu "
+                 "berlaku mulai bulan depan di seluruh provinsi dan kabupaten.\nBagikan artikel ini\n", "p1.txt")
     code, _, err = run(["rules", "new", "demo", "--from", str(pages), "--out", str(tmp_path)], capsys)
     assert code == 0, err
     path = tmp_path / "demo.yaml"
@@ -486,8 +481,8 @@ def test_new_writes_cases_that_pass_as_written(tmp_path, capsys):
 # ------------------------------------------------------------------ issue 18: one id, one file per folder
 def test_two_files_with_one_id_in_a_folder_is_an_error(tmp_path, capsys, root):
     # It was: the later file silently replaced the other, and `rules check` said 0 errors.
-    a = write(tmp_path, "a.yaml", GOOD)
-    b = write(tmp_path, "b.yaml", GOOD.replace("name: Demo", "name: Demo too"))
+    a = write(tmp_path, GOOD, "a.yaml")
+    b = write(tmp_path, GOOD.replace("name: Demo", "name: Demo too"), "b.yaml")
     message = (f"{b}: id 'demo' is also the id of {a} in the same folder; one of them would be silently "
                "ignored: give each file its own id")
     code, _, err = run([str(root / "seeds"), "-o", str(tmp_path / "o.jsonl"), "--rules", str(tmp_path)], capsys)
@@ -503,8 +498,8 @@ def test_an_override_across_folders_says_which_file_won(tmp_path, capsys, monkey
     first, second = tmp_path / "one", tmp_path / "two"
     first.mkdir()
     second.mkdir()
-    a = write(first, "demo.yaml", GOOD)
-    b = write(second, "demo.yaml", GOOD.replace("name: Demo", "name: Demo two"))
+    a = write(first, GOOD, "demo.yaml")
+    b = write(second, GOOD.replace("name: Demo", "name: Demo two"), "demo.yaml")
     code, out, _ = run(["rules", "list", "--rules", str(first), "--rules", str(second), "--json"], capsys)
     assert code == 0
     row = {r["id"]: r for r in map(json.loads, out.splitlines())}["demo"]

@@ -2,16 +2,10 @@
 import pathlib
 
 import pytest
+from helpers import write
 
 from cleaner import Cleaner
 from cleaner.ruleset import RuleError, load_ruleset
-
-
-def write(tmp_path, text, name="site.yaml"):
-    p = tmp_path / name
-    p.write_text(text, encoding="utf-8")
-    return p
-
 
 # Files that do not load, YAML 1.1 scalars, backtracking patterns: tests/test_hostile_rules.py
 
