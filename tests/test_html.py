@@ -14,13 +14,13 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SHARED
 
 from cleaner import Cleaner, PageError, RuleError
 from cleaner.html import clean_html, compile_selector, decode_html, html_rules
 
-ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "html"
-SAMPLES = ROOT.parent / "shared" / "html-samples"
+SAMPLES = SHARED / "html-samples"
 MANIFEST = [json.loads(line) for line in (SAMPLES / "manifest.jsonl").read_text().splitlines()
             if line.strip()] if (SAMPLES / "manifest.jsonl").is_file() else []
 needs_samples = pytest.mark.skipif(not MANIFEST, reason=f"{SAMPLES} not found")

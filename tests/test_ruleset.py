@@ -1,7 +1,7 @@
 """Strict loading of rule files: clear errors naming file, line and key."""
-import pathlib
 
 import pytest
+from conftest import SHARED
 from helpers import write
 
 from cleaner import Cleaner
@@ -101,8 +101,7 @@ def test_without_a_rule_the_shared_layer_still_reads_it_as_the_caption(tmp_path)
     assert rec.metadata.captions == [FIRST]
 
 
-SAMPLE = pathlib.Path(__file__).resolve().parents[2] / "shared" / "html-samples" / "detik" / \
-    "lrt-jabodebek-palembang-2017.html"
+SAMPLE = SHARED / "html-samples" / "detik" / "lrt-jabodebek-palembang-2017.html"
 
 
 @pytest.mark.skipif(not SAMPLE.exists(), reason="needs ../shared/html-samples")
