@@ -214,8 +214,8 @@ def test_every_line_accounted_for(page_url):
 
 # The structure stage reads a line's neighbours and position; a second pass over
 # the output sees neither the header nor the dropped lines. The stage counts kept
-# lines only, and the pipeline cleans the body again until it is stable
-# (pipeline.settle), so the output is a fixed point. IDEMPOTENCE_CASES below are
+# lines only, and the library cleans the body again until it is stable
+# (cleaner.api.settle), so the output is a fixed point. IDEMPOTENCE_CASES below are
 # the minimal pages that failed before that (found by this property).
 @settings(phases=[Phase.explicit, Phase.reuse, Phase.generate])
 @prop
