@@ -243,7 +243,7 @@ def test_suggest_ranks_repeated_kept_lines(tmp_path, capsys):
     code, out, err = run(["rules", "suggest", "./rules" if False else str(pages)], capsys)
     assert code == 0, err
     assert out.splitlines() == [
-        "# 10 pages read; 2 line(s) kept on at least 2 of them. Check each category; paste under drop:",
+        "# 10 pages read; 2 line(s) no rule drops on at least 2 of them. Check each category; paste under drop:",
         "# Repeated lines the rules already drop, by rule (pages): _common:baca-juga 10",
         "drop:",
         "  # 10/10 pages: Dukung Jurnalisme Demo di Edisi 2020",
@@ -258,7 +258,7 @@ def test_suggest_ranks_repeated_kept_lines(tmp_path, capsys):
     data = parse_rule_text("id: x\n" + "\n".join(out.splitlines()[2:]), "x")
     assert data["drop"][1]["pattern"].fullmatch("Promo (spesial) 70% untuk 12 bulan? Klik [di sini] - www.demo.id")
     code, out, _ = run(["rules", "suggest", str(pages), "--min-share", "0.8", "--top", "1"], capsys)
-    assert out.splitlines()[0] == "# 10 pages read; 1 line(s) kept on at least 8 of them. Check each category; paste under drop:"
+    assert out.splitlines()[0] == "# 10 pages read; 1 line(s) no rule drops on at least 8 of them. Check each category; paste under drop:"
 
 
 @pytest.mark.skipif(not (SHARED / "devset" / "manifest.jsonl").is_file(), reason="needs ../shared/devset")
@@ -276,7 +276,7 @@ def test_suggest_on_real_pages_of_one_network(tmp_path, capsys):
     code, out, _ = run(["rules", "suggest", str(pages)], capsys)
     assert code == 0
     head, note = out.splitlines()          # (the rule ids and counts move as _common.yaml grows)
-    assert head == "# 33 pages read; 0 line(s) kept on at least 4 of them. Check each category; paste under drop:"
+    assert head == "# 33 pages read; 0 line(s) no rule drops on at least 4 of them. Check each category; paste under drop:"
     assert re.fullmatch(r"# Repeated lines the rules already drop, by rule \(pages\): "
                         r"_common:[\w-]+ \d+(, [\w:-]+ \d+)*", note), note
     empty = write(tmp_path, "id: tribun\nname: Tribun without rules\n", "tribun.yaml")
@@ -289,7 +289,7 @@ def test_suggest_bad_outlet_and_no_pages(tmp_path, capsys):
     code, _, err = run(["rules", "suggest", str(tmp_path), "--outlet", "nope"], capsys)
     assert code == 2 and err.startswith("cleaner rules: error: unknown outlet 'nope'")
     code, out, _ = run(["rules", "suggest", str(tmp_path)], capsys)
-    assert (code, out.splitlines()[0]) == (0, "# 0 pages read; 0 line(s) kept on at least 2 of them. "
+    assert (code, out.splitlines()[0]) == (0, "# 0 pages read; 0 line(s) no rule drops on at least 2 of them. "
                                               "Check each category; paste under drop:")
 
 

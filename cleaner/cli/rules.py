@@ -200,7 +200,7 @@ def cmd_suggest(args) -> int:
     for e in errors:
         print(f"{PROG}: {e}", file=sys.stderr)
     shown = cands[:args.top]
-    print(f"# {n} pages read; {len(cands)} line(s) kept on at least "
+    print(f"# {n} pages read; {len(cands)} line(s) no rule drops on at least "
           f"{suggest.page_floor(n, args.min_pages, args.min_share)} of them"
           + (f", {len(shown)} shown" if len(shown) < len(cands) else "")
           + ". Check each category; paste under drop:")

@@ -104,11 +104,15 @@ MIN_SHARE = 0.1
 def mine(cleaner: Cleaner, paths: list[str], *, min_pages: int = MIN_PAGES,
          min_share: float = MIN_SHARE, already: Counter | None = None) -> tuple[int, list[Candidate], list[str]]:
     """Body lines that repeat across pages, by document frequency (pages that keep
-    them), most frequent first. Returns (pages read, candidates, errors). ``already``
+    them, or on which only the structure passes dropped them; kept on one page at
+    least), most frequent first. Returns (pages read, candidates, errors). ``already``
     (with a cleaner that keeps dropped lines) receives, per rule, the pages on which it
     dropped a line that repeats as often: the boilerplate the rules cover today."""
     df: Counter = Counter()
     dropped_df: Counter = Counter()
+    # pages on which only the structure passes dropped the line: a guess by its place
+    # on the page, which the same line elsewhere on the site may escape (a rule is sure)
+    guessed_df: Counter = Counter()
     rule_of: dict[str, str] = {}
     variants: dict[str, list[str]] = defaultdict(list)
     n, errors, bodies = 0, [], set()
@@ -126,6 +130,8 @@ def mine(cleaner: Cleaner, paths: list[str], *, min_pages: int = MIN_PAGES,
         for key, rule in {line_key(d.text): d.rule for d in rec.metadata.dropped_lines or ()}.items():
             dropped_df[key] += 1
             rule_of.setdefault(key, rule)
+            if rule.startswith("structure:"):
+                guessed_df[key] += 1
         seen = set()
         for para in rec.text.split("\n\n"):
             para = " ".join(para.split())
@@ -143,7 +149,8 @@ def mine(cleaner: Cleaner, paths: list[str], *, min_pages: int = MIN_PAGES,
             if count >= floor and len(key) >= 3:
                 already[rule_of[key]] = max(already[rule_of[key]], count)
     out = []
-    for key, count in sorted(df.items(), key=lambda kv: (-kv[1], kv[0])):
+    counts = {key: kept + guessed_df[key] for key, kept in df.items()}
+    for key, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         if count < floor:
             break
         vs = variants[key]
