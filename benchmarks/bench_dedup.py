@@ -22,7 +22,7 @@ import time
 import numpy as np
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
-from cleaner.dedup import NearDuplicates  # noqa: E402
+from cleaner.tools.dedup import NearDuplicates  # noqa: E402
 
 COPY_SHARE = 0.2
 
