@@ -1,4 +1,5 @@
-"""A cheap, provably conservative prefilter for rule patterns.
+"""Rule patterns run only where they can match: a cheap, provably conservative
+prefilter per pattern (made by ``prefilter.prefilter_for``), and ``Dispatch``.
 
 Running a rule pattern costs a few microseconds even when it fails at once
 (``regex``'s ``timeout=`` machinery alone is ~2 us a call), and every rule used
@@ -29,10 +30,7 @@ them.
 """
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
-
-import regex
 
 from ..text.signals import SPACES  # noqa: F401 - re-exported: what regex's \s matches
 from .prefilter import (  # noqa: F401 - CASELESS, WILD and the character sets are re-exported for the tests
@@ -42,58 +40,9 @@ from .prefilter import (  # noqa: F401 - CASELESS, WILD and the character sets a
     CASELESS,
     WILD,
     Prefilter,
-    _Analyzer,
-    _stdlib_source,
-    _top,
-    _Unsure,
     fold,
-    parse_for_prefilter,
-    sre_c,
+    prefilter_for,
 )
-
-
-def prefilter_for(pattern) -> Prefilter | None:
-    """The necessary condition for ``pattern`` (a compiled ``regex`` pattern), or
-    None when there is none we can prove."""
-    if not isinstance(pattern.pattern, str):
-        return None
-    if pattern.flags & (regex.VERSION1 | regex.FULLCASE | regex.VERBOSE):
-        return None
-    src = _stdlib_source(pattern.pattern)
-    if src is None:
-        return None
-    try:
-        parsed = parse_for_prefilter(src, pattern.flags & (re.I | re.M | re.S))
-    except Exception:  # noqa: BLE001 - any parse problem: no prefilter
-        return None
-    flags = parsed.state.flags
-    if flags & sre_c.SRE_FLAG_VERBOSE:
-        return None
-    icase = bool(flags & sre_c.SRE_FLAG_IGNORECASE or pattern.flags & regex.IGNORECASE)
-    multiline = bool(flags & sre_c.SRE_FLAG_MULTILINE or pattern.flags & regex.MULTILINE)
-    for folded in ((True,) if icase else (False, True)):
-        try:
-            cond, alpha, last = _top(parsed, _Analyzer(folded), icase, multiline)
-        except _Unsure:
-            continue
-        except RecursionError:
-            return None
-        if cond is None and alpha is None and last is None:
-            return None
-        kw = {}
-        if alpha is not None:
-            kw.update(alphabet="".join(sorted(alpha - {WILD})), alphabet_wild=WILD in alpha)
-        if last is not None:
-            kw.update(last=frozenset(last - {WILD}), last_wild=WILD in last)
-        if cond is None:
-            return Prefilter(folded=folded, free=True, **kw)
-        pre, con, wild = cond
-        pre = _Analyzer.shrink(pre)
-        con = _Analyzer.shrink_contained(_Analyzer.shrink(con)) if con else con
-        return Prefilter(folded=folded, prefixes=tuple(sorted(pre)), contains=tuple(sorted(con)),
-                         nonascii_first=wild, **kw)
-    return None
-
 
 # compiled pattern -> its Prefilter (or None): a pure function of the pattern, kept for the
 # process (patterns compile once, at rule load or import); no page's state is kept here.

@@ -1,6 +1,7 @@
 """A pattern's prefilter: the necessary condition a line must meet for the pattern
 to match, found by reading the pattern with the standard library's regex parser
-(see matcher.py for how it is used, and why it never changes a verdict)."""
+(:func:`prefilter_for`; matcher.py says how it is used, and why it never changes
+a verdict)."""
 from __future__ import annotations
 
 import re
@@ -467,3 +468,46 @@ def _top(nodes, analyzer: _Analyzer, icase: bool, multiline: bool):
 def parse_for_prefilter(src: str, flags: int):
     """The standard library's parse of a pattern source (``sre_parse.parse``)."""
     return sre_parse.parse(src, flags)
+
+
+def prefilter_for(pattern) -> Prefilter | None:
+    """The necessary condition for ``pattern`` (a compiled ``regex`` pattern), or
+    None when there is none we can prove."""
+    if not isinstance(pattern.pattern, str):
+        return None
+    if pattern.flags & (regex.VERSION1 | regex.FULLCASE | regex.VERBOSE):
+        return None
+    src = _stdlib_source(pattern.pattern)
+    if src is None:
+        return None
+    try:
+        parsed = parse_for_prefilter(src, pattern.flags & (re.I | re.M | re.S))
+    except Exception:  # noqa: BLE001 - any parse problem: no prefilter
+        return None
+    flags = parsed.state.flags
+    if flags & sre_c.SRE_FLAG_VERBOSE:
+        return None
+    icase = bool(flags & sre_c.SRE_FLAG_IGNORECASE or pattern.flags & regex.IGNORECASE)
+    multiline = bool(flags & sre_c.SRE_FLAG_MULTILINE or pattern.flags & regex.MULTILINE)
+    for folded in ((True,) if icase else (False, True)):
+        try:
+            cond, alpha, last = _top(parsed, _Analyzer(folded), icase, multiline)
+        except _Unsure:
+            continue
+        except RecursionError:
+            return None
+        if cond is None and alpha is None and last is None:
+            return None
+        kw = {}
+        if alpha is not None:
+            kw.update(alphabet="".join(sorted(alpha - {WILD})), alphabet_wild=WILD in alpha)
+        if last is not None:
+            kw.update(last=frozenset(last - {WILD}), last_wild=WILD in last)
+        if cond is None:
+            return Prefilter(folded=folded, free=True, **kw)
+        pre, con, wild = cond
+        pre = _Analyzer.shrink(pre)
+        con = _Analyzer.shrink_contained(_Analyzer.shrink(con)) if con else con
+        return Prefilter(folded=folded, prefixes=tuple(sorted(pre)), contains=tuple(sorted(con)),
+                         nonascii_first=wild, **kw)
+    return None
