@@ -1,5 +1,6 @@
 """Runs that go wrong: killed and resumed, unwritable or full outputs, closed pipes."""
 import gzip
+import io
 import json
 import os
 import signal
@@ -21,13 +22,14 @@ def corpus(tmp_path, root):
     return seed_corpus(tmp_path / "corpus.jsonl", root, 40, broken_every=10)
 
 
-def start_slow(args, cwd, **env):
-    """The command in a subprocess whose pages take a while, checkpointing often."""
+def start_slow(args, cwd, stdin=None, **env):
+    """The command in a subprocess whose pages take a while, checkpointing often
+    (``stdin``: a file it reads as its standard input)."""
     # Ctrl-C handling on even when the tests run in a background job (a non-interactive
     # shell starts those with SIGINT ignored, and Python then keeps it ignored).
     code = "import signal; signal.signal(signal.SIGINT, signal.default_int_handler); " + faulty_code(args)
     env = {**os.environ, "FAULTY_SLEEP": "0.1", "FAULTY_CHECKPOINT": "0.1", **env}
-    return subprocess.Popen([sys.executable, "-c", code], cwd=cwd, env=env,
+    return subprocess.Popen([sys.executable, "-c", code], cwd=cwd, env=env, stdin=stdin,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -368,3 +370,19 @@ def test_resume_refuses_edited_rule_files(tmp_path, root):
     after = fingerprint(job)
     assert after != before
     assert resume_mismatch(before, after) == "the rule files changed since the interrupted run"
+
+
+def test_resume_says_standard_input_is_not_checked(corpus, tmp_path, capsys, root, monkeypatch):
+    out = tmp_path / "o.jsonl"
+    page = (root / SEEDS[0]).read_bytes()
+    args = ["-", str(corpus), "-o", str(out)]
+    with open(root / SEEDS[0], "rb") as fh:
+        proc = start_slow(args, root, stdin=fh)
+    wait_for_checkpoint(tmp_path / ".o.jsonl.partial.json", proc, pages=2)
+    proc.kill()
+    proc.communicate()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(page)))
+    code, _, err = cli(args + ["--resume"], capsys)
+    assert code == 1                                            # the four broken lines
+    assert "--resume cannot check standard input" in err
+    assert len(out.read_text().splitlines()) == 37

@@ -253,6 +253,10 @@ def run(job: Job) -> Summary:
     state: RunState = out.state
     if job.resume and not state.resumed and not job.quiet:
         report(f"cleaner: nothing to resume for {job.output}; starting from the first page")
+    if state.resumed and "-" in job.inputs and not job.quiet:
+        # A file is checked (its size, time and inode: input_manifest); a stream is not.
+        report("cleaner: warning: --resume cannot check standard input (-) against the interrupted run: "
+               "it must give the same page again")
     try:
         errors = ErrorLog(job.errors, state) if job.errors else None
     except OSError as exc:
