@@ -251,12 +251,8 @@ def run(job: Job) -> Summary:
         name = "to stdout" if job.output == "-" else job.output
         raise OutputError(f"cannot write {name}: {exc.strerror or exc}") from None
     state: RunState = out.state
-    if job.resume and not state.resumed and not job.quiet:
-        report(f"cleaner: nothing to resume for {job.output}; starting from the first page")
-    if state.resumed and "-" in job.inputs and not job.quiet:
-        # A file is checked (its size, time and inode: input_manifest); a stream is not.
-        report("cleaner: warning: --resume cannot check standard input (-) against the interrupted run: "
-               "it must give the same page again")
+    if not job.quiet:
+        _resume_notes(job, state, report)
     try:
         errors = ErrorLog(job.errors, state) if job.errors else None
     except OSError as exc:
@@ -317,6 +313,16 @@ def run(job: Job) -> Summary:
         out.close()              # keeps a checkpointed partial output for --resume, else removes it
         if errors:
             errors.close()
+
+
+def _resume_notes(job: Job, state: RunState, report: Callable[[str], None]) -> None:
+    """What --resume did not do: nothing to resume, or a page from stdin left unchecked."""
+    if job.resume and not state.resumed:
+        report(f"cleaner: nothing to resume for {job.output}; starting from the first page")
+    if state.resumed and "-" in job.inputs:
+        # A file is checked (its size, time and inode: input_manifest); a stream is not.
+        report("cleaner: warning: --resume cannot check standard input (-) against the interrupted run: "
+               "it must give the same page again")
 
 
 def _filtered(summary: Summary) -> int:
