@@ -176,3 +176,32 @@ def test_writer_credits_above_the_dateline_close_the_header_not_the_story(c):
     assert rec.text.split("\n\n") == [P1, P2, P3]
     assert rec.metadata.authors == ["Dede Suhendar"]
     assert rec.metadata.editor == "Rina Marlina"
+
+
+STORY = ["Harga cabai rawit merah di Pasar Induk Kramat Jati turun hingga Rp 20.000 per kilogram "
+         "dibandingkan pekan lalu karena pasokan dari sentra produksi melimpah.",
+         "Pedagang mengatakan pasokan dari Jawa Tengah dan Jawa Timur meningkat sejak awal bulan "
+         "sehingga harga terus menurun setiap hari.",
+         "Dinas perdagangan memperkirakan harga akan stabil hingga akhir bulan selama cuaca di daerah "
+         "produsen tetap mendukung panen."]
+CREDITS = ["Penulis: Dede Suhendar", "Editor: Rina Marlina"]
+HEADLINE = "Harga Cabai Rawit di Pasar Induk Turun Tajam Jelang Akhir Pekan"
+
+
+@pytest.mark.parametrize("lines", [
+    # a story without a dateline closed by its credits, then a teaser whose opening has one
+    ["Beranda", "News", "Ekonomi", HEADLINE, "Selasa, 14 Mei 2024 10:15 WIB", *STORY, *CREDITS,
+     "Berita Lainnya", P1, "Baca selengkapnya", "Tentang Kami", "Pedoman Media Siber"],
+    # ... then the next article, headline and all
+    [HEADLINE, *STORY, *CREDITS, "Artikel Selanjutnya", "Bus Sekolah Gratis Ditambah Mulai Pekan Depan", P1, P2],
+    # credits above the headline, under a promo line; a round-up paragraph opens with a dateline
+    ["Nikmati berita interaktif dan laporan langsung 24 jam hanya di aplikasi kami", *CREDITS, HEADLINE, *STORY,
+     "SURABAYA - Di Pasar Keputran, harga cabai rawit merah turun menjadi Rp 35.000 per kilogram dari "
+     "sebelumnya Rp 55.000 per kilogram."],
+], ids=["teaser-after-credits", "next-article-after-credits", "credits-above-headline"])
+def test_writer_credits_after_the_story_keep_it(c, lines):
+    # Credits that close a story, or stand above its headline, do not make the story
+    # above a later dateline header: only a standfirst (one prose line) sits right
+    # above credits that open the body.
+    rec = c.clean_text(page(*lines))
+    assert all(para in rec.text.split("\n\n") for para in STORY), rec.text

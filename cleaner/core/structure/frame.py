@@ -92,7 +92,13 @@ def body_opening(p: Page, start: int) -> int:
         # dateline: a story's credits close it, or stand between its header and its
         # dateline paragraph; with the dateline after them, what is above is header
         # (a standfirst, not the story's first paragraph).
-        credited = any(lines[k].category in META_END_CATS for k in range(start, dl))
+        first = next((k for k in range(start, dl) if lines[k].category in META_END_CATS), None)
+        # only a standfirst (one prose line at most) above the credits, and no link
+        # box label between them and the dateline (another story's opening)
+        credited = first is not None and \
+            _prose_run_above(p, first, start) <= 1 and \
+            not any(lines[k].category in ("crosslink", "recommendation") for k in range(first, dl)) and \
+            not any(prose_like(lines[k].text) for k in kept if k > first)
         if len(kept) <= 2 or credited or all(not prose_like(lines[k].text) for k in kept):
             for k in range(start, dl):
                 header_line(p, k)
@@ -108,3 +114,12 @@ def body_opening(p: Page, start: int) -> int:
         p.dateline_idx = dl
     marked = body_start(p)
     return marked if marked is not None else start
+
+
+def _prose_run_above(p: Page, i: int, start: int) -> int:
+    """Kept prose lines right above line i (back to the first line that is not)."""
+    n, k = 0, i - 1
+    while k >= start and (p.lines[k].dropped or prose_like(p.lines[k].text)):
+        n += not p.lines[k].dropped
+        k -= 1
+    return n
