@@ -285,6 +285,63 @@ def test_suggest_on_real_pages_of_one_network(tmp_path, capsys):
     assert "  # 2/33 pages: Nikmati berita interaktif dan LIVE report 24 jam hanya di TribunX" in out.splitlines()
 
 
+PROMO = "Nikmati berita interaktif dan laporan langsung 24 jam hanya di aplikasi kami"
+STORIES = [
+    ["Bus Sekolah Gratis Ditambah Mulai Pekan Depan",
+     "JAKARTA, KOMPAS.com - Pemerintah kota menambah jumlah bus sekolah gratis mulai pekan depan untuk "
+     "mengurangi kemacetan di jalan utama pada pagi hari.",
+     "Kepala dinas perhubungan mengatakan bahwa armada baru itu akan melayani dua belas rute yang selama ini "
+     "belum terjangkau angkutan umum.",
+     "Menurut dia, warga dapat memantau jadwal bus melalui aplikasi yang disiapkan pemerintah kota sejak "
+     "awal tahun ini."],
+    ["Harga Cabai Rawit Turun Tajam Jelang Akhir Pekan",
+     "BANDUNG, KOMPAS.com - Harga cabai rawit merah di Pasar Caringin turun hingga Rp 20.000 per kilogram "
+     "dibandingkan pekan lalu karena pasokan melimpah.",
+     "Pedagang mengatakan pasokan dari Jawa Tengah dan Jawa Timur meningkat sejak awal bulan sehingga harga "
+     "terus menurun setiap hari.",
+     "Dinas perdagangan memperkirakan harga akan stabil hingga akhir bulan selama cuaca di daerah produsen "
+     "tetap mendukung panen."],
+    ["Banjir Rendam Ratusan Rumah di Pinggir Kali",
+     "BEKASI, KOMPAS.com - Banjir merendam ratusan rumah warga di pinggir kali setelah hujan deras mengguyur "
+     "wilayah itu sejak Senin malam hingga pagi.",
+     "Petugas pemadam kebakaran mengerahkan perahu karet untuk mengevakuasi warga lanjut usia dan anak-anak "
+     "dari rumah yang terendam.",
+     "Camat setempat mengatakan dapur umum sudah didirikan di balai warga untuk melayani para pengungsi "
+     "selama tiga hari ke depan."],
+    ["Jalan Tol Baru Dibuka untuk Umum Pekan Ini",
+     "SEMARANG, KOMPAS.com - Jalan tol baru yang menghubungkan dua kota besar di Jawa Tengah resmi dibuka "
+     "untuk umum mulai pekan ini tanpa tarif.",
+     "Pengelola jalan tol mengatakan tarif baru akan diberlakukan setelah masa uji coba selama dua minggu "
+     "berakhir sesuai aturan.",
+     "Pengendara diminta tetap mematuhi batas kecepatan karena sebagian ruas masih dalam tahap penyelesaian "
+     "konstruksi oleh kontraktor."],
+]
+
+
+def test_suggest_counts_a_line_only_the_structure_guessed_with_the_pages_that_keep_it(tmp_path, capsys):
+    # The promo line above the headline is dropped by the header guess (structure:*) on
+    # three pages and kept mid-story on a fourth: one candidate on 4/4 pages, and not
+    # also listed among the lines the rules already drop.
+    title, p1, p2, p3 = STORIES[3]
+    pages = [[PROMO, *story] for story in STORIES[:3]] + [[title, p1, PROMO, p2, p3]]
+    for k, lines in enumerate(pages):
+        write(tmp_path, "\n".join(lines) + "\n", f"p{k}.txt")
+    code, out, _ = run(["rules", "suggest", str(tmp_path)], capsys)
+    assert code == 0
+    assert f"  # 4/4 pages: {PROMO}" in out.splitlines()
+    assert "structure:" not in out
+
+
+def test_suggest_counts_a_page_once(tmp_path, capsys):
+    # Guessed at the top and kept mid-story on the same page: one page, not two.
+    title, p1, p2, p3 = STORIES[0]
+    write(tmp_path, "\n".join([PROMO, title, p1, p2, PROMO, p3]) + "\n", "a.txt")
+    write(tmp_path, "\n".join(STORIES[1]) + "\n", "b.txt")
+    code, out, _ = run(["rules", "suggest", str(tmp_path)], capsys)
+    assert code == 0
+    assert out.splitlines()[0].startswith("# 2 pages read; 0 line(s)")
+
+
 def test_suggest_bad_outlet_and_no_pages(tmp_path, capsys):
     code, _, err = run(["rules", "suggest", str(tmp_path), "--outlet", "nope"], capsys)
     assert code == 2 and err.startswith("cleaner rules: error: unknown outlet 'nope'")

@@ -52,12 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--url", metavar="URL", help="a page URL of the site (its host goes to match.hosts)")
     sp.add_argument("--out", default=".", metavar="DIR", help="folder to write ID.yaml into (default: .)")
     sp.add_argument("--force", action="store_true", help="overwrite an existing ID.yaml")
-    sp = add("suggest", "Lines kept on many pages of one outlet, most frequent first, as drop "
-                        "entries ready to paste under drop:.")
+    sp = add("suggest", "Lines no rule drops (kept, or only guessed by the structure passes) on many "
+                        "pages of one outlet, most frequent first, as drop entries ready to paste under drop:.")
     sp.add_argument("paths", nargs="+", metavar="PATH", help="pages or folders of one outlet")
     sp.add_argument("--outlet", metavar="ID", help="force this outlet's rules (default: detected per page)")
     sp.add_argument("--min-pages", type=int, default=suggest.MIN_PAGES, metavar="N",
-                    help=f"a line must stay on at least N pages (default {suggest.MIN_PAGES})")
+                    help=f"a line no rule drops on at least N pages (default {suggest.MIN_PAGES})")
     sp.add_argument("--min-share", type=float, default=suggest.MIN_SHARE, metavar="F",
                     help=f"... and on at least this share of the pages (default {suggest.MIN_SHARE})")
     sp.add_argument("--top", type=int, default=40, metavar="N", help="print at most N entries (default 40)")
@@ -188,7 +188,7 @@ def cmd_new(args) -> int:
 
 
 def cmd_suggest(args) -> int:
-    """``cleaner rules suggest``: lines kept on many pages, as drop entries."""
+    """``cleaner rules suggest``: lines no rule drops on many pages, as drop entries."""
     try:
         cleaner = Cleaner(options=Options(outlet=args.outlet, rules_dirs=args.rules, keep_dropped=True))
     except ValueError as exc:

@@ -127,11 +127,6 @@ def mine(cleaner: Cleaner, paths: list[str], *, min_pages: int = MIN_PAGES,
             continue
         bodies.add(body)
         n += 1
-        for key, rule in {line_key(d.text): d.rule for d in rec.metadata.dropped_lines or ()}.items():
-            dropped_df[key] += 1
-            rule_of.setdefault(key, rule)
-            if rule.startswith("structure:"):
-                guessed_df[key] += 1
         seen = set()
         for para in rec.text.split("\n\n"):
             para = " ".join(para.split())
@@ -143,11 +138,20 @@ def mine(cleaner: Cleaner, paths: list[str], *, min_pages: int = MIN_PAGES,
                 df[key] += 1
                 if len(variants[key]) < 20:
                     variants[key].append(para)
+        # Each dropped line's key once per page, with the rules that dropped it there.
+        dropped: dict[str, tuple[str, set[str], str]] = {}
+        for d in rec.metadata.dropped_lines or ():
+            key = line_key(d.text)
+            _last, rules, text = dropped.get(key, (None, set(), " ".join(d.text.split())))
+            dropped[key] = (d.rule, rules | {d.rule}, text)
+        for key, (last, rules, text) in dropped.items():
+            dropped_df[key] += 1
+            rule_of.setdefault(key, last)
+            if key not in seen and all(r.startswith("structure:") for r in rules):
+                guessed_df[key] += 1
+                if len(variants[key]) < 20:
+                    variants[key].append(text)
     floor = page_floor(n, min_pages, min_share)
-    if already is not None:
-        for key, count in dropped_df.items():
-            if count >= floor and len(key) >= 3:
-                already[rule_of[key]] = max(already[rule_of[key]], count)
     out = []
     counts = {key: kept + guessed_df[key] for key, kept in df.items()}
     for key, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -156,12 +160,17 @@ def mine(cleaner: Cleaner, paths: list[str], *, min_pages: int = MIN_PAGES,
         vs = variants[key]
         text = Counter(vs).most_common(1)[0][0]
         out.append(Candidate(text, count, guess_category(text), line_pattern(vs), variants=vs))
+    if already is not None:
+        suggested = {line_key(c.text) for c in out}
+        for key, count in dropped_df.items():
+            if count >= floor and len(key) >= 3 and key not in suggested:
+                already[rule_of[key]] = max(already[rule_of[key]], count)
     unique_ids(out, set())
     return n, out, errors
 
 
 def page_floor(n: int, min_pages: int = MIN_PAGES, min_share: float = MIN_SHARE) -> int:
-    """How many pages a line must be kept on to be suggested."""
+    """On how many pages no rule may drop a line for it to be suggested."""
     return max(min_pages, math.ceil(min_share * n))
 
 
