@@ -251,8 +251,7 @@ def run(job: Job) -> Summary:
         name = "to stdout" if job.output == "-" else job.output
         raise OutputError(f"cannot write {name}: {exc.strerror or exc}") from None
     state: RunState = out.state
-    if not job.quiet:
-        _resume_notes(job, state, report)
+    _resume_notes(job, state, report)
     try:
         errors = ErrorLog(job.errors, state) if job.errors else None
     except OSError as exc:
@@ -316,8 +315,9 @@ def run(job: Job) -> Summary:
 
 
 def _resume_notes(job: Job, state: RunState, report: Callable[[str], None]) -> None:
-    """What --resume did not do: nothing to resume, or a page from stdin left unchecked."""
-    if job.resume and not state.resumed:
+    """What --resume did not do: nothing to resume (a note, which -q silences), or a
+    page from stdin left unchecked (a warning, which it does not)."""
+    if job.resume and not state.resumed and not job.quiet:
         report(f"cleaner: nothing to resume for {job.output}; starting from the first page")
     if state.resumed and "-" in job.inputs:
         # A file is checked (its size, time and inode: input_manifest); a stream is not.
