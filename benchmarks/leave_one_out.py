@@ -11,7 +11,8 @@ with every rule file, and with that file (and any file that ``extends`` it) left
 so the pages get ``_common.yaml`` and the structure passes only, as an unknown outlet's
 would. The last row leaves every outlet file out, on all the dev pages. Both runs are
 scored with the corpus scorer (``../shared/eval/score.py``): body F1, lost and leaked
-lines, and the metadata fields the gold gives.
+lines, each metadata field the gold gives (correct / pages that have it) and the
+metadata false positives (a value where the gold has none).
 
 Pages the layer was developed on stay dev pages: a row here says how much an outlet's
 file adds, and where the shared layer falls short on that outlet's layout (run
@@ -30,7 +31,7 @@ import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-FIELDS = ("title", "date", "authors", "editor", "dateline")
+FIELDS = ("title", "lead", "date", "authors", "editor", "dateline")
 WIDTH = {f: max(len(f), 7) for f in FIELDS}
 
 
@@ -70,9 +71,11 @@ def clean_all(c, raw: pathlib.Path, ids: list[str], urls: dict[str, str | None])
 
 def cells(s: dict) -> str:
     md = s["metadata"]
-    meta = " ".join(f"{md[f]['correct']}/{md[f]['gold']}".rjust(WIDTH[f]) if md.get(f) else "-".rjust(WIDTH[f])
+    meta = " ".join(f"{md[f].get('correct', 0)}/{md[f]['gold']}".rjust(WIDTH[f]) if md.get(f, {}).get("gold")
+                    else "-".rjust(WIDTH[f])
                     for f in FIELDS)
-    return f"{s['f1']:.3f} {s['lost_lines']:>4} {s['leaked_lines']:>6} {meta}"
+    fp = sum(v.get("false_positive", 0) for v in md.values() if isinstance(v, dict))
+    return f"{s['f1']:.3f} {s['lost_lines']:>4} {s['leaked_lines']:>6} {meta} {fp:>3}"
 
 
 def main(argv=None) -> int:
@@ -104,7 +107,7 @@ def main(argv=None) -> int:
         bare = clean_all(cleaner_without(set(full.ruleset.outlets)), dev / "raw", ids, urls)
         rows.append(("(every outlet file)", len(ids), score(scorer, dev / "gold", ids, with_all, work, "all-with"),
                      score(scorer, dev / "gold", ids, bare, work, "all-without")))
-    head = "F1     lost leaked " + " ".join(f.rjust(WIDTH[f]) for f in FIELDS)
+    head = "F1     lost leaked " + " ".join(f.rjust(WIDTH[f]) for f in FIELDS) + "  fp"
     print(f"{'left out':22} {'pages':>5}  {'with the file':{len(head)}}  without it ({'no URL' if args.no_url else 'URL given'})")
     print(f"{'':22} {'':>5}  {head}  {head}")
     for oid, n, with_, without in rows:
