@@ -186,6 +186,11 @@ STORY = ["Harga cabai rawit merah di Pasar Induk Kramat Jati turun hingga Rp 20.
          "produsen tetap mendukung panen."]
 CREDITS = ["Penulis: Dede Suhendar", "Editor: Rina Marlina"]
 HEADLINE = "Harga Cabai Rawit di Pasar Induk Turun Tajam Jelang Akhir Pekan"
+NEXT = ["Pasar Murah Digelar di Alun-alun Selama Tiga Hari",
+        "SEMARANG - Pemerintah Kota Semarang menggelar pasar murah di alun-alun selama tiga hari untuk menekan "
+        "harga bahan pokok menjelang Idul Adha.",
+        "Warga dapat membeli beras, minyak goreng, dan gula dengan harga di bawah harga pasar dengan "
+        "menunjukkan kartu tanda penduduk."]
 
 
 @pytest.mark.parametrize("lines", [
@@ -198,7 +203,17 @@ HEADLINE = "Harga Cabai Rawit di Pasar Induk Turun Tajam Jelang Akhir Pekan"
     ["Nikmati berita interaktif dan laporan langsung 24 jam hanya di aplikasi kami", *CREDITS, HEADLINE, *STORY,
      "SURABAYA - Di Pasar Keputran, harga cabai rawit merah turun menjadi Rp 35.000 per kilogram dari "
      "sebelumnya Rp 55.000 per kilogram."],
-], ids=["teaser-after-credits", "next-article-after-credits", "credits-above-headline"])
+    # the story's last line above its credits is short, a subheading, a list item, or a
+    # syndication notice; the next article's headline and dateline paragraph follow
+    ["Beranda", "Ekonomi", HEADLINE, "Selasa, 14 Mei 2024 10:15 WIB", *STORY, "Pedagang pun menyambut baik.",
+     *CREDITS, *NEXT],
+    [HEADLINE, STORY[0], STORY[1], "Harga Bawang Ikut Turun", STORY[2], *CREDITS, *NEXT],
+    [HEADLINE, *STORY, "Berikut yang perlu diketahui:", "1. Harga cabai rawit", "2. Harga bawang merah",
+     *CREDITS, *NEXT],
+    [HEADLINE, *STORY, '"Sudah normal lagi," katanya.',
+     'Artikel ini telah tayang di Kompas.com dengan judul "Harga Cabai Rawit Turun Tajam"', *NEXT],
+], ids=["teaser-after-credits", "next-article-after-credits", "credits-above-headline", "short-last-line",
+        "subheading", "list", "syndication-notice"])
 def test_writer_credits_after_the_story_keep_it(c, lines):
     # Credits that close a story, or stand above its headline, do not make the story
     # above a later dateline header: only a standfirst (one prose line) sits right
