@@ -342,6 +342,39 @@ def test_suggest_counts_a_page_once(tmp_path, capsys):
     assert out.splitlines()[0].startswith("# 2 pages read; 0 line(s)")
 
 
+@pytest.mark.parametrize("rule_first", [True, False])
+def test_suggest_names_each_rule_with_its_own_pages(tmp_path, capsys, rule_first):
+    # A line a rule drops on one page (the to_end list under "Berita Terkait") and the
+    # header guess drops on two others: the rule is named with its one page, in either
+    # page order, and the structure passes are not named (a rule drops the line).
+    line = "Kunjungi Pameran Otomotif Nasional di JIExpo Kemayoran"
+    listed = [*STORIES[0], "Berita Terkait", line, "Harga Cabai Naik Lagi"]
+    guessed = [[line, *STORIES[1]], [line, *STORIES[2]]]
+    pages = [listed, *guessed, STORIES[3]] if rule_first else [*guessed, listed, STORIES[3]]
+    for k, lines in enumerate(pages):
+        write(tmp_path, "\n".join(lines) + "\n", f"p{k}.txt")
+    code, out, _ = run(["rules", "suggest", str(tmp_path)], capsys)
+    assert code == 0
+    note = out.splitlines()[1]
+    assert re.search(r"[\w-]+:[\w-]+ 1\b", note) and "structure:" not in note, note
+
+
+def test_line_pattern_of_variants_differing_in_case_and_number():
+    lines = ["Kunjungi Pameran Otomotif 2024 di JIExpo", "Kunjungi Pameran Otomotif 2024 di JIExpo",
+             "KUNJUNGI PAMERAN OTOMOTIF 2025 DI JIEXPO"]
+    pattern = re.compile(suggest.line_pattern(lines))
+    assert all(pattern.fullmatch(line) for line in lines)
+
+
+def test_suggest_pages_with_empty_bodies_are_not_duplicates(tmp_path, capsys):
+    # Index pages whose body comes out empty are not one article saved four times.
+    for k in range(4):
+        write(tmp_path, f"Beranda\nVideo\nVideo Banjir Kemayoran Hari Ke-{k}\n", f"p{k}.txt")
+    code, out, err = run(["rules", "suggest", str(tmp_path)], capsys)
+    assert "same body" not in err
+    assert out.startswith("# 4 pages read;")
+
+
 def test_suggest_bad_outlet_and_no_pages(tmp_path, capsys):
     code, _, err = run(["rules", "suggest", str(tmp_path), "--outlet", "nope"], capsys)
     assert code == 2 and err.startswith("cleaner rules: error: unknown outlet 'nope'")

@@ -52,8 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--url", metavar="URL", help="a page URL of the site (its host goes to match.hosts)")
     sp.add_argument("--out", default=".", metavar="DIR", help="folder to write ID.yaml into (default: .)")
     sp.add_argument("--force", action="store_true", help="overwrite an existing ID.yaml")
-    sp = add("suggest", "Lines no rule drops (kept, or only guessed by the structure passes) on many "
-                        "pages of one outlet, most frequent first, as drop entries ready to paste under drop:.")
+    sp = add("suggest", "Lines no rule drops (kept, or only guessed by the structure passes, and kept on "
+                        "one page at least) on many pages of one outlet, most frequent first, as drop entries "
+                        "ready to paste under drop:.")
     sp.add_argument("paths", nargs="+", metavar="PATH", help="pages or folders of one outlet")
     sp.add_argument("--outlet", metavar="ID", help="force this outlet's rules (default: detected per page)")
     sp.add_argument("--min-pages", type=int, default=suggest.MIN_PAGES, metavar="N",

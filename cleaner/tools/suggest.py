@@ -24,7 +24,9 @@ def line_pattern(variants: list[str]) -> str:
                    "".join("\\" + ch if ch in _SPECIAL else ch for ch in part)
                    for part in regex.split(r"([0-9]+)", text) if part)
     body = regex.sub(r"(?:\\d\+)+", r"\\d+", body)
-    flags = "(?i)" if len({v for v in variants}) > 1 and len({v.casefold() for v in variants}) == 1 else ""
+    # (numbers masked: "Pameran 2024" and "PAMERAN 2025" differ in case, not otherwise)
+    masked = {regex.sub(r"[0-9]+", "0", v) for v in variants}
+    flags = "(?i)" if len(masked) > 1 and len({v.casefold() for v in masked}) == 1 else ""
     return f"{flags}^{body}$"
 
 
@@ -107,22 +109,26 @@ def mine(cleaner: Cleaner, paths: list[str], *, min_pages: int = MIN_PAGES,
     them, or on which only the structure passes dropped them; kept on one page at
     least), most frequent first. Returns (pages read, candidates, errors). ``already``
     (with a cleaner that keeps dropped lines) receives, per rule, the pages on which it
-    dropped a line that repeats as often: the boilerplate the rules cover today."""
+    dropped a line that repeats as often (dropped on that many pages, by whatever rule):
+    the boilerplate the rules cover today. The structure passes are named only for
+    lines no rule drops anywhere."""
     df: Counter = Counter()
     dropped_df: Counter = Counter()
     # pages on which only the structure passes dropped the line: a guess by its place
     # on the page, which the same line elsewhere on the site may escape (a rule is sure)
     guessed_df: Counter = Counter()
-    rule_of: dict[str, str] = {}
+    # line key -> rule -> pages on which that rule dropped the line
+    dropped_by: dict[str, Counter] = defaultdict(Counter)
     variants: dict[str, list[str]] = defaultdict(list)
     n, errors, bodies = 0, [], set()
     for source, rec, error in cleaner.clean_paths(paths):
         if error:
             errors.append(f"{source}: {error}")
             continue
-        # The same article saved twice would count its sentences as repeats.
+        # The same article saved twice would count its sentences as repeats (pages
+        # whose body comes out empty are not the same article).
         body = hash(rec.text)
-        if body in bodies:
+        if rec.text and body in bodies:
             errors.append(f"{source}: same body as an earlier page; skipped")
             continue
         bodies.add(body)
@@ -139,14 +145,14 @@ def mine(cleaner: Cleaner, paths: list[str], *, min_pages: int = MIN_PAGES,
                 if len(variants[key]) < 20:
                     variants[key].append(para)
         # Each dropped line's key once per page, with the rules that dropped it there.
-        dropped: dict[str, tuple[str, set[str], str]] = {}
+        dropped: dict[str, tuple[set[str], str]] = {}
         for d in rec.metadata.dropped_lines or ():
             key = line_key(d.text)
-            _last, rules, text = dropped.get(key, (None, set(), " ".join(d.text.split())))
-            dropped[key] = (d.rule, rules | {d.rule}, text)
-        for key, (last, rules, text) in dropped.items():
+            rules, text = dropped.get(key, (set(), " ".join(d.text.split())))
+            dropped[key] = (rules | {d.rule}, text)
+        for key, (rules, text) in dropped.items():
             dropped_df[key] += 1
-            rule_of.setdefault(key, last)
+            dropped_by[key].update(rules)
             if key not in seen and all(r.startswith("structure:") for r in rules):
                 guessed_df[key] += 1
                 if len(variants[key]) < 20:
@@ -163,8 +169,14 @@ def mine(cleaner: Cleaner, paths: list[str], *, min_pages: int = MIN_PAGES,
     if already is not None:
         suggested = {line_key(c.text) for c in out}
         for key, count in dropped_df.items():
-            if count >= floor and len(key) >= 3 and key not in suggested:
-                already[rule_of[key]] = max(already[rule_of[key]], count)
+            if count < floor or len(key) < 3 or key in suggested:
+                continue
+            by = dropped_by[key]
+            # a rule's own pages; the structure passes only where no rule drops the line
+            ruled = any(not r.startswith("structure:") for r in by)
+            for rule, pages in by.items():
+                if not (ruled and rule.startswith("structure:")):
+                    already[rule] = max(already[rule], pages)
     unique_ids(out, set())
     return n, out, errors
 
