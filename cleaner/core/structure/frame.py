@@ -2,8 +2,8 @@
 dateline paragraph, an outlet's body-start marker, and the leftover header lines."""
 from __future__ import annotations
 
-from ...text.signals import prose_like, title_like, words
-from .shapes import HEADER_MAX_LINES, META_END_CATS, NAME_LINE, SPLIT_LABELS, photo_credit_like, word_overlap
+from ...text.signals import prose_like, words
+from .shapes import HEADER_MAX_LINES, NAME_LINE, SPLIT_LABELS, photo_credit_like, word_overlap
 from .state import Page
 
 
@@ -88,18 +88,7 @@ def body_opening(p: Page, start: int) -> int:
         # Lines between the header scan and the dateline are header too
         # (second captions, "Laporan Wartawan ..."), unless they are prose.
         kept = [k for k in range(start, dl) if not lines[k].dropped]
-        # The writer's credits ("Penulis: ...", "Editor: ...") between them and the
-        # dateline: a story's credits close it, or stand between its header and its
-        # dateline paragraph. They open the body only when nothing but a standfirst
-        # (one kept line at most) stands between the headline and them, and no prose
-        # line or link-box label (another story's opening) between them and the
-        # dateline; what is above the dateline is header then.
-        first = next((k for k in range(start, dl) if lines[k].category in META_END_CATS), None)
-        credited = first is not None and \
-            _kept_above(p, first, start) <= 1 and \
-            not any(lines[k].category in ("crosslink", "recommendation") for k in range(first, dl)) and \
-            not any(prose_like(lines[k].text) for k in kept if k > first)
-        if len(kept) <= 2 or credited or all(not prose_like(lines[k].text) for k in kept):
+        if len(kept) <= 2 or all(not prose_like(lines[k].text) for k in kept):
             for k in range(start, dl):
                 header_line(p, k)
             start = dl
@@ -114,15 +103,3 @@ def body_opening(p: Page, start: int) -> int:
         p.dateline_idx = dl
     marked = body_start(p)
     return marked if marked is not None else start
-
-
-def _kept_above(p: Page, i: int, start: int) -> int:
-    """Kept lines between line i and the headline above it (with no headline found, the
-    first title-like line): a story's paragraphs, subheadings, captions or list items
-    count as much as a standfirst does."""
-    n, k = 0, i - 1
-    while k >= start and k != p.title_idx and \
-            (p.lines[k].dropped or p.title_idx is not None or not title_like(p.lines[k].text)):
-        n += not p.lines[k].dropped
-        k -= 1
-    return n
