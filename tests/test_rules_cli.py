@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 import pytest
+import regex
 from conftest import SHARED
 from helpers import write
 from hypothesis import given
@@ -359,11 +360,33 @@ def test_suggest_names_each_rule_with_its_own_pages(tmp_path, capsys, rule_first
     assert re.search(r"[\w-]+:[\w-]+ 1\b", note) and "structure:" not in note, note
 
 
-def test_line_pattern_of_variants_differing_in_case_and_number():
-    lines = ["Kunjungi Pameran Otomotif 2024 di JIExpo", "Kunjungi Pameran Otomotif 2024 di JIExpo",
-             "KUNJUNGI PAMERAN OTOMOTIF 2025 DI JIEXPO"]
-    pattern = re.compile(suggest.line_pattern(lines))
-    assert all(pattern.fullmatch(line) for line in lines)
+@pytest.mark.parametrize("lines", [
+    ["Kunjungi Pameran Otomotif 2024 di JIExpo", "Kunjungi Pameran Otomotif 2024 di JIExpo",
+     "KUNJUNGI PAMERAN OTOMOTIF 2025 DI JIEXPO"],
+    ["Straße 12 Berlin", "STRASSE 12 BERLIN"],          # full case folding only
+    ["İstanbul Kota", "i̇stanbul kota"],                  # neither folding: the forms, alternated
+], ids=["case-and-number", "full-folding", "no-folding"])
+def test_line_pattern_matches_variants_differing_in_case(lines):
+    assert len({suggest.line_key(line) for line in lines}) == 1      # one line, as suggest counts them
+    pattern = suggest.line_pattern(lines)
+    data = parse_rule_text(f"id: x\ndrop:\n  - id: a\n    category: ad\n    pattern: {suggest.yaml_quote(pattern)}\n",
+                           "x")
+    assert all(data["drop"][0]["pattern"].fullmatch(line) for line in lines), pattern
+    assert authoring.anchored(pattern)
+
+
+def test_suggest_pattern_covers_forms_seen_after_many_pages(tmp_path, capsys):
+    # 21 pages print the line in title case, 5 more in capitals: the pattern drops all 26.
+    line = "Kunjungi Pameran Otomotif Nasional di JIExpo Kemayoran"
+    for k in range(26):
+        story = [f"Berita Nomor {k} Hari Ini di Kota", f"Paragraf pertama berita nomor {k} menceritakan kejadian "
+                 "yang berlangsung di kota itu pada pagi hari kemarin.", line if k < 21 else line.upper()]
+        write(tmp_path, "\n".join(story) + "\n", f"p{k:02}.txt")
+    code, out, _ = run(["rules", "suggest", str(tmp_path)], capsys)
+    assert code == 0
+    entry = next(x for x in out.splitlines() if x.strip().startswith("pattern:") and "Kunjungi" in x)
+    pattern = regex.compile(entry.split("pattern: ", 1)[1].strip("'").replace("''", "'"), regex.V0)
+    assert pattern.fullmatch(line) and pattern.fullmatch(line.upper())
 
 
 def test_suggest_pages_with_empty_bodies_are_not_duplicates(tmp_path, capsys):

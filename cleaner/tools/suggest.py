@@ -16,18 +16,30 @@ from ..api import Cleaner
 _SPECIAL = set("\\.^$*+?{}[]()|")
 
 
-def line_pattern(variants: list[str]) -> str:
-    """An anchored pattern that matches each variant (digits become \\d+; case-insensitive
-    when the variants differ only in case)."""
-    text = Counter(variants).most_common(1)[0][0]
+def _escaped(text: str) -> str:
+    """The text as a pattern body: special characters escaped, every number \\d+."""
     body = "".join(r"\d+" if regex.fullmatch("[0-9]+", part) else
                    "".join("\\" + ch if ch in _SPECIAL else ch for ch in part)
                    for part in regex.split(r"([0-9]+)", text) if part)
-    body = regex.sub(r"(?:\\d\+)+", r"\\d+", body)
-    # (numbers masked: "Pameran 2024" and "PAMERAN 2025" differ in case, not otherwise)
-    masked = {regex.sub(r"[0-9]+", "0", v) for v in variants}
-    flags = "(?i)" if len(masked) > 1 and len({v.casefold() for v in masked}) == 1 else ""
-    return f"{flags}^{body}$"
+    return regex.sub(r"(?:\\d\+)+", r"\\d+", body)
+
+
+def line_pattern(variants: list[str]) -> str:
+    """An anchored pattern that matches each variant (digits become \\d+; case-insensitive
+    when the variants differ in case, with full case folding where simple folding does
+    not cover them: "Straße" / "STRASSE"; an alternation of the forms where neither does),
+    checked with the engine the rule loader compiles patterns with."""
+    text = Counter(variants).most_common(1)[0][0]
+    body = _escaped(text)
+    forms = sorted({regex.sub(r"[0-9]+", "0", v) for v in variants})
+    if len(forms) == 1:
+        return f"^{body}$"
+    for flags in ("(?i)", "(?fi)"):
+        pattern = f"{flags}^{body}$"
+        compiled = regex.compile(pattern, regex.V0)
+        if all(compiled.fullmatch(v) for v in set(variants)):
+            return pattern
+    return "^(?:" + "|".join(sorted({_escaped(v) for v in variants})) + ")$"
 
 
 def line_key(text: str) -> str:
@@ -119,7 +131,8 @@ def mine(cleaner: Cleaner, paths: list[str], *, min_pages: int = MIN_PAGES,
     guessed_df: Counter = Counter()
     # line key -> rule -> pages on which that rule dropped the line
     dropped_by: dict[str, Counter] = defaultdict(Counter)
-    variants: dict[str, list[str]] = defaultdict(list)
+    # line key -> its texts (a page's text once per page), at most MAX_FORMS distinct ones
+    variants: dict[str, Counter] = defaultdict(Counter)
     n, errors, bodies = 0, [], set()
     for source, rec, error in cleaner.clean_paths(paths):
         if error:
@@ -142,8 +155,7 @@ def mine(cleaner: Cleaner, paths: list[str], *, min_pages: int = MIN_PAGES,
             if key not in seen:
                 seen.add(key)
                 df[key] += 1
-                if len(variants[key]) < 20:
-                    variants[key].append(para)
+                _add_form(variants[key], para)
         # Each dropped line's key once per page, with the rules that dropped it there.
         dropped: dict[str, tuple[set[str], str]] = {}
         for d in rec.metadata.dropped_lines or ():
@@ -155,16 +167,15 @@ def mine(cleaner: Cleaner, paths: list[str], *, min_pages: int = MIN_PAGES,
             dropped_by[key].update(rules)
             if key not in seen and all(r.startswith("structure:") for r in rules):
                 guessed_df[key] += 1
-                if len(variants[key]) < 20:
-                    variants[key].append(text)
+                _add_form(variants[key], text)
     floor = page_floor(n, min_pages, min_share)
     out = []
     counts = {key: kept + guessed_df[key] for key, kept in df.items()}
     for key, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         if count < floor:
             break
-        vs = variants[key]
-        text = Counter(vs).most_common(1)[0][0]
+        vs = list(variants[key].elements())
+        text = variants[key].most_common(1)[0][0]
         out.append(Candidate(text, count, guess_category(text), line_pattern(vs), variants=vs))
     if already is not None:
         suggested = {line_key(c.text) for c in out}
@@ -179,6 +190,17 @@ def mine(cleaner: Cleaner, paths: list[str], *, min_pages: int = MIN_PAGES,
                     already[rule] = max(already[rule], pages)
     unique_ids(out, set())
     return n, out, errors
+
+
+# Distinct texts kept per line key: enough for every case and number form a site prints
+# (the pattern must match each), few enough for a crawl of many pages.
+MAX_FORMS = 20
+
+
+def _add_form(forms: Counter, text: str) -> None:
+    """Count one page's text of a line (a new form only while fewer than MAX_FORMS)."""
+    if text in forms or len(forms) < MAX_FORMS:
+        forms[text] += 1
 
 
 def page_floor(n: int, min_pages: int = MIN_PAGES, min_share: float = MIN_SHARE) -> int:
