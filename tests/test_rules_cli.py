@@ -343,6 +343,22 @@ def test_suggest_counts_a_page_once(tmp_path, capsys):
     assert out.splitlines()[0].startswith("# 2 pages read; 0 line(s)")
 
 
+def test_suggest_names_the_rule_that_drops_the_line_on_other_pages(tmp_path, capsys):
+    # Kept mid-story on two pages, dropped on a third under "Berita Terkait" (a to_end
+    # rule): suggested, with a note naming that rule and its page.
+    line = "Kunjungi Pameran Otomotif Nasional di JIExpo Kemayoran"
+    pages = [[*STORIES[0][:2], line, *STORIES[0][2:]], [*STORIES[1][:2], line, *STORIES[1][2:]],
+             [*STORIES[2], "Berita Terkait", line, "Harga Cabai Naik Lagi"], STORIES[3]]
+    for k, lines in enumerate(pages):
+        write(tmp_path, "\n".join(lines) + "\n", f"p{k}.txt")
+    code, out, _ = run(["rules", "suggest", str(tmp_path)], capsys)
+    assert code == 0
+    lines = out.splitlines()
+    at = lines.index(f"  # 2/4 pages: {line}")
+    assert re.fullmatch(r"  # \(dropped elsewhere by [\w-]+:[\w-]+ on 1: that rule may need widening instead\)",
+                        lines[at + 1]), lines[at + 1]
+
+
 @pytest.mark.parametrize("rule_first", [True, False])
 def test_suggest_names_each_rule_with_its_own_pages(tmp_path, capsys, rule_first):
     # A line a rule drops on one page (the to_end list under "Berita Terkait") and the

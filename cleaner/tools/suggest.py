@@ -93,6 +93,9 @@ class Candidate:
     pattern: str
     id: str = ""
     variants: list[str] = field(default_factory=list)
+    # rule id -> pages on which that rule drops the same line: a rule to widen, perhaps,
+    # rather than a new one
+    dropped_elsewhere: dict[str, int] = field(default_factory=dict)
 
 
 def unique_ids(cands: list[Candidate], taken: set[str]) -> None:
@@ -176,7 +179,9 @@ def mine(cleaner: Cleaner, paths: list[str], *, min_pages: int = MIN_PAGES,
             break
         vs = list(variants[key].elements())
         text = variants[key].most_common(1)[0][0]
-        out.append(Candidate(text, count, guess_category(text), line_pattern(vs), variants=vs))
+        ruled = {r: k for r, k in sorted(dropped_by.get(key, {}).items()) if not r.startswith("structure:")}
+        out.append(Candidate(text, count, guess_category(text), line_pattern(vs), variants=vs,
+                             dropped_elsewhere=ruled))
     if already is not None:
         suggested = {line_key(c.text) for c in out}
         for key, count in dropped_df.items():
@@ -214,8 +219,11 @@ def drop_entries(cands: list[Candidate], total: int | None = None, indent: str =
     for c in cands:
         shown = c.text if len(c.text) <= 100 else c.text[:97] + "..."
         where = f"{c.pages}/{total} pages" if total else f"{c.pages} page{'s' * (c.pages != 1)}"
-        lines += [f"{indent}# {where}: {shown}",
-                  f"{indent}- id: {c.id}",
+        lines.append(f"{indent}# {where}: {shown}")
+        if c.dropped_elsewhere:
+            rules = ", ".join(f"{r} on {k}" for r, k in c.dropped_elsewhere.items())
+            lines.append(f"{indent}# (dropped elsewhere by {rules}: that rule may need widening instead)")
+        lines += [f"{indent}- id: {c.id}",
                   f"{indent}  category: {c.category}",
                   f"{indent}  pattern: {yaml_quote(c.pattern)}"]
     return lines
