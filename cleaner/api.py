@@ -13,7 +13,7 @@ from .core.assemble import assemble, body_paragraphs, dropped_of, finish_record
 from .core.metadata import merge_later_pass
 from .core.stages import run_stages
 from .html import clean_html
-from .io.sources import Fields, describe, iter_pages, parse_jsonl
+from .io.sources import Fields, describe, iter_pages, page_of
 from .model.document import Doc
 from .model.options import HTML_ENGINES, Options
 from .model.page import Page, PageError
@@ -183,8 +183,7 @@ class Cleaner:
             raise PageError("no page in the file")
         if next(pages, None) is not None:
             raise ValueError(f"{path} holds more than one page: use Cleaner.clean_paths")
-        if page.kind == "jsonl" and not page.error:
-            page = parse_jsonl(page, fields or Fields())
+        page = page_of(page, fields)
         if url:
             page.url = url
         return self.clean_page(page)
@@ -200,9 +199,7 @@ class Cleaner:
         """``(record, None)``, or ``(None, reason)`` for a page that cannot be cleaned.
         A raw JSONL line (``page.kind == "jsonl"``) is parsed with ``fields`` first."""
         try:
-            if page.kind == "jsonl" and not page.error:
-                page = parse_jsonl(page, fields or Fields())
-            return self.clean_page(page), None
+            return self.clean_page(page_of(page, fields)), None
         except Exception as exc:  # noqa: BLE001 - one bad page never stops a batch
             return None, failure_reason(exc)
 

@@ -11,7 +11,6 @@ from ..io.sources import describe, iter_pages
 from ..model.page import DEFAULT_MAX_BYTES
 from ..ruleset import RuleError
 from ..tools.explain import explain_page, render, render_html
-from . import common
 from .common import (
     EXIT_OK,
     EXIT_SOME_FAILED,
@@ -20,7 +19,9 @@ from .common import (
     UsageError,
     add_html_engine_option,
     add_rules_option,
+    missing_input,
     quiet_stdout,
+    url_input_error,
 )
 
 FOLDER_NOTE = ("A page file or folder named like a subcommand (explain, rules) is reached "
@@ -65,7 +66,7 @@ def main(argv: list[str]) -> int:
     except UsageError as exc:
         print(f"cleaner explain: error: {exc} (see cleaner explain --help)", file=sys.stderr)
         return EXIT_USAGE
-    problem = common.missing_input(args.pages) or common.url_input_error(args.url, args.pages)
+    problem = missing_input(args.pages) or url_input_error(args.url, args.pages)
     if problem:
         print(f"cleaner explain: error: {problem}", file=sys.stderr)
         return EXIT_USAGE

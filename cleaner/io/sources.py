@@ -221,6 +221,14 @@ def jsonl_lines(path: str, max_bytes: int, stream: BinaryIO | None = None) -> It
         yield Page(path, line=lineno + 1, kind="jsonl", error=read_error(exc))
 
 
+def page_of(page: Page, fields: Fields | None = None) -> Page:
+    """The page as the stages read it: a raw JSONL line (``kind == "jsonl"``) parsed with
+    ``fields`` (:func:`parse_jsonl`), any other page (or one already in error) as it is."""
+    if page.kind == "jsonl" and not page.error:
+        return parse_jsonl(page, fields or Fields())
+    return page
+
+
 def parse_jsonl(page: Page, fields: Fields) -> Page:
     """A raw JSONL line -> the page it holds (HTML when the html field is set, else text).
     Raises PageError with a one-line reason for a line that holds no page."""

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 
 from ..api import Cleaner, Options
 from ..core.structure.catalogue import RULE_IDS
-from ..io.sources import Fields, describe, parse_jsonl
+from ..io.sources import describe, page_of
 from ..model.document import Doc
 from ..model.fields import DOC_FIELD_NAMES
 from ..model.page import Page
@@ -109,8 +109,7 @@ def explain_page(cleaner: Cleaner, page: Page) -> Explanation:
     """Clean one page and read back every verdict. Raises PageError like ``clean_page``."""
     rec_cleaner = _Recording(cleaner)
     where = describe(page)              # file, file:line (JSONL) or file and WARC record
-    if page.kind == "jsonl" and not page.error:     # a raw JSONL line (io/sources.py)
-        page = parse_jsonl(page, Fields())
+    page = page_of(page)                # a raw JSONL line: the page it holds
     record = rec_cleaner.clean_page(page)
     doc = rec_cleaner.doc
     # Paragraphs the later passes dropped (api.settle), found by their text.
