@@ -92,7 +92,6 @@ class Candidate:
     category: str
     pattern: str
     id: str = ""
-    variants: list[str] = field(default_factory=list)
     # rule id -> pages on which that rule drops the same line: a rule to widen, perhaps,
     # rather than a new one
     dropped_elsewhere: dict[str, int] = field(default_factory=dict)
@@ -172,18 +171,18 @@ def mine(cleaner: Cleaner, paths: list[str], *, min_pages: int = MIN_PAGES,
                 guessed_df[key] += 1
                 _add_form(variants[key], text)
     floor = page_floor(n, min_pages, min_share)
-    out = []
+    out, suggested = [], set()
     counts = {key: kept + guessed_df[key] for key, kept in df.items()}
     for key, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         if count < floor:
             break
-        vs = list(variants[key].elements())
-        text = variants[key].most_common(1)[0][0]
+        forms = variants[key]
+        text = forms.most_common(1)[0][0]
         ruled = {r: k for r, k in sorted(dropped_by.get(key, {}).items()) if not r.startswith("structure:")}
-        out.append(Candidate(text, count, guess_category(text), line_pattern(vs), variants=vs,
+        out.append(Candidate(text, count, guess_category(text), line_pattern(list(forms.elements())),
                              dropped_elsewhere=ruled))
+        suggested.add(key)
     if already is not None:
-        suggested = {line_key(c.text) for c in out}
         for key, count in dropped_df.items():
             if count < floor or len(key) < 3 or key in suggested:
                 continue
