@@ -21,6 +21,8 @@ from ..text.signals import MEMO_MAX, active_cache, memo_slot
 # Separators between several names on one byline ("A, B dan C", "A & B").
 NAME_SPLIT = regex.compile(r"\s*(?:,|;|&|\bdan\b|\band\b)\s*")
 TRIM = " \t|:;,-–—()[]/"
+TAG_SPLIT = regex.compile(r"\s*[,;|#]\s*")
+WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
 
 
 def split_names(value: str) -> list[str]:
@@ -39,7 +41,7 @@ def _captures(doc: Doc, rule: Rule, match: regex.Match) -> None:
         if name == "authors":
             doc.set_meta("authors", split_names(value), rule.qualified_id)
         elif name == "tags":
-            doc.set_meta("tags", [t for t in regex.split(r"\s*[,;|#]\s*", value) if t], rule.qualified_id)
+            doc.set_meta("tags", [t for t in TAG_SPLIT.split(value) if t], rule.qualified_id)
         elif name in LIST_FIELDS:
             doc.set_meta(name, [value], rule.qualified_id)
         else:
@@ -147,7 +149,7 @@ def apply_span_rule(doc: Doc, rule: Rule, line: Line) -> bool:
     for piece in kept[1:]:
         joined += (" " if joined[-1:].isalnum() and piece[:1].isalnum() else "") + piece
     rest = " ".join(joined.split())
-    if not regex.search(r"[\p{L}\p{N}]", rest):
+    if not WORD_CHAR.search(rest):
         # Nothing but the span: the line is that span.
         line.text = rest
         line.drop(rule.category, rule.qualified_id, force=True)

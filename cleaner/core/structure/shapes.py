@@ -35,6 +35,9 @@ CREDIT_WORD = regex.compile(r"^(?:foto|photo|dok(?:umentasi)?|sumber foto|ilustr
 # layar ..." (a screenshot), "Dok. Pribadi".
 CREDIT_ALONE = regex.compile(r"^[•·*\s-]*(?:istimewa|kolase\b.{0,40}|tangkapan layar\b.{0,40}|"
                              r"dok(?:umentasi)?\.?\s+(?:pribadi|istimewa)\b.{0,30})$", regex.I)
+# A site's bare domain ("www.site.co.id"): a photo credit when alone on its line.
+BARE_DOMAIN = regex.compile(r"(?:www\.)?[\w.-]+\.[a-z]{2,}(?:\.[a-z]{2})?", regex.I)
+_NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
 DOMAIN = regex.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|co|net|org|or\.id|go\.id|tv)\b", regex.I)
 # "... (Foto: Dede F)", "... Foto: Instagram", "... foto - Antara" closing a caption; the
 # word doubled ("foto-foto", a plural in a quote: d128) is not a credit.
@@ -118,7 +121,7 @@ def photo_credit_like(text: str) -> bool:
     if "/" in text and not text.startswith("(") and "://" not in text:
         return True
     return bool(DOMAIN.fullmatch(text.strip().removeprefix("www.")) or
-                regex.fullmatch(r"(?:www\.)?[\w.-]+\.[a-z]{2,}(?:\.[a-z]{2})?", text.strip(), regex.I))
+                BARE_DOMAIN.fullmatch(text.strip()))
 
 
 # "Pos Belitung/Dede", "TRIBUNJOGJA.COM / Miftahul Huda", "Pujiansyah/Lampung":
@@ -198,7 +201,7 @@ def dateline_brand(dateline: str | None) -> str | None:
     """The site part of a dateline, to tell the article's from a teaser's."""
     if not dateline:
         return None
-    return dateline_domain(dateline) or regex.sub(r"[^\p{L}\p{N}]+", "", dateline).lower()
+    return dateline_domain(dateline) or _NOT_ALNUM.sub("", dateline).lower()
 
 
 def dateline_domain(dateline: str) -> str | None:

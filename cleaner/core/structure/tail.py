@@ -18,6 +18,8 @@ from .shapes import (
 )
 from .state import Page
 
+_DIGITS, _LETTER = regex.compile(r"\d+"), regex.compile(r"\p{L}")
+
 
 def find_end(p: Page, start: int) -> int:
     """Index of the first tail line; everything from there on is dropped."""
@@ -101,7 +103,7 @@ def uniform_list(texts: list[str]) -> bool:
         return True
     counts: dict[str, int] = {}
     for t in texts:
-        for mark in {regex.sub(r"\d+", "9", w) for w in t.split()[:3] if not regex.search(r"\p{L}", w)}:
+        for mark in {_DIGITS.sub("9", w) for w in t.split()[:3] if not _LETTER.search(w)}:
             counts[mark] = counts.get(mark, 0) + 1
     return any(3 * n >= 2 * len(texts) for n in counts.values())
 
