@@ -6,6 +6,7 @@ and jusText on the same pages, in one run, one table.
     python benchmarks/bench.py --pages 50000 --html-pages 20000 --workdir /big/tmp
     python benchmarks/bench.py --repeat 3       # each row: the fastest of 3 runs (a busy or shared machine)
     python benchmarks/bench.py --compare ../old # another checkout's text path in the same rounds
+                                                # (its own code and rule files: checkout.py)
 
 The corpus is written once to a temporary folder (hard links to the source pages where
 the file system allows, copies otherwise): text pages cycle through the repo's seeds and
@@ -311,7 +312,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     compare_env, compare_jobs = None, False
     if a.compare:
-        compare_env = dict(os.environ, PYTHONPATH=str(pathlib.Path(a.compare).resolve()))
+        from checkout import checkout_env  # its own rule files too, past an editable install
+        compare_env = checkout_env(a.compare)
         compared_where, compare_jobs = cleaner_info(compare_env)
         if not compared_where or not compared_where.startswith(str(pathlib.Path(a.compare).resolve())):
             print(f"bench: error: --compare {a.compare}: no cleaner package there", file=sys.stderr)

@@ -4,6 +4,7 @@ project's files and unpacked into a folder of its own, and `cleaner rules check`
 the wheel does not ship (the checkout's seeds/), or a path taken relative to the working
 folder, fails here and nowhere else."""
 import os
+import pathlib
 import re
 import shutil
 import subprocess
@@ -70,3 +71,72 @@ def test_installed_rule_files_name_a_schema_that_is_there(installed):
         first = path.read_text(encoding="utf-8").splitlines()[0]
         target = first.split("$schema=", 1)[1]
         assert (rules / target).is_file(), (path.name, first)
+
+
+def rules_dir_seen(pythonpath, bootstrap: str, cwd) -> str:
+    """builtin_rules_dir() in a fresh interpreter, ``bootstrap`` run first."""
+    code = bootstrap + "\nfrom cleaner.ruleset import builtin_rules_dir\nprint(builtin_rules_dir())"
+    done = subprocess.run([sys.executable, "-c", code], cwd=cwd, env={**os.environ, "PYTHONPATH": str(pythonpath)},
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout.strip()
+
+
+def test_the_installed_package_reads_its_own_rules(installed, tmp_path):
+    assert rules_dir_seen(installed, "", tmp_path) == str(installed / "cleaner" / "rules")
+
+
+# An editable install (pip install -e .) puts a finder on sys.meta_path that maps
+# cleaner.rules to its checkout's rules/ folder; this one does the same for another folder.
+EDITABLE_FINDER = """
+import importlib.abc, importlib.util, sys
+class Editable(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == "cleaner.rules":
+            return importlib.util.spec_from_file_location(
+                name, {init!r}, submodule_search_locations=[{folder!r}])
+        return None
+sys.meta_path.append(Editable())
+"""
+
+
+def test_a_checkout_first_on_the_path_reads_its_own_rules_past_an_editable_install(tmp_path):
+    """A second checkout put first on PYTHONPATH (a worktree; an old commit a benchmark
+    compares with) runs its own code with its own rule files, not those of the checkout an
+    editable install maps cleaner.rules to."""
+    checkout, elsewhere = tmp_path / "checkout", tmp_path / "installed-checkout-rules"
+    shutil.copytree(ROOT / "cleaner", checkout / "cleaner", ignore=shutil.ignore_patterns("__pycache__", "rules"))
+    shutil.copytree(ROOT / "rules", checkout / "rules")
+    shutil.copy2(ROOT / "pyproject.toml", checkout / "pyproject.toml")
+    shutil.copytree(ROOT / "rules", elsewhere)
+    bootstrap = EDITABLE_FINDER.format(init=str(elsewhere / "__init__.py"), folder=str(elsewhere))
+    assert rules_dir_seen(checkout, bootstrap, tmp_path) == str(checkout / "rules")
+
+
+def _checkout_tool():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("bench_checkout", ROOT / "benchmarks" / "checkout.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_benchmarks_checkout_runs_an_old_checkout_with_its_own_rules(tmp_path):
+    """benchmarks/checkout.py (bench.py --compare): code that asks the import system for
+    cleaner.rules first, as every commit before the fix did, reads the checkout's rules
+    once the editable hooks that map cleaner are gone; other finders stay."""
+    tool = _checkout_tool()
+    env = tool.checkout_env(tmp_path / "old", {"PATH": os.environ.get("PATH", "")})
+    first, shim = env["PYTHONPATH"].split(os.pathsep)
+    assert first == str((tmp_path / "old").resolve())
+    code = (
+        "import sys, types\n"
+        "editable = types.ModuleType('__editable___x_finder'); editable.MAPPING = {'cleaner': '/a'}\n"
+        "other = types.ModuleType('other_finder'); other.MAPPING = {'numpy': '/b'}\n"
+        "sys.modules.update({m.__name__: m for m in (editable, other)})\n"
+        "A = type('A', (), {'__module__': editable.__name__}); B = type('B', (), {'__module__': other.__name__})\n"
+        "sys.meta_path[:0] = [A, B]\n"
+        f"exec(open({str(pathlib.Path(shim) / 'sitecustomize.py')!r}).read())\n"
+        "print(A in sys.meta_path, B in sys.meta_path)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert done.stdout.split() == ["False", "True"], done.stderr

@@ -145,14 +145,27 @@ def json_schema() -> dict:
 
 
 def builtin_rules_dir() -> Path:
-    """The rules shipped in the package (the top-level ``rules/`` folder of a checkout)."""
+    """The rules shipped with this code: the package's own ``rules/`` (an installed wheel),
+    else the ``rules/`` folder of the source checkout the package was imported from, else
+    wherever the import system finds ``cleaner.rules``.
+
+    The checkout comes before the import system: an editable install maps ``cleaner.rules``
+    to *its* checkout, so a second checkout put first on ``PYTHONPATH`` (a worktree, or an
+    old commit a benchmark compares with) would otherwise run its own code with the
+    installed checkout's rule files."""
+    package = Path(__file__).resolve().parent.parent
+    checkout = package.parent
+    for path, is_ours in ((package / "rules", True),
+                          (checkout / "rules", (checkout / "pyproject.toml").is_file())):
+        if is_ours and path.is_dir() and any(path.glob("*.yaml")):
+            return path
     try:
         path = Path(str(resources.files("cleaner.rules")))
         if path.is_dir() and any(path.glob("*.yaml")):
             return path
     except (ModuleNotFoundError, TypeError):
         pass
-    return Path(__file__).resolve().parent.parent.parent / "rules"
+    return checkout / "rules"
 
 
 def schema_path() -> Path:
