@@ -49,12 +49,14 @@ PER_FOLDER = 1000          # files per corpus sub-folder
 COMPARED = "cleaner text -j 1, --compare"
 TARGETS = {"text_vs_baseline": 2.0, "j2_vs_j1": 1.7, "peak_mb": 300.0}
 # The text path's pages per CPU second at -j 1 on this script's text corpus when issue 16
-# ("a text path twice as fast") was filed: main at ce1e310, run by this script with
-# PYTHONPATH on that checkout (--pages 10000 --repeat 2, twice: 489 and 485), 2026-12-05,
-# this project's 2-core machine at a load of ~1.2. CPU time per page moves with the
-# machine and its load: for a figure that means something, measure the old checkout in
-# the same run with --compare (its row then replaces this constant).
-TEXT_BASELINE_PPC = 487.0
+# ("a text path twice as fast") was filed: main at ce1e310 with its own rule files, run
+# by this script's --compare (benchmarks/checkout.py) in a run of 20,000 pages,
+# --repeat 2, 2026-12-05, this project's 2-core machine at a load of ~0.4 (main: 660 in
+# the same run). The figure used before, 487, was taken with PYTHONPATH alone, which ran
+# ce1e310's code with main's rule files (see checkout.py), on a busier machine. CPU time
+# per page moves with the machine and its load: for a figure that means something,
+# measure the old checkout in the same run with --compare (its row then replaces this constant).
+TEXT_BASELINE_PPC = 538.0
 
 
 # ------------------------------------------------------------------ corpus

@@ -2,11 +2,13 @@
 
     python benchmarks/same_output.py --save /tmp/base-out      # on the code before the change
     python benchmarks/same_output.py --compare /tmp/base-out   # after it: exit 1 on any difference
+    python benchmarks/same_output.py --save /tmp/base-out --checkout ../old   # the baseline from another checkout
 
-Runs the installed ``cleaner`` (``python -m cleaner``, so ``PYTHONPATH`` picks another
-checkout) with ``--keep-dropped -j 1`` on each input set:
+Runs ``python -m cleaner`` with ``--keep-dropped -j 1`` in this checkout's folder (so its
+own ``cleaner`` package; ``--checkout DIR`` runs another checkout's, in that folder, with
+its own rule files: benchmarks/checkout.py) on each input set:
 
-    seeds      the repo's seeds/
+    seeds      the checkout's seeds/
     dev        ../shared/devset/raw (text dumps, no URL)
     html       every HTML file under ../shared/html-samples (no URL)
     html-urls  the same HTML pages as JSONL lines with the manifest's URL
@@ -60,19 +62,29 @@ def input_sets(shared: pathlib.Path, work: pathlib.Path) -> dict[str, list[str]]
             "dev-urls": [str(dev_urls)], "fixtures": ["tests/fixtures"]}
 
 
-def run_cleaner(args: list[str]) -> bytes:
-    proc = subprocess.run([sys.executable, "-m", "cleaner", *args], cwd=ROOT, capture_output=True)
+def run_cleaner(args: list[str], checkout: pathlib.Path | None = None) -> bytes:
+    """``python -m cleaner ARGS`` in the checkout's folder (the working folder comes first
+    on the import path): this one's, or ``checkout``'s with its own rule files."""
+    env = None
+    if checkout is not None:
+        from checkout import checkout_env
+        env = checkout_env(checkout)
+    proc = subprocess.run([sys.executable, "-m", "cleaner", *args], cwd=checkout or ROOT, env=env,
+                          capture_output=True)
     if proc.returncode not in (0, 1):
         sys.exit(f"cleaner {' '.join(args)}: exit {proc.returncode}\n{proc.stderr.decode()}")
     return proc.stdout
 
 
-def produce(shared: pathlib.Path, work: pathlib.Path) -> dict[str, bytes]:
+def produce(shared: pathlib.Path, work: pathlib.Path, checkout: pathlib.Path | None = None) -> dict[str, bytes]:
     out = {}
     for name, paths in input_sets(shared, work).items():
-        out[name] = run_cleaner([*paths, "--keep-dropped", "-j", "1", "-q"])
+        out[name] = run_cleaner([*paths, "--keep-dropped", "-j", "1", "-q"], checkout)
     pages = [p.format(shared=shared) for p in EXPLAIN_PAGES]
-    out["explain"] = run_cleaner(["explain", "--json", "--color", "never", *pages])
+    explained = run_cleaner(["explain", "--json", "--color", "never", *pages], checkout)
+    # explain names the rule file of each rule: the same file in any checkout
+    rules = json.dumps(str((checkout or ROOT) / "rules"))[1:-1].encode()
+    out["explain"] = explained.replace(rules + b"/", b"<rules>/")
     return out
 
 
@@ -90,7 +102,10 @@ def first_difference(old: bytes, new: bytes) -> str:
         except ValueError:
             return f"{head}line {n} differs"
         where = _field_diff(rx, ry, "")
-        return f"{head}record {n} ({rx.get('metadata', {}).get('source_path') or rx.get('source')}): {where}"
+        md = rx.get("metadata") if isinstance(rx, dict) else None
+        name = (md.get("source_path") if isinstance(md, dict) else None) or (
+            rx.get("source") if isinstance(rx, dict) else None)
+        return f"{head}record {n} ({name}): {where}"
     return head + "a record is missing at the end"
 
 
@@ -115,8 +130,14 @@ def main(argv=None) -> int:
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"), help="the shared data folder")
     ap.add_argument("--work", default=os.path.join(os.environ.get("TMPDIR", "/tmp"), "cleaner-same-output"),
                     help="fixed folder for the JSONL inputs built here")
+    ap.add_argument("--checkout", metavar="DIR",
+                    help="run another checkout's cleaner (in DIR, with DIR's rule files), e.g. the "
+                         "commit before a change, for --save")
     args = ap.parse_args(argv)
-    outputs = produce(pathlib.Path(args.shared), pathlib.Path(args.work))
+    checkout = pathlib.Path(args.checkout).resolve() if args.checkout else None
+    if checkout is not None and not (checkout / "cleaner" / "__init__.py").is_file():
+        ap.error(f"--checkout {args.checkout}: no cleaner package there")
+    outputs = produce(pathlib.Path(args.shared).resolve(), pathlib.Path(args.work).resolve(), checkout)
     digests = {name: hashlib.sha256(data).hexdigest() for name, data in outputs.items()}
     counts = {name: len(data.splitlines()) for name, data in outputs.items()}
     if args.save:
