@@ -227,6 +227,23 @@ def test_a_whole_pages_dump_keeps_the_article_only(c):
     # the menu's "Terkini" heading (a to_end rule) ended nothing: the article came after it
 
 
+@pytest.mark.parametrize("under_title", [
+    # a caption closed by its credit reads as title case too (beritasatu, okezone)
+    ["Senin, 4 Maret 2024 10:15 WIB", "Ilustrasi Warga Antre Beras di Gudang Bulog. (Foto: Antara)"],
+    # a credit line of more than four words (beritasatu: "Oleh : Name / Initials"; merdeka: with the date)
+    ["Reporter : Ramadhian Fadillah | Senin, 4 Maret 2024 10:15 WIB", "Share", "Tweet"],
+    ["Senin, 4 Maret 2024 10:15 WIB", "Oleh : Arnold H Sianturi / FMB",
+     "Warga Antre Beras di Gudang Bulog. (Foto: Antara)"],
+], ids=["caption-with-credit", "credit-and-date", "credit-then-caption"])
+def test_a_whole_pages_header_block_reaches_the_headline_over_credits_and_captions(c, under_title):
+    """The header block is found by walking up from the first paragraph to the headline: a
+    caption that ends with its credit, or a credit line, is not taken for the headline
+    (which the page-top pass then dropped with the menu above it)."""
+    rec = c.clean_text(page(*MENU, "Nasional", TITLE, *under_title, P1, P2, P3, P4, *FOOT))
+    assert rec.metadata.title == TITLE
+    assert rec.text.split("\n\n") == [P1, P2, P3, P4]
+
+
 def test_a_pages_top_with_a_short_menu_is_read_as_before(c):
     rec = c.clean_text(page(*MENU[:10], TITLE, P1, P2, P3))
     assert rec.metadata.title == TITLE and rec.text.startswith(P1)

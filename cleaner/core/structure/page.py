@@ -22,6 +22,7 @@ main content; a table above its story is no menu).
 from __future__ import annotations
 
 from ...text import dates
+from ...text.byline import parse_credit
 from ...text.signals import prose_like, title_like, words
 from .shapes import LABEL_MAX_WORDS, caption_like, photo_credit_like
 from .state import Page
@@ -80,8 +81,10 @@ def page_top(p: Page) -> None:
 
 def header_block_start(p: Page, kept_above: list[int]) -> int:
     """Where the article's header block starts: walking up from the first paragraph over
-    header-shaped lines (a date, a credit, a caption, a short label, dropped lines) to
-    the headline, and over the labels and date right above the headline."""
+    header-shaped lines (a date, a credit line, a photo credit, a caption, a short label,
+    dropped lines) to the headline, and over the labels and date right above the headline.
+    A caption is known by its credit before it is taken for the headline: under the
+    byline, "Ilustrasi tes cepat Covid-19. (Foto: Antara)" reads as title case too."""
     lines, start = p.lines, kept_above[-1] + 1
     title_seen = False
     for k in reversed(kept_above[-HEADER_BLOCK_MAX:]):
@@ -91,11 +94,13 @@ def header_block_start(p: Page, kept_above: list[int]) -> int:
                 start = k                    # a section label or the date above the headline
                 continue
             break
-        if title_like(t) and len(words(t)) > LABEL_MAX_WORDS and not dates.is_date_line(t):
+        if dates.is_date_line(t) or photo_credit_like(t) or caption_like(t) or parse_credit(t) is not None:
+            start = k
+            continue
+        if title_like(t) and len(words(t)) > LABEL_MAX_WORDS:
             start, title_seen = k, True
             continue
-        if dates.is_date_line(t) or photo_credit_like(t) or caption_like(t) or prose_like(t) \
-                or len(words(t)) <= LABEL_MAX_WORDS:
+        if prose_like(t) or len(words(t)) <= LABEL_MAX_WORDS:
             start = k
             continue
         break
