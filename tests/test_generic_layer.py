@@ -234,7 +234,11 @@ def test_a_whole_pages_dump_keeps_the_article_only(c):
     ["Reporter : Ramadhian Fadillah | Senin, 4 Maret 2024 10:15 WIB", "Share", "Tweet"],
     ["Senin, 4 Maret 2024 10:15 WIB", "Oleh : Arnold H Sianturi / FMB",
      "Warga Antre Beras di Gudang Bulog. (Foto: Antara)"],
-], ids=["caption-with-credit", "credit-and-date", "credit-then-caption"])
+    # a sentence closed by a bracketed agency credit (viva: REUTERS/..., antaranews: ANTARA /...)
+    ["Puluhan warga dikarantina di rumah sakit kota itu sejak kemarin.", "Senin, 4 Maret 2024 10:15 WIB",
+     "Staf laboratorium memeriksa sampel cairan pelancong asal Korea Selatan setibanya di Bangkok. "
+     "(REUTERS/Budi Santoso)"],
+], ids=["caption-with-credit", "credit-and-date", "credit-then-caption", "sentence-then-credit"])
 def test_a_whole_pages_header_block_reaches_the_headline_over_credits_and_captions(c, under_title):
     """The header block is found by walking up from the first paragraph to the headline: a
     caption that ends with its credit, or a credit line, is not taken for the headline

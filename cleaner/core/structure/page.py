@@ -24,7 +24,7 @@ from __future__ import annotations
 from ...text import dates
 from ...text.byline import parse_credit
 from ...text.signals import prose_like, title_like, words
-from .shapes import LABEL_MAX_WORDS, caption_like, photo_credit_like
+from .shapes import LABEL_MAX_WORDS, SENTENCE_THEN_CREDIT, caption_like, photo_credit_like
 from .state import Page
 
 # What a kept line that is not prose costs the run it sits in, against a prose line's
@@ -84,7 +84,8 @@ def header_block_start(p: Page, kept_above: list[int]) -> int:
     header-shaped lines (a date, a credit line, a photo credit, a caption, a short label,
     dropped lines) to the headline, and over the labels and date right above the headline.
     A caption is known by its credit before it is taken for the headline: under the
-    byline, "Ilustrasi tes cepat Covid-19. (Foto: Antara)" reads as title case too."""
+    byline, "Ilustrasi tes cepat Covid-19. (Foto: Antara)" reads as title case too, and
+    a sentence closed by a bracketed credit ("... di Bangkok. (REUTERS/Name)") is one."""
     lines, start = p.lines, kept_above[-1] + 1
     title_seen = False
     for k in reversed(kept_above[-HEADER_BLOCK_MAX:]):
@@ -94,7 +95,8 @@ def header_block_start(p: Page, kept_above: list[int]) -> int:
                 start = k                    # a section label or the date above the headline
                 continue
             break
-        if dates.is_date_line(t) or photo_credit_like(t) or caption_like(t) or parse_credit(t) is not None:
+        if dates.is_date_line(t) or photo_credit_like(t) or caption_like(t) or SENTENCE_THEN_CREDIT.search(t) \
+                or parse_credit(t) is not None:
             start = k
             continue
         if title_like(t) and len(words(t)) > LABEL_MAX_WORDS:
