@@ -381,7 +381,8 @@ def test_suggest_names_each_rule_with_its_own_pages(tmp_path, capsys, rule_first
      "KUNJUNGI PAMERAN OTOMOTIF 2025 DI JIEXPO"],
     ["Straße 12 Berlin", "STRASSE 12 BERLIN"],          # full case folding only
     ["İstanbul Kota", "i̇stanbul kota"],                  # neither folding: the forms, alternated
-], ids=["case-and-number", "full-folding", "no-folding"])
+    ["Klik “Ikuti” untuk Berita Terbaru", 'Klik "Ikuti" untuk Berita Terbaru'],   # curly and straight quotes
+], ids=["case-and-number", "full-folding", "no-folding", "quotes"])
 def test_line_pattern_matches_variants_differing_in_case(lines):
     assert len({suggest.line_key(line) for line in lines}) == 1      # one line, as suggest counts them
     pattern = suggest.line_pattern(lines)

@@ -42,9 +42,13 @@ def line_pattern(variants: list[str]) -> str:
     return "^(?:" + "|".join(sorted({_escaped(v) for v in variants})) + ")$"
 
 
+# Curly and straight quotes: one site prints “Ikuti”, another page of it "Ikuti".
+_QUOTES = str.maketrans({c: "'" for c in "‘’‚‛′"} | {c: '"' for c in "“”„‟″"})
+
+
 def line_key(text: str) -> str:
-    """The key lines are counted by: spaces and case folded, every number made 0."""
-    return regex.sub(r"[0-9]+", "0", " ".join(text.split()).casefold())
+    """The key lines are counted by: spaces, case and quote marks folded, every number made 0."""
+    return regex.sub(r"[0-9]+", "0", " ".join(text.split()).casefold().translate(_QUOTES))
 
 
 def slug(text: str, words: int = 4) -> str:
