@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner.text import dates
-from cleaner.text.dates import TZ_OFFSETS, FoundDate, find_date, find_dates, is_date_line
+from cleaner.text.dates import TZ_OFFSETS, FoundDate, find_date, find_dates, is_date_line, mostly_date
 
 # (id, text, value, has_time, tz, text[start:end]) -- every shape seen on real pages.
 SHAPES = [
@@ -214,6 +214,28 @@ def test_is_date_line_true(line):
 @pytest.mark.parametrize("line", NOT_DATE_LINES)
 def test_is_date_line_false(line):
     assert not is_date_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    *DATE_LINES,
+    "on 4 Mar 2024 at 10:15 WIB",                                            # a word before the date
+    "4 Maret 2024 10:15 4 Maret 2024 10:15 Diperbarui: 4 Maret 2024 12:05 73",   # a counter after it
+    "Kamis, 26 Juni 2025 - 13:49:45 Wib Lingkungan",                          # a section label after it
+])
+def test_mostly_date(line):
+    assert mostly_date(line)
+
+
+@pytest.mark.parametrize("line", [
+    "HUT Kemerdekaan RI ke-77, 17 Agustus 2022",
+    "Jadwal Imsakiyah Kota Bandung 18 Juni 2015",
+    "Pada 24 Februari 2022, Putin menginstruksikan serangan terhadap Ukraina.",
+    "Pertandingan berlangsung 13 September 2023",
+    "Berita Internasional Terkini", "16:22 WIB", "",
+    "4 Maret 2024 " + "x" * 300,
+])
+def test_not_mostly_date(line):
+    assert not mostly_date(line)
 
 
 WATCHDOG_SECONDS = 30

@@ -238,13 +238,18 @@ def test_a_whole_pages_dump_keeps_the_article_only(c):
     ["Puluhan warga dikarantina di rumah sakit kota itu sejak kemarin.", "Senin, 4 Maret 2024 10:15 WIB",
      "Staf laboratorium memeriksa sampel cairan pelancong asal Korea Selatan setibanya di Bangkok. "
      "(REUTERS/Budi Santoso)"],
-], ids=["caption-with-credit", "credit-and-date", "credit-then-caption", "sentence-then-credit"])
+    # a date line with a word or a counter that is_date_line does not allow (liputan6, kompasiana)
+    ["By Budi Santoso", "on 4 Mar 2024 at 10:15 WIB", "Share", "Comment (0)"],
+    ["4 Maret 2024 10:15 4 Maret 2024 10:15 Diperbarui: 4 Maret 2024 12:05 73", "+", "Laporkan Akun"],
+], ids=["caption-with-credit", "credit-and-date", "credit-then-caption", "sentence-then-credit",
+        "word-then-date", "dates-then-counter"])
 def test_a_whole_pages_header_block_reaches_the_headline_over_credits_and_captions(c, under_title):
     """The header block is found by walking up from the first paragraph to the headline: a
     caption that ends with its credit, or a credit line, is not taken for the headline
     (which the page-top pass then dropped with the menu above it)."""
     rec = c.clean_text(page(*MENU, "Nasional", TITLE, *under_title, P1, P2, P3, P4, *FOOT))
     assert rec.metadata.title == TITLE
+    assert (rec.metadata.published or "").startswith("2024-03-04")
     assert rec.text.split("\n\n") == [P1, P2, P3, P4]
 
 

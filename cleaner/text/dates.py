@@ -242,3 +242,25 @@ def is_date_line(line: str) -> bool:
             return False
         pos = fd.end
     return _SUFFIX_RE.fullmatch(line, pos) is not None
+
+
+# A line whose dates make up this share of its characters (spaces aside) is a date line
+# for the header, whatever else it holds: "on 18 Jun 2015 at 06:25 WIB", or a date run
+# with a counter ("6 Oktober 2024 05:09 ... Diperbarui: 6 Oktober 2024 12:05 60").
+MOSTLY_DATE_SHARE = 0.6
+
+
+@memo
+def mostly_date(line: str) -> bool:
+    """:func:`is_date_line`, or dates that make up most of the line (:data:`MOSTLY_DATE_SHARE`
+    of its characters, spaces aside): the header's date line with a word or a number
+    around it that :func:`is_date_line` does not allow. Not a headline."""
+    if len(line) > _MAX_DATE_LINE:
+        return False
+    if is_date_line(line):
+        return True
+    found = find_dates(line)
+    if not found:
+        return False
+    covered = sum(len(line[f.start:f.end].replace(" ", "")) for f in found)
+    return covered >= MOSTLY_DATE_SHARE * len(line.replace(" ", ""))

@@ -15,7 +15,7 @@ RULE_IDS: dict[str, tuple[str, str]] = {
     "structure:split-label": ("frame", "a field label alone on its line (\"Reporter\") and the name on the next"),
     "structure:dateline": ("header, metadata", "the paragraph that opens with the dateline starts the body; "
                                                "metadata.dateline"),
-    "structure:date-line": ("header", "a line that is only a date, in the header"),
+    "structure:date-line": ("header", "a line that is only a date, or mostly dates (a word or a counter beside them), in the header"),
     "structure:credit-line": ("header, credits", "a credit line the rules missed, read by the credit grammar "
                                                  "(text/byline.py); metadata.authors, editor, credited_source"),
     "structure:title-repeat": ("header, body", "the headline printed again"),

@@ -98,8 +98,8 @@ def opens_body_under_credit(p: Page, s: HeaderScan) -> bool:
 
 
 def date_line(p: Page, s: HeaderScan) -> str | None:
-    """A line that is only a date (structure:date-line)."""
-    if not dates.is_date_line(s.t):
+    """A line that is only a date, or mostly dates (structure:date-line)."""
+    if not dates.mostly_date(s.t):
         return None
     s.line.drop("date", "structure:date-line")
     return s.took(s.i, "date", closes=p.title_idx is not None)

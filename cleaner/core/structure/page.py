@@ -95,7 +95,7 @@ def header_block_start(p: Page, kept_above: list[int]) -> int:
                 start = k                    # a section label or the date above the headline
                 continue
             break
-        if dates.is_date_line(t) or photo_credit_like(t) or caption_like(t) or SENTENCE_THEN_CREDIT.search(t) \
+        if dates.mostly_date(t) or photo_credit_like(t) or caption_like(t) or SENTENCE_THEN_CREDIT.search(t) \
                 or parse_credit(t) is not None:
             start = k
             continue
