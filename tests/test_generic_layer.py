@@ -117,6 +117,19 @@ def test_a_name_shaped_label_elsewhere_in_the_header_is_no_author(c):
     assert rec.metadata.authors == ["Budi"]
 
 
+@pytest.mark.parametrize("header", [
+    ["Nasional", "Senin, 4 Maret 2024 10:15 WIB", TITLE],              # a section label above the date (okezone)
+    [TITLE, "Senin, 4 Maret 2024 10:15 WIB", "MUDA DAN BERPRESTASI"],  # a slogan under the date (detik)
+], ids=["section-above-date", "slogan-under-date"])
+def test_common_words_alone_on_a_line_are_no_author(c, header):
+    """A bare name line is a person's name only when its words are not mostly common
+    words (jusText's Indonesian stoplist: "nasional", "muda", "dan")."""
+    rec = c.clean_text(page(*header, P1, P2, P3))
+    assert rec.metadata.authors == []
+    rec = c.clean_text(page(TITLE, "Senin, 4 Maret 2024 10:15 WIB", "Budi Santoso", P1, P2, P3))
+    assert rec.metadata.authors == ["Budi Santoso"]
+
+
 def test_closing_writer_credit_is_a_byline_and_the_author(c):
     rec = c.clean_text(page(P1, P2, P3, "(Kotakita.id/Budi Santoso)"))
     assert rec.metadata.authors == ["Budi Santoso"] and "(Kotakita.id/Budi Santoso)" not in rec.text

@@ -14,6 +14,7 @@ from ...text.signals import (
     headline_like,
     lowercase_content_words,
     memo,
+    stopword_density,
     words,
 )
 
@@ -148,11 +149,18 @@ SPLIT_LABELS = {"reporter": "authors", "penulis": "authors", "pewarta": "authors
 NAME_LINE = regex.compile(r"^\p{L}[\p{L}.'’-]*(?: \p{L}[\p{L}.'’-]*){0,4}$")
 
 
+def mostly_stopwords(text: str) -> bool:
+    """More than half of the line's words are in jusText's Indonesian stoplist ("Nasional",
+    "Muda dan Menginspirasi"): common words, not a person's name."""
+    return stopword_density(text) > 0.5
+
+
 @memo
 def name_line(text: str) -> bool:
-    """A short person's name alone on its line ("Kiki", "wartapalapa")."""
+    """A short person's name alone on its line ("Kiki", "wartapalapa"); not a line whose
+    words are mostly common words (a section label "Nasional", a slogan "Muda dan ...")."""
     return len(words(text)) <= NAME_MAX_WORDS and bool(NAME_LINE.match(text)) and \
-        text.strip(" :").casefold() not in SPLIT_LABELS
+        text.strip(" :").casefold() not in SPLIT_LABELS and not mostly_stopwords(text)
 
 
 @memo
