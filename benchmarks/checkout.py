@@ -41,6 +41,11 @@ sys.meta_path[:] = [f for f in sys.meta_path if not _maps_cleaner(f)]
 '''
 
 
+def holds_cleaner(folder: str | os.PathLike) -> bool:
+    """``folder`` is a checkout of cleaner (it holds the cleaner package)."""
+    return (pathlib.Path(folder) / "cleaner" / "__init__.py").is_file()
+
+
 def checkout_env(checkout: str | os.PathLike, env: dict | None = None) -> dict:
     """``env`` (default: this process's) set to run ``checkout``'s cleaner with its own rules."""
     shim = pathlib.Path(tempfile.gettempdir()) / "cleaner-checkout-shim"
@@ -62,11 +67,11 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 2
     checkout = pathlib.Path(argv[0])
-    if not (checkout / "cleaner" / "__init__.py").is_file():
+    if not holds_cleaner(checkout):
         print(f"checkout.py: {checkout}: no cleaner package there", file=sys.stderr)
         return 2
     here = pathlib.Path.cwd()
-    if (here / "cleaner" / "__init__.py").is_file() and here.resolve() != checkout.resolve():
+    if holds_cleaner(here) and here.resolve() != checkout.resolve():
         print(f"checkout.py: warning: the working folder {here} holds a cleaner package: "
               "`python -m`/`-c` commands import that one, not the checkout's", file=sys.stderr)
     return subprocess.call(argv[2:], env=checkout_env(checkout))

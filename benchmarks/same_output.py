@@ -31,6 +31,8 @@ import pathlib
 import subprocess
 import sys
 
+from checkout import checkout_env, holds_cleaner  # this folder's script: another checkout's code and rules
+
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parent
 EXPLAIN_PAGES = ("seeds/000_4f9533bd8fb762ef.txt", "{shared}/devset/raw/d001.txt", "{shared}/devset/raw/d070.txt",
@@ -65,10 +67,7 @@ def input_sets(shared: pathlib.Path, work: pathlib.Path) -> dict[str, list[str]]
 def run_cleaner(args: list[str], checkout: pathlib.Path | None = None) -> bytes:
     """``python -m cleaner ARGS`` in the checkout's folder (the working folder comes first
     on the import path): this one's, or ``checkout``'s with its own rule files."""
-    env = None
-    if checkout is not None:
-        from checkout import checkout_env
-        env = checkout_env(checkout)
+    env = checkout_env(checkout) if checkout is not None else None
     proc = subprocess.run([sys.executable, "-m", "cleaner", *args], cwd=checkout or ROOT, env=env,
                           capture_output=True)
     if proc.returncode not in (0, 1):
@@ -135,7 +134,7 @@ def main(argv=None) -> int:
                          "commit before a change, for --save")
     args = ap.parse_args(argv)
     checkout = pathlib.Path(args.checkout).resolve() if args.checkout else None
-    if checkout is not None and not (checkout / "cleaner" / "__init__.py").is_file():
+    if checkout is not None and not holds_cleaner(checkout):
         ap.error(f"--checkout {args.checkout}: no cleaner package there")
     outputs = produce(pathlib.Path(args.shared).resolve(), pathlib.Path(args.work).resolve(), checkout)
     digests = {name: hashlib.sha256(data).hexdigest() for name, data in outputs.items()}

@@ -22,13 +22,17 @@ from html_tools import LABELS, extractor  # noqa: E402
 DEFAULT = ("cleaner-fast", "cleaner-trafilatura", "trafilatura")
 
 
-def references(shared: pathlib.Path) -> list[dict]:
-    """The manifest's entries that have a reference text."""
+def entries(shared: pathlib.Path) -> list[dict]:
+    """Every entry of the HTML samples' manifest (none without it)."""
     manifest = shared / "html-samples" / "manifest.jsonl"
     if not manifest.is_file():
         return []
-    entries = [json.loads(line) for line in manifest.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [e for e in entries if e.get("expected_text")]
+    return [json.loads(line) for line in manifest.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def references(shared: pathlib.Path) -> list[dict]:
+    """The manifest's entries that have a reference text."""
+    return [e for e in entries(shared) if e.get("expected_text")]
 
 
 def overlap(pred: str, gold: str) -> tuple[float, float]:

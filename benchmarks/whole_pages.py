@@ -30,12 +30,10 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import pathlib
 import re
 import sys
 import time
-import unicodedata
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -43,6 +41,8 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import samples  # noqa: E402 - this folder's benchmarks, shared helpers
 import scrapinghub  # noqa: E402
 from bench import as_html  # noqa: E402
+
+from cleaner.text.normalise import hash_form  # noqa: E402
 
 
 def dump_of(data: bytes) -> str:
@@ -125,24 +125,21 @@ def run_scrapinghub(funcs) -> dict[str, tuple[float, float, float, float]]:
     return result
 
 
-def _folded(text: str | None) -> str:
-    return " ".join(re.sub(r"\W+", " ", unicodedata.normalize("NFKC", text or "")).lower().split())
-
-
 def page_headlines(data: bytes) -> list[str]:
-    """The page's own headline as its HTML gives it (folded): og:title, the <h1>s of three
-    words or more, the parts of <title> of four words or more."""
+    """The page's own headline as its HTML gives it (in hash form: case, width and
+    punctuation folded): og:title, the <h1>s of three words or more, the parts of <title>
+    of four words or more."""
     from lxml import html as lxml_html
     tree = lxml_html.fromstring(data)
-    found = [_folded(t) for t in tree.xpath('//meta[@property="og:title"]/@content')]
-    found += [_folded(h.text_content()) for h in tree.xpath("//h1")]
+    found = [hash_form(t) for t in tree.xpath('//meta[@property="og:title"]/@content')]
+    found += [hash_form(h.text_content()) for h in tree.xpath("//h1")]
     for title in tree.xpath("//title/text()")[:1]:
-        found += [_folded(part) for part in re.split(r"\s[|\-–—:]+\s", title)]
+        found += [hash_form(part) for part in re.split(r"\s[|\-–—:]+\s", title)]
     return [h for h in found if len(h.split()) >= 3]
 
 
 def same_headline(title: str | None, headlines: list[str]) -> bool:
-    t = _folded(title)
+    t = hash_form(title or "")
     return bool(t) and any(t == h or (len(t) >= 20 and (t in h or h in t)) for h in headlines)
 
 
@@ -150,7 +147,7 @@ def run_headlines() -> tuple[int, int, list[str]]:
     """(titles right, pages, the pages whose title is not the headline)."""
     from cleaner import Cleaner
     cleaner, root, right, missed = Cleaner(), SHARED / "html-samples", 0, []
-    rows = [m for m in map(json.loads, (root / "manifest.jsonl").read_text(encoding="utf-8").splitlines())]
+    rows = samples.entries(SHARED)
     for m in rows:
         data = (root / m["file"]).read_bytes()
         try:

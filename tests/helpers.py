@@ -1,8 +1,11 @@
 """Files the tests write, shared by several test files: a text file (a rule file by
-default) and WARCs of HTTP responses (warcio's writer). The pieces of made-up pages
-are in madeup.py; the command in-process and its outputs in runhelp.py."""
+default) and WARCs of HTTP responses (warcio's writer); and the benchmark scripts loaded
+as modules. The pieces of made-up pages are in madeup.py; the command in-process and its
+outputs in runhelp.py."""
+import importlib.util
 import io
 
+from conftest import ROOT
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -31,3 +34,11 @@ def warc_of(responses, gz=False) -> tuple[bytes, list[str]]:
     writer = WARCWriter(buf, gzip=gz)
     ids = [add_response(writer, *response) for response in responses]
     return buf.getvalue(), ids
+
+
+def benchmark(stem: str):
+    """``benchmarks/<stem>.py`` loaded as a module (the benchmarks are scripts, not a package)."""
+    spec = importlib.util.spec_from_file_location(f"benchmarks_{stem}", ROOT / "benchmarks" / f"{stem}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -6,6 +6,7 @@ import random
 import dedup_eval
 import pytest
 from conftest import SHARED
+from helpers import benchmark
 from runhelp import undocumented_flags
 
 from cleaner.cli import main
@@ -202,12 +203,9 @@ def test_subcommand_bad_gzip_reported(tmp_path, capsys):
     assert out.exists() and out.read_text() == ""
 
 
-def test_benchmark_run_contract(root):
+def test_benchmark_run_contract():
     """bench.py calls run(n); checked for its keys and findings, never for its time."""
-    import importlib.util
-    spec = importlib.util.spec_from_file_location("bench_dedup", root / "benchmarks" / "bench_dedup.py")
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = benchmark("bench_dedup")
     result = bench.run(200)
     assert {"records", "seconds", "peak_mb"} <= set(result) and result["records"] == 200
     assert result["copies"] > 20 and result["copies_flagged"] == result["copies"]

@@ -13,6 +13,7 @@ import zipfile
 
 import pytest
 from conftest import ROOT
+from helpers import benchmark
 
 # What a wheel is built from (pyproject's [tool.setuptools] names the rest).
 SOURCES = ("pyproject.toml", "README.md", "LICENSE", "cleaner", "rules")
@@ -113,19 +114,11 @@ def test_a_checkout_first_on_the_path_reads_its_own_rules_past_an_editable_insta
     assert rules_dir_seen(checkout, bootstrap, tmp_path) == str(checkout / "rules")
 
 
-def _checkout_tool():
-    import importlib.util
-    spec = importlib.util.spec_from_file_location("bench_checkout", ROOT / "benchmarks" / "checkout.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 def test_benchmarks_checkout_runs_an_old_checkout_with_its_own_rules(tmp_path):
     """benchmarks/checkout.py (bench.py --compare): code that asks the import system for
     cleaner.rules first, as every commit before the fix did, reads the checkout's rules
     once the editable hooks that map cleaner are gone; other finders stay."""
-    tool = _checkout_tool()
+    tool = benchmark("checkout")
     env = tool.checkout_env(tmp_path / "old", {"PATH": os.environ.get("PATH", "")})
     first, shim = env["PYTHONPATH"].split(os.pathsep)
     assert first == str((tmp_path / "old").resolve())

@@ -7,6 +7,7 @@ import json
 import re
 
 import pytest
+from helpers import benchmark
 from runhelp import cli as run
 from runhelp import undocumented_flags
 
@@ -196,11 +197,8 @@ def test_top_puts_the_rest_in_one_row(tmp_path, capsys, seeds_clean):
     assert '<tr class="rest"><td>2 other outlets</td>' in table     # of four: tribun's two sites, ...
 
 
-def test_the_benchmark_runs(root):
-    import importlib.util
-    spec = importlib.util.spec_from_file_location("bench_report", root / "benchmarks" / "bench_report.py")
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+def test_the_benchmark_runs():
+    bench = benchmark("bench_report")
     result = bench.run(300, "zst")
     assert result["records"] == 300 and result["targets"] == "(set for 100,000 records)"
     from plotly.offline import get_plotlyjs
