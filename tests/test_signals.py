@@ -1,4 +1,5 @@
 """Fast forms of the line signals give the same answers as the patterns they replace."""
+import pytest
 from conftest import ROOT, SHARED
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -53,3 +54,15 @@ def test_each_page_gets_its_own_memo_and_later_passes_share_it():
     again, _ = c.stages("Isi berita.", warnings=[], memo=doc.memo)
     other, _ = c.run_stages("Isi berita lain.")
     assert again.memo is doc.memo and other.memo is not doc.memo and not doc.memo.is_empty()
+
+
+@pytest.mark.parametrize("text, glued", [
+    ("Tentang KamiPedoman Media SiberKetentuan & Kebijakan PrivasiPanduan KomunitasKarir", True),
+    ("Bagikan Ke WhatsAppBagikan Ke FacebookBagikan Ke TwitterBagikan Ke Telegram", True),
+    # camel-case brands in a headline: three junctions, not a row of links
+    ("WhatsApp, YouTube dan TikTok Sempat Tidak Bisa Diakses Selama Dua Jam", False),
+    ("Harga Cabai Rawit di Pasar Induk Turun Tajam", False),
+])
+def test_glued_row(text, glued):
+    assert signals.glued_row(text) is glued
+    assert not (glued and signals.link_like(text))

@@ -137,6 +137,22 @@ def test_header_block_printed_inside_the_body_is_dropped(c):
     assert rec.metadata.published == "2009-05-19T02:43:20+07:00"
 
 
+SHARE_ROW = "Bagikan Ke WhatsAppBagikan Ke FacebookBagikan Ke TwitterBagikan Ke Telegram"
+MENU_ROW = "Tentang KamiRedaksiPedoman Media SiberKebijakan PrivasiKarir"
+
+
+@pytest.mark.parametrize("row", [SHARE_ROW, MENU_ROW])
+def test_row_of_links_run_together_is_no_headline(c, row):
+    # A page dump that prints a menu or share buttons without spaces between their
+    # labels (kumparan's footer menu, bantenraya's share row): the row is dropped as
+    # nav and the headline below it is the title.
+    title = "Bus Sekolah Gratis Ditambah Mulai Pekan Depan"
+    rec = c.clean_text(page(row, title, "Rabu, 28 Desember 2022 10:15 WIB", P1, P2, P3))
+    assert rec.metadata.title == title
+    assert dropped(rec)[row] == "nav/structure:glued-links"
+    assert rec.text.split("\n\n") == [P1, P2, P3]
+
+
 def test_link_box_label_takes_the_headlines_below_it(c):
     # "Baca juga:" alone, then two other stories' headlines (one in sentence case, as
     # some sites print them), then the story goes on.

@@ -16,6 +16,7 @@ from ...text.byline import parse_credit
 from ...text.signals import (
     QUOTE_START,
     ends_sentence,
+    glued_row,
     headline_like,
     prose_like,
     same_text,
@@ -283,6 +284,16 @@ def label(p: Page, s: HeaderScan) -> str | None:
     return s.took(s.i, None, category=kind)
 
 
+def glued_links(p: Page, s: HeaderScan) -> str | None:
+    """Link labels run together into one line ("Tentang KamiPedoman Media SiberKetentuan
+    ...", "Bagikan Ke WhatsAppBagikan Ke Facebook..."): a menu or share row, whatever
+    its length (signals.glued_row)."""
+    if not glued_row(s.t) or prose_like(s.t):
+        return None
+    s.line.drop("nav", "structure:glued-links")
+    return s.took(s.i, None, category="nav")
+
+
 def injected_headline(p: Page, s: HeaderScan) -> str | None:
     """Another story's headline (with a comma) after the header's headline block."""
     t = s.t
@@ -332,6 +343,7 @@ HEADER_STEPS = (
     ("structure:photo-credit", photo_credit),
     ("structure:name-above-date", name_above_date),
     ("structure:name-line", name_line),
+    ("structure:glued-links", glued_links),
     ("structure:label", label),
     ("structure:injected-headline", injected_headline),
     ("structure:lead", lead),
