@@ -112,6 +112,14 @@ def test_label_and_name_on_separate_lines(c):
     assert "Ashaq" not in rec.text
 
 
+@pytest.mark.parametrize("label", ["Ditulis Oleh", "Oleh"])
+def test_writer_label_and_name_on_separate_lines(c, label):
+    # under the story, as a theme's author box prints it
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", P1, P2, P3, label, "Ashaq Lupito"))
+    assert rec.metadata.authors == ["Ashaq Lupito"]
+    assert "Ashaq" not in rec.text and label not in rec.text
+
+
 def test_truncated_standfirst_with_the_dateline_is_the_lead(c):
     teaser = "JAKARTA, KOMPAS.com - Pemerintah kota menambah jumlah bus sekolah gratis mulai pekan depan…"
     rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", teaser, "Featured-Image",

@@ -143,7 +143,8 @@ BRACKET_CREDIT = regex.compile(r"\[[^\[\]]{1,60}/[^\[\]]{1,60}\]\s*$")
 
 # Field labels printed alone on a line, the value on the next one.
 SPLIT_LABELS = {"reporter": "authors", "penulis": "authors", "pewarta": "authors",
-                "wartawan": "authors", "kontributor": "authors", "editor": "editor",
+                "wartawan": "authors", "kontributor": "authors", "ditulis oleh": "authors",
+                "oleh": "authors", "editor": "editor",
                 "redaktur": "editor", "penyunting": "editor"}
 # A person's name: 1-5 words of letters (initials, apostrophes, hyphens), no digits.
 NAME_LINE = regex.compile(r"^\p{L}[\p{L}.'’-]*(?: \p{L}[\p{L}.'’-]*){0,4}$")
