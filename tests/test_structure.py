@@ -145,6 +145,33 @@ def test_header_block_printed_inside_the_body_is_dropped(c):
     assert rec.metadata.published == "2009-05-19T02:43:20+07:00"
 
 
+CAPTION_LABEL = ("BUS SEKOLAH - Armada bus sekolah gratis diparkir di halaman balai kota sebelum diresmikan "
+                 "wali kota, Senin (4/3/2024).")
+SITE_DATELINE = ("TRIBUNJATIM.COM, SURABAYA - Pemerintah kota menambah armada bus sekolah gratis mulai pekan "
+                 "depan untuk mengurangi kemacetan di jalan utama pada pagi hari.")
+
+
+def test_caption_opening_like_a_dateline_above_the_site_dateline(c):
+    # Tribun's captions open with an upper-case label and a dash, like a dateline; the
+    # paragraph naming the site below it opens the story (tribunkaltim, tribunjateng).
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", "Editor: Rina Kartika", "IST",
+                            CAPTION_LABEL, SITE_DATELINE, P2, P3))
+    assert rec.text.split("\n\n") == [SITE_DATELINE, P2, P3]
+    assert rec.metadata.dateline == "TRIBUNJATIM.COM, SURABAYA -"
+
+
+def test_story_with_a_label_dateline_keeps_its_first_paragraph(c):
+    # A second paragraph between: the label's paragraph is the story's, and a teaser
+    # naming the site below does not take its place.
+    first = ("SURABAYA - Pemerintah kota menambah armada bus sekolah gratis mulai pekan depan untuk "
+             "mengurangi kemacetan di jalan utama pada pagi hari.")
+    teaser = ("TRIBUNJATIM.COM, MALANG - Harga cabai rawit merah di Pasar Besar turun menjadi Rp 35.000 "
+              "per kilogram dari sebelumnya Rp 55.000.")
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", first, P2, teaser, P3))
+    assert rec.text.split("\n\n")[:2] == [first, P2]
+    assert rec.metadata.dateline == "SURABAYA -"
+
+
 SHARE_ROW = "Bagikan Ke WhatsAppBagikan Ke FacebookBagikan Ke TwitterBagikan Ke Telegram"
 MENU_ROW = "Tentang KamiRedaksiPedoman Media SiberKebijakan PrivasiKarir"
 

@@ -3,7 +3,15 @@ dateline paragraph, an outlet's body-start marker, and the leftover header lines
 from __future__ import annotations
 
 from ...text.signals import prose_like, words
-from .shapes import HEADER_MAX_LINES, NAME_LINE, SPLIT_LABELS, photo_credit_like, word_overlap
+from .shapes import (
+    HEADER_MAX_LINES,
+    NAME_LINE,
+    SITE_DATELINE_GAP,
+    SPLIT_LABELS,
+    photo_credit_like,
+    strong_dateline,
+    word_overlap,
+)
 from .state import Page
 
 
@@ -44,8 +52,33 @@ def find_dateline(p: Page, limit: int) -> int | None:
             line.drop("lead", "structure:lead-repeats-body")
             p.lead_idx = i
             continue
-        return i
+        return site_dateline_below(p, i, dl, limit)
     return None
+
+
+def site_dateline_below(p: Page, i: int, dl: str, limit: int) -> int:
+    """A caption opens like a dateline too ("SEJARAH BALIKPAPAN - Akademisi ...", an
+    upper-case label): when a paragraph a few lines below opens with one that names the
+    site ("TRIBUNKALTIM.CO - ..."), with no other paragraph between, that one opens the
+    story (Tribun's captions above the story on unseen tribunkaltim and tribunjateng
+    pages)."""
+    if strong_dateline(dl):
+        return i
+    k = i
+    for _ in range(SITE_DATELINE_GAP):
+        k = p.next_kept(k)
+        if k is None or k >= limit:
+            break
+        text = p.lines[k].text
+        found = p.dateline_of(text)
+        if found and strong_dateline(found) and len(words(text)) >= 6:
+            p.caption_dateline_idx = i
+            return k
+        if prose_like(text):
+            # a second paragraph: the label's line is the story's first (a teaser
+            # naming the site may follow the story)
+            break
+    return i
 
 
 def body_start(p: Page) -> int | None:
@@ -87,7 +120,7 @@ def body_opening(p: Page, start: int) -> int:
     if dl is not None and dl >= start - 1:
         # Lines between the header scan and the dateline are header too
         # (second captions, "Laporan Wartawan ..."), unless they are prose.
-        kept = [k for k in range(start, dl) if not lines[k].dropped]
+        kept = [k for k in range(start, dl) if not lines[k].dropped and k != p.caption_dateline_idx]
         if len(kept) <= 2 or all(not prose_like(lines[k].text) for k in kept):
             for k in range(start, dl):
                 header_line(p, k)

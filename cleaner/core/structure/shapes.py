@@ -200,6 +200,11 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in folded_line(text).split() if len(w) > 2 and w not in TITLE_SMALL_WORDS)
 
 
+# How many kept lines below an upper-case label dateline a site's dateline may stand
+# (a caption, then a summary box's label and its points: tribunkaltim).
+SITE_DATELINE_GAP = 5
+
+
 def strong_dateline(dateline: str) -> bool:
     """A dateline that names the site ("TRIBUNNEWS.COM -", "Jakarta (ANTARA) -"),
     not only an upper-case label, which captions use too ("KIM DAN PUTIN -")."""
