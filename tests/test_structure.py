@@ -172,6 +172,24 @@ def test_story_with_a_label_dateline_keeps_its_first_paragraph(c):
     assert rec.metadata.dateline == "SURABAYA -"
 
 
+STANDINGS = ["- Rina Kartika (Tim Merah): 346 poin", "- Budi Santoso (Tim Biru): 328 poin",
+             "- Ahmad Subagyo (Tim Hijau): 283 poin"]
+RELATED = ["- Harga Cabai Rawit di Pasar Induk Turun Tajam", "- Pasar Murah Digelar di Alun-alun Selama Tiga Hari",
+           "- Wali Kota Resmikan Jembatan Baru di Kecamatan Utara"]
+
+
+def test_bulleted_table_in_the_story_stays_and_a_related_list_goes(c):
+    # A standings table printed as a bulleted list (the rows end alike: "... poin") is
+    # the story's (an unseen MotoGP page lost its table as a related list); bulleted
+    # headlines of other stories are not.
+    lead_in = "Berikut klasemen sementara setelah seri ketujuh:"
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", P1, lead_in, *STANDINGS, P2,
+                            *RELATED, P3))
+    kept = rec.text.split("\n\n")
+    assert all(row in kept for row in STANDINGS)
+    assert not any(row in kept for row in RELATED)
+
+
 SHARE_ROW = "Bagikan Ke WhatsAppBagikan Ke FacebookBagikan Ke TwitterBagikan Ke Telegram"
 MENU_ROW = "Tentang KamiRedaksiPedoman Media SiberKebijakan PrivasiKarir"
 

@@ -29,6 +29,7 @@ from .shapes import (
     TWEET,
     caption_like,
     name_line,
+    uniform_list,
 )
 from .state import Page
 
@@ -133,7 +134,7 @@ def headline_list(p: Page, start: int, end: int) -> None:
         while j < end and not lines[j].dropped and BULLET.match(lines[j].text) \
                 and headline_like(BULLET.sub("", lines[j].text)):
             j += 1
-        if j - i >= BULLET_RUN:
+        if j - i >= BULLET_RUN and not uniform_list([BULLET.sub("", lines[k].text) for k in range(i, j)], ends=True):
             cat = "crosslink" if lines[i].text.lstrip()[:1] == "•" else "recommendation"
             for k in range(i, j):
                 lines[k].drop(cat, "structure:headline-list")

@@ -200,6 +200,35 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in folded_line(text).split() if len(w) > 2 and w not in TITLE_SMALL_WORDS)
 
 
+# A list's numbers and marks ("10", "--"), and whether a word has a letter. Two
+# headlines on one story's topic may end alike ("... Persija"); three items of which
+# two thirds end with the same word are a table's rows.
+UNIFORM_END_MIN = 3
+_DIGITS, _LETTER = regex.compile(r"\d+"), regex.compile(r"\p{L}")
+
+
+def uniform_list(texts: list[str], ends: bool = False) -> bool:
+    """Lines that open alike: the same first word, or the same number or mark among the
+    first three words of two thirds of them ("June 10 -- Arena, City", "July 2 -- ..."),
+    or, with ``ends``, the same last word in two thirds of them ("- Jorge Martin
+    (Pramac): 328 poin", "- Marco Bezzecchi (VR46): 283 poin": a standings table, as a
+    bulleted list in the body; not for the lists after the story, where a teaser
+    widget's "... 14 comments" rows end alike): the story's own list, not headlines of
+    other stories, which differ."""
+    if len({t.split()[0].casefold() for t in texts}) == 1:
+        return True
+    counts: dict[str, int] = {}
+    for t in texts:
+        for mark in {_DIGITS.sub("9", w) for w in t.split()[:3] if not _LETTER.search(w)}:
+            counts[mark] = counts.get(mark, 0) + 1
+    last: dict[str, int] = {}
+    for t in texts if ends and len(texts) >= UNIFORM_END_MIN else ():
+        w = _NOT_ALNUM.sub("", t.split()[-1]).casefold()
+        if w:
+            last[w] = last.get(w, 0) + 1
+    return any(3 * n >= 2 * len(texts) for n in (*counts.values(), *last.values()))
+
+
 # How many kept lines below an upper-case label dateline a site's dateline may stand
 # (a caption, then a summary box's label and its points: tribunkaltim).
 SITE_DATELINE_GAP = 5

@@ -2,8 +2,6 @@
 dateline opening a teaser, a reporter's sign-off, an FAQ block) and what follows."""
 from __future__ import annotations
 
-import regex
-
 from ...text.signals import ends_sentence, prose_like, words
 from .shapes import (
     FAQ_ITEM,
@@ -15,10 +13,9 @@ from .shapes import (
     dateline_brand,
     list_headline,
     slash_credit,
+    uniform_list,
 )
 from .state import Page
-
-_DIGITS, _LETTER = regex.compile(r"\d+"), regex.compile(r"\p{L}")
 
 
 def find_end(p: Page, start: int) -> int:
@@ -93,19 +90,6 @@ def headline_run(p: Page, i: int, start: int) -> bool:
         lines[k].drop("recommendation", "structure:headline-run")
         p.doc.set_meta("related", lines[k].text, "structure:headline-run")
     return True
-
-
-def uniform_list(texts: list[str]) -> bool:
-    """Lines that open alike: the same first word, or the same number or mark among the
-    first three words of two thirds of them ("June 10 -- Arena, City", "July 2 -- ..."):
-    the story's own list (a tour, a table), not headlines of other stories, which differ."""
-    if len({t.split()[0].casefold() for t in texts}) == 1:
-        return True
-    counts: dict[str, int] = {}
-    for t in texts:
-        for mark in {_DIGITS.sub("9", w) for w in t.split()[:3] if not _LETTER.search(w)}:
-            counts[mark] = counts.get(mark, 0) + 1
-    return any(3 * n >= 2 * len(texts) for n in counts.values())
 
 
 def list_heading(p: Page, i: int, start: int) -> bool:
