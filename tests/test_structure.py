@@ -190,6 +190,15 @@ def test_bulleted_table_in_the_story_stays_and_a_related_list_goes(c):
     assert not any(row in kept for row in RELATED)
 
 
+def test_headline_with_an_upper_case_kicker_is_no_dateline(c):
+    # "BREAKING NEWS – <headline>": the kicker and its dash look like a dateline, the line
+    # is a headline (an unseen tribunlampung page started its body there).
+    title = "BREAKING NEWS – Tiga Juta Surat Suara Dicetak untuk Pemilu di Lampung"
+    rec = c.clean_text(page(title, "Laporan Reporter Tribun Lampung Rina Kartika", SITE_DATELINE, P2, P3))
+    assert rec.metadata.title == title
+    assert rec.text.split("\n\n") == [SITE_DATELINE, P2, P3]
+
+
 SHARE_ROW = "Bagikan Ke WhatsAppBagikan Ke FacebookBagikan Ke TwitterBagikan Ke Telegram"
 MENU_ROW = "Tentang KamiRedaksiPedoman Media SiberKebijakan PrivasiKarir"
 

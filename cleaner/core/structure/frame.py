@@ -8,6 +8,7 @@ from .shapes import (
     NAME_LINE,
     SITE_DATELINE_GAP,
     SPLIT_LABELS,
+    kicker_headline,
     photo_credit_like,
     strong_dateline,
     word_overlap,
@@ -45,7 +46,7 @@ def find_dateline(p: Page, limit: int) -> int | None:
         dl = p.dateline_of(line.text)
         if not dl:
             continue
-        if len(words(line.text)) < 6 and not p.own_line_dateline(i):
+        if len(words(line.text)) < 6 and not p.own_line_dateline(i) or kicker_headline(dl, line.text):
             continue
         nxt = p.next_dateline(i)
         if nxt is not None and word_overlap(line.text, p.lines[nxt].text) > 0.6:

@@ -39,6 +39,7 @@ from .shapes import (
     SENTENCE_THEN_CREDIT,
     TITLE_CLOSERS,
     caption_like,
+    kicker_headline,
     photo_credit_like,
     slash_credit,
     strong_dateline,
@@ -87,7 +88,8 @@ def dateline_opens_body(p: Page, s: HeaderScan) -> str | None:
     or the outlet's rule file gives it as a dateline or its body_start)."""
     dl, t = s.dl, s.t
     if dl and (len(words(t)) >= 6 or p.own_line_dateline(s.i)) and not (
-            s.prev_kind == "photo_credit" and not opens_body_under_credit(p, s)):
+            s.prev_kind == "photo_credit" and not opens_body_under_credit(p, s)) \
+            and not kicker_headline(dl, t):
         return STOP
     return None
 

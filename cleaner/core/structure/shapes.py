@@ -15,6 +15,7 @@ from ...text.signals import (
     lowercase_content_words,
     memo,
     stopword_density,
+    title_like,
     words,
 )
 
@@ -238,6 +239,13 @@ def strong_dateline(dateline: str) -> bool:
     """A dateline that names the site ("TRIBUNNEWS.COM -", "Jakarta (ANTARA) -"),
     not only an upper-case label, which captions use too ("KIM DAN PUTIN -")."""
     return bool(DOMAIN.search(dateline) or "(" in dateline)
+
+
+def kicker_headline(dateline: str, text: str) -> bool:
+    """A headline with an upper-case kicker and a dash ("BREAKING NEWS – 30 Juta Surat
+    Suara Diperebutkan ...": unseen tribunlampung page): the label is no dateline (not
+    the site's) and the line is a headline, not a paragraph."""
+    return not strong_dateline(dateline) and title_like(text)
 
 
 def dateline_brand(dateline: str | None) -> str | None:
