@@ -199,6 +199,16 @@ def test_headline_with_an_upper_case_kicker_is_no_dateline(c):
     assert rec.text.split("\n\n") == [SITE_DATELINE, P2, P3]
 
 
+@pytest.mark.parametrize("credit, name", [
+    ("Reporter: Dewi Sari.", "Dewi Sari"),         # the sentence's full stop
+    ("Reporter: Budi S.", "Budi S."),               # an initial's
+    ("Editor: Rina Kartika.", "Rina Kartika"),
+])
+def test_closing_full_stop_is_not_part_of_a_name(c, credit, name):
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", credit, P1, P2, P3))
+    assert name in (rec.metadata.authors or []) + [rec.metadata.editor]
+
+
 SHARE_ROW = "Bagikan Ke WhatsAppBagikan Ke FacebookBagikan Ke TwitterBagikan Ke Telegram"
 MENU_ROW = "Tentang KamiRedaksiPedoman Media SiberKebijakan PrivasiKarir"
 

@@ -27,8 +27,18 @@ WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
 
 def split_names(value: str) -> list[str]:
     """The names of a byline ("A, B dan C"), trimmed; longer than 80 characters: not a name."""
-    parts = [p.strip(TRIM) for p in NAME_SPLIT.split(value)]
+    parts = [tidy_name(p) for p in NAME_SPLIT.split(value)]
     return [p for p in parts if p and len(p) <= 80]
+
+
+# A full stop after a name's last word ("Reporter: Dewi Sari."), not after an initial
+# ("Budi S.") or a short title ("Jr."): the sentence's, not the name's.
+_NAME_STOP = regex.compile(r"(?<=\p{L}{3})\.$")
+
+
+def tidy_name(value: str) -> str:
+    """A captured name, trimmed of separators and of a closing full stop."""
+    return _NAME_STOP.sub("", value.strip(TRIM)).strip(TRIM)
 
 
 def _captures(doc: Doc, rule: Rule, match: regex.Match) -> None:
@@ -45,7 +55,7 @@ def _captures(doc: Doc, rule: Rule, match: regex.Match) -> None:
         elif name in LIST_FIELDS:
             doc.set_meta(name, [value], rule.qualified_id)
         else:
-            doc.set_meta(name, value, rule.qualified_id)
+            doc.set_meta(name, tidy_name(value) if name == "editor" else value, rule.qualified_id)
 
 
 def run(doc: Doc, rule: Rule, fn: str, *args):
