@@ -209,6 +209,15 @@ def test_closing_full_stop_is_not_part_of_a_name(c, credit, name):
     assert name in (rec.metadata.authors or []) + [rec.metadata.editor]
 
 
+def test_paragraph_ending_with_a_licence_plate_is_no_caption(c):
+    # "... motor Yamaha Nmax F-3367-FBR." ended like a caption with a credit glued after
+    # a year ("... 2025--Name"): an unseen republika page lost the paragraph.
+    plates = ("Polisi mengatakan truk awalnya menabrak motor dengan nomor polisi F-6043-FDR, kemudian "
+              "menabrak motor Yamaha Nmax F-3367-FBR.")
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", P1, P2, plates, P3))
+    assert plates in rec.text.split("\n\n")
+
+
 SHARE_ROW = "Bagikan Ke WhatsAppBagikan Ke FacebookBagikan Ke TwitterBagikan Ke Telegram"
 MENU_ROW = "Tentang KamiRedaksiPedoman Media SiberKebijakan PrivasiKarir"
 

@@ -47,8 +47,9 @@ CAPTION_TAIL = regex.compile(r"(?:\(\s*(?:foto|photo|dok)\b[^()]{0,80}\)|\b(?:fo
                              r"[^\s()]{2,60}(?:\s[^\s()]{1,30}){0,4})\.?\s*$", regex.I)
 # A credit glued to the caption's end with a dash, after a date or a full stop:
 # "... Selasa, 8 April 2025--Wahyu Sulistiyawan" (d119), "... Otonomi Baru.-Palpos.id-Dokumen
-# Palpos.id" (d120). Only names, a site and "Dokumen"/"Dok" may follow the dash.
-GLUED_CREDIT = regex.compile(r"(?:[.!?)]|\b\d{4})-{1,2}(?:[\p{Lu}][\p{L}.]*|dok(?:umen)?\.?)"
+# Palpos.id" (d120). Only names, a site and "Dokumen"/"Dok" may follow the dash. The
+# number is a year standing alone: a licence plate's "F-3367-FBR." ends no caption.
+GLUED_CREDIT = regex.compile(r"(?:[.!?)]|(?<![-\p{L}\p{N}])(?:19|20)\d\d)-{1,2}(?:[\p{Lu}][\p{L}.]*|dok(?:umen)?\.?)"
                              r"(?:[\s-]+(?:[\p{Lu}][\p{L}.]*|dok(?:umen)?\.?)){0,5}$")
 # A credit after a space and a slash closing a caption, as the PRMN platform's sites print
 # it: "... 12 September 2020. /Akbar Nugroho Gumay/ANTARA FOTO" (d030), "... media sosial.
