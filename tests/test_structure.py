@@ -218,6 +218,20 @@ def test_paragraph_ending_with_a_licence_plate_is_no_caption(c):
     assert plates in rec.text.split("\n\n")
 
 
+def test_one_paragraph_story_read_as_standfirst_or_caption_is_the_body(c):
+    # Nothing but the paragraph is kept otherwise: it is the story (unseen TVRI and
+    # koranmandala pages came out empty).
+    story = ("Warga memasang spanduk protes karena jalan provinsi di kecamatan itu rusak parah sejak "
+             "tahun lalu dan belum juga diperbaiki pemerintah.")
+    rec = c.clean_text(page("Warga Pasang Spanduk Protes Jalan Rusak", story, "Wartawan : Rina Kartika",
+                            "Editor : Budi Santoso", "Berita Lainnya", "Empat Orang Hanyut di Pesisir Pantai Selatan",
+                            "30 Juni 2025 21:07 WIB"))
+    assert rec.text.split("\n\n")[0] == story and rec.metadata.lead is None
+    closed = story[:-1] + " (Chs)"
+    rec = c.clean_text(page(closed, "1 2 3", "Kontributor di Koran Contoh"))
+    assert rec.text.split("\n\n")[0] == closed
+
+
 SHARE_ROW = "Bagikan Ke WhatsAppBagikan Ke FacebookBagikan Ke TwitterBagikan Ke Telegram"
 MENU_ROW = "Tentang KamiRedaksiPedoman Media SiberKebijakan PrivasiKarir"
 

@@ -54,4 +54,5 @@ def run_passes(doc: Doc, inputs: StructureInputs, datelines=None, body_start=Non
     if p.inputs.summary_after_body:
         tail.summary_after_body(p, start, end)
     body.mark_body(p, start, end)
+    frame.empty_body(p)
     return p

@@ -137,3 +137,25 @@ def body_opening(p: Page, start: int) -> int:
         p.dateline_idx = dl
     marked = body_start(p)
     return marked if marked is not None else start
+
+
+# Header steps that take a paragraph for something else (a standfirst, a caption): on a
+# page whose body comes out empty, that paragraph was the story.
+STORY_IN_HEADER = frozenset({"structure:lead", "structure:caption-credit", "structure:header-text",
+                             "structure:header-caption"})
+
+
+def empty_body(p: Page) -> None:
+    """A one-paragraph story read as the standfirst (credits printed under it) or as a
+    caption (closed by the writer's initials in brackets): no paragraph is kept (at most
+    a teaser list's headlines), so the paragraphs the header steps took are the body
+    again (unseen TVRI and koranmandala pages came out empty)."""
+    lines = p.lines
+    if any(not line.dropped and prose_like(line.text) for line in lines):
+        return
+    for k, line in enumerate(lines):
+        if line.rule in STORY_IN_HEADER and prose_like(line.text):
+            line.category = line.rule = None
+            line.zone = "body"
+            if p.lead_idx == k:
+                p.lead_idx = None
