@@ -232,6 +232,18 @@ def test_one_paragraph_story_read_as_standfirst_or_caption_is_the_body(c):
     assert rec.text.split("\n\n")[0] == closed
 
 
+def test_caption_printing_the_sites_dateline_gives_way_to_the_story(c):
+    # "SOLOPOS.COM - Ilustrasi ... (credit)" above "Solopos.com, JAKARTA — <story>": the
+    # story's paragraph was taken for a teaser (a second dateline of the site).
+    caption = "WARTACONTOH.COM - Ilustrasi perbaikan jalan rusak di wilayah Jateng. (Wartacontoh.com-Humas)"
+    story = ("Wartacontoh.com, JAKARTA — Presiden menyebut pemerintah daerah mengabaikan jalan provinsi "
+             "yang rusak di Lampung sejak beberapa tahun terakhir.")
+    rec = c.clean_text(page("Jalan Rusak di Indonesia Makin Panjang", "Selasa, 9 Mei 2023 - 14:51 WIB",
+                            caption, story, P2, P3))
+    assert rec.text.split("\n\n") == [story, P2, P3]
+    assert rec.metadata.dateline == "Wartacontoh.com, JAKARTA —"
+
+
 SHARE_ROW = "Bagikan Ke WhatsAppBagikan Ke FacebookBagikan Ke TwitterBagikan Ke Telegram"
 MENU_ROW = "Tentang KamiRedaksiPedoman Media SiberKebijakan PrivasiKarir"
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from ...text.signals import prose_like, words
 from .shapes import (
+    CAPTION_OPENERS,
     HEADER_MAX_LINES,
     NAME_LINE,
     SITE_DATELINE_GAP,
     SPLIT_LABELS,
+    caption_like,
     kicker_headline,
     photo_credit_like,
     strong_dateline,
@@ -62,8 +64,11 @@ def site_dateline_below(p: Page, i: int, dl: str, limit: int) -> int:
     upper-case label): when a paragraph a few lines below opens with one that names the
     site ("TRIBUNKALTIM.CO - ..."), with no other paragraph between, that one opens the
     story (Tribun's captions above the story on unseen tribunkaltim and tribunjateng
-    pages)."""
-    if strong_dateline(dl):
+    pages). A caption may print the site's own dateline too ("SOLOPOS.COM - Ilustrasi
+    perbaikan jalan ... (Solopos.com-Humas)": unseen solopos page, whose story was then
+    taken for a teaser): a line that reads as a caption gives way to the next one."""
+    caption = caption_after_dateline(p.lines[i].text, dl)
+    if strong_dateline(dl) and not caption:
         return i
     k = i
     for _ in range(SITE_DATELINE_GAP):
@@ -72,7 +77,7 @@ def site_dateline_below(p: Page, i: int, dl: str, limit: int) -> int:
             break
         text = p.lines[k].text
         found = p.dateline_of(text)
-        if found and strong_dateline(found) and len(words(text)) >= 6:
+        if found and (strong_dateline(found) or caption) and len(words(text)) >= 6:
             p.caption_dateline_idx = i
             return k
         if prose_like(text):
@@ -80,6 +85,13 @@ def site_dateline_below(p: Page, i: int, dl: str, limit: int) -> int:
             # naming the site may follow the story)
             break
     return i
+
+
+def caption_after_dateline(text: str, dl: str) -> bool:
+    """What follows the dateline reads as a photo caption: it opens with "Ilustrasi" or
+    "Foto", or it ends with the photo's credit (shapes.caption_like)."""
+    rest = text[len(dl):].lstrip(" -–—:,")
+    return rest.lower().startswith(CAPTION_OPENERS) or caption_like(text)
 
 
 def body_start(p: Page) -> int | None:

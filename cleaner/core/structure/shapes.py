@@ -231,6 +231,10 @@ def uniform_list(texts: list[str], ends: bool = False) -> bool:
     return any(3 * n >= 2 * len(texts) for n in (*counts.values(), *last.values()))
 
 
+# A caption's first word after a dateline-like label ("SOLOPOS.COM - Ilustrasi ...").
+CAPTION_OPENERS = ("ilustrasi", "foto:", "foto ", "tangkapan layar")
+
+
 # How many kept lines below an upper-case label dateline a site's dateline may stand
 # (a caption, then a summary box's label and its points: tribunkaltim).
 SITE_DATELINE_GAP = 5
