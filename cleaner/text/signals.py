@@ -215,13 +215,14 @@ HEADLINE_CAPS = 0.6
 # Where one word runs into the next with no space ("KamiPedoman", "WhatsAppBagikan"):
 # a page dump glues the labels of a row of links (a footer menu, share buttons) when
 # the page puts no space between them.
-_GLUED = regex.compile(r"(?<=\p{Ll}\p{Ll})\p{Lu}\p{Ll}")
+_GLUED = regex.compile(r"(?<=\p{Ll}\p{Ll})\p{Lu}(?=\p{Ll})")
 # A headline may name a brand or two written in camel case ("WhatsApp", "YouTube",
 # "TikTok"); four junctions is a row of links run together (kumparan's footer menu,
 # bantenraya's share buttons, antaranews' section menus in the HTML samples' dumps).
 GLUED_ROW = 4
 
 
+@_memo(keep_long=False)
 def glued_row(text: str) -> bool:
     """Link labels run together into one line (GLUED_ROW or more junctions)."""
     return len(_GLUED.findall(text)) >= GLUED_ROW
