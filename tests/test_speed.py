@@ -279,3 +279,30 @@ def test_deferred_languages_are_this_threads_only(cleaner):
         worker.join()
         assert not later.pending
     assert got["rec"].metadata.language == "id"
+
+
+def test_brand_hint_is_in_every_line_with_a_dateline_of_the_same_brand():
+    # tail.find_end rules a line out as a teaser opening with the article's dateline
+    # when the brand's hint is not in its first 80 characters, without the patterns;
+    # checked over every pair of dateline lines of the seeds and dev pages, and the
+    # shapes that share a brand with another place or case.
+    from cleaner.core.structure.dateline import match_dateline
+    from cleaner.core.structure.shapes import dateline_brand
+    from cleaner.core.structure.tail import brand_hint
+    from cleaner.ruleset import load_ruleset
+    pats = load_ruleset().common.datelines
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    if (SHARED / "devset" / "raw").is_dir():
+        texts += [p.read_text(encoding="utf-8") for p in sorted((SHARED / "devset" / "raw").glob("*.txt"))]
+    lines = [ln.strip() for t in texts for ln in t.splitlines() if ln.strip()]
+    lines += ["JAKARTA, KOMPAS.com - Satu.", "BANDUNG, KOMPAS.com - Dua.", "Jakarta, IDN Times - Tiga orang tewas.",
+              "jakarta, idn times - empat.", "TRIBUNJATIM.COM, MALANG - Lima.", "Tribunjatim.com - Enam."]
+    found = [(ln, match_dateline(ln, pats)) for ln in lines]
+    found = [(ln, dl) for ln, dl in found if dl]
+    assert len(found) > 50
+    for _, own in found:
+        brand, hint = dateline_brand(own), brand_hint(own)
+        for ln, dl in found:
+            if dateline_brand(dl) == brand:
+                assert hint in ln[:80].lower(), (own, ln)
+

@@ -2,6 +2,8 @@
 dateline opening a teaser, a reporter's sign-off, an FAQ block) and what follows."""
 from __future__ import annotations
 
+import regex
+
 from ...text.signals import ends_sentence, prose_like, words
 from .shapes import (
     FAQ_ITEM,
@@ -11,17 +13,22 @@ from .shapes import (
     LABEL_MAX_WORDS,
     META_END_CATS,
     dateline_brand,
+    dateline_domain,
     list_headline,
     slash_credit,
     uniform_list,
 )
 from .state import Page
 
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+
 
 def find_end(p: Page, start: int) -> int:
     """Index of the first tail line; everything from there on is dropped."""
     lines, n = p.lines, len(p.lines)
-    brand = dateline_brand(p.dateline_of(lines[p.dateline_idx].text)) if p.dateline_idx is not None else None
+    own = p.dateline_of(lines[p.dateline_idx].text) if p.dateline_idx is not None else None
+    brand = dateline_brand(own)
+    hint = brand_hint(own)
     seen_body = seen_prose = 0
     soft_end = None
     for i in range(start, n):
@@ -44,7 +51,7 @@ def find_end(p: Page, start: int) -> int:
                 line.drop("footer", "structure:after-credits")
                 continue
         if seen_body >= 1 and p.dateline_idx is not None and i > p.dateline_idx \
-                and dateline_brand(p.dateline_of(line.text)) == brand:
+                and hint in line.text[:80].lower() and dateline_brand(p.dateline_of(line.text)) == brand:
             # A second dateline opens another article: a teaser list.
             line.drop("recommendation", "structure:teaser-dateline")
             soft_end = i
@@ -65,6 +72,19 @@ def find_end(p: Page, start: int) -> int:
         seen_prose += prose_like(line.text)
     end = soft_end if soft_end is not None else n
     return faq_block(p, start, end)
+
+
+def brand_hint(dateline: str | None) -> str:
+    """What a line opening with a dateline of the same brand (shapes.dateline_brand) holds
+    in its first 80 characters, lower-cased: the site's name before its first dot, or the
+    dateline's first word (a brand without a domain is all of its words). Most lines are
+    ruled out without trying the dateline patterns on them."""
+    if not dateline:
+        return ""
+    domain = dateline_domain(dateline)
+    if domain:
+        return domain.split(".")[0].lower()
+    return next(iter(_WORD.findall(dateline)), "").lower()
 
 
 def headline_run(p: Page, i: int, start: int) -> bool:
