@@ -249,8 +249,9 @@ def strong_dateline(dateline: str) -> bool:
 def kicker_headline(dateline: str, text: str) -> bool:
     """A headline with an upper-case kicker and a dash ("BREAKING NEWS – 30 Juta Surat
     Suara Diperebutkan ...": unseen tribunlampung page): the label is no dateline (not
-    the site's) and the line is a headline, not a paragraph."""
-    return not strong_dateline(dateline) and title_like(text)
+    the site's) and the line is a headline, not a paragraph. A dateline alone on its line
+    ("Warta Ekonomi, Jakarta -") is none."""
+    return not strong_dateline(dateline) and len(words(text[len(dateline):])) >= 3 and title_like(text)
 
 
 def dateline_brand(dateline: str | None) -> str | None:
