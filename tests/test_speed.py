@@ -299,7 +299,7 @@ def test_brand_hint_is_in_every_line_with_a_dateline_of_the_same_brand():
               "jakarta, idn times - empat.", "TRIBUNJATIM.COM, MALANG - Lima.", "Tribunjatim.com - Enam."]
     found = [(ln, match_dateline(ln, pats)) for ln in lines]
     found = [(ln, dl) for ln, dl in found if dl]
-    assert len(found) > 50
+    assert len(found) > (50 if (SHARED / "devset" / "raw").is_dir() else 5)
     for _, own in found:
         brand, hint = dateline_brand(own), brand_hint(own)
         for ln, dl in found:
