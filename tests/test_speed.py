@@ -15,6 +15,7 @@ from conftest import ROOT, SHARED
 from hypothesis import given
 from hypothesis import strategies as st
 from madeup import A, D
+from test_matcher import CORPUS
 from test_properties import pages
 
 from cleaner import Cleaner, PageError
@@ -284,19 +285,16 @@ def test_deferred_languages_are_this_threads_only(cleaner):
 def test_brand_hint_is_in_every_line_with_a_dateline_of_the_same_brand():
     # tail.find_end rules a line out as a teaser opening with the article's dateline
     # when the brand's hint is not in its first 80 characters, without the patterns;
-    # checked over every pair of dateline lines of the seeds and dev pages, and the
+    # checked over every pair of dateline lines of the seeds, rule-file cases and dev
+    # pages (test_matcher's corpus, in three casings), and the
     # shapes that share a brand with another place or case.
     from cleaner.core.structure.dateline import match_dateline
     from cleaner.core.structure.shapes import dateline_brand
     from cleaner.core.structure.tail import brand_hint
     from cleaner.ruleset import load_ruleset
     pats = load_ruleset().common.datelines
-    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
-    if (SHARED / "devset" / "raw").is_dir():
-        texts += [p.read_text(encoding="utf-8") for p in sorted((SHARED / "devset" / "raw").glob("*.txt"))]
-    lines = [ln.strip() for t in texts for ln in t.splitlines() if ln.strip()]
-    lines += ["JAKARTA, KOMPAS.com - Satu.", "BANDUNG, KOMPAS.com - Dua.", "Jakarta, IDN Times - Tiga orang tewas.",
-              "jakarta, idn times - empat.", "TRIBUNJATIM.COM, MALANG - Lima.", "Tribunjatim.com - Enam."]
+    lines = CORPUS + ["JAKARTA, KOMPAS.com - Satu.", "BANDUNG, KOMPAS.com - Dua.", "Jakarta, IDN Times - Tiga orang tewas.",
+                      "jakarta, idn times - empat.", "TRIBUNJATIM.COM, MALANG - Lima.", "Tribunjatim.com - Enam."]
     found = [(ln, match_dateline(ln, pats)) for ln in lines]
     found = [(ln, dl) for ln, dl in found if dl]
     assert len(found) > (50 if (SHARED / "devset" / "raw").is_dir() else 5)

@@ -2,8 +2,6 @@
 dateline opening a teaser, a reporter's sign-off, an FAQ block) and what follows."""
 from __future__ import annotations
 
-import regex
-
 from ...text.signals import ends_sentence, prose_like, words
 from .shapes import (
     FAQ_ITEM,
@@ -19,8 +17,6 @@ from .shapes import (
     uniform_list,
 )
 from .state import Page
-
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
 
 
 def find_end(p: Page, start: int) -> int:
@@ -84,7 +80,7 @@ def brand_hint(dateline: str | None) -> str:
     domain = dateline_domain(dateline)
     if domain:
         return domain.split(".")[0].lower()
-    return next(iter(_WORD.findall(dateline)), "").lower()
+    return next(iter(words(dateline)), "").lower()
 
 
 def headline_run(p: Page, i: int, start: int) -> bool:
