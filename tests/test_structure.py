@@ -218,6 +218,22 @@ def test_paragraph_ending_with_a_licence_plate_is_no_caption(c):
     assert plates in rec.text.split("\n\n")
 
 
+def test_caption_closed_by_an_outlet_and_name_in_brackets(c):
+    # Unseen IDN Times and Media Indonesia pages: "Kondisi ... (IDN Times/Siti Fatimah)",
+    # "... Kecamatan Waluran(MI/BENNY BASTIANDY)" between paragraphs. A paragraph's
+    # closing credit after its full stop stays.
+    caps = ["Kondisi pascabencana di Kabupaten Sukabumi (IDN Times/Siti Fatimah)",
+            "Petugas BPBD mendata warga yang rumahnya terancam di Kecamatan Waluran(MI/BENNY BASTIANDY)"]
+    closing = "Warga berharap pemerintah segera memperbaiki jalan tersebut. (GaluhID/Uus)"
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", P1, caps[0], P2, caps[1], P3, closing))
+    paras = rec.text.split("\n\n")
+    assert not set(caps) & set(paras) and set(caps) <= set(rec.metadata.captions)
+    assert closing in paras or "Warga berharap pemerintah" in rec.text
+    for short in ("Persib vs Persija (Babak I/II)", "Laga Persib melawan Persija (Babak I/II)"):
+        rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", P1, short, P2))
+        assert short in rec.text.split("\n\n")
+
+
 def test_one_paragraph_story_read_as_standfirst_or_caption_is_the_body(c):
     # Nothing but the paragraph is kept otherwise: it is the story (unseen TVRI and
     # koranmandala pages came out empty).

@@ -102,6 +102,27 @@ def test_body_caption_printed_twice():
     assert verdicts(p) == [None, "structure:caption-repeat", "structure:caption-repeat", None]
 
 
+def test_body_line_printed_twice_in_a_row_is_a_caption():
+    # Unseen regamedianews and bolasport pages: the photo's caption printed twice above
+    # the story, or again under its credit; a story never prints a line twice in a row.
+    cap = "Asisten Pemerintahan dan Kesra Kamalia Arbani saat menyampaikan paparan di acara"
+    p = make(P1, cap, cap, P2)
+    body.mark_body(p, 0, len(p.lines))
+    assert verdicts(p) == [None, "structure:caption-repeat", "structure:caption-repeat", None]
+    dated = "Starting line-up tim nasional ketika menghadapi Australia di Jakarta, Selasa (10/9/2024)."
+    p = make(P1, dated, "MUHAMMAD ALIF AZIZ MARDIANSYAH/BOLASPORT.COM", dated, P2)
+    body.mark_body(p, 0, len(p.lines))
+    assert verdicts(p) == [None] + ["structure:caption-repeat"] * 3 + [None]
+    assert [ln.category for ln in p.lines[1:4]] == ["caption", "photo_credit", "caption"]
+    quoted = '"Kami minta pemerintah turun tangan," kata Ketua RT setempat kepada wartawan'
+    p = make(P1, quoted, quoted, P2)
+    body.mark_body(p, 0, len(p.lines))
+    assert verdicts(p)[1:3] == ["structure:caption-repeat"] * 2
+    p = make(P1, cap, P2, cap, P3)      # not in a row: another matter
+    body.mark_body(p, 0, len(p.lines))
+    assert verdicts(p) == [None] * 5
+
+
 def test_body_headline_list_goes_to_related():
     p = make(P1, "- Harga Cabai Naik Lagi di Pasar Tegal", "- Bupati Resmikan Jalan Baru Menuju Desa", P2)
     body.headline_list(p, 0, len(p.lines))

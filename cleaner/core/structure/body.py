@@ -29,17 +29,40 @@ from .shapes import (
     TWEET,
     caption_like,
     name_line,
+    photo_credit_like,
     uniform_list,
 )
 from .state import Page
 
 
 def caption_repeat(p: Page, i: int, line: Line, nxt: Line | None, title: str | None) -> bool:
-    """A caption followed by its longer copy (with the credit): both go."""
-    if nxt is None or not starts_with_text(nxt.text, line.text, 20):
+    """A caption followed by its longer copy (with the credit), printed twice in a row, or
+    printed again under its photo credit: all go (a story does not print a line twice in
+    a row; a standfirst printed again as the first paragraph is the header's:
+    header.repeated_paragraph)."""
+    if nxt is None:
         return False
+    t = line.text
+    if starts_with_text(nxt.text, t, 20):
+        line.drop("caption", "structure:caption-repeat")
+        nxt.drop("caption", "structure:caption-repeat")
+        return True
+    twice = same_text(nxt.text, t)
+    j = p.next_kept(i)
+    k = None if twice else p.next_kept(j)
+    if not twice and (k is None or not same_text(p.lines[k].text, t)) \
+            or i == p.dateline_idx or len(words(t)) < 3 or title and same_text(t, title):
+        return False
+    if twice:
+        line.drop("caption", "structure:caption-repeat")
+        nxt.drop("caption", "structure:caption-repeat")
+        return True
+    if p.lines[k].zone == "tail" or k == p.dateline_idx or not photo_credit_like(nxt.text):
+        return False
+    # "Caption (date)." / "NAME/OUTLET.COM" / "Caption (date)." (x022-like): the credit between.
     line.drop("caption", "structure:caption-repeat")
-    nxt.drop("caption", "structure:caption-repeat")
+    nxt.drop("photo_credit", "structure:caption-repeat")
+    p.lines[k].drop("caption", "structure:caption-repeat")
     return True
 
 

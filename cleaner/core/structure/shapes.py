@@ -57,6 +57,10 @@ GLUED_CREDIT = regex.compile(r"(?:[.!?)]|(?<![-\p{L}\p{N}])(?:19|20)\d\d)-{1,2}(
 # /Prokopim Setda Kota Bandung/" (d093). The credit starts with a capital or "@" ("/kg"
 # after a price is no credit).
 SLASH_TAIL_CREDIT = regex.compile(r"\s/\s?[\p{Lu}@][\p{L}\p{N}@._ -]{1,50}(?:/[\p{L}\p{N}@._ -]{1,50}){0,2}/?\s*$")
+# An outlet and a name in round brackets after a word, with no full stop before (a
+# caption's credit): "(IDN Times/Siti Fatimah)", "(MI/BENNY BASTIANDY)".
+PAREN_SLASH_CREDIT = regex.compile(r"(?<=[\p{L}\p{N}])\s?\(\s?\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,3}\s?/\s?"
+                                   r"[\p{Lu}@][\p{L}.@]{2,}(?:\s\p{Lu}[\p{L}.]*){0,3}\s?\)\s*$")
 # A sentence closed by a credit in brackets: "... Effendi.(humas)" (d103), "... Minggu
 # (23/4/2023). (Egiabdulmugni/Suarabogor.id)" (d114). A caption or a paragraph, never a
 # headline (which has no full stop before its last bracket).
@@ -185,8 +189,19 @@ def list_headline(text: str) -> bool:
 def caption_like(text: str) -> bool:
     """A photo caption: it ends with its credit ("(Foto: ...)") or says it is one."""
     return (may_match(CAPTION_TAIL, text) and bool(CAPTION_TAIL.search(text))) or \
-        bool(GLUED_CREDIT.search(text)) or slash_tail_caption(text) \
+        bool(GLUED_CREDIT.search(text)) or slash_tail_caption(text) or paren_slash_caption(text) \
         or text.lower().startswith(("keterangan gambar", "keterangan foto"))
+
+
+def paren_slash_caption(text: str) -> bool:
+    """A caption of four words or more, not a sentence, closed by an outlet-and-name
+    credit in brackets: "Kondisi pascabencana di Sukabumi (IDN Times/Siti Fatimah)",
+    "... Kecamatan Waluran(MI/BENNY BASTIANDY)". A paragraph's closing credit comes
+    after its full stop ("... Selasa (18/9). (GaluhID/Uus)") and stays."""
+    if not text.rstrip().endswith(")"):
+        return False
+    m = PAREN_SLASH_CREDIT.search(text)
+    return m is not None and len(words(text[:m.start()])) >= 4
 
 
 def slash_tail_caption(text: str) -> bool:
