@@ -234,6 +234,18 @@ def test_caption_closed_by_an_outlet_and_name_in_brackets(c):
         assert short in rec.text.split("\n\n")
 
 
+def test_bulleted_summary_above_the_dateline_paragraph_is_no_story(c):
+    # IDN Times' "Intinya sih..." box (three unseen pages) and Tribun's key points: bulleted
+    # sentences between the header and the dateline paragraph; the story opens at the dateline.
+    bullets = ["• Wilayah Indonesia dilanda hujan lebat, banjir, dan tanah longsor pekan ini.",
+               "• Pemerintah daerah dan warga diimbau tetap waspada menghadapi bencana alam."]
+    story = "Jakarta, IDN Times - Sejumlah wilayah di Indonesia dilanda berbagai peristiwa hidrometeorologi."
+    rec = c.clean_text(page("Banjir dan Longsor Landa Sejumlah Wilayah", "Intinya sih...", *bullets,
+                            "Disclaimer: This summary was created using Artificial Intelligence (AI)", story, P2, P3))
+    assert rec.text.split("\n\n")[0] == story and rec.metadata.dateline == "Jakarta, IDN Times -"
+    assert not any(b in rec.text for b in bullets)
+
+
 def test_one_paragraph_story_read_as_standfirst_or_caption_is_the_body(c):
     # Nothing but the paragraph is kept otherwise: it is the story (unseen TVRI and
     # koranmandala pages came out empty).

@@ -130,6 +130,22 @@ def test_body_headline_list_goes_to_related():
     assert p.doc.meta["related"] == ["Harga Cabai Naik Lagi di Pasar Tegal", "Bupati Resmikan Jalan Baru Menuju Desa"]
 
 
+def test_body_numbered_headline_list_is_no_table():
+    # A ranked "popular" widget ("- 1 Pasutri ...", "- 2 Buat ...", unseen radarutara page):
+    # the running count is no mark the items share, unlike a standings table's "poin".
+    items = ["- 1 Pasutri di Tanjung Dalam Jadi Korban Pembacokan, Begini Ceritanya",
+             "- 2 Buat Cemilan untuk Anak, Ini Resep Puding Regal Lapis Susu",
+             "- 3 Hitung Sementara Pilgub di Dapil IV Bengkulu Utara, Begini Hasilnya"]
+    p = make(P1, *items, *items[:2], P2)
+    body.headline_list(p, 0, len(p.lines))
+    assert verdicts(p) == [None] + ["structure:headline-list"] * 5 + [None]
+    table = ["- 1 Jorge Martin (Pramac): 328 poin", "- 2 Francesco Bagnaia (Ducati): 305 poin",
+             "- 3 Marco Bezzecchi (VR46): 283 poin"]
+    p = make(P1, *table, P2)
+    body.headline_list(p, 0, len(p.lines))
+    assert verdicts(p) == [None] * 5
+
+
 def test_body_link_box_under_its_label():
     p = make(P1, "Baca juga:", "Harga Cabai Naik Lagi di Pasar Tegal", P2, label_rules=frozenset({"t:label"}))
     p.lines[1].drop("crosslink", "t:label")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ...text.signals import prose_like, words
 from .shapes import (
+    BULLET,
     CAPTION_OPENERS,
     HEADER_MAX_LINES,
     NAME_LINE,
@@ -132,9 +133,11 @@ def body_opening(p: Page, start: int) -> int:
     dl = find_dateline(p, min(n, p.top + HEADER_MAX_LINES))
     if dl is not None and dl >= start - 1:
         # Lines between the header scan and the dateline are header too
-        # (second captions, "Laporan Wartawan ..."), unless they are prose.
+        # (second captions, "Laporan Wartawan ..."), unless they are prose; a bulleted
+        # line there is a summary box's (IDN Times' "Intinya sih...", Tribun's key
+        # points) or a teaser list's, not the story, which opens at the dateline.
         kept = [k for k in range(start, dl) if not lines[k].dropped and k != p.caption_dateline_idx]
-        if len(kept) <= 2 or all(not prose_like(lines[k].text) for k in kept):
+        if len(kept) <= 2 or all(not prose_like(lines[k].text) or BULLET.match(lines[k].text) for k in kept):
             for k in range(start, dl):
                 header_line(p, k)
             start = dl

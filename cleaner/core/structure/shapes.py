@@ -231,12 +231,16 @@ def uniform_list(texts: list[str], ends: bool = False) -> bool:
     (Pramac): 328 poin", "- Marco Bezzecchi (VR46): 283 poin": a standings table, as a
     bulleted list in the body; not for the lists after the story, where a teaser
     widget's "... 14 comments" rows end alike): the story's own list, not headlines of
-    other stories, which differ."""
-    if len({t.split()[0].casefold() for t in texts}) == 1:
+    other stories, which differ. A running count as the first word ("- 1 Pasutri ...",
+    "- 2 Buat ...": a ranked "popular" widget, printed once or twice) numbers the items;
+    it is no mark they share."""
+    firsts = [t.split()[0] for t in texts]
+    if len({f.casefold() for f in firsts}) == 1:
         return True
+    skip = int(running_count(firsts))
     counts: dict[str, int] = {}
     for t in texts:
-        for mark in {_DIGITS.sub("9", w) for w in t.split()[:3] if not _LETTER.search(w)}:
+        for mark in {_DIGITS.sub("9", w) for w in t.split()[skip:3] if not _LETTER.search(w)}:
             counts[mark] = counts.get(mark, 0) + 1
     last: dict[str, int] = {}
     for t in texts if ends and len(texts) >= UNIFORM_END_MIN else ():
@@ -244,6 +248,14 @@ def uniform_list(texts: list[str], ends: bool = False) -> bool:
         if w:
             last[w] = last.get(w, 0) + 1
     return any(3 * n >= 2 * len(texts) for n in (*counts.values(), *last.values()))
+
+
+def running_count(words_: list[str]) -> bool:
+    """The words are numbers counting up by one ("1", "2", "3"), starting again at
+    one where the list is printed again."""
+    if not all(w.isdigit() and len(w) <= 2 for w in words_):
+        return False
+    return all(int(b) == int(a) + 1 or int(b) == 1 for a, b in zip(words_, words_[1:]))
 
 
 # A caption's first word after a dateline-like label ("SOLOPOS.COM - Ilustrasi ...").
