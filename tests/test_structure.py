@@ -9,6 +9,7 @@ import pytest
 from madeup import P2, P3, P4, dropped, page
 
 from cleaner import Cleaner
+from cleaner.core.structure.shapes import caption_like
 
 P1 = ("JAKARTA, KOMPAS.com - Pemerintah kota menambah jumlah bus sekolah gratis mulai pekan depan "
       "untuk mengurangi kemacetan di jalan utama pada pagi hari.")
@@ -232,6 +233,16 @@ def test_caption_closed_by_an_outlet_and_name_in_brackets(c):
     for short in ("Persib vs Persija (Babak I/II)", "Laga Persib melawan Persija (Babak I/II)"):
         rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", P1, short, P2))
         assert short in rec.text.split("\n\n")
+
+
+def test_caption_sentence_closed_by_an_unbracketed_credit(c):
+    # "... Rabu (16/7/2025). ANTARA/Siti Nurhaliza" between paragraphs (unseen ANTARA page;
+    # Tribun Kaltim, Tempo and Banten Raya print it so too). A credit line alone whose
+    # name has an initial ("Amy K. Dragoo/AIMMEDIA") is no caption sentence.
+    cap = "Pemilik rumah berdiri di lokasi kebakaran di Klender, Jakarta Timur, Rabu (16/7/2025). ANTARA/Siti Nurhaliza"
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", P1, P2, cap, P3))
+    assert cap not in rec.text and cap in rec.metadata.captions
+    assert not caption_like("Amy K. Dragoo/AIMMEDIA")
 
 
 def test_bulleted_summary_above_the_dateline_paragraph_is_no_story(c):

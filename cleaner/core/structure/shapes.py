@@ -61,6 +61,11 @@ SLASH_TAIL_CREDIT = regex.compile(r"\s/\s?[\p{Lu}@][\p{L}\p{N}@._ -]{1,50}(?:/[\
 # caption's credit): "(IDN Times/Siti Fatimah)", "(MI/BENNY BASTIANDY)".
 PAREN_SLASH_CREDIT = regex.compile(r"(?<=[\p{L}\p{N}])\s?\(\s?\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,3}\s?/\s?"
                                    r"[\p{Lu}@][\p{L}.@]{2,}(?:\s\p{Lu}[\p{L}.]*){0,3}\s?\)\s*$")
+# A credit after the caption's full stop, no brackets: "... Senin (31/5/2021) siang.
+# TRIBUNKALTIM.CO/DWI ARDIANTO", "... Selasa, 2 Juli 2019. TEMPO/Francisca Christy Rosana",
+# "... Rabu (16/7/2025). ANTARA/Siti Nurhaliza" (five outlets, never a paragraph's end).
+SENTENCE_SLASH_CREDIT = regex.compile(r"[.!?)]\s+\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2}\s?/\s?"
+                                      r"\p{Lu}[\p{L}.]{2,}(?:\s\p{Lu}[\p{L}.]*){0,3}\)?\s*$")
 # A sentence closed by a credit in brackets: "... Effendi.(humas)" (d103), "... Minggu
 # (23/4/2023). (Egiabdulmugni/Suarabogor.id)" (d114). A caption or a paragraph, never a
 # headline (which has no full stop before its last bracket).
@@ -190,7 +195,17 @@ def caption_like(text: str) -> bool:
     """A photo caption: it ends with its credit ("(Foto: ...)") or says it is one."""
     return (may_match(CAPTION_TAIL, text) and bool(CAPTION_TAIL.search(text))) or \
         bool(GLUED_CREDIT.search(text)) or slash_tail_caption(text) or paren_slash_caption(text) \
+        or sentence_slash_caption(text) \
         or text.lower().startswith(("keterangan gambar", "keterangan foto"))
+
+
+def sentence_slash_caption(text: str) -> bool:
+    """A caption sentence of four words or more, then its credit ("... (16/7/2025).
+    ANTARA/Siti Nurhaliza"); "Amy K. Dragoo/AIMMEDIA" alone is a photo credit."""
+    if "/" not in text:
+        return False
+    m = SENTENCE_SLASH_CREDIT.search(text)
+    return m is not None and len(words(text[:m.start()])) >= 4
 
 
 def paren_slash_caption(text: str) -> bool:
