@@ -94,6 +94,14 @@ def test_header_line_labels_what_no_step_took():
     assert p.lines[2].rule == "structure:header-credit"
 
 
+def test_header_caption_with_its_credit_is_no_headline():
+    # IDN Times page tops open with the photo's caption and its credit, no headline in the
+    # dump (three unseen pages): the caption was taken for the headline.
+    p = make("Kondisi pascabencana di Kabupaten Sukabumi (IDN Times/Siti Fatimah)", P1, P2)
+    header.scan_header(p)
+    assert p.title_idx is None
+
+
 # ------------------------------------------------------------------ body
 def test_body_caption_printed_twice():
     cap = "Warga mengantre minyak goreng di pasar induk kota"
