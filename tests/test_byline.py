@@ -84,3 +84,15 @@ def test_end_marks_and_other_brackets_are_not_writer_credits(line):
 def test_a_sentence_opening_with_a_source_label_is_no_credit():
     assert parse_credit("Sumber air di desa itu mulai mengering sejak bulan lalu, kata warga setempat.") is None
     assert parse_credit("Sumber : Warta Kota") == Credit(source="Warta Kota")
+
+
+@pytest.mark.parametrize("line", ["By None, Jumat, 3 Mei 2019 | 20:30 WIB", "Penulis: null", "Editor: None"])
+def test_a_cms_placeholder_is_no_name(line):
+    # An unseen GridPop page printed "By None, <date>": the author field was empty.
+    from cleaner import Cleaner
+    rec = Cleaner().clean_text("\n".join([
+        "Warga Desa Mulai Puasa Lebih Awal Tahun Ini", line,
+        "GridPop.id - Bulan ramadan segera menjelang, berbagai persiapan sudah dilakukan warga desa.",
+        "Namun, di beberapa daerah, penentuan awal bulan Ramadan berbeda-beda menurut warga."]))
+    assert rec.metadata.authors == [] and rec.metadata.editor is None
+    assert line not in rec.text

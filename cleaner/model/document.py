@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .fields import LIST_FIELDS
+from .fields import LIST_FIELDS, PERSON_FIELDS, PLACEHOLDER_NAMES
 
 if TYPE_CHECKING:                  # a type only: the rule set is a layer above
     from ..ruleset.model import Outlet
@@ -69,10 +69,14 @@ class Doc:
         any other keeps the first value found (unless ``override``)."""
         if value in (None, "", []):
             return
+        if name in PERSON_FIELDS and isinstance(value, str) and value.casefold() in PLACEHOLDER_NAMES:
+            return
         if name in LIST_FIELDS:
             values = value if isinstance(value, list) else [value]
             have = self.meta.setdefault(name, [])
             for v in values:
+                if name in PERSON_FIELDS and v.casefold() in PLACEHOLDER_NAMES:
+                    continue
                 if v and v not in have:
                     have.append(v)
             self.meta_rules.setdefault(name, rule)

@@ -42,6 +42,10 @@ DOC_FIELDS = (
 DOC_FIELD_NAMES = tuple(f.name for f in DOC_FIELDS)
 # Fields holding a list of values: a new value is added, never replaces.
 LIST_FIELDS = frozenset(f.name for f in DOC_FIELDS if f.is_list)
+# The fields that name people, and what a CMS prints in them when the field is empty
+# ("By None", "Editor: null"): no name, never recorded.
+PERSON_FIELDS = frozenset({"authors", "editor"})
+PLACEHOLDER_NAMES = frozenset({"none", "null", "undefined", "nan", "n/a"})
 # Named groups a rule pattern may capture, each filling the field of its name.
 CAPTURE_FIELDS = tuple(f.name for f in sorted((f for f in DOC_FIELDS if f.capture), key=lambda f: f.capture))
 # Record fields besides DOC_FIELDS that a later cleaning pass of the body may add to
