@@ -169,6 +169,18 @@ def test_body_injected_headline_between_sentences():
 
 
 # ------------------------------------------------------------------ tail
+def test_tail_teaser_takes_its_headline_and_heading_along():
+    # "Heading" / "Headline" / "PLACE - teaser ..." after the story (unseen lumajangsatu and
+    # radiobintangtenggara pages; kutipan and retorikabanua print such teasers too).
+    p = make(P1, P2, "Pengakuan Terduga Pelaku Penanam Ganja",
+             "Ladang Ganja di Hutan Argosari Lumajang Sudah Panen Sekali",
+             "JAKARTA - Ladang ganja di kawasan taman nasional itu ditemukan warga pekan lalu.")
+    p.dateline_idx = 0
+    assert tail.find_end(p, 0) == 2
+    assert verdicts(p)[2:] == ["structure:teaser-dateline"] * 3
+    assert set(p.doc.meta["related"]) == {p.lines[2].text, p.lines[3].text}
+
+
 def test_tail_reporter_signoff_then_footer():
     p = make(P1, P2, "Pujiansyah/Lampung", "Hak cipta dilindungi undang-undang")
     end = tail.find_end(p, 0)

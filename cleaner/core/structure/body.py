@@ -9,6 +9,7 @@ from ...ruleset.matcher import may_match
 from ...text import dates
 from ...text.signals import (
     ends_sentence,
+    folded_line,
     headline_like,
     link_like,
     lowercase_content_words,
@@ -20,6 +21,7 @@ from ...text.signals import (
 from .shapes import (
     BULLET,
     BULLET_RUN,
+    CREDIT_MAX_WORDS,
     CROSSLINK_LABEL_RUN,
     CUT_WORD,
     INJECTED_MAX_SHARED,
@@ -43,15 +45,22 @@ def caption_repeat(p: Page, i: int, line: Line, nxt: Line | None, title: str | N
     if nxt is None:
         return False
     t = line.text
-    if starts_with_text(nxt.text, t, 20):
+    low, low_next = folded_line(t), folded_line(nxt.text)
+    head = low.rstrip(" .")
+    if len(head) >= 20 and len(low_next) > len(head) and low_next.startswith(head):   # starts_with_text
         line.drop("caption", "structure:caption-repeat")
         nxt.drop("caption", "structure:caption-repeat")
         return True
-    twice = same_text(nxt.text, t)
-    j = p.next_kept(i)
-    k = None if twice else p.next_kept(j)
-    if not twice and (k is None or not same_text(p.lines[k].text, t)) \
-            or i == p.dateline_idx or len(words(t)) < 3 or title and same_text(t, title):
+    twice = low_next == low
+    k = None
+    if not twice:
+        # Under its photo credit (short: a dozen words at most), the same caption again.
+        if len(words(nxt.text)) > CREDIT_MAX_WORDS:
+            return False
+        k = p.next_kept(p.next_kept(i))
+        if k is None or folded_line(p.lines[k].text) != low:
+            return False
+    if i == p.dateline_idx or len(words(t)) < 3 or title and same_text(t, title):
         return False
     if twice:
         line.drop("caption", "structure:caption-repeat")

@@ -48,9 +48,11 @@ def find_end(p: Page, start: int) -> int:
                 continue
         if seen_body >= 1 and p.dateline_idx is not None and i > p.dateline_idx \
                 and hint in line.text[:80].lower() and dateline_brand(p.dateline_of(line.text)) == brand:
-            # A second dateline opens another article: a teaser list.
+            # A second dateline opens another article: a teaser list. Its headline (and a
+            # heading) printed right above it go with it ("Ladang Ganja di Hutan ... Sekali" /
+            # "Lumajang - Ladang ganja di kawasan ...").
             line.drop("recommendation", "structure:teaser-dateline")
-            soft_end = i
+            soft_end = teaser_headlines(p, i, start)
             continue
         if seen_prose >= 2 and soft_end is None and (headline_run(p, i, start) or list_heading(p, i, start)):
             soft_end = i
@@ -68,6 +70,26 @@ def find_end(p: Page, start: int) -> int:
         seen_prose += prose_like(line.text)
     end = soft_end if soft_end is not None else n
     return faq_block(p, start, end)
+
+
+TEASER_HEADLINES_MAX = 2
+
+
+def teaser_headlines(p: Page, i: int, start: int) -> int:
+    """The teaser at ``i``'s headline and heading above it (title case, no sentence, not
+    the dateline paragraph): dropped with it; returns where the tail starts."""
+    first = i
+    for _ in range(TEASER_HEADLINES_MAX):
+        k = first - 1
+        while k > start and p.lines[k].dropped and p.lines[k].category not in ("recommendation",):
+            k -= 1
+        line = p.lines[k]
+        if k <= start or k == p.dateline_idx or line.dropped or not list_headline(line.text):
+            break
+        line.drop("recommendation", "structure:teaser-dateline")
+        p.doc.set_meta("related", line.text, "structure:teaser-dateline")
+        first = k
+    return first
 
 
 def brand_hint(dateline: str | None) -> str:
