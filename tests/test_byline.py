@@ -96,3 +96,12 @@ def test_a_cms_placeholder_is_no_name(line):
         "Namun, di beberapa daerah, penentuan awal bulan Ramadan berbeda-beda menurut warga."]))
     assert rec.metadata.authors == [] and rec.metadata.editor is None
     assert line not in rec.text
+
+
+def test_one_person_named_by_two_credit_lines_in_two_casings_is_one_author():
+    # "Penulis: mildaniati" and "Laporan Wartawan TribunBanten.com, Mildaniati" (unseen page).
+    from cleaner.model.document import Doc
+    doc = Doc(source="<test>", text="")
+    doc.set_meta("authors", ["mildaniati"], "a")
+    doc.set_meta("authors", ["Mildaniati", "Glery Lazuardi"], "b")
+    assert doc.meta["authors"] == ["mildaniati", "Glery Lazuardi"]

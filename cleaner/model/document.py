@@ -75,8 +75,9 @@ class Doc:
             values = value if isinstance(value, list) else [value]
             have = self.meta.setdefault(name, [])
             for v in values:
-                if name in PERSON_FIELDS and v.casefold() in PLACEHOLDER_NAMES:
-                    continue
+                if name in PERSON_FIELDS and (v.casefold() in PLACEHOLDER_NAMES
+                                              or any(v.casefold() == h.casefold() for h in have)):
+                    continue        # "mildaniati" and "Mildaniati" (two credit lines) are one
                 if v and v not in have:
                     have.append(v)
             self.meta_rules.setdefault(name, rule)
