@@ -245,6 +245,18 @@ def test_caption_sentence_closed_by_an_unbracketed_credit(c):
     assert not caption_like("Amy K. Dragoo/AIMMEDIA")
 
 
+@pytest.mark.parametrize("cap", [
+    "Mantan Gubernur Jawa Barat Ridwan Kamil/Ist",                                 # RMOL
+    "H. Aidy Furqan (Suara NTB/dok)",                                              # Suara NTB
+    "Satu persatu bangunan dirobohkan untuk memperlancar aliran sungai.(foto;mb/ist)",
+    "Harga cabai masih tinggi di pasar. Bahkan harga cabai tembus Rp100 ribu.-Dedi Haryadi-radarcirebon.com",
+])
+def test_caption_closed_by_a_courtesy_or_site_credit(cap):
+    # Credits glued after a slash ("/Ist", "/Istimewa", "/Net", "/dok": five outlets' pages)
+    # or, after the photographer's name, the site's lower-case domain (Disway sites).
+    assert caption_like(cap)
+
+
 def test_bulleted_summary_above_the_dateline_paragraph_is_no_story(c):
     # IDN Times' "Intinya sih..." box (three unseen pages) and Tribun's key points: bulleted
     # sentences between the header and the dateline paragraph; the story opens at the dateline.

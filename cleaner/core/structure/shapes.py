@@ -50,7 +50,11 @@ CAPTION_TAIL = regex.compile(r"(?:\(\s*(?:foto|photo|dok)\b[^()]{0,80}\)|\b(?:fo
 # Palpos.id" (d120). Only names, a site and "Dokumen"/"Dok" may follow the dash. The
 # number is a year standing alone: a licence plate's "F-3367-FBR." ends no caption.
 GLUED_CREDIT = regex.compile(r"(?:[.!?)]|(?<![-\p{L}\p{N}])(?:19|20)\d\d)-{1,2}(?:[\p{Lu}][\p{L}.]*|dok(?:umen)?\.?)"
-                             r"(?:[\s-]+(?:[\p{Lu}][\p{L}.]*|dok(?:umen)?\.?)){0,5}$")
+                             r"(?:[\s-]+(?:[\p{Lu}][\p{L}.]*|dok(?:umen)?\.?)){0,5}"
+                             r"(?:-[\p{Ll}\p{N}-]+\.(?:com|co\.id|id|net))?$")
+# A courtesy or file credit glued after a slash: "... Ridwan Kamil/Ist", "... diwarnai
+# interupsi/Istimewa", "... Polda Metro Jaya/Net", "(Suara NTB/dok)", "(foto;mb/ist)".
+SLASH_COURTESY = regex.compile(r"(?i)\S\s?/\s?(?:istimewa|ist|dok|dokumentasi|net|humas)\.?\)?\s*$")
 # A credit after a space and a slash closing a caption, as the PRMN platform's sites print
 # it: "... 12 September 2020. /Akbar Nugroho Gumay/ANTARA FOTO" (d030), "... media sosial.
 # /Unsplash/Markus Spiske" (d034), "... Paskibraka /Instagram @jokowi" (d023), "... 2021.
@@ -195,7 +199,8 @@ def caption_like(text: str) -> bool:
     """A photo caption: it ends with its credit ("(Foto: ...)") or says it is one."""
     return (may_match(CAPTION_TAIL, text) and bool(CAPTION_TAIL.search(text))) or \
         bool(GLUED_CREDIT.search(text)) or slash_tail_caption(text) or paren_slash_caption(text) \
-        or sentence_slash_caption(text) \
+        or sentence_slash_caption(text) or ("/" in text and bool(SLASH_COURTESY.search(text))
+                                             and len(words(text)) >= 3) \
         or text.lower().startswith(("keterangan gambar", "keterangan foto"))
 
 
