@@ -64,8 +64,8 @@ def test_header_dateline_step_ends_the_header():
 def test_header_steps_are_catalogued_in_their_order():
     ids = [rid for rid, _ in header.HEADER_STEPS]
     assert all(rid in RULE_IDS for rid in ids)
-    assert ids[:4] == ["structure:dateline", "structure:date-line", "structure:credit-line",
-                       "structure:title-repeat"]
+    assert ids[:5] == ["structure:dateline", "structure:date-line", "structure:credit-line",
+                       "structure:date-line", "structure:title-repeat"]
     assert ids[-1] == "structure:header-caption"
 
 
@@ -92,6 +92,28 @@ def test_header_line_labels_what_no_step_took():
     frame.header_line(p, 2)
     assert p.lines[0].rule == "structure:header-label" and p.lines[0].category == "section"
     assert p.lines[2].rule == "structure:header-credit"
+
+
+def test_header_timestamped_credit_line_is_a_date_line_not_the_headline():
+    # "KAMIS, 18 APRIL 2024 | 03:06 WIB | LAPORAN: NAME" under the headline (unseen RMOL page)
+    # replaced the headline as a longer one; "Chris Davies - Nov 19, 2019, 10:31 pm CST"
+    # and TVRI's "... 16 September 2023 JAM 06:00:00 WIB" were taken for headlines.
+    head = "Ridwan Kamil Cocok Maju Pilgub Jakarta"
+    p = make(head, "KAMIS, 18 APRIL 2024 | 03:06 WIB | LAPORAN: WIDODO BOGIARTO", P1, P2)
+    header.scan_header(p)
+    assert p.title_idx == 0 and p.lines[1].rule == "structure:date-line"
+    p = make("Chris Davies - Nov 19, 2019, 10:31 pm CST", head, P1, P2)
+    header.scan_header(p)
+    assert p.title_idx == 1 and p.lines[0].category == "date"
+
+
+def test_header_caption_opener_under_the_headline():
+    # "Ilustrasi titik pusat gempa menurut USGS." between the headline and the date line
+    # (unseen harianjogja page; never a standfirst in the labelled pages).
+    p = make("Gempa Bikin Panik Warga Bali dan Lombok", "Ilustrasi titik pusat gempa menurut USGS.",
+             "11 Oktober 2018 04:20 WIB", P1, P2)
+    start = header.scan_header(p)
+    assert start == 3 and p.lines[1].category == "caption" and p.lead_idx is None
 
 
 def test_header_caption_with_its_credit_is_no_headline():

@@ -15,16 +15,16 @@ RULE_IDS: dict[str, tuple[str, str]] = {
     "structure:split-label": ("frame", "a field label alone on its line (\"Reporter\") and the name on the next"),
     "structure:dateline": ("header, metadata", "the paragraph that opens with the dateline starts the body; "
                                                "metadata.dateline"),
-    "structure:date-line": ("header", "a line that is only a date, or mostly dates (a word or a counter beside them), in the header"),
+    "structure:date-line": ("header", "a line that is only a date, or mostly dates (a word or a counter beside them), or a short line carrying a date with its time that no credit step read, in the header"),
     "structure:credit-line": ("header, credits", "a credit line the rules missed, read by the credit grammar "
                                                  "(text/byline.py); metadata.authors, editor, credited_source"),
     "structure:title-repeat": ("header, body", "the headline printed again"),
     "structure:caption-after-credit": ("header", "the line after a photo credit: its caption"),
     "structure:repeated-paragraph": ("header", "a paragraph printed twice at the top: the standfirst (lead) "
                                                "and further copies"),
-    "structure:caption-repeat": ("header, body", "a caption followed by its copy with the credit: both"),
+    "structure:caption-repeat": ("header, body", "a caption followed by its copy with the credit, printed twice in a row, or again under its photo credit: all"),
     "structure:photo-credit": ("header", "a photo credit under the headline"),
-    "structure:caption-credit": ("header, body", "a caption that ends with its credit"),
+    "structure:caption-credit": ("header, body", "a caption that ends with its credit, or (under the headline) opens with 'Ilustrasi', 'Foto:'"),
     "structure:header-list": ("header", "a bulleted headline in the header"),
     "structure:title": ("header, body, metadata", "the headline; metadata.title"),
     "structure:subtitle": ("header", "a second headline under the title: its subtitle (lead)"),
@@ -50,7 +50,7 @@ RULE_IDS: dict[str, tuple[str, str]] = {
     "structure:header-label": ("frame", "a leftover short header line: section label or other"),
     "structure:after-credits": ("tail", "a line after the credits that close the story"),
     "structure:teaser-dateline": ("tail", "a second paragraph with the article's dateline: a teaser list "
-                                          "starts"),
+                                          "starts (with the headline and heading right above it)"),
     "structure:end-credit": ("tail", "a reporter's sign-off (\"Name/City\") under the story"),
     "structure:closing-credit": ("credits, metadata", "a writer credit in brackets closing the story "
                                                       "(\"(Tribunnews.com/Name)\"); metadata.authors when "

@@ -29,6 +29,7 @@ from .credits import person_name, record_credit
 from .shapes import (
     BRACKET_CREDIT,
     BULLET,
+    CAPTION_OPENERS,
     CREDIT_WORD,
     HEADER_CATS,
     HEADER_MAX_LINES,
@@ -105,6 +106,16 @@ def opens_body_under_credit(p: Page, s: HeaderScan) -> bool:
 def date_line(p: Page, s: HeaderScan) -> str | None:
     """A line that is only a date, or mostly dates (structure:date-line)."""
     if not dates.mostly_date(s.t):
+        return None
+    s.line.drop("date", "structure:date-line")
+    return s.took(s.i, "date", closes=p.title_idx is not None)
+
+
+def timestamp_line(p: Page, s: HeaderScan) -> str | None:
+    """A short line (no sentence) carrying a date with its clock time that no credit
+    step read: "Chris Davies - Nov 19, 2019, 10:31 pm CST", "KAMIS, 18 APRIL 2024 |
+    03:06 WIB | LAPORAN: NAME" (structure:date-line): a headline has none."""
+    if not (_timestamped(s.t) and len(words(s.t)) <= TIMESTAMP_LINE_MAX_WORDS and not ends_sentence(s.t)):
         return None
     s.line.drop("date", "structure:date-line")
     return s.took(s.i, "date", closes=p.title_idx is not None)
@@ -215,6 +226,16 @@ def caption_credit(p: Page, s: HeaderScan) -> str | None:
     return s.took(s.i, "caption", closes=p.title_idx is not None)
 
 
+def caption_opener(p: Page, s: HeaderScan) -> str | None:
+    """Under the headline, a line that says it is a caption ("Ilustrasi titik pusat gempa
+    menurut USGS.", "Foto: ...", "Tangkapan layar ..."; in the labelled pages such a line
+    is never the story's nor a standfirst) (structure:caption-credit)."""
+    if p.title_idx is None or not s.t.lstrip().lower().startswith(CAPTION_OPENERS):
+        return None
+    s.line.drop("caption", "structure:caption-credit")
+    return s.took(s.i, "caption", closes=True)
+
+
 def header_list(p: Page, s: HeaderScan) -> str | None:
     """A bulleted headline in the header: a recommendation list."""
     if not (BULLET.match(s.t) and headline_like(BULLET.sub("", s.t))):
@@ -243,6 +264,19 @@ def title(p: Page, s: HeaderScan) -> str | None:
     p.title_idx = s.i
     s.line.drop("title", "structure:title")
     return s.took(s.i, "title")
+
+
+# A header line carrying a date and its time, and at most this many words, is a date line.
+TIMESTAMP_LINE_MAX_WORDS = 14
+
+
+def _timestamped(t: str) -> bool:
+    """The line carries a date with its clock time ("KAMIS, 18 APRIL 2024 | 03:06 WIB |
+    LAPORAN: NAME"): a date or credit line, not a headline."""
+    if not any(c.isdigit() for c in t):
+        return False
+    found = dates.find_date(t)
+    return found is not None and found.has_time
 
 
 def _replaces_title(p: Page, t: str) -> bool:
@@ -336,12 +370,14 @@ HEADER_STEPS = (
     ("structure:dateline", dateline_opens_body),
     ("structure:date-line", date_line),
     ("structure:credit-line", credit_line),
+    ("structure:date-line", timestamp_line),
     ("structure:title-repeat", title_repeat),
     ("structure:caption-after-credit", caption_after_credit),
     ("structure:repeated-paragraph", repeated_paragraph),
     ("structure:caption-repeat", caption_repeat),
     ("structure:photo-credit", photo_credit_word),
     ("structure:caption-credit", caption_credit),
+    ("structure:caption-credit", caption_opener),
     ("structure:header-list", header_list),
     ("structure:title", title),
     ("structure:photo-credit", photo_credit),
