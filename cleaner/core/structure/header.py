@@ -8,6 +8,7 @@ order is the order of decisions and must not change without a new baseline.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ...model.document import Line
@@ -268,12 +269,13 @@ def title(p: Page, s: HeaderScan) -> str | None:
 
 # A header line carrying a date and its time, and at most this many words, is a date line.
 TIMESTAMP_LINE_MAX_WORDS = 14
+_DIGIT = re.compile(r"\d")
 
 
 def _timestamped(t: str) -> bool:
     """The line carries a date with its clock time ("KAMIS, 18 APRIL 2024 | 03:06 WIB |
     LAPORAN: NAME"): a date or credit line, not a headline."""
-    if not any(c.isdigit() for c in t):
+    if _DIGIT.search(t) is None:
         return False
     found = dates.find_date(t)
     return found is not None and found.has_time
