@@ -105,3 +105,9 @@ def test_one_person_named_by_two_credit_lines_in_two_casings_is_one_author():
     doc.set_meta("authors", ["mildaniati"], "a")
     doc.set_meta("authors", ["Mildaniati", "Glery Lazuardi"], "b")
     assert doc.meta["authors"] == ["mildaniati", "Glery Lazuardi"]
+
+
+def test_a_closing_credit_naming_an_editor_is_no_writer():
+    # "... ungkapnya. (Editor Jon Heri)" (unseen jodanews page) gave authors ["Editor Jon Heri"].
+    assert parse_closing_credit("(Editor Jon Heri)") is None
+    assert parse_closing_credit("(Nesiana Yuko Argina)") == ["Nesiana Yuko Argina"]

@@ -70,6 +70,18 @@ def test_header_steps_are_catalogued_in_their_order():
 
 
 # ------------------------------------------------------------------ frame
+def test_leftover_header_date_and_credit_lines_are_read():
+    # Between a header scan that stopped early and the dateline paragraph: "• Oleh Name" and
+    # "• 30 Januari 2019 - 20:46 WIB" (unseen borneonews page) were labels; their author and
+    # date were lost.
+    p = make("Pemkab Anggarkan Dana Jalan Desa Tahun Ini", "• Oleh Abdul Gofur", "• 30 Januari 2019 - 20:46 WIB", P1)
+    p.title_idx = 0
+    frame.header_line(p, 1)
+    frame.header_line(p, 2)
+    assert [p.lines[1].category, p.lines[2].category] == ["byline", "date"]
+    assert p.doc.meta["authors"] == ["Abdul Gofur"]
+
+
 def test_split_label_takes_the_name_below():
     p = make("Reporter", "Ashaq Lupito", P1)
     frame.split_label(p)

@@ -301,8 +301,8 @@ def parse_closing_credit(text: str) -> list[str] | None:
         for p in people:
             ws = p.split()
             if not NAME_RE.match(p) or not all(w[0].isupper() for w in ws) or \
-                    any(w.lower() in NOT_NAME_WORDS for w in ws):
-                return None
+                    any(w.lower() in NOT_NAME_WORDS for w in ws) or LABEL_RE.match(p):
+                return None     # "(Editor Jon Heri)" names an editor, not the writer
             longest = max(len(_NOT_LETTER.sub("", w)) for w in ws)
             if longest < NAME_PART_MIN_LETTERS or (len(ws) == 1 and not outlet) or p.isupper() and len(ws) == 1:
                 return None

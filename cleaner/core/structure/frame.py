@@ -2,7 +2,10 @@
 dateline paragraph, an outlet's body-start marker, and the leftover header lines."""
 from __future__ import annotations
 
+from ...text import dates
+from ...text.byline import parse_credit
 from ...text.signals import prose_like, words
+from .credits import record_credit
 from .shapes import (
     BULLET,
     CAPTION_OPENERS,
@@ -17,6 +20,9 @@ from .shapes import (
     word_overlap,
 )
 from .state import Page
+
+# A leftover header line longer than this is no credit line (parse_credit is not tried).
+CREDIT_LINE_MAX_CHARS = 120
 
 
 def split_label(p: Page) -> None:
@@ -114,7 +120,15 @@ def header_line(p: Page, k: int) -> None:
     if line.dropped:
         return
     t = line.text
-    if photo_credit_like(t):
+    if dates.mostly_date(t):
+        # "• 30 Januari 2019 - 20:46 WIB" under a byline the scan stopped above
+        line.drop("date", "structure:date-line")
+        return
+    credit = parse_credit(BULLET.sub("", t)) if len(t) <= CREDIT_LINE_MAX_CHARS else None
+    if credit is not None and not (credit.loose and p.title_idx is None):
+        # "• Oleh Abdul Gofur": the same credit line the header scan reads
+        line.drop(record_credit(p, credit, "structure:credit-line"), "structure:credit-line")
+    elif photo_credit_like(t):
         line.drop("photo_credit", "structure:header-credit")
     elif prose_like(t) or len(words(t)) > 8:
         line.drop("caption" if p.title_idx is not None and k > p.title_idx else "recommendation",
