@@ -186,6 +186,12 @@ def test_body_numbered_headline_list_is_no_table():
     p = make(P1, *table, P2)
     body.headline_list(p, 0, len(p.lines))
     assert verdicts(p) == [None] * 5
+    # Ranked rows of figures (a ScrapingHub page's standings) are a table too.
+    figures = ["- 1 Kyle Busch 5040 5 1 17 27", "- 2 Martin Truex Jr. 5035 7 0 15 24",
+               "- 3 Kevin Harvick 5033 4 6 15 26"]
+    p = make(P1, *figures, P2)
+    body.headline_list(p, 0, len(p.lines))
+    assert verdicts(p) == [None] * 5
 
 
 def test_body_link_box_under_its_label():

@@ -242,6 +242,8 @@ def content_words(text: str) -> frozenset[str]:
 # two thirds end with the same word are a table's rows.
 UNIFORM_END_MIN = 3
 _DIGITS, _LETTER = regex.compile(r"\d+"), regex.compile(r"\p{L}")
+# A word that is a figure ("5040", "96,85", "15.00").
+_NUMBERS = regex.compile(r"(?<!\S)\d[\d.,]*(?!\S)")
 
 
 def uniform_list(texts: list[str], ends: bool = False) -> bool:
@@ -253,11 +255,13 @@ def uniform_list(texts: list[str], ends: bool = False) -> bool:
     widget's "... 14 comments" rows end alike): the story's own list, not headlines of
     other stories, which differ. A running count as the first word ("- 1 Pasutri ...",
     "- 2 Buat ...": a ranked "popular" widget, printed once or twice) numbers the items;
-    it is no mark they share."""
+    it is no mark they share, unless the rows are mostly figures (a ranked table)."""
     firsts = [t.split()[0] for t in texts]
     if len({f.casefold() for f in firsts}) == 1:
         return True
     skip = int(running_count(firsts))
+    if skip and 3 * sum(len(_NUMBERS.findall(t)) > 2 for t in texts) >= 2 * len(texts):
+        return True     # "1 Kyle Busch 5040 5 1 17 27": ranked rows of figures, a table
     counts: dict[str, int] = {}
     for t in texts:
         for mark in {_DIGITS.sub("9", w) for w in t.split()[skip:3] if not _LETTER.search(w)}:
