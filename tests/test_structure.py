@@ -257,6 +257,13 @@ def test_caption_closed_by_a_courtesy_or_site_credit(cap):
     assert caption_like(cap)
 
 
+@pytest.mark.parametrize("cap", ["Ket foto: Warga menerima bantuan sosial dari pemerintah provinsi",
+                                 "Ket. Foto: Gubernur meninjau lokasi banjir bersama bupati"])
+def test_caption_that_says_so_in_short(cap):
+    # "Ket foto:" (keterangan foto) opened captions on two unseen outlets' pages.
+    assert caption_like(cap)
+
+
 def test_bulleted_summary_above_the_dateline_paragraph_is_no_story(c):
     # IDN Times' "Intinya sih..." box (three unseen pages) and Tribun's key points: bulleted
     # sentences between the header and the dateline paragraph; the story opens at the dateline.

@@ -201,7 +201,7 @@ def caption_like(text: str) -> bool:
         bool(GLUED_CREDIT.search(text)) or slash_tail_caption(text) or paren_slash_caption(text) \
         or sentence_slash_caption(text) or ("/" in text and bool(SLASH_COURTESY.search(text))
                                              and len(words(text)) >= 3) \
-        or text.lower().startswith(("keterangan gambar", "keterangan foto"))
+        or text.lower().startswith(("keterangan gambar", "keterangan foto", "ket foto", "ket. foto", "ket gambar"))
 
 
 def sentence_slash_caption(text: str) -> bool:
