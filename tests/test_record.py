@@ -1,10 +1,11 @@
 """Record invariants: every key with its type; every input line accounted for."""
+import pickle
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, SHARED
 
-from cleaner import PageError, clean
+from cleaner import Cleaner, PageError, clean
 from cleaner.model.record import Metadata
 from cleaner.text.normalise import folded_line as normalize
 
@@ -76,3 +77,13 @@ def test_clean_takes_bytes_decoded_as_the_command_decodes_them(root):
         assert str(exc.value).startswith(f"clean() takes the page's text as str (or its bytes), not {name}")
     with pytest.raises(TypeError, match=r"for a file, Cleaner\(\)\.clean_file\("):
         clean(Path("page.txt"))
+
+
+def test_a_cleaner_in_use_pickles_and_cleans_the_same():
+    # Library users hand a Cleaner to processes of their own; the rule dispatch, prefilters
+    # and memo slots it built while cleaning must pickle with it.
+    cleaner = Cleaner()
+    page = (ROOT / "seeds" / sorted(p.name for p in (ROOT / "seeds").glob("*.txt"))[0]).read_text(encoding="utf-8")
+    first = cleaner.clean_text(page)
+    again = pickle.loads(pickle.dumps(cleaner)).clean_text(page)
+    assert again.text == first.text and again.metadata.title == first.metadata.title
