@@ -46,12 +46,11 @@ def caption_repeat(p: Page, i: int, line: Line, nxt: Line | None, title: str | N
         return False
     t = line.text
     low, low_next = folded_line(t), folded_line(nxt.text)
-    if low_next[:20] == low[:20]:       # (a copy starts alike; most pairs of lines do not)
-        head = low.rstrip(" .")
-        if len(head) >= 20 and len(low_next) > len(head) and low_next.startswith(head):   # starts_with_text
-            line.drop("caption", "structure:caption-repeat")
-            nxt.drop("caption", "structure:caption-repeat")
-            return True
+    # (a copy starts alike: most pairs of lines differ in their first 20 folded characters)
+    if low_next[:20] == low[:20] and starts_with_text(nxt.text, t, 20):
+        line.drop("caption", "structure:caption-repeat")
+        nxt.drop("caption", "structure:caption-repeat")
+        return True
     twice = low_next == low
     k = None
     if not twice:

@@ -42,6 +42,14 @@ def record_credit(p: Page, credit: Credit, rule: str) -> str:
     return "editor" if credit.editor and not credit.authors and not credit.source else "byline"
 
 
+def header_credit(p: Page, text: str) -> Credit | None:
+    """The credit a header line prints, as the header reads it: a loose one ("Oleh
+    Name", no colon) only under the headline (above it, a bare "Label Name" could be
+    the headline itself)."""
+    credit = parse_credit(text)
+    return None if credit is None or credit.loose and p.title_idx is None else credit
+
+
 def person_name(text: str) -> bool:
     """Two to four capitalised words of letters ("Dede Febriansyah", "TSALIS NUR
     SHOLIKHAH"): the shape of a person's name printed alone. No dots (a site), no

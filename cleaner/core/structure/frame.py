@@ -3,9 +3,8 @@ dateline paragraph, an outlet's body-start marker, and the leftover header lines
 from __future__ import annotations
 
 from ...text import dates
-from ...text.byline import parse_credit
 from ...text.signals import prose_like, words
-from .credits import record_credit
+from .credits import header_credit, record_credit
 from .shapes import (
     BULLET,
     CAPTION_OPENERS,
@@ -124,8 +123,8 @@ def header_line(p: Page, k: int) -> None:
         # "• 30 Januari 2019 - 20:46 WIB" under a byline the scan stopped above
         line.drop("date", "structure:date-line")
         return
-    credit = parse_credit(BULLET.sub("", t)) if len(t) <= CREDIT_LINE_MAX_CHARS else None
-    if credit is not None and not (credit.loose and p.title_idx is None):
+    credit = header_credit(p, BULLET.sub("", t)) if len(t) <= CREDIT_LINE_MAX_CHARS else None
+    if credit is not None:
         # "• Oleh Abdul Gofur": the same credit line the header scan reads
         line.drop(record_credit(p, credit, "structure:credit-line"), "structure:credit-line")
     elif photo_credit_like(t):

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from ...model.document import Line
 from ...text import dates
-from ...text.byline import parse_credit
 from ...text.signals import (
     QUOTE_START,
     ends_sentence,
@@ -26,7 +25,7 @@ from ...text.signals import (
     title_like,
     words,
 )
-from .credits import person_name, record_credit
+from .credits import header_credit, person_name, record_credit
 from .shapes import (
     BRACKET_CREDIT,
     BULLET,
@@ -126,8 +125,8 @@ def credit_line(p: Page, s: HeaderScan) -> str | None:
     """A credit line the rules did not know (structure:credit-line): "Laporan Name |
     Place" (d070), "Name , Jurnalis-<date>" (d107), "oleh Name diperbarui <date>"
     (d116). Above the headline, a bare "Label Name" could be the headline itself."""
-    credit = parse_credit(s.t)
-    if credit is None or credit.loose and p.title_idx is None:
+    credit = header_credit(p, s.t)
+    if credit is None:
         return None
     kind = record_credit(p, credit, "structure:credit-line")
     s.line.drop(kind, "structure:credit-line")

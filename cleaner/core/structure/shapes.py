@@ -199,9 +199,14 @@ def caption_like(text: str) -> bool:
     """A photo caption: it ends with its credit ("(Foto: ...)") or says it is one."""
     return (may_match(CAPTION_TAIL, text) and bool(CAPTION_TAIL.search(text))) or \
         bool(GLUED_CREDIT.search(text)) or slash_tail_caption(text) or paren_slash_caption(text) \
-        or sentence_slash_caption(text) or ("/" in text and bool(SLASH_COURTESY.search(text))
-                                             and len(words(text)) >= 3) \
+        or sentence_slash_caption(text) or courtesy_caption(text) \
         or text.lower().startswith(("keterangan gambar", "keterangan foto", "ket foto", "ket. foto", "ket gambar"))
+
+
+def courtesy_caption(text: str) -> bool:
+    """A caption of three words or more closed by a courtesy or file credit after a slash
+    ("... Ridwan Kamil/Ist", "(Suara NTB/dok)")."""
+    return "/" in text and SLASH_COURTESY.search(text) is not None and len(words(text)) >= 3
 
 
 def sentence_slash_caption(text: str) -> bool:

@@ -81,7 +81,7 @@ def teaser_headlines(p: Page, i: int, start: int) -> int:
     first = i
     for _ in range(TEASER_HEADLINES_MAX):
         k = first - 1
-        while k > start and p.lines[k].dropped and p.lines[k].category not in ("recommendation",):
+        while k > start and p.lines[k].dropped and p.lines[k].category != "recommendation":
             k -= 1
         line = p.lines[k]
         if k <= start or k == p.dateline_idx or line.dropped or not list_headline(line.text):
