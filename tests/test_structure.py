@@ -387,3 +387,24 @@ def test_writer_credits_after_the_story_keep_it(c, lines):
     # its story to one of its versions, for one dev page gained.)
     rec = c.clean_text(page(*lines))
     assert all(para in rec.text.split("\n\n") for para in STORY), rec.text
+
+
+SNIPPETS = ["Polisi menangkap sembilan pelaku judi sabung ayam yang meresahkan warga di…",
+            "Di tengah proses pemulihan pascabanjir, pemerintah daerah menyalurkan bantuan beras kepada ...",
+            "Presiden meresmikan bendungan baru yang diharapkan mengairi ribuan hektare sawah di…"]
+
+
+def test_teasers_cut_off_with_an_ellipsis_after_the_credits_are_no_story(c):
+    # Other stories' excerpts, each cut off by the site with an ellipsis, printed under
+    # the credits that close the story: the story does not go on there.
+    rec = c.clean_text(page(HEADLINE, *STORY, *CREDITS, *SNIPPETS))
+    assert rec.text.split("\n\n") == STORY
+    assert all(dropped(rec)[s] == "footer/structure:after-credits" for s in SNIPPETS)
+
+
+def test_one_paragraph_ending_in_an_ellipsis_after_a_credit_is_still_story(c):
+    # A quote trailing off in an ellipsis under a credit line is the story's: only two
+    # cut-off excerpts in a row are a teaser list.
+    quote = '"Kami masih menunggu kepastian dari pemerintah pusat soal bantuan untuk para petani ..."'
+    rec = c.clean_text(page(HEADLINE, *STORY, CREDITS[0], quote, P2, P3))
+    assert rec.text.split("\n\n")[-3:] == [quote, P2, P3]

@@ -99,6 +99,10 @@ FAQ_ITEM = regex.compile(
     r"bisakah|dapatkah|adakah|what|how|why|when|who|where)\b[^?]{3,150}\?\s+\S.{20,}", regex.I)
 # The last word of a text cut off mid-word: one or two letters, not an acronym or number
 # ("menilai, Ca", "Kota B").
+# A teaser's excerpt, cut off by the site with an ellipsis right after a word ("... warga
+# di…", "... Pangeran ..."): the text of another story, not a paragraph of this one.
+TEASER_SNIPPET = regex.compile(r"\w{2}\s?(?:…|\.{3})$")
+TEASER_SNIPPET_MIN_WORDS = 8
 CUT_WORD = regex.compile(r"(?:^|\s)(?:\p{Lu}\p{Ll}?|\p{Ll}{1,2})$")
 # Consecutive bullet headlines that make a related-articles list.
 BULLET_RUN = 2
@@ -327,3 +331,8 @@ def word_overlap(a: str, b: str) -> float:
     """Shared folded words over the shorter line's words (0..1)."""
     wa, wb = set(folded_line(a).split()), set(folded_line(b).split())
     return len(wa & wb) / max(1, min(len(wa), len(wb)))
+
+
+def teaser_snippet(text: str) -> bool:
+    """A teaser's excerpt: a sentence of 8+ words the site cut off with an ellipsis."""
+    return TEASER_SNIPPET.search(text) is not None and len(text.split()) >= TEASER_SNIPPET_MIN_WORDS

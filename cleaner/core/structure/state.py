@@ -7,7 +7,7 @@ from ...ruleset.model import StructureInputs
 from ...text import dates
 from ...text.signals import prose_like, words
 from .dateline import match_dateline, patterns_key
-from .shapes import STANDFIRST_GAP, content_words, name_line
+from .shapes import STANDFIRST_GAP, content_words, name_line, teaser_snippet
 
 
 class Page:
@@ -97,10 +97,15 @@ class Page:
         return name_line(self.lines[i].text) and j == i + 1 and dates.is_date_line(self.lines[j].text)
 
     def body_resumes(self, i: int) -> bool:
-        """Two prose paragraphs follow from line i on: the story goes on."""
+        """Two prose paragraphs follow from line i on: the story goes on. Two teasers'
+        excerpts cut off with an ellipsis are another stories' list, not the story (f113:
+        a site's teasers under the credits)."""
         j = i if not self.lines[i].dropped else self.next_kept(i)
         k = self.next_kept(j) if j is not None else None
-        return k is not None and prose_like(self.lines[j].text) and prose_like(self.lines[k].text)
+        if k is None:
+            return False
+        a, b = self.lines[j].text, self.lines[k].text
+        return prose_like(a) and prose_like(b) and not (teaser_snippet(a) and teaser_snippet(b))
 
     def shared_words(self, t: str, start: int, end: int) -> float:
         """Share of the line's content words found elsewhere in the body."""
