@@ -283,3 +283,17 @@ def test_the_html_path_never_searches_its_extracted_text_for_the_article(c):
     rec = clean_html(Cleaner(html_engine="fast", keep_dropped=True), html.encode())
     assert all(f"Pembalap Nomor {i} " in rec.text for i in range(10, 31))
     assert not any(d.rule.startswith("structure:page-") for d in rec.metadata.dropped_lines)
+
+
+def test_widgets_a_rule_took_under_the_article_count_against_it(c):
+    """A comment box's label dropped by a rule ("Komentar Anda") is still page furniture
+    when the article's extent on a whole page is weighed: a promo sentence under the
+    widgets is not read as the article going on (merdeka's 2015 page: its "Follow tag"
+    pitch stayed once the comment label was a rule's)."""
+    promo = ("Ikuti tag kesukaan Anda agar kami dapat mengirimkan berita yang sesuai dengan minat "
+             "Anda setiap hari.")
+    rec = c.clean_text(page(*MENU, "Nasional", TITLE, "Senin, 4 Maret 2024 10:15 WIB", P1, P2, P3, P4,
+                            "INDEKS BERITA HARI INI", "FOLLOW", "Komentar Anda", "Suka artikel ini ?",
+                            promo, *FOOT))
+    assert dropped(rec)["Komentar Anda"] == "social/_common:comments"
+    assert rec.text.split("\n\n") == [P1, P2, P3, P4]

@@ -41,6 +41,9 @@ PAGE_TOP_MIN_LINES = 20
 HEADER_BLOCK_MAX = 12
 # After the article, this many non-prose lines in a row end the story on a whole page.
 PAGE_BOTTOM_RUN = 3
+# Lines a rule dropped that weigh against a run of prose being the article: the page's
+# furniture, not what a story carries inside it (captions, crosslinks, ads, credits).
+FURNITURE_CATS = frozenset({"social", "widget", "nav", "footer", "tags", "copyright"})
 
 
 def article_run(p: Page) -> tuple[int, int] | None:
@@ -49,8 +52,11 @@ def article_run(p: Page) -> tuple[int, int] | None:
     total, first = 0, None
     for line in p.lines:
         if line.dropped:
-            continue
-        value = len(words(line.text)) if prose_like(line.text) else -NOT_PROSE_COST
+            if line.category not in FURNITURE_CATS:
+                continue
+            value = -NOT_PROSE_COST     # a widget a rule took ("Komentar Anda"): no article there
+        else:
+            value = len(words(line.text)) if prose_like(line.text) else -NOT_PROSE_COST
         if total <= 0:
             total, first = 0, line.idx
         total += value
