@@ -408,3 +408,30 @@ def test_one_paragraph_ending_in_an_ellipsis_after_a_credit_is_still_story(c):
     quote = '"Kami masih menunggu kepastian dari pemerintah pusat soal bantuan untuk para petani ..."'
     rec = c.clean_text(page(HEADLINE, *STORY, CREDITS[0], quote, P2, P3))
     assert rec.text.split("\n\n")[-3:] == [quote, P2, P3]
+
+
+def test_a_place_and_outlet_dateline_under_a_photo_credit_opens_the_body(c):
+    # "Place, Outlet -" names the site as a domain would (CNBC Indonesia, IDN Times): the
+    # paragraph under the photo credit is the story's first, not the photo's caption.
+    first = ("Sukabumi, IDN Times - Pemerintah kota menambah jumlah bus sekolah gratis mulai pekan depan "
+             "untuk mengurangi kemacetan di jalan utama pada pagi hari.")
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", "Foto: ANTARA/Budi Santoso",
+                            first, P2, P3))
+    assert rec.text.split("\n\n") == [first, P2, P3]
+    assert rec.metadata.dateline == "Sukabumi, IDN Times -"
+
+
+def test_an_upper_case_caption_label_under_a_photo_credit_is_still_a_caption(c):
+    caption = "BUS SEKOLAH - Siswa menaiki bus sekolah gratis di halte balai kota, Senin (4/3/2024)."
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", "Foto: ANTARA/Budi Santoso",
+                            caption, P1, P2, P3))
+    assert dropped(rec)[caption] == "caption/structure:caption-after-credit"
+
+
+def test_bulleted_steps_a_sentence_announces_are_the_story(c):
+    # "Berikut cara ...:" then short bulleted steps: the story's list, not a related-links box
+    # (which a label of a few words heads: "Baca juga:").
+    intro = "Berikut cara mengaktifkan pesan sementara bagi pengguna Android dan iPhone:"
+    steps = ["• Buka Chat WhatsApp", "• Tap Nama Kontak", "• Pilih Pesan Sementara"]
+    rec = c.clean_text(page(P1, P2, intro, *steps, P3))
+    assert rec.text.split("\n\n") == [P1, P2, intro, *steps, P3]

@@ -27,6 +27,7 @@ from .shapes import (
     INJECTED_MAX_SHARED,
     INJECTED_MIN_WORDS,
     INJECTED_MIN_WORDS_NO_COMMA,
+    LABEL_MAX_WORDS,
     NUMBERED,
     TWEET,
     caption_like,
@@ -166,12 +167,24 @@ def headline_list(p: Page, start: int, end: int) -> None:
         while j < end and not lines[j].dropped and BULLET.match(lines[j].text) \
                 and headline_like(BULLET.sub("", lines[j].text)):
             j += 1
-        if j - i >= BULLET_RUN and not uniform_list([BULLET.sub("", lines[k].text) for k in range(i, j)], ends=True):
+        if j - i >= BULLET_RUN and not uniform_list([BULLET.sub("", lines[k].text) for k in range(i, j)], ends=True) \
+                and not introduced_list(p, i, start):
             cat = "crosslink" if lines[i].text.lstrip()[:1] == "•" else "recommendation"
             for k in range(i, j):
                 lines[k].drop(cat, "structure:headline-list")
                 p.doc.set_meta("related", BULLET.sub("", lines[k].text).strip(), "structure:headline-list")
         i = max(j, i + 1)
+
+
+def introduced_list(p: Page, i: int, start: int) -> bool:
+    """The story's sentence right above the list announces it ("Berikut cara mengaktifkan
+    ... bagi pengguna Android dan iPhone:", "... sebagai berikut:"): its items are the
+    story's steps, not links; a link box's label ("Baca juga:") is a few words."""
+    k = i - 1
+    if k < start or p.lines[k].dropped:
+        return False
+    t = p.lines[k].text.rstrip()
+    return t.endswith(":") and len(words(t)) > LABEL_MAX_WORDS
 
 
 def link_box(p: Page, start: int, end: int) -> None:

@@ -43,6 +43,7 @@ from .shapes import (
     kicker_headline,
     photo_credit_like,
     slash_credit,
+    place_and_brand,
     strong_dateline,
 )
 from .state import Page
@@ -97,9 +98,11 @@ def dateline_opens_body(p: Page, s: HeaderScan) -> str | None:
 
 def opens_body_under_credit(p: Page, s: HeaderScan) -> bool:
     """Right under a photo credit, the line opens the body only with a dateline that
-    names the site, or the outlet's own dateline or body_start marker, or a dateline
-    alone on its line ("Jakarta -" above the first paragraph: no caption is only that)."""
-    return bool(s.dl and (strong_dateline(s.dl) or s.dl.strip() == s.t.strip() and p.own_line_dateline(s.i))) \
+    names the site ("TRIBUNNEWS.COM -", "Jakarta, CNBC Indonesia -"), or the outlet's own
+    dateline or body_start marker, or a dateline alone on its line ("Jakarta -" above the
+    first paragraph: no caption is only that)."""
+    return bool(s.dl and (strong_dateline(s.dl) or place_and_brand(s.dl)
+                          or s.dl.strip() == s.t.strip() and p.own_line_dateline(s.i))) \
         or p.outlet_opens_body(s.t)
 
 

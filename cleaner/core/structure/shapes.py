@@ -306,6 +306,17 @@ def strong_dateline(dateline: str) -> bool:
     return bool(DOMAIN.search(dateline) or "(" in dateline)
 
 
+# A dateline of a place and the outlet's name, comma between, then a dash ("Jakarta, CNBC
+# Indonesia -", "Sukabumi, IDN Times -", "Warta Ekonomi, Jakarta -"): an upper-case
+# caption label ("KIM DAN PUTIN -") has no comma.
+PLACE_AND_BRAND = regex.compile(r"^[\p{L}.'’]+(?: [\p{L}.'’]+){0,2}, [\p{L}.'’]+(?: [\p{L}.'’]+){0,2}\s?[-–—]{1,2}\s*$")
+
+
+def place_and_brand(dateline: str) -> bool:
+    """The dateline is a place and a name with a comma between, closed by a dash."""
+    return PLACE_AND_BRAND.match(dateline) is not None
+
+
 def kicker_headline(dateline: str, text: str) -> bool:
     """A headline with an upper-case kicker and a dash ("BREAKING NEWS – 30 Juta Surat
     Suara Diperebutkan ...": unseen tribunlampung page): the label is no dateline (not
