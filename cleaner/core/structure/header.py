@@ -152,10 +152,17 @@ def name_line(p: Page, s: HeaderScan) -> str | None:
 
 
 def title_repeat(p: Page, s: HeaderScan) -> str | None:
-    """The headline printed again under itself (structure:title-repeat)."""
+    """The headline printed again under itself (structure:title-repeat). Printed first
+    with the site's name after a dash ("... di Badung - Kabar Indo", as a page's <title>
+    gives it) and then bare, the bare one is the headline and the first its repeat."""
     if p.title_idx is None:
         return None
     title = p.lines[p.title_idx].text
+    if site_suffixed(title, s.t):
+        p.lines[p.title_idx].drop("title", "structure:title-repeat", force=True)
+        p.title_idx = s.i
+        s.line.drop("title", "structure:title")
+        return s.took(s.i, "title")
     if not (same_text(s.t, title) or starts_with_text(s.t, title, 20)):
         return None
     kind = "caption" if caption_like(s.t) else "title"
@@ -245,6 +252,19 @@ def header_list(p: Page, s: HeaderScan) -> str | None:
         return None
     s.line.drop("recommendation", "structure:header-list")
     return s.took(s.i, "recommendation")
+
+
+# "Headline - Site Name": the site's name after the headline, a few words.
+SITE_SUFFIX = re.compile(r"\s[-–|]\s\S.{0,40}$")
+SITE_SUFFIX_MAX_WORDS = 4
+
+
+def site_suffixed(longer: str, bare: str) -> bool:
+    """``longer`` is ``bare`` (a headline of 4+ words) with a site's name after a dash."""
+    if len(bare) >= len(longer) or not longer.startswith(bare) or len(words(bare)) < 4:
+        return False
+    rest = longer[len(bare):]
+    return SITE_SUFFIX.fullmatch(rest) is not None and len(words(rest)) <= SITE_SUFFIX_MAX_WORDS
 
 
 def title(p: Page, s: HeaderScan) -> str | None:
