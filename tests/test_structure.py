@@ -445,3 +445,24 @@ def test_a_headline_printed_with_the_sites_name_then_bare_is_titled_bare(c):
     assert rec.metadata.title == title and rec.metadata.lead is None
     assert dropped(rec)[title + " - Kabar Kota"] == "title/structure:title-repeat"
     assert rec.text.split("\n\n") == [P1, P2, P3]
+
+
+@pytest.mark.parametrize("credit, author, first", [
+    ("Tasya Natalia, CNBC Kota", "Tasya Natalia", "Jakarta, CNBC Kota - " + P1.split(" - ", 1)[1]),
+    ("Irwan Febri Rialdi | KabarKota.com", "Irwan Febri Rialdi", P1),
+])
+def test_a_name_and_the_outlet_under_the_headline_is_the_author(c, credit, author, first):
+    # Not a standfirst: the outlet after the name is a domain, or the outlet a dateline
+    # below names ("Jakarta, CNBC Indonesia - ...").
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", credit,
+                            "Senin, 4 Maret 2024 10:15 WIB", first, P2, P3))
+    assert rec.metadata.authors == [author]
+    assert rec.metadata.lead is None
+    assert dropped(rec)[credit] == "byline/structure:name-line"
+
+
+def test_two_names_under_the_headline_are_no_author_and_outlet(c):
+    # "Anies Baswedan, Prabowo Subianto": the second is no outlet (no domain, no dateline names it).
+    sub = "Anies Baswedan, Prabowo Subianto"
+    rec = c.clean_text(page("Dua Tokoh Bertemu di Istana Membahas Kabinet Baru", sub, P1, P2, P3))
+    assert rec.metadata.authors != ["Anies Baswedan"]

@@ -31,6 +31,7 @@ from .shapes import (
     BULLET,
     CAPTION_OPENERS,
     CREDIT_WORD,
+    DOMAIN,
     HEADER_CATS,
     HEADER_MAX_LINES,
     INJECTED_MIN_WORDS,
@@ -42,8 +43,8 @@ from .shapes import (
     caption_like,
     kicker_headline,
     photo_credit_like,
-    slash_credit,
     place_and_brand,
+    slash_credit,
     strong_dateline,
 )
 from .state import Page
@@ -134,6 +135,37 @@ def credit_line(p: Page, s: HeaderScan) -> str | None:
     kind = record_credit(p, credit, "structure:credit-line")
     s.line.drop(kind, "structure:credit-line")
     return s.took(s.i, kind, closes=p.title_idx is not None)
+
+
+# "Tasya Natalia, CNBC Indonesia", "Irwan Febri Rialdi | BolaTimes.com": a name, then the outlet.
+NAME_AND_OUTLET = re.compile(r"^([^,|]+?)\s*[,|]\s*([^,|]+?)\s*$")
+OUTLET_MAX_WORDS = 3
+# How far below the credit the dateline that names the same outlet may stand (lines).
+OUTLET_DATELINE_WINDOW = 12
+
+
+def name_with_outlet(p: Page, s: HeaderScan) -> str | None:
+    """A person's name and the outlet's, comma or bar between, right under the headline,
+    its date or its standfirst (structure:name-line): the author ("Tasya Natalia, CNBC Indonesia" over
+    "Jakarta, CNBC Indonesia - ..." on CNBC Indonesia's pages; "Irwan Febri Rialdi |
+    BolaTimes.com" under the standfirst). The outlet is a domain, or the name a dateline
+    below opens with."""
+    if p.title_idx is None or s.prev_kind not in ("title", "date", "lead"):
+        return None
+    m = NAME_AND_OUTLET.match(s.t.strip())
+    if m is None or not person_name(m.group(1)):
+        return None
+    outlet = m.group(2)
+    if len(words(outlet)) > OUTLET_MAX_WORDS or not outlet[:1].isupper():
+        return None
+    if DOMAIN.fullmatch(outlet) is None:
+        folded = outlet.casefold()
+        below = p.lines[s.i + 1:s.i + 1 + OUTLET_DATELINE_WINDOW]
+        if not any(folded in ln.text[:40].casefold() for ln in below if ln.text.strip() != s.t.strip()):
+            return None
+    s.line.drop("byline", "structure:name-line")
+    p.doc.set_meta("authors", [m.group(1).strip()], "structure:name-line")
+    return s.took(s.i, "byline", closes=True)
 
 
 def name_line(p: Page, s: HeaderScan) -> str | None:
@@ -403,6 +435,7 @@ HEADER_STEPS = (
     ("structure:caption-credit", caption_credit),
     ("structure:caption-credit", caption_opener),
     ("structure:header-list", header_list),
+    ("structure:name-line", name_with_outlet),
     ("structure:title", title),
     ("structure:photo-credit", photo_credit),
     ("structure:name-above-date", name_above_date),
