@@ -33,7 +33,9 @@ RULE_IDS: dict[str, tuple[str, str]] = {
                                               "below it: a section label"),
     "structure:name-above-date": ("header, body", "an author's name alone above a date line; metadata.authors"),
     "structure:name-line": ("header", "a person's name alone under the headline or its date, or above the "
-                                      "editor's line; metadata.authors"),
+                                      "editor's line; a name and the outlet's (\"Name, CNBC Indonesia\", "
+                                      "\"Name \\| Site.com\") under the headline, its date or standfirst; "
+                                      "metadata.authors"),
     "structure:glued-links": ("header", "link labels run together into one line (a menu or share row "
                                         "whose labels the dump printed without spaces)"),
     "structure:label": ("header", "three words or fewer in the header: section label, caption or other"),
