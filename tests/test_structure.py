@@ -468,3 +468,14 @@ def test_two_names_under_the_headline_are_no_author_and_outlet(c):
     sub = "Anies Baswedan, Prabowo Subianto"
     rec = c.clean_text(page("Dua Tokoh Bertemu di Istana Membahas Kabinet Baru", sub, P1, P2, P3))
     assert rec.metadata.authors != ["Anies Baswedan"]
+
+
+def test_a_copyright_line_above_the_story_ends_no_story(c):
+    # A site bar printing "Copyright © Site" over the headline (a Blogger theme; a
+    # ScrapingHub page's header): the to_end rule ends the story only after some of it.
+    rec = c.clean_text(page("• Jelajahi", "Copyright © Kabar Kota", "Best Viral Premium Blogger Templates",
+                            "Bus Sekolah Gratis Ditambah Mulai Pekan Depan", "Senin, 4 Maret 2024 10:15 WIB",
+                            P2, P3, P4, "Copyright © 2024 Kabar Kota", "Tentang Kami"))
+    assert all(para in rec.text.split("\n\n") for para in (P2, P3, P4))
+    assert rec.metadata.title == "Bus Sekolah Gratis Ditambah Mulai Pekan Depan"
+    assert "Tentang Kami" not in rec.text

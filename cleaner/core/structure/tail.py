@@ -30,8 +30,10 @@ def find_end(p: Page, start: int) -> int:
     for i in range(start, n):
         line = lines[i]
         if line.dropped:
-            if line.rule in p.inputs.end_rules and seen_body:
+            if line.rule in p.inputs.end_rules and seen_body and (seen_prose or not prose_follows(p, i)):
                 # structure's reading of a to_end rule: the rule's line and all after it
+                # (not above any prose when the story is still to come: a site bar's
+                # "Copyright © Site" over the headline ends no story)
                 drop_rest(p, i + 1, line.category, line.rule)
                 return i
             if line.category in META_END_CATS and seen_prose >= 2 and soft_end is None:
@@ -73,6 +75,19 @@ def find_end(p: Page, start: int) -> int:
 
 
 TEASER_HEADLINES_MAX = 2
+# Prose lines after a to_end rule's line that show the story is still to come.
+STORY_AHEAD_MIN = 2
+
+
+def prose_follows(p: Page, i: int) -> bool:
+    """At least STORY_AHEAD_MIN kept prose lines come after line i."""
+    n = 0
+    for line in p.lines[i + 1:]:
+        if not line.dropped and prose_like(line.text):
+            n += 1
+            if n >= STORY_AHEAD_MIN:
+                return True
+    return False
 
 
 def teaser_headlines(p: Page, i: int, start: int) -> int:
