@@ -15,6 +15,8 @@ from cleaner.text.byline import Credit, parse_closing_credit, parse_credit
     ("Penulis: Agus Budi - Editor: Bunga Sari", ["Agus Budi"], "Bunga Sari"),
     ("Reporter : Dina / Editor : Eko", ["Dina"], "Eko"),
     ("Laporan Indra Wijaya | Banda Aceh", ["Indra Wijaya"], None),        # a place after the bar
+    ("Laporan: Dofi Iskandar (Pekanbaru)", ["Dofi Iskandar"], None),      # a place in brackets
+    ("Reporter: Dede Suhendar (Bandung Barat) | Editor: Eko", ["Dede Suhendar"], "Eko"),
     ("Laporan Wartawan Tribunnews.com, Danang Triatmojo", ["Danang Triatmojo"], None),
     ("oleh Putu Merta Surya Putra diperbarui 27 Mei 2019, 13:40 WIB", ["Putu Merta Surya Putra"], None),
     ("Oleh Putri Windah pada 06 March 2018, 21:30 WIB", ["Putri Windah"], None),
@@ -54,6 +56,7 @@ def test_source_and_photo_labels():
     # A date part may hold only date words: a sentence with a date in it is no place or
     # date ("[,.:-–—]" once read ":" to "–" as a range, every letter in it).
     "Penulis: Andi Wijaya | Polisi menangkap tiga orang pada 6 Maret 2026",
+    "Laporan: (Pekanbaru)",                                            # a place is no name
 ])
 def test_sentences_and_headlines_are_not_credits(line):
     assert parse_credit(line) is None

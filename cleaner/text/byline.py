@@ -165,7 +165,7 @@ def _labelled(text: str) -> Credit | None:
             continue
         label = " ".join(m.group("label").lower().split()).replace(" & ", "&").replace("&", " & ")
         raw_value = m.group("value").strip(" :：-–—")
-        value = _strip_date(raw_value)
+        value = _strip_place(_strip_date(raw_value))
         roles = DOUBLE_LABELS.get(label) or (LABELS.get(label),)
         colon = m.group("colon") is not None
         if not value:
@@ -235,6 +235,18 @@ def _strip_date(value: str) -> str:
         return value
     head = value[:first.start]
     return DATE_LEAD.sub("", head).strip(" ,|-–—")
+
+
+# A place in brackets after the names: "Laporan: Dofi Iskandar (Pekanbaru)".
+_BRACKET_TAIL = regex.compile(r"\s*\(([^()]{2,40})\)\s*$")
+
+
+def _strip_place(value: str) -> str:
+    """The value without a trailing place or date in brackets."""
+    m = _BRACKET_TAIL.search(value)
+    if m is None or m.start() == 0 or not _is_place_or_date(m.group(1)):
+        return value
+    return value[:m.start()]
 
 
 def _is_place_or_date(text: str) -> bool:
