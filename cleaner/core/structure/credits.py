@@ -22,7 +22,7 @@ import regex
 
 from ...text.byline import Credit, parse_closing_credit, parse_credit
 from ...text.signals import words
-from .shapes import NAME_LINE, SPLIT_LABELS, mostly_stopwords
+from .shapes import NAME_LINE, SPLIT_LABELS, mostly_stopwords, site_words
 from .state import Page
 
 # A writer credit glued to the story's last paragraph: "... hingga kini. (Firman Sikumbang)".
@@ -58,7 +58,7 @@ def person_name(text: str) -> bool:
     ws = t.split()
     if not 2 <= len(ws) <= 4 or not NAME_LINE.match(t) or "." in t or t.casefold() in SPLIT_LABELS:
         return False
-    if not all(w[0].isupper() for w in ws) or mostly_stopwords(t):
+    if not all(w[0].isupper() for w in ws) or mostly_stopwords(t) or site_words(t):
         return False
     # An acronym ("LKPP RI") is an organisation: in a name every word has a lower-case
     # letter, or every word is in capitals (a name printed in capitals).

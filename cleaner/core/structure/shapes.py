@@ -176,12 +176,24 @@ def mostly_stopwords(text: str) -> bool:
     return stopword_density(text) > 0.5
 
 
+# Words of a site's furniture, never of a person's name: "Cari Berita" (a search box's
+# label, H h043) or "Berita Kriminal" (a rubric, A w002) under the headline is no author.
+SITE_WORDS = frozenset({"berita", "cari", "artikel", "terkini", "terbaru", "terpopuler", "populer",
+                        "kategori", "indeks", "beranda", "lainnya", "pencarian"})
+
+
+def site_words(text: str) -> bool:
+    """The line holds a word of a site's furniture (SITE_WORDS)."""
+    return any(w.casefold() in SITE_WORDS for w in text.split())
+
+
 @memo
 def name_line(text: str) -> bool:
     """A short person's name alone on its line ("Kiki", "wartapalapa"); not a line whose
-    words are mostly common words (a section label "Nasional", a slogan "Muda dan ...")."""
+    words are mostly common words (a section label "Nasional", a slogan "Muda dan ...")
+    or a site's furniture ("Cari Berita")."""
     return len(words(text)) <= NAME_MAX_WORDS and bool(NAME_LINE.match(text)) and \
-        text.strip(" :").casefold() not in SPLIT_LABELS and not mostly_stopwords(text)
+        text.strip(" :").casefold() not in SPLIT_LABELS and not mostly_stopwords(text) and not site_words(text)
 
 
 @memo
