@@ -488,3 +488,13 @@ def test_a_site_label_under_the_headline_is_no_author(c, label):
     rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", label, "Sabtu, 18 Mei 2019", P2, P3, P4))
     assert label not in rec.metadata.authors
     assert rec.metadata.title == "Bus Sekolah Gratis Ditambah Mulai Pekan Depan"
+
+
+def test_initials_alone_under_the_story_stay_and_end_it(c):
+    # "(hds/hds)" alone on the story's last line is an end mark: the body keeps it, and
+    # what follows it is the page's (a newsroom's contact lines), unless the story goes on.
+    contact = ["Redaksi: redaksi[at]kabarkota.id", "Informasi pemasangan iklan"]
+    rec = c.clean_text(page(P1, P2, P3, "(hds/hds)", *contact))
+    assert rec.text.split("\n\n") == [P1, P2, P3, "(hds/hds)"]
+    rec = c.clean_text(page(P1, P2, "(hds/hds)", P3, P4))
+    assert rec.text.split("\n\n") == [P1, P2, "(hds/hds)", P3, P4]

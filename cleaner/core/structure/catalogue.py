@@ -50,7 +50,7 @@ RULE_IDS: dict[str, tuple[str, str]] = {
     "structure:header-text": ("frame", "a leftover header line of text: caption (under the headline) "
                                        "or recommendation"),
     "structure:header-label": ("frame", "a leftover short header line: section label or other"),
-    "structure:after-credits": ("tail", "a line after the credits that close the story"),
+    "structure:after-credits": ("tail", "a line after the credits or the initials that close the story"),
     "structure:teaser-dateline": ("tail", "a second paragraph with the article's dateline: a teaser list "
                                           "starts (with the headline and heading right above it)"),
     "structure:end-credit": ("tail", "a reporter's sign-off (\"Name/City\") under the story"),

@@ -2,6 +2,8 @@
 dateline opening a teaser, a reporter's sign-off, an FAQ block) and what follows."""
 from __future__ import annotations
 
+import regex
+
 from ...text.signals import ends_sentence, prose_like, words
 from .shapes import (
     FAQ_ITEM,
@@ -59,6 +61,12 @@ def find_end(p: Page, start: int) -> int:
         if seen_prose >= 2 and soft_end is None and (headline_run(p, i, start) or list_heading(p, i, start)):
             soft_end = i
             continue
+        if seen_prose >= 2 and soft_end is None and END_MARK_ALONE.match(line.text) and i + 1 < n:
+            # Initials alone under the story ("(hds/hds)", "(kpl/gum/dar)"): an end mark the
+            # body keeps; what follows is the page's, unless the story goes on.
+            seen_body += 1
+            soft_end = i + 1
+            continue
         if seen_prose >= 2 and soft_end is None and slash_credit(line.text) \
                 and not line.text.startswith("("):
             # "Pujiansyah/Lampung" under the story: the reporter's sign-off
@@ -75,6 +83,8 @@ def find_end(p: Page, start: int) -> int:
 
 
 TEASER_HEADLINES_MAX = 2
+# Writer or editor initials alone on a line: "(bgs/rul)", "(ADW/NDI)", "(ant/*)".
+END_MARK_ALONE = regex.compile(r"^\((?:[A-Za-z]{2,6}|\*{1,3})(?:\s?/\s?(?:[A-Za-z]{2,6}|\*{1,3}))+\)$")
 # Prose lines after a to_end rule's line that show the story is still to come.
 STORY_AHEAD_MIN = 2
 
