@@ -498,3 +498,24 @@ def test_initials_alone_under_the_story_stay_and_end_it(c):
     assert rec.text.split("\n\n") == [P1, P2, P3, "(hds/hds)"]
     rec = c.clean_text(page(P1, P2, "(hds/hds)", P3, P4))
     assert rec.text.split("\n\n") == [P1, P2, "(hds/hds)", P3, P4]
+
+
+@pytest.mark.parametrize("copy", [
+    "Bus Sekolah Gratis Ditambah Mulai Pekan Depan--screenshot dari web",
+    "Bus Sekolah Gratis Ditambah Mulai Pekan Depan (Foto: Antara)",
+])
+def test_the_headline_then_its_photo_copy_with_a_credit(c, copy):
+    # The headline first, then the photo's copy of it with a credit: the title and a
+    # caption, not two copies of a caption.
+    title = "Bus Sekolah Gratis Ditambah Mulai Pekan Depan"
+    rec = c.clean_text(page(title, copy, P2, P3, P4))
+    assert rec.metadata.title == title
+    assert dropped(rec)[copy].startswith("caption/")
+
+
+def test_a_caption_printed_then_with_its_credit_is_still_two_captions(c):
+    cap = "Petugas saat menunjukan barang bukti tawuran pelajar di kantor polisi"
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", "Senin, 4 Maret 2024 10:15 WIB",
+                            cap, cap + " (Foto : Samento Sihono)", P2, P3, P4))
+    assert rec.metadata.title == "Bus Sekolah Gratis Ditambah Mulai Pekan Depan"
+    assert dropped(rec)[cap] == "caption/structure:caption-repeat"

@@ -41,9 +41,11 @@ from .shapes import (
     SENTENCE_THEN_CREDIT,
     TITLE_CLOSERS,
     caption_like,
+    credit_suffix,
     kicker_headline,
     photo_credit_like,
     place_and_brand,
+    site_suffixed,
     slash_credit,
     strong_dateline,
 )
@@ -197,7 +199,10 @@ def title_repeat(p: Page, s: HeaderScan) -> str | None:
         return s.took(s.i, "title")
     if not (same_text(s.t, title) or starts_with_text(s.t, title, 20)):
         return None
-    kind = "caption" if caption_like(s.t) else "title"
+    # A photo's credit after it makes a caption; the site's name after it ("- JPNN.com
+    # Jatim": d061) a title.
+    kind = "caption" if caption_like(s.t) or credit_suffix(title, s.t) and not site_suffixed(s.t, title) \
+        else "title"
     s.line.drop(kind, "structure:title-repeat")
     return s.took(s.i, kind)
 
@@ -239,6 +244,12 @@ def caption_repeat(p: Page, s: HeaderScan) -> str | None:
     if p.title_idx is None and len(words(t)) <= LABEL_MAX_WORDS and title_like(lines[j].text):
         # A kicker whose words open the headline ("Berita Arema" / "BERITA AREMA POPULER
         # Hari Ini, ...": d073) is a label above it, not a caption and its copy.
+        return None
+    if p.title_idx is None and len(words(t)) > LABEL_MAX_WORDS and title_like(t) and not caption_like(t) \
+            and not same_text(lines[j].text, t) and (caption_like(lines[j].text) or credit_suffix(t, lines[j].text)):
+        # The headline first, then the photo's copy of it with a credit ("... Tak Pernah
+        # Padam" / "... Tak Pernah Padam--screenshot dari web"): the title and its caption
+        # (title_repeat takes the copy).
         return None
     s.line.drop("caption", "structure:caption-repeat")
     lines[j].drop("caption", "structure:caption-repeat")
@@ -284,19 +295,6 @@ def header_list(p: Page, s: HeaderScan) -> str | None:
         return None
     s.line.drop("recommendation", "structure:header-list")
     return s.took(s.i, "recommendation")
-
-
-# "Headline - Site Name": the site's name after the headline, a few words.
-SITE_SUFFIX = re.compile(r"\s[-–|]\s\S.{0,40}$")
-SITE_SUFFIX_MAX_WORDS = 4
-
-
-def site_suffixed(longer: str, bare: str) -> bool:
-    """``longer`` is ``bare`` (a headline of 4+ words) with a site's name after a dash."""
-    if len(bare) >= len(longer) or not longer.startswith(bare) or len(words(bare)) < 4:
-        return False
-    rest = longer[len(bare):]
-    return SITE_SUFFIX.fullmatch(rest) is not None and len(words(rest)) <= SITE_SUFFIX_MAX_WORDS
 
 
 def title(p: Page, s: HeaderScan) -> str | None:

@@ -360,3 +360,28 @@ def word_overlap(a: str, b: str) -> float:
 def teaser_snippet(text: str) -> bool:
     """A teaser's excerpt: a sentence of 8+ words the site cut off with an ellipsis."""
     return TEASER_SNIPPET.search(text) is not None and len(text.split()) >= TEASER_SNIPPET_MIN_WORDS
+
+
+# "Headline - Site Name": the site's name after the headline, a few words.
+SITE_SUFFIX = regex.compile(r"\s[-–|]\s\S.{0,40}$")
+SITE_SUFFIX_MAX_WORDS = 4
+
+
+def site_suffixed(longer: str, bare: str) -> bool:
+    """``longer`` is ``bare`` (a headline of 4+ words) with a site's name after a dash."""
+    if len(bare) >= len(longer) or not longer.startswith(bare) or len(words(bare)) < 4:
+        return False
+    rest = longer[len(bare):]
+    return SITE_SUFFIX.fullmatch(rest) is not None and len(words(rest)) <= SITE_SUFFIX_MAX_WORDS
+
+
+# What a photo's copy of the headline adds after it: a credit after a dash, bar, slash or
+# bracket ("--screenshot dari web", " | Foto: Antara", " (Instagram)"), a few words.
+CREDIT_SUFFIX = regex.compile(r"^\s*(?:-{1,2}|[–—|/(])\s*\S")
+CREDIT_SUFFIX_MAX_WORDS = 6
+
+
+def credit_suffix(headline: str, copy: str) -> bool:
+    """``copy`` is ``headline`` with a short credit after it."""
+    rest = copy[len(headline):] if copy.startswith(headline) else ""
+    return bool(rest) and CREDIT_SUFFIX.match(rest) is not None and len(words(rest)) <= CREDIT_SUFFIX_MAX_WORDS
