@@ -252,6 +252,7 @@ def test_caption_sentence_closed_by_an_unbracketed_credit(c):
     "Harga cabai masih tinggi di pasar. Bahkan harga cabai tembus Rp100 ribu.-Dedi Haryadi-radarcirebon.com",
     "Inspektur Inspektorat Kabupaten Malang, Tridiyah Maestuti (Istimewa)",       # bracketed courtesy
     "| Pemotongan Pita Oleh Plt Bupati Nganjuk (Foto:Tiyas) |",                   # a table cell's bars
+    "Rocky Gerung (Sumber foto : Ist)",                                            # "Sumber foto"
 ])
 def test_caption_closed_by_a_courtesy_or_site_credit(cap):
     # Credits glued after a slash ("/Ist", "/Istimewa", "/Net", "/dok": five outlets' pages)

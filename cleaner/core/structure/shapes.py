@@ -41,10 +41,10 @@ CREDIT_ALONE = regex.compile(r"^[•·*\s-]*(?:istimewa|kolase\b.{0,40}|tangkapa
 BARE_DOMAIN = regex.compile(r"(?:www\.)?[\w.-]+\.[a-z]{2,}(?:\.[a-z]{2})?", regex.I)
 _NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
 DOMAIN = regex.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|co|net|org|or\.id|go\.id|tv)\b", regex.I)
-# "... (Foto: Dede F)", "... Foto: Instagram", "... foto - Antara", "... Maestuti (Istimewa)"
+# "... (Foto: Dede F)", "... (Sumber foto : Ist)", "... Foto: Instagram", "... foto - Antara", "... (Istimewa)"
 # closing a caption, a table cell's bar after it ("| ... (Foto:Tiyas) |"); the word doubled
 # ("foto-foto", a plural in a quote: d128) is not a credit.
-CAPTION_TAIL = regex.compile(r"(?:\(\s*(?:foto|photo|dok|istimewa)\b[^()]{0,80}\)|\b(?:foto|photo)(?:\s*:\s*|\s+[-–]\s*|\s*[-–]\s+)"
+CAPTION_TAIL = regex.compile(r"(?:\(\s*(?:sumber\s+)?(?:foto|photo|dok|istimewa)\b[^()]{0,80}\)|\b(?:foto|photo)(?:\s*:\s*|\s+[-–]\s*|\s*[-–]\s+)"
                              r"[^\s()]{2,60}(?:\s[^\s()]{1,30}){0,4})\.?\s*\|?\s*$", regex.I)
 # A credit glued to the caption's end with a dash, after a date or a full stop:
 # "... Selasa, 8 April 2025--Wahyu Sulistiyawan" (d119), "... Otonomi Baru.-Palpos.id-Dokumen
