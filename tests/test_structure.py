@@ -520,3 +520,14 @@ def test_a_caption_printed_then_with_its_credit_is_still_two_captions(c):
                             cap, cap + " (Foto : Samento Sihono)", P2, P3, P4))
     assert rec.metadata.title == "Bus Sekolah Gratis Ditambah Mulai Pekan Depan"
     assert dropped(rec)[cap] == "caption/structure:caption-repeat"
+
+
+@pytest.mark.parametrize("crumbs", ["Beranda Bisnis ", "BerandaBerita Jabar", "Beranda » Headline » "])
+def test_a_headline_printed_after_a_breadcrumb_then_bare_is_titled_bare(c, crumbs):
+    # The breadcrumb run into the headline's line, then the headline alone (three outlets
+    # of the batches): the bare one is the title, and no later title-case line replaces it.
+    title = "Bus Sekolah Gratis Ditambah Mulai Pekan Depan"
+    rec = c.clean_text(page(crumbs + title, title, "Kondisi Halte Bus Sekolah Baru di Jalan Merdeka Kota Bandung",
+                            P2, P3, P4))
+    assert rec.metadata.title == title and rec.metadata.lead != title
+    assert dropped(rec)[crumbs + title] == "title/structure:title-repeat"

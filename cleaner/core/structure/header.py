@@ -40,6 +40,7 @@ from .shapes import (
     NUMBERED,
     SENTENCE_THEN_CREDIT,
     TITLE_CLOSERS,
+    breadcrumb_prefixed,
     caption_like,
     credit_suffix,
     kicker_headline,
@@ -188,15 +189,17 @@ def name_line(p: Page, s: HeaderScan) -> str | None:
 def title_repeat(p: Page, s: HeaderScan) -> str | None:
     """The headline printed again under itself (structure:title-repeat). Printed first
     with the site's name after a dash ("... di Badung - Kabar Indo", as a page's <title>
-    gives it) and then bare, the bare one is the headline and the first its repeat."""
+    gives it) or after a breadcrumb ("Beranda Bisnis ...") and then bare, the bare one is
+    the headline and the first its repeat."""
     if p.title_idx is None:
         return None
     title = p.lines[p.title_idx].text
-    if site_suffixed(title, s.t):
+    if site_suffixed(title, s.t) or breadcrumb_prefixed(title, s.t):
+        # printed twice, it is the headline: no later line replaces it
         p.lines[p.title_idx].drop("title", "structure:title-repeat", force=True)
         p.title_idx = s.i
         s.line.drop("title", "structure:title")
-        return s.took(s.i, "title")
+        return s.took(s.i, "title", closes=True)
     if not (same_text(s.t, title) or starts_with_text(s.t, title, 20)):
         return None
     # A photo's credit after it makes a caption; the site's name after it ("- JPNN.com

@@ -375,6 +375,18 @@ def site_suffixed(longer: str, bare: str) -> bool:
     return SITE_SUFFIX.fullmatch(rest) is not None and len(words(rest)) <= SITE_SUFFIX_MAX_WORDS
 
 
+# A breadcrumb printed before the headline on its line ("Beranda Bisnis <headline>",
+# "BerandaBerita Jabar<headline>"): a few words.
+BREADCRUMB_MAX_WORDS = 3
+
+
+def breadcrumb_prefixed(longer: str, bare: str) -> bool:
+    """``longer`` is ``bare`` (a headline of 4+ words) after a breadcrumb of a few words."""
+    if len(bare) >= len(longer) or not longer.endswith(bare) or len(words(bare)) < 4:
+        return False
+    return 1 <= len(words(longer[:-len(bare)])) <= BREADCRUMB_MAX_WORDS
+
+
 # What a photo's copy of the headline adds after it: a credit after a dash, bar, slash or
 # bracket ("--screenshot dari web", " | Foto: Antara", " (Instagram)"), a few words.
 CREDIT_SUFFIX = regex.compile(r"^\s*(?:-{1,2}|[–—|/(])\s*\S")
