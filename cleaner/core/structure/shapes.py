@@ -98,12 +98,12 @@ FAQ_MIN_RUN = 3
 FAQ_ITEM = regex.compile(
     r"^(?:apa|apakah|bagaimana|kapan|kenapa|mengapa|siapa|siapakah|di ?mana|ke ?mana|berapa|"
     r"bisakah|dapatkah|adakah|what|how|why|when|who|where)\b[^?]{3,150}\?\s+\S.{20,}", regex.I)
-# The last word of a text cut off mid-word: one or two letters, not an acronym or number
-# ("menilai, Ca", "Kota B").
 # A teaser's excerpt, cut off by the site with an ellipsis right after a word ("... warga
 # di…", "... Pangeran ..."): the text of another story, not a paragraph of this one.
 TEASER_SNIPPET = regex.compile(r"\w{2}\s?(?:…|\.{3})$")
 TEASER_SNIPPET_MIN_WORDS = 8
+# The last word of a text cut off mid-word: one or two letters, not an acronym or number
+# ("menilai, Ca", "Kota B").
 CUT_WORD = regex.compile(r"(?:^|\s)(?:\p{Lu}\p{Ll}?|\p{Ll}{1,2})$")
 # Consecutive bullet headlines that make a related-articles list.
 BULLET_RUN = 2
@@ -362,38 +362,41 @@ def teaser_snippet(text: str) -> bool:
     return TEASER_SNIPPET.search(text) is not None and len(text.split()) >= TEASER_SNIPPET_MIN_WORDS
 
 
-# "Headline - Site Name": the site's name after the headline, a few words.
+# The same headline printed with something before or after it on one line: the site's name
+# after a dash ("Headline - Site Name", a page's <title>), a breadcrumb before it ("Beranda
+# Bisnis <headline>", "BerandaBerita Jabar<headline>"), a photo credit after it ("--screenshot
+# dari web", " | Foto: Antara", " (Instagram)"). A few words each.
 SITE_SUFFIX = regex.compile(r"\s[-–|]\s\S.{0,40}$")
 SITE_SUFFIX_MAX_WORDS = 4
-
-
-def site_suffixed(longer: str, bare: str) -> bool:
-    """``longer`` is ``bare`` (a headline of 4+ words) with a site's name after a dash."""
-    if len(bare) >= len(longer) or not longer.startswith(bare) or len(words(bare)) < 4:
-        return False
-    rest = longer[len(bare):]
-    return SITE_SUFFIX.fullmatch(rest) is not None and len(words(rest)) <= SITE_SUFFIX_MAX_WORDS
-
-
-# A breadcrumb printed before the headline on its line ("Beranda Bisnis <headline>",
-# "BerandaBerita Jabar<headline>"): a few words.
 BREADCRUMB_MAX_WORDS = 3
-
-
-def breadcrumb_prefixed(longer: str, bare: str) -> bool:
-    """``longer`` is ``bare`` (a headline of 4+ words) after a breadcrumb of a few words."""
-    if len(bare) >= len(longer) or not longer.endswith(bare) or len(words(bare)) < 4:
-        return False
-    return 1 <= len(words(longer[:-len(bare)])) <= BREADCRUMB_MAX_WORDS
-
-
-# What a photo's copy of the headline adds after it: a credit after a dash, bar, slash or
-# bracket ("--screenshot dari web", " | Foto: Antara", " (Instagram)"), a few words.
 CREDIT_SUFFIX = regex.compile(r"^\s*(?:-{1,2}|[–—|/(])\s*\S")
 CREDIT_SUFFIX_MAX_WORDS = 6
 
 
+def _after(longer: str, bare: str) -> str:
+    """What ``longer`` prints after ``bare`` when it opens with it ("" otherwise)."""
+    return longer[len(bare):] if len(bare) < len(longer) and longer.startswith(bare) else ""
+
+
+def _before(longer: str, bare: str) -> str:
+    """What ``longer`` prints before ``bare`` when it closes with it ("" otherwise)."""
+    return longer[:-len(bare)] if len(bare) < len(longer) and longer.endswith(bare) else ""
+
+
+def site_suffixed(longer: str, bare: str) -> bool:
+    """``longer`` is ``bare`` (a headline of 4+ words) with a site's name after a dash."""
+    rest = _after(longer, bare)
+    return bool(rest) and len(words(bare)) >= 4 and SITE_SUFFIX.fullmatch(rest) is not None \
+        and len(words(rest)) <= SITE_SUFFIX_MAX_WORDS
+
+
+def breadcrumb_prefixed(longer: str, bare: str) -> bool:
+    """``longer`` is ``bare`` (a headline of 4+ words) after a breadcrumb of a few words."""
+    crumbs = _before(longer, bare)
+    return bool(crumbs) and len(words(bare)) >= 4 and 1 <= len(words(crumbs)) <= BREADCRUMB_MAX_WORDS
+
+
 def credit_suffix(headline: str, copy: str) -> bool:
     """``copy`` is ``headline`` with a short credit after it."""
-    rest = copy[len(headline):] if copy.startswith(headline) else ""
+    rest = _after(copy, headline)
     return bool(rest) and CREDIT_SUFFIX.match(rest) is not None and len(words(rest)) <= CREDIT_SUFFIX_MAX_WORDS
