@@ -30,6 +30,15 @@ from cleaner.text.byline import Credit, parse_closing_credit, parse_credit
     ("Video Editor: Andika Bagus", [], "Andika Bagus"),
     ("EDITOR : HADI", [], "HADI"),
     ("Kontributor : Ferrye Bangkit Rizki", ["Ferrye Bangkit Rizki"], None),
+    ("Peliput : Randi Mahesa", ["Randi Mahesa"], None),
+    ("Liputan : Sutrisno", ["Sutrisno"], None),                          # with its colon only
+    # the page's date and time first, then the labels
+    ("RABU, 12 MARET 2025 | 10:20 WIB | LAPORAN: DEDI KURNIAWAN", ["DEDI KURNIAWAN"], None),
+    ("Selasa, 4 Juni 2024 | Pukul 08.15 | Penulis: Ayu Lestari | Editor: Heru", ["Ayu Lestari"], "Heru"),
+    ("Penulis: Tono Hartono | 14:05 WIB", ["Tono Hartono"], None),        # a time after the label
+    # the name printed twice, glued (an avatar's alt text, then the name), then the date
+    ("Dimas PrakosoDimas Prakoso - Jumat, 7 Juni 2024", ["Dimas Prakoso"], None),
+    ("Lina MarlinaLina Marlina | Senin, 3 Maret 2025 | 09:12 WIB", ["Lina Marlina"], None),
 ])
 def test_credit_lines(line, authors, editor):
     credit = parse_credit(line)
@@ -57,6 +66,12 @@ def test_source_and_photo_labels():
     # date ("[,.:-–—]" once read ":" to "–" as a range, every letter in it).
     "Penulis: Andi Wijaya | Polisi menangkap tiga orang pada 6 Maret 2026",
     "Laporan: (Pekanbaru)",                                            # a place is no name
+    "Liputan Khusus",                                                  # a rubric: no colon
+    "Liputan Khusus Banjir Demak",
+    "RABU, 12 MARET 2025 | 10:20 WIB",                                 # a date line names nobody
+    "RABU, 12 MARET 2025 | Banjir Rob Landa Pesisir Demak",            # a date, then a headline
+    "Dimas PrakosoDimas Prakoso - menang lomba lari",                  # twice, but no date after
+    "Kota Bandung - Jumat, 7 Juni 2024",                               # a place and the date
 ])
 def test_sentences_and_headlines_are_not_credits(line):
     assert parse_credit(line) is None

@@ -531,3 +531,15 @@ def test_a_headline_printed_after_a_breadcrumb_then_bare_is_titled_bare(c, crumb
                             P2, P3, P4))
     assert rec.metadata.title == title and rec.metadata.lead != title
     assert dropped(rec)[crumbs + title] == "title/structure:title-repeat"
+
+
+@pytest.mark.parametrize("line", [
+    "Dimas PrakosoDimas Prakoso - Jumat, 7 Juni 2024",        # the name twice, glued, then the date
+    "JUMAT, 7 JUNI 2024 | 10:20 WIB | LAPORAN: Dimas Prakoso",  # the date, then the label
+])
+def test_a_date_line_naming_its_writer_gives_the_author_and_the_date(c, line):
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", line, P1, P2, P3))
+    assert rec.metadata.authors == ["Dimas Prakoso"]
+    assert rec.metadata.published.startswith("2024-06-07")
+    assert dropped(rec)[line].startswith("byline/")
+    assert rec.text.startswith("JAKARTA, KOMPAS.com")

@@ -111,9 +111,12 @@ def test_header_timestamped_credit_line_is_a_date_line_not_the_headline():
     # replaced the headline as a longer one; "Chris Davies - Nov 19, 2019, 10:31 pm CST"
     # and TVRI's "... 16 September 2023 JAM 06:00:00 WIB" were taken for headlines.
     head = "Ridwan Kamil Cocok Maju Pilgub Jakarta"
+    # (Since the credit grammar reads a date before the labels, it is the credit line
+    # that names the writer; the date is read from it all the same.)
     p = make(head, "KAMIS, 18 APRIL 2024 | 03:06 WIB | LAPORAN: WIDODO BOGIARTO", P1, P2)
     header.scan_header(p)
-    assert p.title_idx == 0 and p.lines[1].rule == "structure:date-line"
+    assert p.title_idx == 0 and p.lines[1].rule == "structure:credit-line"
+    assert p.lines[1].category == "byline" and p.doc.meta["authors"] == ["WIDODO BOGIARTO"]
     p = make("Chris Davies - Nov 19, 2019, 10:31 pm CST", head, P1, P2)
     header.scan_header(p)
     assert p.title_idx == 1 and p.lines[0].category == "date"

@@ -35,7 +35,8 @@ from .signals import memo
 LABELS = {
     "penulis": "authors", "ditulis oleh": "authors", "reporter": "authors", "wartawan": "authors",
     "laporan wartawan": "authors", "laporan reporter": "authors", "laporan jurnalis": "authors",
-    "laporan kontributor": "authors", "laporan": "authors", "pewarta": "authors",
+    "laporan kontributor": "authors", "laporan": "authors", "pewarta": "authors", "peliput": "authors",
+    "liputan": "authors",
     "kontributor": "authors", "koresponden": "authors", "jurnalis": "authors", "oleh": "authors",
     "writer": "authors", "author": "authors", "by": "authors", "reportase": "authors",
     "editor": "editor", "redaktur": "editor", "penyunting": "editor", "video editor": "editor",
@@ -45,6 +46,9 @@ LABELS = {
     "foto": "photo", "fotografer": "photo", "pewarta foto": "photo", "ilustrasi": "photo",
     "grafis": "photo", "videografer": "photo", "kameramen": "photo",
 }
+# Labels that are a credit only with their colon: "Liputan : Yatiman" names the reporter,
+# "Liputan Khusus" under a headline is a rubric.
+COLON_ONLY = frozenset({"liputan"})
 # Labels naming two roles at once: "Redaktur & Reporter : X" sets both.
 DOUBLE_LABELS = {"redaktur & reporter": ("authors", "editor"), "reporter & redaktur": ("authors", "editor"),
                  "penulis & editor": ("authors", "editor"), "editor & penulis": ("authors", "editor"),
@@ -137,6 +141,8 @@ def _parse_credit(text: str) -> Credit | None:
     credit = _labelled(text)
     if credit is None:
         credit = _name_with_role(text)
+    if credit is None:
+        credit = _doubled_name(text)
     return None if credit is None or credit.empty() else credit
 
 
@@ -151,6 +157,11 @@ def _flatten_table(text: str) -> str:
 def _labelled(text: str) -> Credit | None:
     credit = Credit()
     segments = [s for s in _BAR.split(text) if s]
+    # The page's date (and time) first, then the labels: "SENIN, 07 SEPTEMBER 2020 |
+    # 15:41 WIB | LAPORAN: AHMAD ALFIAN" (dates may stand after the labels already).
+    while len(segments) > 1 and segments[0][:1].isalnum() and _no_label_first(segments) \
+            and _is_date_or_time(segments[0]):
+        segments = segments[1:]
     if _no_label_first(segments):
         return None
     parts: list[str] = []
@@ -168,6 +179,8 @@ def _labelled(text: str) -> Credit | None:
         value = _strip_place(_strip_date(raw_value))
         roles = DOUBLE_LABELS.get(label) or (LABELS.get(label),)
         colon = m.group("colon") is not None
+        if label in COLON_ONLY and not colon:
+            return None
         if not value:
             if not colon and len(parts) == 1:
                 return None                 # a bare word ("Editor") is the split-label's case
@@ -225,6 +238,24 @@ def _name_with_role(text: str) -> Credit | None:
     return Credit(authors=names)
 
 
+# The writer's name printed twice, glued (an avatar's alt text, then the name), then the
+# date: "Wisnu CiptoWisnu Cipto - Kamis, 15 Mei 2025" (MerahPutih.com, BolaSkor.com).
+_DOUBLED_NAME = regex.compile(r"^(?P<name>\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,3})(?P=name)"
+                              r"\s*[-–—|•]\s*(?P<rest>.+)$")
+
+
+def _doubled_name(text: str) -> Credit | None:
+    """"Name" printed twice in a row, glued, then a date (and time): the author."""
+    if not text[:1].isupper() or text.find(text[:3], 3) < 0:
+        return None
+    m = _DOUBLED_NAME.match(text)
+    if m is None or not dates.find_dates(m.group("rest")) or not all(
+            _is_date_or_time(part) for part in _BAR.split(m.group("rest")) if part.strip()):
+        return None
+    names = _names(m.group("name"), lenient=False)
+    return Credit(authors=names) if names is not None and len(names) == 1 else None
+
+
 def _strip_date(value: str) -> str:
     """The value without a trailing date (and the words leading to it)."""
     found = dates.find_dates(value)
@@ -254,6 +285,19 @@ def _is_place_or_date(text: str) -> bool:
     if not text:
         return True
     if PLACE_RE.match(text) and len(text.split()) <= 3:
+        return True
+    return _is_date_or_time(text)
+
+
+# A clock time alone, as a credit line's segment after its date: "15:41 WIB", "Pukul 09.30".
+_CLOCK_ONLY = regex.compile(r"(?i)^(?:pukul\s*|jam\s*)?(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[:.][0-5]\d)?"
+                            r"(?:\s*(?:WIB|WITA|WIT))?$")
+
+
+def _is_date_or_time(text: str) -> bool:
+    """A date (with its weekday, time and connecting words) or a clock time, nothing else."""
+    text = text.strip(" .,|-–—")
+    if _CLOCK_ONLY.match(text):
         return True
     found = dates.find_dates(text)
     if not found:

@@ -111,11 +111,17 @@ def opens_body_under_credit(p: Page, s: HeaderScan) -> bool:
 
 
 def date_line(p: Page, s: HeaderScan) -> str | None:
-    """A line that is only a date, or mostly dates (structure:date-line)."""
-    if not dates.mostly_date(s.t):
+    """A line that is only a date, or mostly dates (structure:date-line); one that names
+    its writer too ("Wisnu CiptoWisnu Cipto - Kamis, 15 Mei 2025") is the credit line's."""
+    if not dates.mostly_date(s.t) or _names_writer(p, s.t):
         return None
     s.line.drop("date", "structure:date-line")
     return s.took(s.i, "date", closes=p.title_idx is not None)
+
+
+def _names_writer(p: Page, text: str) -> bool:
+    credit = header_credit(p, text)
+    return credit is not None and bool(credit.authors)
 
 
 def timestamp_line(p: Page, s: HeaderScan) -> str | None:
