@@ -533,6 +533,15 @@ def test_a_headline_printed_after_a_breadcrumb_then_bare_is_titled_bare(c, crumb
     assert dropped(rec)[crumbs + title] == "title/structure:title-repeat"
 
 
+def test_a_headline_printed_in_capitals_after_a_breadcrumb_then_bare_is_titled_bare(c):
+    # The breadcrumb line prints the headline in capitals (I i023's shape)
+    title = "Bus Sekolah Gratis Ditambah Mulai Pekan Depan"
+    crumbed = "HOME » BERITA » " + title.upper()
+    rec = c.clean_text(page(crumbed, title, P2, P3, P4))
+    assert rec.metadata.title == title and rec.metadata.lead != title
+    assert dropped(rec)[crumbed] == "title/structure:title-repeat"
+
+
 @pytest.mark.parametrize("line", [
     "Dimas PrakosoDimas Prakoso - Jumat, 7 Juni 2024",        # the name twice, glued, then the date
     "JUMAT, 7 JUNI 2024 | 10:20 WIB | LAPORAN: Dimas Prakoso",  # the date, then the label

@@ -391,8 +391,9 @@ def site_suffixed(longer: str, bare: str) -> bool:
 
 
 def breadcrumb_prefixed(longer: str, bare: str) -> bool:
-    """``longer`` is ``bare`` (a headline of 4+ words) after a breadcrumb of a few words."""
-    crumbs = _before(longer, bare)
+    """``longer`` is ``bare`` (a headline of 4+ words) after a breadcrumb of a few words,
+    in any case ("HOME » BERITA » DISIPLINKAN WARGA, ..." over "Disiplinkan Warga, ...")."""
+    crumbs = _before(longer.casefold(), bare.casefold())
     return bool(crumbs) and len(words(bare)) >= 4 and 1 <= len(words(crumbs)) <= BREADCRUMB_MAX_WORDS
 
 
