@@ -552,3 +552,12 @@ def test_a_date_line_naming_its_writer_gives_the_author_and_the_date(c, line):
     assert rec.metadata.published.startswith("2024-06-07")
     assert dropped(rec)[line].startswith("byline/")
     assert rec.text.startswith("JAKARTA, KOMPAS.com")
+
+
+def test_a_headline_printed_twice_is_not_replaced_by_a_title_case_line_below(c):
+    # I i057, G g019: the headline twice, then a title-case standfirst of more words
+    title = "Warga Hadang Truk Sampah di Kaliwungu"
+    sub = "Menolak Bongkar Muat Sampah di Tempat Pembuangan Akhir Darupono"
+    rec = c.clean_text(page(title, title, sub, P1, P2, P3))
+    assert rec.metadata.title == title
+    assert sub not in rec.metadata.title

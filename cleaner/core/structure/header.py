@@ -213,7 +213,10 @@ def title_repeat(p: Page, s: HeaderScan) -> str | None:
     kind = "caption" if caption_like(s.t) or credit_suffix(title, s.t) and not site_suffixed(s.t, title) \
         else "title"
     s.line.drop(kind, "structure:title-repeat")
-    return s.took(s.i, kind)
+    # Printed twice in a row, a headline of more words than a label is the headline: no
+    # later title-case line (a standfirst in title case) replaces it.
+    twice = kind == "title" and s.prev_kind == "title" and same_text(s.t, title) and len(words(title)) > LABEL_MAX_WORDS
+    return s.took(s.i, kind, closes=twice)
 
 
 def caption_after_credit(p: Page, s: HeaderScan) -> str | None:
