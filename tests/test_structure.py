@@ -561,3 +561,13 @@ def test_a_headline_printed_twice_is_not_replaced_by_a_title_case_line_below(c):
     rec = c.clean_text(page(title, title, sub, P1, P2, P3))
     assert rec.metadata.title == title
     assert sub not in rec.metadata.title
+
+
+@pytest.mark.parametrize("cap", ["Warga melintasi banjir di perbatasan kota. |",
+                                 "| Bupati meninjau jembatan gantung yang putus, Selasa (14/7/2020). |"])
+def test_a_sentence_closed_by_an_empty_cell_bar_is_a_caption(c, cap):
+    # the caption cell of a photo table whose credit cell is empty (six outlets' pages)
+    title = "Bus Sekolah Gratis Ditambah Mulai Pekan Depan"
+    rec = c.clean_text(page(title, cap, P1, P2, cap, P3))
+    assert rec.metadata.title == title and rec.metadata.lead is None
+    assert cap.strip("| ") not in rec.text and cap.strip("| ") in " ".join(rec.metadata.captions)

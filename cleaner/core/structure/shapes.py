@@ -211,13 +211,24 @@ def list_headline(text: str) -> bool:
         and "://" not in text and dates.find_date(text) is None
 
 
+# A sentence closed, then an empty table cell's bar: the caption cell of a photo table whose
+# credit cell is empty ("kondisi banjir di Perbatasan Badau. |", "... (14/7/2020). |"); every
+# such line of the labelled pages (six outlets) is a caption, none the story's.
+EMPTY_CELL_CAPTION = regex.compile(r"[.!?)]\s*\|\s*$")
+
+
 @memo
 def caption_like(text: str) -> bool:
     """A photo caption: it ends with its credit ("(Foto: ...)") or says it is one."""
     return (may_match(CAPTION_TAIL, text) and bool(CAPTION_TAIL.search(text))) or \
         bool(GLUED_CREDIT.search(text)) or slash_tail_caption(text) or paren_slash_caption(text) \
-        or sentence_slash_caption(text) or courtesy_caption(text) \
+        or sentence_slash_caption(text) or courtesy_caption(text) or empty_cell_caption(text) \
         or text.lower().startswith(("keterangan gambar", "keterangan foto", "ket foto", "ket. foto", "ket gambar"))
+
+
+def empty_cell_caption(text: str) -> bool:
+    """A sentence of three words or more closed by an empty cell's bar (EMPTY_CELL_CAPTION)."""
+    return text.endswith("|") and EMPTY_CELL_CAPTION.search(text) is not None and len(words(text)) >= 3
 
 
 def courtesy_caption(text: str) -> bool:
