@@ -571,3 +571,11 @@ def test_a_sentence_closed_by_an_empty_cell_bar_is_a_caption(c, cap):
     rec = c.clean_text(page(title, cap, P1, P2, cap, P3))
     assert rec.metadata.title == title and rec.metadata.lead is None
     assert cap.strip("| ") not in rec.text and cap.strip("| ") in " ".join(rec.metadata.captions)
+
+
+def test_a_caption_with_more_lower_case_words_under_the_headline_does_not_replace_it(c):
+    # I i033, F f015, G g003, G g051: a longer caption or sentence in title case under the headline
+    title = "Menjaga Keamanan Kota, Polisi Gelar Patroli Malam"
+    cap = "Kapolsek Kota Lama, IPDA Budi Santoso, saat meninjau Lokasi Patroli di Pasar Baru"
+    rec = c.clean_text(page(title, cap, P1, P2, P3))
+    assert rec.metadata.title == title

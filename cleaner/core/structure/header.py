@@ -18,6 +18,7 @@ from ...text.signals import (
     ends_sentence,
     glued_row,
     headline_like,
+    lowercase_content_words,
     prose_like,
     same_text,
     sentence_case,
@@ -346,12 +347,14 @@ def _timestamped(t: str) -> bool:
 
 
 def _replaces_title(p: Page, t: str) -> bool:
-    """A later headline replaces the title candidate when that one was only a
-    label above it (a section, kicker or slogan: shorter than the headline);
-    a sentence-case line or a shorter one under the title is its standfirst."""
-    if sentence_case(t):
+    """A later headline replaces the title candidate when that one was only a label above
+    it (a section, kicker or slogan: shorter than the headline); a sentence-case line, a
+    shorter one, or one with more lower-case content words (a caption: "Kapolsek X, saat
+    meninjau ...") is not."""
+    head = p.lines[p.title_idx].text
+    current = words(head)
+    if sentence_case(t) or len(current) > LABEL_MAX_WORDS and lowercase_content_words(t) > lowercase_content_words(head):
         return False
-    current = words(p.lines[p.title_idx].text)
     return len(current) <= LABEL_MAX_WORDS or len(words(t)) > len(current)
 
 
