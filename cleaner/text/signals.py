@@ -168,6 +168,13 @@ def words(text: str) -> list[str]:
 
 
 @_memo
+def count_words(text: str) -> int:
+    """``count_words(text)``, remembered: the structure stage asks it of most lines,
+    several times (one look-up instead of a copy of the words)."""
+    return len(_words(text))
+
+
+@_memo
 def stopword_density(text: str) -> float:
     """Share of the line's words in jusText's Indonesian stoplist."""
     ws = _words(text)
@@ -264,7 +271,7 @@ def title_like(text: str) -> bool:
     if headline_like(text) and not prose_like(text):
         return True
     bare = CLOSING_MARKS.sub("", text)
-    return bare != text and len(words(bare)) <= TITLE_MARKED_MAX_WORDS and headline_like(bare) and capitalized_ratio(bare) >= TITLE_CASE_STRICT
+    return bare != text and count_words(bare) <= TITLE_MARKED_MAX_WORDS and headline_like(bare) and capitalized_ratio(bare) >= TITLE_CASE_STRICT
 
 
 def sentence_case(text: str) -> bool:

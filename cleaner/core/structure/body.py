@@ -8,6 +8,7 @@ from ...model.document import Line
 from ...ruleset.matcher import may_match
 from ...text import dates
 from ...text.signals import (
+    count_words,
     ends_sentence,
     folded_line,
     headline_like,
@@ -16,7 +17,6 @@ from ...text.signals import (
     same_text,
     starts_with_text,
     title_like,
-    words,
 )
 from .shapes import (
     BULLET,
@@ -56,12 +56,12 @@ def caption_repeat(p: Page, i: int, line: Line, nxt: Line | None, title: str | N
     k = None
     if not twice:
         # Under its photo credit (short: a dozen words at most), the same caption again.
-        if len(words(nxt.text)) > CREDIT_MAX_WORDS:
+        if count_words(nxt.text) > CREDIT_MAX_WORDS:
             return False
         k = p.next_kept(p.next_kept(i))
         if k is None or folded_line(p.lines[k].text) != low:
             return False
-    if i == p.dateline_idx or len(words(t)) < 3 or title and same_text(t, title):
+    if i == p.dateline_idx or count_words(t) < 3 or title and same_text(t, title):
         return False
     if twice:
         line.drop("caption", "structure:caption-repeat")
@@ -88,7 +88,7 @@ def title_repeat(p: Page, i: int, line: Line, nxt: Line | None, title: str | Non
 def caption_credit(p: Page, i: int, line: Line, nxt: Line | None, title: str | None) -> bool:
     """A caption ending with its credit, not the dateline paragraph."""
     t = line.text
-    if not (caption_like(t) and len(words(t)) <= 60 and i != p.dateline_idx):
+    if not (caption_like(t) and count_words(t) <= 60 and i != p.dateline_idx):
         return False
     line.drop("caption", "structure:caption-credit")
     return True
@@ -184,7 +184,7 @@ def introduced_list(p: Page, i: int, start: int) -> bool:
     if k < start or p.lines[k].dropped:
         return False
     t = p.lines[k].text.rstrip()
-    return t.endswith(":") and len(words(t)) > LABEL_MAX_WORDS
+    return t.endswith(":") and count_words(t) > LABEL_MAX_WORDS
 
 
 def link_box(p: Page, start: int, end: int) -> None:
@@ -221,7 +221,7 @@ def injected_headline(p: Page, start: int, end: int) -> None:
         if line.dropped or i == p.dateline_idx:
             continue
         t = line.text
-        n_words = len(words(t))
+        n_words = count_words(t)
         if n_words < (INJECTED_MIN_WORDS if ", " in t else INJECTED_MIN_WORDS_NO_COMMA) \
                 or not headline_like(t):
             continue

@@ -21,7 +21,7 @@ from __future__ import annotations
 import regex
 
 from ...text.byline import Credit, parse_closing_credit, parse_credit
-from ...text.signals import words
+from ...text.signals import count_words
 from .shapes import NAME_LINE, SPLIT_LABELS, mostly_stopwords, site_words
 from .state import Page
 
@@ -96,5 +96,5 @@ def closing_credit(p: Page, start: int, end: int) -> None:
             p.writer_credit = names
         return
     m = GLUED_CLOSING.search(line.text)
-    if m and len(words(line.text)) > 8:
+    if m and count_words(line.text) > 8:
         p.writer_credit = parse_closing_credit(m.group(1)) or []

@@ -3,7 +3,7 @@ dateline paragraph, an outlet's body-start marker, and the leftover header lines
 from __future__ import annotations
 
 from ...text import dates
-from ...text.signals import prose_like, words
+from ...text.signals import count_words, prose_like
 from .credits import header_credit, record_credit
 from .shapes import (
     BULLET,
@@ -54,7 +54,7 @@ def find_dateline(p: Page, limit: int) -> int | None:
         dl = p.dateline_of(line.text)
         if not dl:
             continue
-        if len(words(line.text)) < 6 and not p.own_line_dateline(i) or kicker_headline(dl, line.text):
+        if count_words(line.text) < 6 and not p.own_line_dateline(i) or kicker_headline(dl, line.text):
             continue
         nxt = p.next_dateline(i)
         if nxt is not None and word_overlap(line.text, p.lines[nxt].text) > 0.6:
@@ -83,7 +83,7 @@ def site_dateline_below(p: Page, i: int, dl: str, limit: int) -> int:
             break
         text = p.lines[k].text
         found = p.dateline_of(text)
-        if found and (strong_dateline(found) or caption) and len(words(text)) >= 6:
+        if found and (strong_dateline(found) or caption) and count_words(text) >= 6:
             p.caption_dateline_idx = i
             return k
         if prose_like(text):
@@ -129,7 +129,7 @@ def header_line(p: Page, k: int) -> None:
         line.drop(record_credit(p, credit, "structure:credit-line"), "structure:credit-line")
     elif photo_credit_like(t):
         line.drop("photo_credit", "structure:header-credit")
-    elif prose_like(t) or len(words(t)) > 8:
+    elif prose_like(t) or count_words(t) > 8:
         line.drop("caption" if p.title_idx is not None and k > p.title_idx else "recommendation",
                   "structure:header-text")
     elif p.title_idx is not None and k < p.title_idx:

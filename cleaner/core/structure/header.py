@@ -15,6 +15,7 @@ from ...model.document import Line
 from ...text import dates
 from ...text.signals import (
     QUOTE_START,
+    count_words,
     ends_sentence,
     glued_row,
     headline_like,
@@ -94,7 +95,7 @@ def dateline_opens_body(p: Page, s: HeaderScan) -> str | None:
     credit, where an upper-case caption label looks like one, unless it names the site
     or the outlet's rule file gives it as a dateline or its body_start)."""
     dl, t = s.dl, s.t
-    if dl and (len(words(t)) >= 6 or p.own_line_dateline(s.i)) and not (
+    if dl and (count_words(t) >= 6 or p.own_line_dateline(s.i)) and not (
             s.prev_kind == "photo_credit" and not opens_body_under_credit(p, s)) \
             and not kicker_headline(dl, t):
         return STOP
@@ -129,7 +130,7 @@ def timestamp_line(p: Page, s: HeaderScan) -> str | None:
     """A short line (no sentence) carrying a date with its clock time that no credit
     step read: "Chris Davies - Nov 19, 2019, 10:31 pm CST", "KAMIS, 18 APRIL 2024 |
     03:06 WIB | LAPORAN: NAME" (structure:date-line): a headline has none."""
-    if not (_timestamped(s.t) and len(words(s.t)) <= TIMESTAMP_LINE_MAX_WORDS and not ends_sentence(s.t)):
+    if not (_timestamped(s.t) and count_words(s.t) <= TIMESTAMP_LINE_MAX_WORDS and not ends_sentence(s.t)):
         return None
     s.line.drop("date", "structure:date-line")
     return s.took(s.i, "date", closes=p.title_idx is not None)
@@ -166,7 +167,7 @@ def name_with_outlet(p: Page, s: HeaderScan) -> str | None:
     if m is None or not person_name(m.group(1)):
         return None
     outlet = m.group(2)
-    if len(words(outlet)) > OUTLET_MAX_WORDS or not outlet[:1].isupper():
+    if count_words(outlet) > OUTLET_MAX_WORDS or not outlet[:1].isupper():
         return None
     if DOMAIN.fullmatch(outlet) is None:
         folded = outlet.casefold()
@@ -216,7 +217,7 @@ def title_repeat(p: Page, s: HeaderScan) -> str | None:
     s.line.drop(kind, "structure:title-repeat")
     # Printed twice in a row, a headline of more words than a label is the headline: no
     # later title-case line (a standfirst in title case) replaces it.
-    twice = kind == "title" and s.prev_kind == "title" and same_text(s.t, title) and len(words(title)) > LABEL_MAX_WORDS
+    twice = kind == "title" and s.prev_kind == "title" and same_text(s.t, title) and count_words(title) > LABEL_MAX_WORDS
     return s.took(s.i, kind, closes=twice)
 
 
@@ -251,14 +252,14 @@ def caption_repeat(p: Page, s: HeaderScan) -> str | None:
     """A caption and its longer copy (with the credit), or printed twice."""
     lines, j, t = p.lines, s.j, s.t
     if j is None or not (starts_with_text(lines[j].text, t) or (
-            same_text(lines[j].text, t) and len(words(t)) >= 3
+            same_text(lines[j].text, t) and count_words(t) >= 3
             and (s.title_closed or not title_like(t)))):
         return None
-    if p.title_idx is None and len(words(t)) <= LABEL_MAX_WORDS and title_like(lines[j].text):
+    if p.title_idx is None and count_words(t) <= LABEL_MAX_WORDS and title_like(lines[j].text):
         # A kicker whose words open the headline ("Berita Arema" / "BERITA AREMA POPULER
         # Hari Ini, ...": d073) is a label above it, not a caption and its copy.
         return None
-    if p.title_idx is None and len(words(t)) > LABEL_MAX_WORDS and title_like(t) and not caption_like(t) \
+    if p.title_idx is None and count_words(t) > LABEL_MAX_WORDS and title_like(t) and not caption_like(t) \
             and not same_text(lines[j].text, t) and (caption_like(lines[j].text) or credit_suffix(t, lines[j].text)):
         # The headline first, then the photo's copy of it with a credit ("... Tak Pernah
         # Padam" / "... Tak Pernah Padam--screenshot dari web"): the title and its caption
@@ -355,7 +356,7 @@ def _replaces_title(p: Page, t: str) -> bool:
     current = words(head)
     if sentence_case(t) or len(current) > LABEL_MAX_WORDS and lowercase_content_words(t) > lowercase_content_words(head):
         return False
-    return len(current) <= LABEL_MAX_WORDS or len(words(t)) > len(current)
+    return len(current) <= LABEL_MAX_WORDS or count_words(t) > len(current)
 
 
 def photo_credit(p: Page, s: HeaderScan) -> str | None:
@@ -384,7 +385,7 @@ def name_above_date(p: Page, s: HeaderScan) -> str | None:
 def label(p: Page, s: HeaderScan) -> str | None:
     """Three words or fewer: a section label above the headline, else a caption or other."""
     t = s.t
-    if len(words(t)) > 3 or BULLET.match(t) or QUOTE_START.match(t) or NUMBERED.match(t):
+    if count_words(t) > 3 or BULLET.match(t) or QUOTE_START.match(t) or NUMBERED.match(t):
         return None
     kind = "section" if p.title_idx is None else "caption" if ends_sentence(t) else "other"
     s.line.drop(kind, "structure:label")
@@ -404,7 +405,7 @@ def glued_links(p: Page, s: HeaderScan) -> str | None:
 def injected_headline(p: Page, s: HeaderScan) -> str | None:
     """Another story's headline (with a comma) after the header's headline block."""
     t = s.t
-    if not (s.title_closed and ", " in t and headline_like(t) and len(words(t)) >= INJECTED_MIN_WORDS):
+    if not (s.title_closed and ", " in t and headline_like(t) and count_words(t) >= INJECTED_MIN_WORDS):
         return None
     s.line.drop("recommendation", "structure:injected-headline")
     p.doc.set_meta("related", t, "structure:injected-headline")
@@ -415,7 +416,7 @@ def lead(p: Page, s: HeaderScan) -> str | None:
     """A line of five words or more right under the headline or its date: the standfirst
     (kept as one only when the header goes on after it)."""
     if not (p.title_idx is not None and p.lead_idx is None and s.lead_cand is None
-            and s.prev_kind in ("title", "date") and len(words(s.t)) >= 5):
+            and s.prev_kind in ("title", "date") and count_words(s.t) >= 5):
         return None
     s.lead_cand = s.i
     s.line.drop("lead", "structure:lead")

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from ...text import dates
 from ...text.byline import parse_credit
-from ...text.signals import prose_like, title_like, words
+from ...text.signals import count_words, prose_like, title_like
 from .shapes import LABEL_MAX_WORDS, SENTENCE_THEN_CREDIT, caption_like, photo_credit_like
 from .state import Page
 
@@ -56,7 +56,7 @@ def article_run(p: Page) -> tuple[int, int] | None:
                 continue
             value = -NOT_PROSE_COST     # a widget a rule took ("Komentar Anda"): no article there
         else:
-            value = len(words(line.text)) if prose_like(line.text) else -NOT_PROSE_COST
+            value = count_words(line.text) if prose_like(line.text) else -NOT_PROSE_COST
         if total <= 0:
             total, first = 0, line.idx
         total += value
@@ -80,7 +80,7 @@ def page_top(p: Page) -> None:
     top = header_block_start(p, kept_above)
     for line in p.lines[:top]:
         if not line.dropped:
-            kind = "recommendation" if len(words(line.text)) > LABEL_MAX_WORDS else "nav"
+            kind = "recommendation" if count_words(line.text) > LABEL_MAX_WORDS else "nav"
             line.drop(kind, "structure:page-top")
     p.top, p.article_end = top, last
 
@@ -97,7 +97,7 @@ def header_block_start(p: Page, kept_above: list[int]) -> int:
     for k in reversed(kept_above[-HEADER_BLOCK_MAX:]):
         t = lines[k].text
         if title_seen:
-            if len(words(t)) <= LABEL_MAX_WORDS or dates.is_date_line(t):
+            if count_words(t) <= LABEL_MAX_WORDS or dates.is_date_line(t):
                 start = k                    # a section label or the date above the headline
                 continue
             break
@@ -105,10 +105,10 @@ def header_block_start(p: Page, kept_above: list[int]) -> int:
                 or parse_credit(t) is not None:
             start = k
             continue
-        if title_like(t) and len(words(t)) > LABEL_MAX_WORDS:
+        if title_like(t) and count_words(t) > LABEL_MAX_WORDS:
             start, title_seen = k, True
             continue
-        if prose_like(t) or len(words(t)) <= LABEL_MAX_WORDS:
+        if prose_like(t) or count_words(t) <= LABEL_MAX_WORDS:
             start = k
             continue
         break

@@ -9,6 +9,7 @@ from ...ruleset.matcher import may_match
 from ...text import dates
 from ...text.signals import (
     TITLE_SMALL_WORDS,
+    count_words,
     ends_sentence,
     folded_line,
     headline_like,
@@ -192,21 +193,21 @@ def name_line(text: str) -> bool:
     """A short person's name alone on its line ("Kiki", "wartapalapa"); not a line whose
     words are mostly common words (a section label "Nasional", a slogan "Muda dan ...")
     or a site's furniture ("Cari Berita")."""
-    return len(words(text)) <= NAME_MAX_WORDS and bool(NAME_LINE.match(text)) and \
+    return count_words(text) <= NAME_MAX_WORDS and bool(NAME_LINE.match(text)) and \
         text.strip(" :").casefold() not in SPLIT_LABELS and not mostly_stopwords(text) and not site_words(text)
 
 
 @memo
 def slash_credit(text: str) -> bool:
     """Two short name parts around one slash ("Pos Belitung/Dede"): a credit, never a headline."""
-    return len(words(text)) <= SLASH_CREDIT_MAX_WORDS and bool(SLASH_CREDIT.match(text.strip()))
+    return count_words(text) <= SLASH_CREDIT_MAX_WORDS and bool(SLASH_CREDIT.match(text.strip()))
 
 
 @memo
 def list_headline(text: str) -> bool:
     """A headline as related-story lists print them: title case (at most one lower-case
     content word), 5-30 words, no bullet or number, no date."""
-    return len(words(text)) >= LIST_HEADLINE_MIN_WORDS and headline_like(text) \
+    return count_words(text) >= LIST_HEADLINE_MIN_WORDS and headline_like(text) \
         and lowercase_content_words(text) <= 1 and not BULLET.match(text) and not NUMBERED.match(text) \
         and "://" not in text and dates.find_date(text) is None
 
@@ -228,13 +229,13 @@ def caption_like(text: str) -> bool:
 
 def empty_cell_caption(text: str) -> bool:
     """A sentence of three words or more closed by an empty cell's bar (EMPTY_CELL_CAPTION)."""
-    return text.endswith("|") and EMPTY_CELL_CAPTION.search(text) is not None and len(words(text)) >= 3
+    return text.endswith("|") and EMPTY_CELL_CAPTION.search(text) is not None and count_words(text) >= 3
 
 
 def courtesy_caption(text: str) -> bool:
     """A caption of three words or more closed by a courtesy or file credit after a slash
     ("... Ridwan Kamil/Ist", "(Suara NTB/dok)")."""
-    return "/" in text and SLASH_COURTESY.search(text) is not None and len(words(text)) >= 3
+    return "/" in text and SLASH_COURTESY.search(text) is not None and count_words(text) >= 3
 
 
 def sentence_slash_caption(text: str) -> bool:
@@ -243,7 +244,7 @@ def sentence_slash_caption(text: str) -> bool:
     if "/" not in text:
         return False
     m = SENTENCE_SLASH_CREDIT.search(text)
-    return m is not None and len(words(text[:m.start()])) >= 4
+    return m is not None and count_words(text[:m.start()]) >= 4
 
 
 def paren_slash_caption(text: str) -> bool:
@@ -254,14 +255,14 @@ def paren_slash_caption(text: str) -> bool:
     if not text.rstrip().endswith(")"):
         return False
     m = PAREN_SLASH_CREDIT.search(text)
-    return m is not None and len(words(text[:m.start()])) >= 4
+    return m is not None and count_words(text[:m.start()]) >= 4
 
 
 def slash_tail_caption(text: str) -> bool:
     """A caption of four words or more closed by a slash credit; "TRIBUNJOGJA.COM /
     Miftahul Huda" alone is a photo credit."""
     m = SLASH_TAIL_CREDIT.search(text)
-    return m is not None and len(words(text[:m.start()])) >= 4
+    return m is not None and count_words(text[:m.start()]) >= 4
 
 
 @memo
@@ -346,7 +347,7 @@ def kicker_headline(dateline: str, text: str) -> bool:
     Suara Diperebutkan ...": unseen tribunlampung page): the label is no dateline (not
     the site's) and the line is a headline, not a paragraph. A dateline alone on its line
     ("Warta Ekonomi, Jakarta -") is none."""
-    return not strong_dateline(dateline) and len(words(text[len(dateline):])) >= 3 and title_like(text)
+    return not strong_dateline(dateline) and count_words(text[len(dateline):]) >= 3 and title_like(text)
 
 
 def dateline_brand(dateline: str | None) -> str | None:
@@ -397,18 +398,18 @@ def _before(longer: str, bare: str) -> str:
 def site_suffixed(longer: str, bare: str) -> bool:
     """``longer`` is ``bare`` (a headline of 4+ words) with a site's name after a dash."""
     rest = _after(longer, bare)
-    return bool(rest) and len(words(bare)) >= 4 and SITE_SUFFIX.fullmatch(rest) is not None \
-        and len(words(rest)) <= SITE_SUFFIX_MAX_WORDS
+    return bool(rest) and count_words(bare) >= 4 and SITE_SUFFIX.fullmatch(rest) is not None \
+        and count_words(rest) <= SITE_SUFFIX_MAX_WORDS
 
 
 def breadcrumb_prefixed(longer: str, bare: str) -> bool:
     """``longer`` is ``bare`` (a headline of 4+ words) after a breadcrumb of a few words,
     in any case ("HOME » BERITA » DISIPLINKAN WARGA, ..." over "Disiplinkan Warga, ...")."""
     crumbs = _before(longer.casefold(), bare.casefold())
-    return bool(crumbs) and len(words(bare)) >= 4 and 1 <= len(words(crumbs)) <= BREADCRUMB_MAX_WORDS
+    return bool(crumbs) and count_words(bare) >= 4 and 1 <= count_words(crumbs) <= BREADCRUMB_MAX_WORDS
 
 
 def credit_suffix(headline: str, copy: str) -> bool:
     """``copy`` is ``headline`` with a short credit after it."""
     rest = _after(copy, headline)
-    return bool(rest) and CREDIT_SUFFIX.match(rest) is not None and len(words(rest)) <= CREDIT_SUFFIX_MAX_WORDS
+    return bool(rest) and CREDIT_SUFFIX.match(rest) is not None and count_words(rest) <= CREDIT_SUFFIX_MAX_WORDS

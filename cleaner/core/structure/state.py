@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...model.document import Doc
 from ...ruleset.model import StructureInputs
 from ...text import dates
-from ...text.signals import prose_like, words
+from ...text.signals import count_words, prose_like
 from .dateline import match_dateline, patterns_key
 from .shapes import STANDFIRST_GAP, content_words, name_line, teaser_snippet
 
@@ -64,7 +64,7 @@ class Page:
     def own_line_dateline(self, i: int) -> bool:
         """"Kintamani, baliilu.com" alone on its line, the paragraph following."""
         nxt = self.next_kept(i)
-        return nxt is not None and len(words(self.lines[i].text)) <= 5 and (
+        return nxt is not None and count_words(self.lines[i].text) <= 5 and (
             prose_like(self.lines[nxt].text) or self.lines[nxt].text[:1] in "-–—")
 
     def dateline_follows(self, i: int) -> bool:

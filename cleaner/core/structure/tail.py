@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from ...text.signals import ends_sentence, prose_like, words
+from ...text.signals import count_words, ends_sentence, prose_like, words
 from .shapes import (
     FAQ_ITEM,
     FAQ_MIN_RUN,
@@ -160,7 +160,7 @@ def list_heading(p: Page, i: int, start: int) -> bool:
     ("Jangan Lewatkan Cerita Ini"): it goes with the list."""
     t = p.lines[i].text
     j = p.next_kept(i)
-    if j is None or len(words(t)) > LABEL_MAX_WORDS or ends_sentence(t) or not headline_run(p, j, start):
+    if j is None or count_words(t) > LABEL_MAX_WORDS or ends_sentence(t) or not headline_run(p, j, start):
         return False
     p.lines[i].drop("recommendation", "structure:headline-run")
     return True
