@@ -579,3 +579,12 @@ def test_a_caption_with_more_lower_case_words_under_the_headline_does_not_replac
     cap = "Kapolsek Kota Lama, IPDA Budi Santoso, saat meninjau Lokasi Patroli di Pasar Baru"
     rec = c.clean_text(page(title, cap, P1, P2, P3))
     assert rec.metadata.title == title
+
+
+@pytest.mark.parametrize("line, authors", [("- Daud", ["Daud"]), ("- Dewi Sartika", ["Dewi Sartika"]),
+                                           ("- Jurnalis", [])])
+def test_a_name_after_a_dash_under_the_headline_is_the_byline(c, line, authors):
+    # C v026, G g020 ("- Redaksi", "- Daud"); a role word alone names nobody (D x026, H h048)
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", line, "Senin, 4 Maret 2024", P1, P2, P3))
+    assert rec.metadata.authors == authors
+    assert dropped(rec)[line].startswith("byline/")

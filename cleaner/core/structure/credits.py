@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import regex
 
-from ...text.byline import Credit, parse_closing_credit, parse_credit
+from ...text.byline import LABELS, ROLE_WORDS, Credit, parse_closing_credit, parse_credit
 from ...text.signals import count_words
 from .shapes import NAME_LINE, SPLIT_LABELS, mostly_stopwords, site_words
 from .state import Page
@@ -63,6 +63,24 @@ def person_name(text: str) -> bool:
     # An acronym ("LKPP RI") is an organisation: in a name every word has a lower-case
     # letter, or every word is in capitals (a name printed in capitals).
     return all(any(ch.islower() for ch in w) for w in ws) or (t.isupper() and all(len(w) >= 3 for w in ws))
+
+
+# A name after a dash, alone on its line under the headline: "- Daud", "- Redaksi", "- Dewi Sartika".
+DASHED_NAME = regex.compile(r"^[-–—]\s+(\p{Lu}[\p{L}'’.]*(?:\s\p{Lu}[\p{L}'’.]*){0,3})$")
+
+
+def dashed_name(text: str) -> str | None:
+    """The name of a "- Name" line: a person's name, or one word that is no common word
+    (a desk's or a writer's short name); "" for a role word alone ("- Jurnalis": a byline
+    naming nobody); None for anything else."""
+    m = DASHED_NAME.match(text.strip())
+    if m is None:
+        return None
+    name = m.group(1)
+    if name.casefold() in LABELS or name.casefold() in ROLE_WORDS:
+        return ""
+    one_word = " " not in name and name.casefold() not in SPLIT_LABELS and not mostly_stopwords(name)
+    return name if person_name(name) or one_word else None
 
 
 def credit_lines(p: Page, start: int) -> None:

@@ -27,7 +27,7 @@ from ...text.signals import (
     title_like,
     words,
 )
-from .credits import header_credit, person_name, record_credit
+from .credits import dashed_name, header_credit, person_name, record_credit
 from .shapes import (
     BRACKET_CREDIT,
     BULLET,
@@ -115,15 +115,10 @@ def opens_body_under_credit(p: Page, s: HeaderScan) -> bool:
 def date_line(p: Page, s: HeaderScan) -> str | None:
     """A line that is only a date, or mostly dates (structure:date-line); one that names
     its writer too ("Wisnu CiptoWisnu Cipto - Kamis, 15 Mei 2025") is the credit line's."""
-    if not dates.mostly_date(s.t) or _names_writer(p, s.t):
+    if not dates.mostly_date(s.t) or getattr(header_credit(p, s.t), "authors", None):
         return None
     s.line.drop("date", "structure:date-line")
     return s.took(s.i, "date", closes=p.title_idx is not None)
-
-
-def _names_writer(p: Page, text: str) -> bool:
-    credit = header_credit(p, text)
-    return credit is not None and bool(credit.authors)
 
 
 def timestamp_line(p: Page, s: HeaderScan) -> str | None:
@@ -182,15 +177,19 @@ def name_with_outlet(p: Page, s: HeaderScan) -> str | None:
 def name_line(p: Page, s: HeaderScan) -> str | None:
     """A person's name alone right under the headline or its date, or right above the
     editor's line (structure:name-line): the author ("Dede Febriansyah" d113, "Teguh
-    Kurniawan" over "Editor: ..." d127, "TSALIS NUR SHOLIKHAH" under the date d097)."""
-    if p.title_idx is None or not person_name(s.t):
+    Kurniawan" over "Editor: ..." d127, "TSALIS NUR SHOLIKHAH" under the date d097; after a
+    dash, "- Daud", "- Redaksi")."""
+    name = dashed_name(s.t)
+    name = name if name is not None else s.t.strip() if person_name(s.t) else None
+    if p.title_idx is None or name is None:
         return None
     nxt = p.lines[s.i + 1] if s.i + 1 < len(p.lines) else None
     above_credit = nxt is not None and nxt.dropped and nxt.category in ("editor", "byline")
     if s.prev_kind not in ("title", "date") and not above_credit:
         return None
     s.line.drop("byline", "structure:name-line")
-    p.doc.set_meta("authors", [s.t.strip()], "structure:name-line")
+    if name:
+        p.doc.set_meta("authors", [name], "structure:name-line")
     return s.took(s.i, "byline", closes=True)
 
 
