@@ -39,6 +39,9 @@ from cleaner.text.byline import Credit, parse_closing_credit, parse_credit
     # the name printed twice, glued (an avatar's alt text, then the name), then the date
     ("Dimas PrakosoDimas Prakoso - Jumat, 7 Juni 2024", ["Dimas Prakoso"], None),
     ("Lina MarlinaLina Marlina | Senin, 3 Maret 2025 | 09:12 WIB", ["Lina Marlina"], None),
+    # a theme's author line: the avatar's alt text, then "by" and the name
+    ("Dimas Prakoso by Dimas Prakoso", ["Dimas Prakoso"], None),
+    ("AdminKota by AdminKota", ["AdminKota"], None),
 ])
 def test_credit_lines(line, authors, editor):
     credit = parse_credit(line)
@@ -72,6 +75,7 @@ def test_source_and_photo_labels():
     "RABU, 12 MARET 2025 | Banjir Rob Landa Pesisir Demak",            # a date, then a headline
     "Dimas PrakosoDimas Prakoso - menang lomba lari",                  # twice, but no date after
     "Kota Bandung - Jumat, 7 Juni 2024",                               # a place and the date
+    "Dimas Prakoso by Budi Santoso",                                   # two names: no such line
 ])
 def test_sentences_and_headlines_are_not_credits(line):
     assert parse_credit(line) is None

@@ -239,15 +239,22 @@ def _name_with_role(text: str) -> Credit | None:
 
 
 # The writer's name printed twice, glued (an avatar's alt text, then the name), then the
-# date: "Wisnu CiptoWisnu Cipto - Kamis, 15 Mei 2025" (MerahPutih.com, BolaSkor.com).
+# date: "Wisnu CiptoWisnu Cipto - Kamis, 15 Mei 2025" (MerahPutih.com, BolaSkor.com); or
+# the avatar's alt text, then "by" and the name: "Usman Anapia by Usman Anapia", "Redaksi by
+# Redaksi" (a WordPress theme's author line: four outlets of the labelled batches).
 _DOUBLED_NAME = regex.compile(r"^(?P<name>\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,3})(?P=name)"
                               r"\s*[-–—|•]\s*(?P<rest>.+)$")
+_NAME_BY_NAME = regex.compile(r"^(?P<name>\p{L}[\p{L}0-9'’.-]*(?:\s\p{L}[\p{L}0-9'’.-]*){0,3}) by (?P=name)$")
 
 
 def _doubled_name(text: str) -> Credit | None:
-    """"Name" printed twice in a row, glued, then a date (and time): the author."""
-    if not text[:1].isupper() or text.find(text[:3], 3) < 0:
+    """"Name" printed twice in a row, glued, then a date (and time); or "Name by Name":
+    the author."""
+    if not text[:1].isalpha() or text.find(text[:3], 3) < 0:
         return None
+    m = _NAME_BY_NAME.match(text)
+    if m is not None:
+        return Credit(authors=[m.group("name")])
     m = _DOUBLED_NAME.match(text)
     if m is None or not dates.find_dates(m.group("rest")) or not all(
             _is_date_or_time(part) for part in _BAR.split(m.group("rest")) if part.strip()):
