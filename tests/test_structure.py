@@ -588,3 +588,12 @@ def test_a_name_after_a_dash_under_the_headline_is_the_byline(c, line, authors):
     rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", line, "Senin, 4 Maret 2024", P1, P2, P3))
     assert rec.metadata.authors == authors
     assert dropped(rec)[line].startswith("byline/")
+
+
+def test_a_three_word_title_case_line_under_the_headline_is_no_standfirst(c):
+    # G g023, G g034, I i035: a name, a label or a kicker; labelled standfirsts have 4+ words
+    title = "Bus Sekolah Gratis Ditambah Mulai Pekan Depan"
+    rec = c.clean_text(page(title, "Kabar Kota News", P1, P2, P3))
+    assert rec.metadata.title == title and rec.metadata.lead is None
+    rec = c.clean_text(page(title, "Kurangi Kemacetan Pagi Hari", P1, P2, P3))
+    assert rec.metadata.lead == "Kurangi Kemacetan Pagi Hari"

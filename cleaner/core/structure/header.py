@@ -41,6 +41,7 @@ from .shapes import (
     LABEL_MAX_WORDS,
     NUMBERED,
     SENTENCE_THEN_CREDIT,
+    STANDFIRST_MIN_WORDS,
     TITLE_CLOSERS,
     breadcrumb_prefixed,
     caption_like,
@@ -319,7 +320,7 @@ def title(p: Page, s: HeaderScan) -> str | None:
             or SENTENCE_THEN_CREDIT.search(t) or caption_like(t):
         return None
     if p.title_idx is not None and not _replaces_title(p, t):
-        if p.lead_idx is None and s.lead_cand is None:
+        if p.lead_idx is None and s.lead_cand is None and count_words(t) >= STANDFIRST_MIN_WORDS:
             s.lead_cand = s.i
             s.line.drop("lead", "structure:subtitle")
         else:

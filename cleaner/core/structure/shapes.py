@@ -124,6 +124,10 @@ CROSSLINK_LABEL_RUN = 3
 # Lines between a standfirst that opens with the dateline and the paragraph it
 # repeats: an image placeholder, a caption and its credit at most.
 STANDFIRST_GAP = 5
+# A standfirst has four words or more: the labelled pages' 160 standfirsts have 4 at the
+# fewest (two of them); a title-case line of three words under the headline ("Ayu Ting Ting",
+# "Kabar Daerah News", "Banjir di Bogor--": four outlets) is a name, a label or a kicker.
+STANDFIRST_MIN_WORDS = 4
 
 
 def strip_prefix(text: str) -> tuple[str, str | None]:
