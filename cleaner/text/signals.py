@@ -169,7 +169,7 @@ def words(text: str) -> list[str]:
 
 @_memo
 def count_words(text: str) -> int:
-    """``count_words(text)``, remembered: the structure stage asks it of most lines,
+    """``len(words(text))``, remembered: the structure stage asks it of most lines,
     several times (one look-up instead of a copy of the words)."""
     return len(_words(text))
 

@@ -77,9 +77,9 @@ def dashed_name(text: str) -> str | None:
     if m is None:
         return None
     name = m.group(1)
-    if name.casefold() in LABELS or name.casefold() in ROLE_WORDS:
+    if name.casefold() in LABELS or name.casefold() in ROLE_WORDS:    # the field labels among them
         return ""
-    one_word = " " not in name and name.casefold() not in SPLIT_LABELS and not mostly_stopwords(name)
+    one_word = " " not in name and not mostly_stopwords(name)
     return name if person_name(name) or one_word else None
 
 

@@ -25,7 +25,6 @@ from ...text.signals import (
     sentence_case,
     starts_with_text,
     title_like,
-    words,
 )
 from .credits import dashed_name, header_credit, person_name, record_credit
 from .shapes import (
@@ -353,10 +352,10 @@ def _replaces_title(p: Page, t: str) -> bool:
     shorter one, or one with more lower-case content words (a caption: "Kapolsek X, saat
     meninjau ...") is not."""
     head = p.lines[p.title_idx].text
-    current = words(head)
-    if sentence_case(t) or len(current) > LABEL_MAX_WORDS and lowercase_content_words(t) > lowercase_content_words(head):
+    current = count_words(head)
+    if sentence_case(t) or (current > LABEL_MAX_WORDS and lowercase_content_words(t) > lowercase_content_words(head)):
         return False
-    return len(current) <= LABEL_MAX_WORDS or count_words(t) > len(current)
+    return current <= LABEL_MAX_WORDS or count_words(t) > current
 
 
 def photo_credit(p: Page, s: HeaderScan) -> str | None:
