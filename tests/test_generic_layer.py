@@ -266,6 +266,27 @@ def test_a_whole_pages_header_block_reaches_the_headline_over_credits_and_captio
     assert rec.text.split("\n\n") == [P1, P2, P3, P4]
 
 
+# A theme's header: the headline, its byline and date, the category line, the headline
+# again over the photo (its alt text), the caption closed by a star, a glued share row
+# (JNews sites: suaracirebon, taburapos, derapjambi, bantenraya, matabanua, beritaflores).
+THEME_HEADER = ["Budi Santoso by Budi Santoso", "Senin, 4 Maret 2024", "in Nasional, Pendidikan", TITLE,
+                "Siswa menaiki bus sekolah gratis di halte Jalan Merdeka, Senin 4 Maret 2024.*",
+                "Bagikan Ke WhatsAppBagikan Ke FacebookBagikan Ke Twitter"]
+
+
+@pytest.mark.parametrize("menu", [[f"• {m}" for m in MENU[:36]], MENU], ids=["bulleted-menu", "menu"])
+def test_a_whole_pages_header_block_reaches_the_headlines_first_copy(c, menu):
+    """Walking up from the first paragraph, the headline's second copy (the photo's alt
+    text) is met first; the block goes on over the byline and date to the first copy, and
+    stops at a bulleted menu item (no kicker)."""
+    rec = c.clean_text(page(*menu, "Home Nasional", TITLE, *THEME_HEADER, P1, P2, P3, P4, *FOOT))
+    md = rec.metadata
+    assert md.title == TITLE and md.authors == ["Budi Santoso"] and md.published.startswith("2024-03-04")
+    assert md.lead is None and rec.text.split("\n\n") == [P1, P2, P3, P4]
+    assert dropped(rec)[THEME_HEADER[4]].startswith("caption/")
+    assert dropped(rec)[THEME_HEADER[5]] == "social/_common:share"
+
+
 def test_a_pages_top_with_a_short_menu_is_read_as_before(c):
     rec = c.clean_text(page(*MENU[:10], TITLE, P1, P2, P3))
     assert rec.metadata.title == TITLE and rec.text.startswith(P1)

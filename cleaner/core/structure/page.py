@@ -24,7 +24,14 @@ from __future__ import annotations
 from ...text import dates
 from ...text.byline import parse_credit
 from ...text.signals import count_words, prose_like, title_like
-from .shapes import LABEL_MAX_WORDS, SENTENCE_THEN_CREDIT, caption_like, photo_credit_like
+from .shapes import (
+    BULLET,
+    CAPTION_MARK_END,
+    LABEL_MAX_WORDS,
+    SENTENCE_THEN_CREDIT,
+    caption_like,
+    photo_credit_like,
+)
 from .state import Page
 
 # What a kept line that is not prose costs the run it sits in, against a prose line's
@@ -93,26 +100,47 @@ def header_block_start(p: Page, kept_above: list[int]) -> int:
     byline, "Ilustrasi tes cepat Covid-19. (Foto: Antara)" reads as title case too, and
     a sentence closed by a bracketed credit ("... di Bangkok. (REUTERS/Name)") is one."""
     lines, start = p.lines, kept_above[-1] + 1
-    title_seen = False
-    for k in reversed(kept_above[-HEADER_BLOCK_MAX:]):
+    title_seen = None
+    block = kept_above[-HEADER_BLOCK_MAX:]
+    for pos in range(len(block) - 1, -1, -1):
+        k = block[pos]
         t = lines[k].text
-        if title_seen:
+        if title_seen is not None:
+            if BULLET.match(t):
+                break                        # a menu's item, no kicker
             if count_words(t) <= LABEL_MAX_WORDS or dates.is_date_line(t):
                 start = k                    # a section label or the date above the headline
                 continue
+            if t.casefold() == title_seen or (parse_credit(t) is not None
+                                              and _copy_above(lines, block[:pos], title_seen)):
+                start = k                    # the headline's first copy, or the byline under it
+                continue
             break
         if dates.mostly_date(t) or photo_credit_like(t) or caption_like(t) or SENTENCE_THEN_CREDIT.search(t) \
-                or parse_credit(t) is not None:
+                or CAPTION_MARK_END.search(t) or parse_credit(t) is not None:
             start = k
             continue
         if title_like(t) and count_words(t) > LABEL_MAX_WORDS:
-            start, title_seen = k, True
+            start, title_seen = k, t.casefold()
             continue
         if prose_like(t) or count_words(t) <= LABEL_MAX_WORDS:
             start = k
             continue
         break
     return start
+
+
+def _copy_above(lines, above: list[int], title: str) -> bool:
+    """True when the headline ``title`` (casefolded) stands above, with only dates,
+    credit lines and short labels between: a theme printing the headline, its byline and
+    date, then the headline again over the photo (its alt text)."""
+    for k in reversed(above):
+        t = lines[k].text
+        if t.casefold() == title:
+            return True
+        if not (count_words(t) <= LABEL_MAX_WORDS or dates.is_date_line(t) or parse_credit(t) is not None):
+            return False
+    return False
 
 
 def page_bottom(p: Page, start: int, end: int) -> int:

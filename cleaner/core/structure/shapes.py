@@ -76,6 +76,10 @@ SENTENCE_SLASH_CREDIT = regex.compile(r"[.!?)]\s+\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L
 # (23/4/2023). (Egiabdulmugni/Suarabogor.id)" (d114). A caption or a paragraph, never a
 # headline (which has no full stop before its last bracket).
 SENTENCE_THEN_CREDIT = regex.compile(r"[.!?]\s*[(\[][^()\[\]]{2,60}[)\]]\s*$")
+# A caption closed by the star some outlets print after it ("... Kamis, 6 Februari
+# 2020.*", "ILUSTRASI banjir bandang.*": seven captions of six outlets on the labelled
+# pages, no standfirst; three story paragraphs end so too, so it marks no caption alone).
+CAPTION_MARK_END = regex.compile(r"[.!?]\*$")
 TWEET = regex.compile(r"(?:pic\.twitter\.com/|https?://t\.co/)|^[—–-]\s.{1,80}\(@\w{1,30}\)\s+\w+ \d{1,2}, \d{4}$")
 
 # A photo credit is short: the longest in the dev corpus has 9 words.
