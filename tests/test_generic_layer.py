@@ -318,3 +318,41 @@ def test_widgets_a_rule_took_under_the_article_count_against_it(c):
                             promo, *FOOT))
     assert dropped(rec)["Komentar Anda"] == "social/_common:comments"
     assert rec.text.split("\n\n") == [P1, P2, P3, P4]
+
+
+# ------------------------------------------------------------------ datelines
+def test_a_brand_and_date_line_is_no_dateline_paragraph(c):
+    """"Kompas.tv - 27 Juni 2022, 00:45 WIB" (kompastv, nusantaratv) opens like a dateline but
+    carries only the date: the story opens at the dateline paragraph below it, which is
+    not a teaser of another story."""
+    story = ("SOLO, KOTAKITA.TV - Pemerintah kota menambah jumlah bus sekolah gratis mulai pekan depan "
+             "untuk mengurangi kemacetan di jalan utama pada pagi hari.")
+    rec = c.clean_text(page(TITLE, "Kotakita.tv - 27 Juni 2022, 00:45 WIB", "Penulis : Budi Santoso",
+                            story, P2, P3))
+    assert rec.text.split("\n\n") == [story, P2, P3]
+    assert rec.metadata.title == TITLE and rec.metadata.published.startswith("2022-06-27T00:45")
+    assert rec.metadata.dateline == "SOLO, KOTAKITA.TV -"
+
+
+STORY_UNDER_PHOTO = ("KOTA BARU – Pemerintah kota menambah jumlah bus sekolah gratis mulai pekan depan untuk "
+                     "mengurangi kemacetan di jalan utama pada pagi hari, kata wali kota.")
+
+
+@pytest.mark.parametrize("credit", ["Foto : Istimewa", "Foto. Bus sekolah di halte"])
+def test_a_dateline_paragraph_under_a_labelled_photo_credit_opens_the_story(c, credit):
+    """Under "Foto : ..." (the credit line carries what the photo shows itself), a paragraph
+    opening with an upper-case place and a dash, with no other dateline paragraph after it,
+    is the story's first (journaltelegraf, an Aceh police portal, a Kubu Raya community site)."""
+    rec = c.clean_text(page(TITLE, credit, STORY_UNDER_PHOTO, P2, P3))
+    assert rec.text.split("\n\n") == [STORY_UNDER_PHOTO, P2, P3]
+    assert rec.metadata.dateline == "KOTA BARU –"
+
+
+def test_a_label_and_dash_under_a_bare_photo_credit_is_still_its_caption(c):
+    """Under a bare credit ("KOTAKITA.COM/NAME") the same shape is the photo's caption, on a
+    page 2 too, where no dateline paragraph follows (Tribun's "LONGSOR - Kondisi ...")."""
+    caption = "LONGSOR - Kondisi longsor di RT 15 Kelurahan Karang Anyar Kota Tarakan."
+    rec = c.clean_text(page(TITLE, "Penulis: Budi Santoso | Editor: Adi", "KOTAKITA.COM/BUDI SANTOSO",
+                            caption, P2, P3, P4))
+    assert rec.text.split("\n\n") == [P2, P3, P4]
+    assert dropped(rec)[caption] == "caption/structure:caption-after-credit"

@@ -93,12 +93,17 @@ def test_the_outlets_dateline_or_body_start_wins_over_the_caption_after_a_credit
 
 
 def test_without_a_rule_the_shared_layer_still_reads_it_as_the_caption(tmp_path):
-    """The generic signal stays: an opening "Place -" right under a photo credit is
-    a caption's label on most pages ("KIM DAN PUTIN - Foto diambil ...")."""
+    """The generic signal stays: an opening "Place -" right under a bare photo credit is
+    a caption's label on most pages ("KIM DAN PUTIN - Foto diambil ..."). Under a labelled
+    one ("Foto: Name"), with no other dateline paragraph after it, it opens the story
+    (frame.lone_dateline_story)."""
     write(tmp_path, "id: other\nmatch:\n  hosts: [other.example]\n")
-    rec = Cleaner([tmp_path]).clean_text(CREDIT_THEN_DATELINE, url="https://news.detikx.example/a")
+    bare = CREDIT_THEN_DATELINE.replace("Foto: Grandyos Zafna", "DETIKX/Grandyos Zafna")
+    rec = Cleaner([tmp_path]).clean_text(bare, url="https://news.detikx.example/a")
     assert FIRST not in rec.text
     assert rec.metadata.captions == [FIRST]
+    rec = Cleaner([tmp_path]).clean_text(CREDIT_THEN_DATELINE, url="https://news.detikx.example/a")
+    assert rec.text.split("\n\n")[0] == FIRST and rec.metadata.captions == []
 
 
 SAMPLE = SHARED / "html-samples" / "detik" / "lrt-jabodebek-palembang-2017.html"

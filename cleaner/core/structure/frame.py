@@ -2,6 +2,8 @@
 dateline paragraph, an outlet's body-start marker, and the leftover header lines."""
 from __future__ import annotations
 
+import regex
+
 from ...text import dates
 from ...text.signals import count_words, prose_like
 from .credits import header_credit, record_credit
@@ -19,6 +21,9 @@ from .shapes import (
     word_overlap,
 )
 from .state import Page
+
+# A photo credit line opening with its label ("Foto : ...", "Foto. ...").
+FOTO_LABEL = regex.compile(r"(?i)^\W*(?:foto|photo|gambar)\b")
 
 # A leftover header line longer than this is no credit line (parse_credit is not tried).
 CREDIT_LINE_MAX_CHARS = 120
@@ -56,6 +61,8 @@ def find_dateline(p: Page, limit: int) -> int | None:
             continue
         if count_words(line.text) < 6 and not p.own_line_dateline(i) or kicker_headline(dl, line.text):
             continue
+        if dates.mostly_date(line.text[len(dl):]):
+            continue        # "Kompas.tv - 27 Juni 2022, 00:45 WIB": the site's date line (kompastv, nusantaratv)
         nxt = p.next_dateline(i)
         if nxt is not None and word_overlap(line.text, p.lines[nxt].text) > 0.6:
             line.drop("lead", "structure:lead-repeats-body")
@@ -91,6 +98,19 @@ def site_dateline_below(p: Page, i: int, dl: str, limit: int) -> int:
             # naming the site may follow the story)
             break
     return i
+
+
+def lone_dateline_story(p: Page, i: int, dl: str, credit: int) -> bool:
+    """Line i, under the photo credit line ``credit``, opens with a dateline and is the
+    story's first paragraph: the credit is labelled ("Foto : Istimewa", "Foto. TKP
+    Kebakaran": it carries what the photo shows itself), the line reads as prose and not
+    as a caption, and no other paragraph a few lines on opens with a dateline
+    (journaltelegraf, an Aceh police portal, a Kubu Raya community site). Under a bare
+    credit ("TRIBUNKALTARA.COM/NAME") an upper-case label and a dash open the caption
+    ("LONGSOR - Kondisi longsor ..."), on a page 2 with no dateline paragraph after it too."""
+    text = p.lines[i].text
+    return bool(FOTO_LABEL.match(p.lines[credit].text)) and p.next_dateline(i) is None \
+        and prose_like(text) and not caption_after_dateline(text, dl)
 
 
 def caption_after_dateline(text: str, dl: str) -> bool:

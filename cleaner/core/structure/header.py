@@ -27,6 +27,7 @@ from ...text.signals import (
     title_like,
 )
 from .credits import dashed_name, header_credit, person_name, record_credit
+from .frame import lone_dateline_story
 from .shapes import (
     BRACKET_CREDIT,
     BULLET,
@@ -104,11 +105,11 @@ def dateline_opens_body(p: Page, s: HeaderScan) -> str | None:
 
 
 def opens_body_under_credit(p: Page, s: HeaderScan) -> bool:
-    """Right under a photo credit, the line opens the body only with a dateline that
-    names the site ("TRIBUNNEWS.COM -", "Jakarta, CNBC Indonesia -"), or the outlet's own
-    dateline or body_start marker, or a dateline alone on its line ("Jakarta -" above the
-    first paragraph: no caption is only that)."""
-    return bool(s.dl and (strong_dateline(s.dl) or place_and_brand(s.dl)
+    """Right under a photo credit, the line opens the body only with a dateline that names
+    the site ("TRIBUNNEWS.COM -", "Jakarta, CNBC Indonesia -"), the outlet's own dateline or
+    body_start marker, a dateline alone on its line ("Jakarta -" above the first paragraph: no
+    caption is only that) or one no other dateline follows (frame.lone_dateline_story)."""
+    return bool(s.dl and (strong_dateline(s.dl) or place_and_brand(s.dl) or lone_dateline_story(p, s.i, s.dl, s.last_hdr)
                           or s.dl.strip() == s.t.strip() and p.own_line_dateline(s.i))) \
         or p.outlet_opens_body(s.t)
 
@@ -222,10 +223,9 @@ def title_repeat(p: Page, s: HeaderScan) -> str | None:
 
 
 def caption_after_credit(p: Page, s: HeaderScan) -> str | None:
-    """After a photo credit comes its caption, even one that opens with an
-    upper-case label ("KIM DAN PUTIN - Foto diambil ..."); only a dateline naming
-    the site ("TRIBUNNEWS.COM -") or the outlet's own dateline or body_start marker
-    (its rule file) opens the body here."""
+    """After a photo credit comes its caption, even one that opens with an upper-case
+    label ("KIM DAN PUTIN - Foto diambil ..."), unless the line opens the body there
+    (opens_body_under_credit)."""
     if s.prev_kind != "photo_credit" or opens_body_under_credit(p, s):
         return None
     s.line.drop("caption", "structure:caption-after-credit")
