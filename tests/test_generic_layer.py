@@ -356,3 +356,29 @@ def test_a_label_and_dash_under_a_bare_photo_credit_is_still_its_caption(c):
                             caption, P2, P3, P4))
     assert rec.text.split("\n\n") == [P2, P3, P4]
     assert dropped(rec)[caption] == "caption/structure:caption-after-credit"
+
+
+# ------------------------------------------------------------------ photos between paragraphs
+@pytest.mark.parametrize("label", ["Photo :", "Sumber :", "Foto :"])
+def test_a_photo_between_paragraphs_printed_as_caption_label_and_credit(c, label):
+    """caption / "Photo :" / "• KOTAKITA/Name" between paragraphs (viva, tvonenews; the
+    header prints the same block on five outlets' pages): the credit and the caption go,
+    a numbered subheading above the caption and a paragraph above a label stay."""
+    sub = "1. Berlangsung Selama Tiga Hari"
+    cap, credit = "Wali Kota Meninjau Halte Bus Sekolah", "• KOTAKITA/Budi Santoso"
+    rec = c.clean_text(page(TITLE, P1, P2, sub, cap, label, credit, P3, label, "• Instagram @kotakita", P4))
+    assert rec.text.split("\n\n") == [P1, P2, sub, P3, P4]
+    assert dropped(rec)[cap] == "caption/structure:photo-label-value"
+    assert dropped(rec)[credit] == "photo_credit/structure:photo-label-value"
+    assert dropped(rec)["• Instagram @kotakita"] == "photo_credit/structure:photo-label-value"
+
+
+def test_a_photo_credit_naming_the_source_via_the_site(c):
+    """"Al Jazeera via Tribunnews.com": the slash credit's other spelling. Under the
+    headline and its standfirst, with the caption after it, on a page 2 (no dateline)."""
+    lead = "Pemerintah kota menambah jumlah bus sekolah gratis mulai pekan depan untuk warga."
+    cap = "Bus sekolah gratis melintas di Jalan Merdeka, Senin (4/3/2024)."
+    rec = c.clean_text(page(TITLE, lead, "Al Jazeera via Kotakita.com", cap, P2, P3, P4))
+    assert rec.text.split("\n\n") == [P2, P3, P4]
+    assert dropped(rec)["Al Jazeera via Kotakita.com"] == "photo_credit/structure:photo-credit"
+    assert rec.metadata.lead == lead and rec.metadata.captions == [cap]

@@ -4,6 +4,8 @@ late, headline lists, link boxes, injected headlines). Each step is named after 
 ``structure:*`` rule id it gives (catalogue.py)."""
 from __future__ import annotations
 
+import regex
+
 from ...model.document import Line
 from ...ruleset.matcher import may_match
 from ...text import dates
@@ -143,6 +145,7 @@ def mark_body(p: Page, start: int, end: int) -> None:
     passes over runs of lines: headline lists, link boxes, injected headlines."""
     lines = p.lines
     title = lines[p.title_idx].text if p.title_idx is not None else None
+    photo_labels(p, start, end)
     for i in range(start, end):
         line = lines[i]
         if line.dropped:
@@ -157,6 +160,31 @@ def mark_body(p: Page, start: int, end: int) -> None:
     headline_list(p, start, end)
     link_box(p, start, end)
     injected_headline(p, start, end)
+
+
+# A photo's source label alone on its line ("Sumber :", "Photo :"), the credit on the next.
+PHOTO_LABEL = regex.compile(r"(?i)^(?:sumber|foto|photo)\s*:?$")
+# The caption printed above such a label is a phrase, not a paragraph.
+LABELLED_CAPTION_MAX_WORDS = 20
+
+
+def photo_labels(p: Page, start: int, end: int) -> None:
+    """A photo between paragraphs printed as caption / "Photo :" / "• VIVA/Name" (viva,
+    tvonenews and three more outlets print it so in the header): the label's next line is
+    the credit, a short line under it (no sentence); its line above, a phrase that no
+    sentence ends and no list number opens, the caption."""
+    lines = p.lines
+    for k in range(max(start, 1), end - 1):
+        if not (lines[k].category == "photo_credit" and PHOTO_LABEL.match(lines[k].text)):
+            continue
+        value, above = lines[k + 1], lines[k - 1]
+        if value.dropped or count_words(value.text) > LABEL_MAX_WORDS + 2 or ends_sentence(value.text):
+            continue
+        value.drop("photo_credit", "structure:photo-label-value")
+        t = above.text
+        if k - 1 >= start and not above.dropped and count_words(t) <= LABELLED_CAPTION_MAX_WORDS \
+                and not ends_sentence(t) and not NUMBERED.match(t):
+            above.drop("caption", "structure:photo-label-value")
 
 
 def headline_list(p: Page, start: int, end: int) -> None:

@@ -140,6 +140,11 @@ def strip_prefix(text: str) -> tuple[str, str | None]:
     return (text[m.end():], m.group(1)) if m else (text, None)
 
 
+# The source and the site that took it over, the slash credit's other spelling ("Al
+# Jazeera via Tribunnews.com", "Istimewa via TribunJakarta.com").
+VIA_SITE = regex.compile(r"(?i)\svia\s+(?:www\.)?[\p{L}\p{N}-]+(?:\.\p{L}{2,})+\s*$")
+
+
 @memo
 def photo_credit_like(text: str) -> bool:
     """A photo credit: short, "Foto:"-like, a slash between names, or a bare domain."""
@@ -148,7 +153,7 @@ def photo_credit_like(text: str) -> bool:
         return False
     if CREDIT_WORD.match(text) or CREDIT_ALONE.match(text):
         return True
-    if "/" in text and not text.startswith("(") and "://" not in text:
+    if "/" in text and not text.startswith("(") and "://" not in text or VIA_SITE.search(text):
         return True
     return bool(DOMAIN.fullmatch(text.strip().removeprefix("www.")) or
                 BARE_DOMAIN.fullmatch(text.strip()))
