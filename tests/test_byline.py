@@ -88,6 +88,9 @@ def test_sentences_and_headlines_are_not_credits(line):
     ("(Widi Agustian)", ["Widi Agustian"]),
     ("(Tribunnews.com/Galuh Widya Wardani/Danang Triatmojo)(Tribun-Bali.com/Ida Bagus Putu Mahendra)",
      ["Galuh Widya Wardani", "Danang Triatmojo", "Ida Bagus Putu Mahendra"]),
+    # the editor's or the agency's code after the writer's full name
+    ("(Budi Santoso/ant)", ["Budi Santoso"]),
+    ("(Rina Wulandari/RCTI/ugo)", ["Rina Wulandari"]),
 ])
 def test_closing_writer_credits(line, names):
     assert parse_closing_credit(line) == names
@@ -98,6 +101,7 @@ def test_closing_writer_credits(line, names):
     "(Foto: Dede F)", "(Sumber : Warta Kota)", "Pos Belitung/Dede", "(humas)",
     "Harga cabai naik lagi (Tribunnews.com/Daryono)",                 # glued to a sentence: not alone
     "(Baca juga: Harga Cabai Naik)",
+    "(Budi/RC)", "(edi/c15/hud)",                                      # no full name beside the codes
 ])
 def test_end_marks_and_other_brackets_are_not_writer_credits(line):
     assert parse_closing_credit(line) is None

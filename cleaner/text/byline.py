@@ -347,6 +347,10 @@ CLOSING_GROUP = regex.compile(r"[(\[]\s*([^()\[\]]{2,120}?)\s*[)\]]")
 # "(idh/imk)", "(antara/mcr13/jpnn)", "(ADW/NDI)"). A name part has a word of four
 # letters or more and starts with a capital; one word alone only after an outlet.
 NAME_PART_MIN_LETTERS = 4
+# After a writer's full name, the editor's or the agency's code is no name: "(Abdul
+# Fatah/ant)", "(Asfi Manar/RCTI/ugo)", "(ABDUL GOFUR/B-2)" (three outlets): a part of
+# one to four letters, digits or hyphens beside a part of two words or more.
+CLOSING_CODE = regex.compile(r"^[\p{L}\p{N}-]{1,4}$")
 
 
 def parse_closing_credit(text: str) -> list[str] | None:
@@ -361,6 +365,8 @@ def parse_closing_credit(text: str) -> list[str] | None:
         parts = [p.strip() for p in group.split("/") if p.strip()]
         outlet = [p for p in parts if _outlet_like(p)]
         people = [p for p in parts if not _outlet_like(p)]
+        if any(len(p.split()) >= 2 for p in people):
+            people = [p for p in people if not CLOSING_CODE.match(p)]
         for p in people:
             ws = p.split()
             if not NAME_RE.match(p) or not all(w[0].isupper() for w in ws) or \
