@@ -382,3 +382,14 @@ def test_a_photo_credit_naming_the_source_via_the_site(c):
     assert rec.text.split("\n\n") == [P2, P3, P4]
     assert dropped(rec)["Al Jazeera via Kotakita.com"] == "photo_credit/structure:photo-credit"
     assert rec.metadata.lead == lead and rec.metadata.captions == [cap]
+
+
+@pytest.mark.parametrize("cap", ["Bus sekolah gratis di halte Jalan Merdeka.* /KOTAKITA/BUDI SANTOSO",
+                                 "Bus sekolah.* /ANTARA"])
+def test_a_caption_closed_by_the_star_and_its_slash_credit_is_no_standfirst(c, cap):
+    """PRMN-style captions: the star, then the credit after a slash (six captions of the
+    labelled pages: PRMN sites, a mirror, an ANTARA photo); under the headline it is the
+    caption, not a subtitle."""
+    rec = c.clean_text(page(TITLE, cap, P1, P2, P3))
+    assert rec.text.split("\n\n") == [P1, P2, P3]
+    assert rec.metadata.lead is None and rec.metadata.captions == [cap]

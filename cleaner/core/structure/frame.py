@@ -25,6 +25,9 @@ from .state import Page
 # A photo credit line opening with its label ("Foto : ...", "Foto. ...").
 FOTO_LABEL = regex.compile(r"(?i)^\W*(?:foto|photo|gambar)\b")
 
+# After a brand's dash, a date line's date and time: "27 Juni 2022, 00:45 WIB" (23), "Senin,
+# 27 Juni 2022 - 00:45:00 WIB" (35); a story's first sentence runs longer.
+DATE_REST_MAX_CHARS = 48
 # A leftover header line longer than this is no credit line (parse_credit is not tried).
 CREDIT_LINE_MAX_CHARS = 120
 
@@ -61,7 +64,8 @@ def find_dateline(p: Page, limit: int) -> int | None:
             continue
         if count_words(line.text) < 6 and not p.own_line_dateline(i) or kicker_headline(dl, line.text):
             continue
-        if dates.mostly_date(line.text[len(dl):]):
+        rest = line.text[len(dl):]
+        if len(rest) <= DATE_REST_MAX_CHARS and dates.mostly_date(rest):
             continue        # "Kompas.tv - 27 Juni 2022, 00:45 WIB": the site's date line (kompastv, nusantaratv)
         nxt = p.next_dateline(i)
         if nxt is not None and word_overlap(line.text, p.lines[nxt].text) > 0.6:

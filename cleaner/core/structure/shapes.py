@@ -76,10 +76,14 @@ SENTENCE_SLASH_CREDIT = regex.compile(r"[.!?)]\s+\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L
 # (23/4/2023). (Egiabdulmugni/Suarabogor.id)" (d114). A caption or a paragraph, never a
 # headline (which has no full stop before its last bracket).
 SENTENCE_THEN_CREDIT = regex.compile(r"[.!?]\s*[(\[][^()\[\]]{2,60}[)\]]\s*$")
-# A caption closed by the star some outlets print after it ("... Kamis, 6 Februari
-# 2020.*", "ILUSTRASI banjir bandang.*": seven captions of six outlets on the labelled
-# pages, no standfirst; three story paragraphs end so too, so it marks no caption alone).
-CAPTION_MARK_END = regex.compile(r"[.!?]\*$")
+# A caption closed by the star some outlets print after it, the photo's credit after a
+# slash or not ("... Kamis, 6 Februari 2020.*", "Cabai.* /NAME/ANTARA": thirteen captions
+# of nine outlets on the labelled pages, no standfirst; three story paragraphs end with
+# the star too, so it marks no caption alone).
+CAPTION_MARK_END = regex.compile(r"[.!?]\*(?:\s*/.{0,80})?$")
+# The star, then the photo's credit after a slash ("ILUSTRASI banjir bandang.* /ANTARA",
+# "Cabai.* /NAME/ANTARA": six of the thirteen): a caption wherever it stands.
+STAR_CREDIT = regex.compile(r"[.!?]\*\s*/+\s*\S.{0,80}$")
 TWEET = regex.compile(r"(?:pic\.twitter\.com/|https?://t\.co/)|^[—–-]\s.{1,80}\(@\w{1,30}\)\s+\w+ \d{1,2}, \d{4}$")
 
 # A photo credit is short: the longest in the dev corpus has 9 words.
@@ -237,6 +241,7 @@ def caption_like(text: str) -> bool:
     return (may_match(CAPTION_TAIL, text) and bool(CAPTION_TAIL.search(text))) or \
         bool(GLUED_CREDIT.search(text)) or slash_tail_caption(text) or paren_slash_caption(text) \
         or sentence_slash_caption(text) or courtesy_caption(text) or empty_cell_caption(text) \
+        or "*" in text and STAR_CREDIT.search(text) is not None \
         or text.lower().startswith(("keterangan gambar", "keterangan foto", "ket foto", "ket. foto", "ket gambar"))
 
 
