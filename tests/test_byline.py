@@ -14,6 +14,7 @@ from cleaner.text.byline import Credit, parse_closing_credit, parse_credit
     ("Reporter: Marlianti Tandang, Editor: Muhammad Bulkini", ["Marlianti Tandang"], "Muhammad Bulkini"),
     ("Penulis: Agus Budi - Editor: Bunga Sari", ["Agus Budi"], "Bunga Sari"),
     ("Reporter : Dina / Editor : Eko", ["Dina"], "Eko"),
+    ("Editor : Eko Prasetyo   Reporter : Dina Lestari", ["Dina Lestari"], "Eko Prasetyo"),   # spaces only
     ("Laporan Indra Wijaya | Banda Aceh", ["Indra Wijaya"], None),        # a place after the bar
     ("Laporan: Dofi Iskandar (Pekanbaru)", ["Dofi Iskandar"], None),      # a place in brackets
     ("Reporter: Dede Suhendar (Bandung Barat) | Editor: Eko", ["Dede Suhendar"], "Eko"),

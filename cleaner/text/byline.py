@@ -68,8 +68,10 @@ def _label_pattern(label: str) -> str:
 _LABEL = "|".join(_label_pattern(lb) for lb in _ALL_LABELS)
 # A label opening a segment; the value follows after a colon, a dash, or only a space.
 LABEL_RE = regex.compile(rf"(?i)^(?P<label>{_LABEL})(?![\p{{L}}\p{{N}}])\s*(?P<colon>[:：]|[-–—](?=\s))?\s*(?P<value>.*)$")
-# Where a second labelled pair starts inside a line ("... , Editor: B", "... - Editor: B").
-_PAIR_BREAK = regex.compile(rf"(?i)\s*(?:[,;]|\s[-–—/])\s*(?=(?:{_LABEL})\s*[:：])")
+# Where a second labelled pair starts inside a line ("... , Editor: B", "... - Editor: B",
+# or after a space only once a labelled value came before: "Editor : A   Reporter : B";
+# not "Redaktur & Reporter : A", "Video Editor: A").
+_PAIR_BREAK = regex.compile(rf"(?i)(?:\s*(?:[,;]|\s[-–—/])\s*|(?<=[:：][^:：]*\S)\s+)(?=(?:{_LABEL})\s*[:：])")
 
 # One name: words of letters joined by spaces; initials with dots ("M. Nur", "A.R."),
 # apostrophes and hyphens inside words; a lower-case word only for names printed
