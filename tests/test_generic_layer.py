@@ -393,3 +393,9 @@ def test_a_caption_closed_by_the_star_and_its_slash_credit_is_no_standfirst(c, c
     rec = c.clean_text(page(TITLE, cap, P1, P2, P3))
     assert rec.text.split("\n\n") == [P1, P2, P3]
     assert rec.metadata.lead is None and rec.metadata.captions == [cap]
+
+
+def test_an_html_comments_close_after_the_headline_is_not_the_headlines(c):
+    """A Blogger template leaves "-->" after the headline (three outlets' page tops)."""
+    rec = c.clean_text(page(TITLE + " -->", P1, P2, P3))
+    assert rec.metadata.title == TITLE and rec.text.split("\n\n") == [P1, P2, P3]

@@ -72,7 +72,9 @@ def collect_metadata(doc: Doc, rs: RuleSet, opts) -> None:
     # An extraction tool's prefix never stays on the headline (" date 2023-11-04 Judul").
     title = strip_prefix(lines[title_idx].text) if title_idx is not None else None
     if title is not None:
-        doc.set_meta("title", title[0], "structure:title")
+        # An HTML comment's close left after the headline by a template ("Judul -->":
+        # two Blogger outlets' page tops) is markup, not the headline's.
+        doc.set_meta("title", title[0].removesuffix("-->").rstrip() or title[0], "structure:title")
     if lead_idx is not None:
         lead = strip_prefix(lines[lead_idx].text)[0]
         doc.set_meta("lead", lead, "structure:lead")
