@@ -16,7 +16,7 @@ def dropped_of(doc: Doc) -> list[DroppedLine]:
     out = []
     for line in doc.lines:
         out.extend(DroppedLine(*cut) for cut in line.cut)
-        if line.dropped:
+        if line.category is not None:
             out.append(DroppedLine(line.text, line.category, line.rule))
     return out
 
@@ -25,7 +25,7 @@ def body_paragraphs(doc: Doc) -> list[str]:
     """The kept lines; a dateline alone on its line opens the first paragraph."""
     body, pending = [], None
     for line in doc.lines:
-        if line.dropped:
+        if line.category is not None:
             continue
         if pending is not None:
             body.append(f"{pending} {line.text}")
@@ -62,7 +62,7 @@ def assemble(doc: Doc, rs: RuleSet, opts, *, finish: bool = True) -> Record:
     rec = Record(id=record_id(doc.url, doc.source), text="\n\n".join(body), url=printable_path(doc.url),
                  metadata=md)
     rec.lines_read = len(doc.lines)
-    rec.lines_dropped = sum(1 for ln in doc.lines if ln.dropped)
+    rec.lines_dropped = sum(1 for ln in doc.lines if ln.category is not None)
     if finish:
         finish_record(rec)
     return rec

@@ -210,7 +210,7 @@ def _mark_line(doc: Doc, dispatch: Dispatch, line: Line, text: str, low: str) ->
                     continue
             if span:
                 apply_span_rule(doc, rule, line)
-                if line.dropped:
+                if line.category is not None:
                     return
                 if line.text != text:
                     # The cut changed the line: later rules see (and are chosen by) the rest.

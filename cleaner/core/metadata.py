@@ -81,7 +81,7 @@ def collect_metadata(doc: Doc, rs: RuleSet, opts) -> None:
     _header_dates(doc, tz)
     if title is not None and title[1]:
         doc.set_meta("published", title[1], "structure:extraction-prefix")
-    first = next((ln for ln in lines if not ln.dropped), None)
+    first = next((ln for ln in lines if ln.category is None), None)
     if first is not None:
         m = EXTRACTION_PREFIX.match(first.text)
         if m:

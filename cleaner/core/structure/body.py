@@ -115,7 +115,7 @@ def date_line_in_body(p: Page, i: int, line: Line, nxt: Line | None, title: str 
         return
     lines = p.lines
     line.drop("date", "structure:date-line-in-body")
-    prev = [k for k in range(i - 1, start - 1, -1) if not lines[k].dropped][:2]
+    prev = [k for k in range(i - 1, start - 1, -1) if lines[k].category is None][:2]
     if prev and prev[0] == i - 1 and name_line(lines[prev[0]].text):
         name = lines[prev[0]]
         name.drop("byline", "structure:name-above-date")
@@ -148,7 +148,7 @@ def mark_body(p: Page, start: int, end: int) -> None:
     photo_labels(p, start, end)
     for i in range(start, end):
         line = lines[i]
-        if line.dropped:
+        if line.category is not None:
             continue
         j = p.next_kept(i, end)
         nxt = lines[j] if j is not None else None
@@ -178,11 +178,11 @@ def photo_labels(p: Page, start: int, end: int) -> None:
         if not (lines[k].category == "photo_credit" and PHOTO_LABEL.match(lines[k].text)):
             continue
         value, above = lines[k + 1], lines[k - 1]
-        if value.dropped or count_words(value.text) > LABEL_MAX_WORDS + 2 or ends_sentence(value.text):
+        if value.category is not None or count_words(value.text) > LABEL_MAX_WORDS + 2 or ends_sentence(value.text):
             continue
         value.drop("photo_credit", "structure:photo-label-value")
         t = above.text
-        if k - 1 >= start and not above.dropped and count_words(t) <= LABELLED_CAPTION_MAX_WORDS \
+        if k - 1 >= start and above.category is None and count_words(t) <= LABELLED_CAPTION_MAX_WORDS \
                 and not ends_sentence(t) and not NUMBERED.match(t):
             above.drop("caption", "structure:photo-label-value")
 
@@ -192,7 +192,7 @@ def headline_list(p: Page, start: int, end: int) -> None:
     lines, i = p.lines, start
     while i < end:
         j = i
-        while j < end and not lines[j].dropped and BULLET.match(lines[j].text) \
+        while j < end and lines[j].category is None and BULLET.match(lines[j].text) \
                 and headline_like(BULLET.sub("", lines[j].text)):
             j += 1
         if j - i >= BULLET_RUN and not uniform_list([BULLET.sub("", lines[k].text) for k in range(i, j)], ends=True) \
@@ -209,7 +209,7 @@ def introduced_list(p: Page, i: int, start: int) -> bool:
     ... bagi pengguna Android dan iPhone:", "... sebagai berikut:"): its items are the
     story's steps, not links; a link box's label ("Baca juga:") is a few words."""
     k = i - 1
-    if k < start or p.lines[k].dropped:
+    if k < start or p.lines[k].category is not None:
         return False
     t = p.lines[k].text.rstrip()
     return t.endswith(":") and count_words(t) > LABEL_MAX_WORDS
@@ -228,7 +228,7 @@ def link_box(p: Page, start: int, end: int) -> None:
             continue
         for j in range(i + 1, min(end, i + 1 + CROSSLINK_LABEL_RUN)):
             line = lines[j]
-            if line.dropped:
+            if line.category is not None:
                 break
             t = line.text
             if not link_like(t) or dates.find_date(t):
@@ -246,7 +246,7 @@ def injected_headline(p: Page, start: int, end: int) -> None:
     lines = p.lines
     for i in range(start, end):
         line = lines[i]
-        if line.dropped or i == p.dateline_idx:
+        if line.category is not None or i == p.dateline_idx:
             continue
         t = line.text
         n_words = count_words(t)
@@ -263,7 +263,7 @@ def injected_headline(p: Page, start: int, end: int) -> None:
             # A subheading speaks of the story around it; another story's
             # headline mostly does not.
             continue
-        prev = next((lines[k] for k in range(i - 1, start - 1, -1) if not lines[k].dropped), None)
+        prev = next((lines[k] for k in range(i - 1, start - 1, -1) if lines[k].category is None), None)
         if prev is None or not ends_sentence(prev.text):
             continue
         line.drop("recommendation", "structure:injected-headline")

@@ -89,7 +89,7 @@ def credit_lines(p: Page, start: int) -> None:
     d116): dropped as byline or editor, their names recorded. A bare "Label Name"
     (no colon, nothing else) is left to position: inside the body it may be text."""
     for line in p.lines[start:]:
-        if line.dropped:
+        if line.category is not None:
             continue
         credit = parse_credit(line.text)
         if credit is None or credit.loose:
@@ -103,7 +103,7 @@ def closing_credit(p: Page, start: int, end: int) -> None:
     several outlets' names d074): a byline. Glued to the last paragraph ("... kini.
     (Firman Sikumbang)" d095) the line stays; either way its names are the writers'."""
     lines = p.lines
-    last = next((k for k in range(end - 1, start - 1, -1) if not lines[k].dropped), None)
+    last = next((k for k in range(end - 1, start - 1, -1) if lines[k].category is None), None)
     if last is None:
         return
     line = lines[last]

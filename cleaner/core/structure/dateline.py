@@ -8,6 +8,7 @@ from .shapes import strip_prefix
 
 # (text, patterns) -> match_dateline's answer, in the document's signal memo.
 _DATELINES = memo_slot("match_dateline")
+_MISS = object()
 
 
 def patterns_key(patterns) -> tuple:
@@ -24,10 +25,9 @@ def match_dateline(text: str, patterns, patterns_key_: tuple | None = None) -> s
     cache = active_cache(_DATELINES)
     pkey = patterns_key(patterns) if patterns_key_ is None else patterns_key_
     key = (text, pkey)
-    try:
-        return cache[key]
-    except KeyError:
-        pass
+    found = cache.get(key, _MISS)       # not try/except KeyError: most look-ups miss
+    if found is not _MISS:
+        return found
     if len(cache) >= MEMO_MAX:
         cache.clear()
     found = cache[key] = _match_dateline(text, patterns, pkey)

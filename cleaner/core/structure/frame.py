@@ -38,7 +38,7 @@ def split_label(p: Page) -> None:
     lines = p.lines
     for i in range(len(lines) - 1):
         line, nxt = lines[i], lines[i + 1]
-        if line.dropped or nxt.dropped:
+        if line.category is not None or nxt.category is not None:
             continue
         field = SPLIT_LABELS.get(line.text.strip(" :").casefold())
         if field is None or not NAME_LINE.match(nxt.text) or \
@@ -57,7 +57,7 @@ def find_dateline(p: Page, limit: int) -> int | None:
     (structure:lead-repeats-body)."""
     for i in range(p.top, limit):
         line = p.lines[i]
-        if line.dropped:
+        if line.category is not None:
             continue
         dl = p.dateline_of(line.text)
         if not dl:
@@ -132,7 +132,7 @@ def body_start(p: Page) -> int | None:
         line = p.lines[i]
         for pat in p.body_start:
             if pat.search(line.text):
-                return i + 1 if line.dropped else i
+                return i + 1 if line.category is not None else i
     return None
 
 
@@ -140,7 +140,7 @@ def header_line(p: Page, k: int) -> None:
     """A header line no step took: a credit (structure:header-credit), text
     (structure:header-text) or a label (structure:header-label)."""
     line = p.lines[k]
-    if line.dropped:
+    if line.category is not None:
         return
     t = line.text
     if dates.mostly_date(t):
@@ -173,7 +173,7 @@ def body_opening(p: Page, start: int) -> int:
         # (second captions, "Laporan Wartawan ..."), unless they are prose; a bulleted
         # line there is a summary box's (IDN Times' "Intinya sih...", Tribun's key
         # points) or a teaser list's, not the story, which opens at the dateline.
-        kept = [k for k in range(start, dl) if not lines[k].dropped and k != p.caption_dateline_idx]
+        kept = [k for k in range(start, dl) if lines[k].category is None and k != p.caption_dateline_idx]
         if len(kept) <= 2 or all(not prose_like(lines[k].text) or BULLET.match(lines[k].text) for k in kept):
             for k in range(start, dl):
                 header_line(p, k)
@@ -203,7 +203,7 @@ def empty_body(p: Page) -> None:
     a teaser list's headlines), so the paragraphs the header steps took are the body
     again (unseen TVRI and koranmandala pages came out empty)."""
     lines = p.lines
-    if any(not line.dropped and prose_like(line.text) for line in lines):
+    if any(line.category is None and prose_like(line.text) for line in lines):
         return
     for k, line in enumerate(lines):
         if line.rule in STORY_IN_HEADER and prose_like(line.text):

@@ -186,7 +186,7 @@ def name_line(p: Page, s: HeaderScan) -> str | None:
     if p.title_idx is None or name is None:
         return None
     nxt = p.lines[s.i + 1] if s.i + 1 < len(p.lines) else None
-    above_credit = nxt is not None and nxt.dropped and nxt.category in ("editor", "byline")
+    above_credit = nxt is not None and nxt.category in ("editor", "byline")
     if s.prev_kind not in ("title", "date") and not above_credit:
         return None
     s.line.drop("byline", "structure:name-line")
@@ -468,7 +468,7 @@ def scan_header(p: Page) -> int:
     s = HeaderScan(last_hdr=p.top - 1)
     for i in range(p.top, min(len(p.lines), p.top + HEADER_MAX_LINES)):
         line = p.lines[i]
-        if line.dropped:
+        if line.category is not None:
             # Dropped lines are not there for a reader (nor on a second pass
             # over the output): the scan goes past them.
             if line.category in HEADER_CATS:

@@ -58,7 +58,7 @@ def article_run(p: Page) -> tuple[int, int] | None:
     best, best_run = 0, None
     total, first = 0, None
     for line in p.lines:
-        if line.dropped:
+        if line.category is not None:
             if line.category not in FURNITURE_CATS:
                 continue
             value = -NOT_PROSE_COST     # a widget a rule took ("Komentar Anda"): no article there
@@ -81,12 +81,12 @@ def page_top(p: Page) -> None:
     if run is None:
         return
     first, last = run
-    kept_above = [ln.idx for ln in p.lines[:first] if not ln.dropped]
+    kept_above = [ln.idx for ln in p.lines[:first] if ln.category is None]
     if len(kept_above) <= PAGE_TOP_MIN_LINES:
         return
     top = header_block_start(p, kept_above)
     for line in p.lines[:top]:
-        if not line.dropped:
+        if line.category is None:
             kind = "recommendation" if count_words(line.text) > LABEL_MAX_WORDS else "nav"
             line.drop(kind, "structure:page-top")
     p.top, p.article_end = top, last
@@ -150,7 +150,7 @@ def page_bottom(p: Page, start: int, end: int) -> int:
         return end
     lines, streak = p.lines, []
     for k in range(p.article_end + 1, end):
-        if lines[k].dropped:
+        if lines[k].category is not None:
             continue
         if prose_like(lines[k].text):
             streak = []

@@ -46,7 +46,7 @@ class Page:
         """The next line after i that is not dropped (before ``end``)."""
         lines = self.lines
         for j in range(i + 1, len(lines) if end is None else end):
-            if not lines[j].dropped:
+            if lines[j].category is None:
                 return j
         return None
 
@@ -78,14 +78,14 @@ class Page:
         and its caption may sit between a standfirst and the first paragraph)."""
         for j in range(i + 1, min(len(self.lines), i + 1 + STANDFIRST_GAP)):
             line = self.lines[j]
-            if not line.dropped and self.dateline_of(line.text):
+            if line.category is None and self.dateline_of(line.text):
                 return j
         return None
 
     def header_continues(self, i: int) -> bool:
         """The header goes on after line i-1: a byline or a dateline paragraph follows."""
         for line in self.lines[i:i + 3]:
-            if line.dropped and line.category in ("byline", "editor", "photo_credit"):
+            if line.category in ("byline", "editor", "photo_credit"):
                 return True
             if self.dateline_of(line.text):
                 return True
@@ -100,7 +100,7 @@ class Page:
         """Two prose paragraphs follow from line i on: the story goes on. Two teasers'
         excerpts cut off with an ellipsis are another stories' list, not the story (f113:
         a site's teasers under the credits)."""
-        j = i if not self.lines[i].dropped else self.next_kept(i)
+        j = i if self.lines[i].category is None else self.next_kept(i)
         k = self.next_kept(j) if j is not None else None
         if k is None:
             return False
@@ -114,6 +114,6 @@ class Page:
             return 0.0
         rest: set[str] = set()
         for line in self.lines[start:end]:
-            if not line.dropped and line.text != t:
+            if line.category is None and line.text != t:
                 rest |= content_words(line.text)
         return len(own & rest) / len(own)

@@ -31,7 +31,7 @@ def find_end(p: Page, start: int) -> int:
     soft_end = None
     for i in range(start, n):
         line = lines[i]
-        if line.dropped:
+        if line.category is not None:
             if line.rule in p.inputs.end_rules and seen_body and (seen_prose or not prose_follows(p, i)):
                 # structure's reading of a to_end rule: the rule's line and all after it
                 # (not above any prose when the story is still to come: a site bar's
@@ -93,7 +93,7 @@ def prose_follows(p: Page, i: int) -> bool:
     """At least STORY_AHEAD_MIN kept prose lines come after line i."""
     n = 0
     for line in p.lines[i + 1:]:
-        if not line.dropped and prose_like(line.text):
+        if line.category is None and prose_like(line.text):
             n += 1
             if n >= STORY_AHEAD_MIN:
                 return True
@@ -106,10 +106,10 @@ def teaser_headlines(p: Page, i: int, start: int) -> int:
     first = i
     for _ in range(TEASER_HEADLINES_MAX):
         k = first - 1
-        while k > start and p.lines[k].dropped and p.lines[k].category != "recommendation":
+        while k > start and p.lines[k].category not in (None, "recommendation"):
             k -= 1
         line = p.lines[k]
-        if k <= start or k == p.dateline_idx or line.dropped or not list_headline(line.text):
+        if k <= start or k == p.dateline_idx or line.category is not None or not list_headline(line.text):
             break
         line.drop("recommendation", "structure:teaser-dateline")
         p.doc.set_meta("related", line.text, "structure:teaser-dateline")
@@ -139,7 +139,7 @@ def headline_run(p: Page, i: int, start: int) -> bool:
     "June 14 -- ..." is the story's own list), and the story does not go on after them."""
     lines, run = p.lines, []
     for k in range(i, len(lines)):
-        if lines[k].dropped:
+        if lines[k].category is not None:
             continue
         if not list_headline(lines[k].text) or p.shared_words(lines[k].text, start, i) > INJECTED_MAX_SHARED:
             break
@@ -169,7 +169,7 @@ def list_heading(p: Page, i: int, start: int) -> bool:
 def faq_block(p: Page, start: int, end: int) -> int:
     """A run of question-and-answer paragraphs closing the body is an FAQ
     block the site appends, not the story: it starts the tail."""
-    kept = [i for i in range(start, end) if not p.lines[i].dropped]
+    kept = [i for i in range(start, end) if p.lines[i].category is None]
     run = 0
     while run < len(kept) and FAQ_ITEM.match(p.lines[kept[-1 - run]].text):
         run += 1
@@ -192,10 +192,10 @@ def summary_after_body(p: Page, start: int, end: int) -> None:
     """The outlet prints its summary as the last paragraph before the credits
     that close the body: the standfirst, when the header had none."""
     lines = p.lines
-    if p.lead_idx is not None or end >= len(lines) or not lines[end].dropped \
+    if p.lead_idx is not None or end >= len(lines) or lines[end].category is None \
             or lines[end].category not in META_END_CATS:
         return
-    kept = [k for k in range(start, end) if not lines[k].dropped]
+    kept = [k for k in range(start, end) if lines[k].category is None]
     if len(kept) >= 2 and prose_like(lines[kept[-1]].text):
         lines[kept[-1]].drop("lead", "structure:summary-after-body")
         p.lead_idx = kept[-1]
