@@ -196,7 +196,7 @@ def _mark_line(doc: Doc, dispatch: Dispatch, line: Line, text: str, low: str) ->
     line_zone = line.zone
     while cands:
         rest = ()
-        for pos, rule, check, span, zone, two, two_folded, starts, more in cands:
+        for pos, rule, check, span, zone, two, two_folded, starts, more, needles in cands:
             if zone is not None and zone != line_zone:
                 continue
             if check is not None:
@@ -205,6 +205,12 @@ def _mark_line(doc: Doc, dispatch: Dispatch, line: Line, text: str, low: str) ->
                     continue
                 if starts is not None:
                     if not hay.startswith(starts) or more and not check.passes(text, low):
+                        continue
+                elif needles is not None:
+                    for needle in needles:
+                        if needle in hay:
+                            break
+                    else:
                         continue
                 elif not check.passes(text, low):
                     continue

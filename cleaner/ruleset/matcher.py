@@ -85,10 +85,13 @@ class Entry(NamedTuple):
     # ``startswith(starts) and (not more or passes)``, the cheap test first (None: call passes)
     starts: tuple | None = None
     more: bool = False
+    # the check is only "the line (folded when ``two_folded``) contains one of these":
+    # Prefilter.passes is then that loop, run without its call (None: call passes)
+    needles: tuple | None = None
 
 
 def _entry(pos: int, rule, check: Prefilter | None) -> Entry:
-    two = starts = None
+    two = starts = needles = None
     more = False
     if check is not None and check.prefixes and not check.contains and not check.free \
             and not check.nonascii_first:
@@ -96,8 +99,11 @@ def _entry(pos: int, rule, check: Prefilter | None) -> Entry:
             two = frozenset(p[:2] for p in check.prefixes)
         starts = check.prefixes
         more = check.alphabet is not None or check.last is not None
+    elif check is not None and check.contains and not check.prefixes and not check.free \
+            and not check.nonascii_first and check.alphabet is None and check.last is None:
+        needles = check.contains
     return Entry(pos, rule, check, rule.scope == "span", None if rule.zone == "any" else rule.zone,
-                 two, check.folded if check is not None else False, starts, more)
+                 two, check.folded if check is not None else False, starts, more, needles)
 
 
 class Dispatch:
