@@ -77,6 +77,8 @@ def page_top(p: Page) -> None:
     remember where the article runs (``p.top``, ``p.article_end``)."""
     if p.doc.extracted:
         return                  # an HTML engine already chose the page's main content
+    if sum(1 for ln in p.lines if ln.category is None) <= PAGE_TOP_MIN_LINES + 1:
+        return                  # too few kept lines for that many above the article's first
     run = article_run(p)
     if run is None:
         return
