@@ -399,3 +399,14 @@ def test_an_html_comments_close_after_the_headline_is_not_the_headlines(c):
     """A Blogger template leaves "-->" after the headline (three outlets' page tops)."""
     rec = c.clean_text(page(TITLE + " -->", P1, P2, P3))
     assert rec.metadata.title == TITLE and rec.text.split("\n\n") == [P1, P2, P3]
+
+
+def test_a_sentence_right_above_the_dateline_paragraph_is_the_standfirst(c):
+    """Headline, standfirst, then the dateline paragraph (kompas, liputan6, republika,
+    wartakota, tribunkaltim, tribunmanado and more on the labelled batches): the sentence
+    between is the standfirst; with no dateline paragraph after it, the story's first."""
+    lead = "Pemerintah kota menambah bus sekolah gratis untuk mengurangi kemacetan pagi hari."
+    rec = c.clean_text(page(TITLE, lead, P1, P2, P3))
+    assert rec.metadata.lead == lead and rec.text.split("\n\n") == [P1, P2, P3]
+    rec = c.clean_text(page(TITLE, lead, P2, P3))
+    assert rec.metadata.lead is None and rec.text.split("\n\n") == [lead, P2, P3]
