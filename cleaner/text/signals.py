@@ -120,8 +120,8 @@ def active_cache(slot: int) -> dict:
     return _active[slot]
 
 
-_LONG = memo_slot("long lines")
-_MISS = object()       # no answer remembered (None and False are answers)     # (slot, text) -> answer, for the slots that keep_long=False
+_LONG = memo_slot("long lines")     # (slot, text) -> answer, for the slots that keep_long=False
+_MISS = object()                     # no answer remembered (None and False are answers)
 
 
 def _memo(fn=None, *, keep_long: bool = True):

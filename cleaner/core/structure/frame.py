@@ -2,14 +2,13 @@
 dateline paragraph, an outlet's body-start marker, and the leftover header lines."""
 from __future__ import annotations
 
-import regex
-
 from ...text import dates
 from ...text.signals import count_words, prose_like
 from .credits import header_credit, record_credit
 from .shapes import (
     BULLET,
     CAPTION_OPENERS,
+    CREDIT_WORD,
     HEADER_MAX_LINES,
     NAME_LINE,
     SITE_DATELINE_GAP,
@@ -21,9 +20,6 @@ from .shapes import (
     word_overlap,
 )
 from .state import Page
-
-# A photo credit line opening with its label ("Foto : ...", "Foto. ...").
-FOTO_LABEL = regex.compile(r"(?i)^\W*(?:foto|photo|gambar)\b")
 
 # After a brand's dash, a date line's date and time: "27 Juni 2022, 00:45 WIB" (23), "Senin,
 # 27 Juni 2022 - 00:45:00 WIB" (35); a story's first sentence runs longer.
@@ -107,13 +103,13 @@ def site_dateline_below(p: Page, i: int, dl: str, limit: int) -> int:
 def lone_dateline_story(p: Page, i: int, dl: str, credit: int) -> bool:
     """Line i, under the photo credit line ``credit``, opens with a dateline and is the
     story's first paragraph: the credit is labelled ("Foto : Istimewa", "Foto. TKP
-    Kebakaran": it carries what the photo shows itself), the line reads as prose and not
+    Kebakaran": shapes.CREDIT_WORD; it carries what the photo shows itself), the line reads as prose and not
     as a caption, and no other paragraph a few lines on opens with a dateline
     (journaltelegraf, an Aceh police portal, a Kubu Raya community site). Under a bare
     credit ("TRIBUNKALTARA.COM/NAME") an upper-case label and a dash open the caption
     ("LONGSOR - Kondisi longsor ..."), on a page 2 with no dateline paragraph after it too."""
     text = p.lines[i].text
-    return bool(FOTO_LABEL.match(p.lines[credit].text)) and p.next_dateline(i) is None \
+    return bool(CREDIT_WORD.match(p.lines[credit].text)) and p.next_dateline(i) is None \
         and prose_like(text) and not caption_after_dateline(text, dl)
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from ...text import dates
 from ...text.byline import parse_credit
-from ...text.signals import count_words, prose_like, title_like
+from ...text.signals import count_words, prose_like, same_text, title_like
 from .shapes import (
     BULLET,
     CAPTION_MARK_END,
@@ -113,8 +113,8 @@ def header_block_start(p: Page, kept_above: list[int]) -> int:
             if count_words(t) <= LABEL_MAX_WORDS or dates.is_date_line(t):
                 start = k                    # a section label or the date above the headline
                 continue
-            if t.casefold() == title_seen or (parse_credit(t) is not None
-                                              and _copy_above(lines, block[:pos], title_seen)):
+            if same_text(t, title_seen) or (parse_credit(t) is not None
+                                            and _copy_above(lines, block[:pos], title_seen)):
                 start = k                    # the headline's first copy, or the byline under it
                 continue
             break
@@ -123,7 +123,7 @@ def header_block_start(p: Page, kept_above: list[int]) -> int:
             start = k
             continue
         if title_like(t) and count_words(t) > LABEL_MAX_WORDS:
-            start, title_seen = k, t.casefold()
+            start, title_seen = k, t
             continue
         if prose_like(t) or count_words(t) <= LABEL_MAX_WORDS:
             start = k
@@ -133,12 +133,12 @@ def header_block_start(p: Page, kept_above: list[int]) -> int:
 
 
 def _copy_above(lines, above: list[int], title: str) -> bool:
-    """True when the headline ``title`` (casefolded) stands above, with only dates,
+    """True when the headline ``title`` (signals.same_text) stands above, with only dates,
     credit lines and short labels between: a theme printing the headline, its byline and
     date, then the headline again over the photo (its alt text)."""
     for k in reversed(above):
         t = lines[k].text
-        if t.casefold() == title:
+        if same_text(t, title):
             return True
         if not (count_words(t) <= LABEL_MAX_WORDS or dates.is_date_line(t) or parse_credit(t) is not None):
             return False

@@ -76,13 +76,13 @@ SENTENCE_SLASH_CREDIT = regex.compile(r"[.!?)]\s+\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L
 # (23/4/2023). (Egiabdulmugni/Suarabogor.id)" (d114). A caption or a paragraph, never a
 # headline (which has no full stop before its last bracket).
 SENTENCE_THEN_CREDIT = regex.compile(r"[.!?]\s*[(\[][^()\[\]]{2,60}[)\]]\s*$")
-# A caption closed by the star some outlets print after it, the photo's credit after a
-# slash or not ("... Kamis, 6 Februari 2020.*", "Cabai.* /NAME/ANTARA": thirteen captions
-# of nine outlets on the labelled pages, no standfirst; three story paragraphs end with
-# the star too, so it marks no caption alone).
-CAPTION_MARK_END = regex.compile(r"[.!?]\*(?:\s*/.{0,80})?$")
+# A caption closed by the star some outlets print after it ("... Kamis, 6 Februari
+# 2020.*": seven captions of six outlets on the labelled pages, no standfirst; three story
+# paragraphs end with the star too, so it marks no caption alone).
+CAPTION_MARK_END = regex.compile(r"[.!?]\*$")
 # The star, then the photo's credit after a slash ("ILUSTRASI banjir bandang.* /ANTARA",
-# "Cabai.* /NAME/ANTARA": six of the thirteen): a caption wherever it stands.
+# "Cabai.* /NAME/ANTARA": six captions of the labelled pages): a caption wherever it stands
+# (caption_like).
 STAR_CREDIT = regex.compile(r"[.!?]\*\s*/+\s*\S.{0,80}$")
 TWEET = regex.compile(r"(?:pic\.twitter\.com/|https?://t\.co/)|^[—–-]\s.{1,80}\(@\w{1,30}\)\s+\w+ \d{1,2}, \d{4}$")
 
