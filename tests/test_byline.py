@@ -43,6 +43,10 @@ from cleaner.text.byline import Credit, parse_closing_credit, parse_credit
     # a theme's author line: the avatar's alt text, then "by" and the name
     ("Dimas Prakoso by Dimas Prakoso", ["Dimas Prakoso"], None),
     ("AdminKota by AdminKota", ["AdminKota"], None),
+    # a theme's author bar: the name (or the site's account), then the date
+    ("Ratna Dewi | Senin, 3 Maret 2025 | 09:12", ["Ratna Dewi"], None),
+    ("Administrator • 2025-03-03 09:12:40", ["Administrator"], None),
+    ("Redaksi - Senin, 3 Maret 2025", ["Redaksi"], None),
 ])
 def test_credit_lines(line, authors, editor):
     credit = parse_credit(line)
@@ -77,6 +81,12 @@ def test_source_and_photo_labels():
     "Dimas PrakosoDimas Prakoso - menang lomba lari",                  # twice, but no date after
     "Kota Bandung - Jumat, 7 Juni 2024",                               # a place and the date
     "Dimas Prakoso by Budi Santoso",                                   # two names: no such line
+    # a name's shape before the date, but an outlet's, a place's, a rubric's or a weekday
+    "Radar Cirebon - 12/05/2021, 16:57 WIB",
+    "Kabupaten Garut | Senin, 3 Maret 2025",
+    "Biografi | 02 Desember 2021, 05:00",
+    "Kamis | 23-01-2014 | 10:57 WIB",
+    "Ratna Dewi | Senin, 3 Maret 2025 | Banjir Rob Landa Pesisir Demak",   # a headline after
 ])
 def test_sentences_and_headlines_are_not_credits(line):
     assert parse_credit(line) is None

@@ -410,3 +410,19 @@ def test_a_sentence_right_above_the_dateline_paragraph_is_the_standfirst(c):
     assert rec.metadata.lead == lead and rec.text.split("\n\n") == [P1, P2, P3]
     rec = c.clean_text(page(TITLE, lead, P2, P3))
     assert rec.metadata.lead is None and rec.text.split("\n\n") == [lead, P2, P3]
+
+
+def test_author_bar_with_the_date_then_a_credited_caption(c):
+    # A theme's author bar, "Name | date | time" or "Administrator • <date time>" (unseen
+    # TangerangNews and news-theme pages), under the headline: the author and the date;
+    # the photo's caption closed by its credit under it is a caption (it had been read as
+    # another story's headline once the credit line closed the header).
+    caption = "Petugas memadamkan api di Pasar Serpong, Senin (9/4/2018). (Kabar Kota / Ratna Dewi)"
+    rec = c.clean_text(page(TITLE,
+                            "Ratna Dewi | Selasa, 10 April 2018 | 11:00", caption, P1, P2, P3))
+    assert rec.metadata.authors == ["Ratna Dewi"] and rec.metadata.published.startswith("2018-04-10")
+    assert dropped(rec)[caption].startswith("caption/")
+    rec = c.clean_text(page(TITLE,
+                            "Administrator • 2024-09-13 12:27:15", P1, P2, P3))
+    assert rec.metadata.authors == ["Administrator"] and rec.metadata.published.startswith("2024-09-13")
+

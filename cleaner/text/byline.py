@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 import regex
 
 from . import dates
-from .signals import memo
+from .signals import memo, stopword_density
 
 # Label words and the field they fill. Longest first in the pattern, so
 # "laporan wartawan" wins over "laporan" and "video editor" over "editor".
@@ -145,6 +145,8 @@ def _parse_credit(text: str) -> Credit | None:
         credit = _name_with_role(text)
     if credit is None:
         credit = _doubled_name(text)
+    if credit is None:
+        credit = _name_and_date(text)
     return None if credit is None or credit.empty() else credit
 
 
@@ -262,6 +264,44 @@ def _doubled_name(text: str) -> Credit | None:
             _is_date_or_time(part) for part in _BAR.split(m.group("rest")) if part.strip()):
         return None
     names = _names(m.group("name"), lenient=False)
+    return Credit(authors=names) if names is not None and len(names) == 1 else None
+
+
+# A writer's name, then the date and time, no label: "Yudi Adiyatna | Selasa, 10 April 2018
+# | 11:00" (TangerangNews), "Administrator • 2024-09-13 12:27:15" (a news theme's author
+# bar); the dashed "Krismanto - 27 November 2024" is _common's name-date rule's.
+_NAME_THEN_DATE = regex.compile(r"^(?P<name>\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,3})"
+                                r"(?:\s*[|•·]|\s[-–—])\s*(?P<rest>\d.*|\p{L}+,?\s+\d.*)$")
+_DATE_PARTS = regex.compile(r"\s*[|•·]\s*")
+# The accounts a site's author bar names when no writer is given.
+ACCOUNT_NAMES = frozenset({"admin", "administrator", "redaksi"})
+# Words of a newspaper's or a site's name, or of a place's, never of a person's: "Radar
+# Bandung - 12/05/2021, 16:57 WIB" is the outlet's bar, "Kota Serang | <date>" a dateline's.
+MEDIA_WORDS = frozenset({"radar", "harian", "tribun", "pos", "post", "suara", "kabar", "warta", "media",
+                         "koran", "berita", "news", "times", "tv", "online", "portal", "jurnal", "info",
+                         "metro", "daily", "channel", "redaksi", "tim", "kota", "kabupaten", "kab",
+                         "provinsi", "kecamatan", "desa", "kampung", "pulau"})
+
+
+def _name_and_date(text: str) -> Credit | None:
+    """A name and the date it wrote on: the author (one word only when it is a site's
+    account: "Admin", "Redaksi")."""
+    if not ("|" in text or "•" in text or "·" in text or " -" in text or " –" in text or " —" in text):
+        return None         # (most lines: the pattern costs ~1% of a page's time)
+    m = _NAME_THEN_DATE.match(text)
+    if m is None:
+        return None
+    rest = m.group("rest")
+    if not dates.find_dates(rest) or not all(_is_date_or_time(part) for part in _DATE_PARTS.split(rest) if part):
+        return None
+    name = m.group("name")
+    words = name.casefold().split()
+    if len(words) == 1:
+        return Credit(authors=[name]) if words[0] in ACCOUNT_NAMES else None
+    if any(w in MEDIA_WORDS for w in words) or dates.find_dates(name) or TEAM_RE.match(name) \
+            or stopword_density(name) > 0.5:
+        return None
+    names = _names(name, lenient=False)
     return Credit(authors=names) if names is not None and len(names) == 1 else None
 
 

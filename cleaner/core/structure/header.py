@@ -284,7 +284,7 @@ def caption_credit(p: Page, s: HeaderScan) -> str | None:
     t = s.t
     credited = BRACKET_CREDIT.search(t) or SENTENCE_THEN_CREDIT.search(t)
     if not ((caption_like(t) and p.title_idx is not None)
-            or credited and s.prev_kind in ("title", "date", "photo_credit")
+            or credited and s.prev_kind in ("title", "date", "byline", "photo_credit")
             or SENTENCE_THEN_CREDIT.search(t) and p.title_idx is None and s.j is not None
             and title_like(p.lines[s.j].text)):
         return None
