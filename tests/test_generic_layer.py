@@ -426,3 +426,26 @@ def test_author_bar_with_the_date_then_a_credited_caption(c):
                             "Administrator • 2024-09-13 12:27:15", P1, P2, P3))
     assert rec.metadata.authors == ["Administrator"] and rec.metadata.published.startswith("2024-09-13")
 
+
+STORY_ON = ['"Kalau rutenya bertambah, anak-anak tidak perlu lagi diantar orang tuanya," ujarnya.',
+            "Menurut dia, jadwal bus akan diumumkan setiap pekan melalui aplikasi kota."]
+
+
+@pytest.mark.parametrize("heading, link", [("Berita Rekomendasi", []),
+                                           ("Artikel Terkait :", ["https://www.kotakita.id/2021/10/judul.html?m=1"])])
+def test_a_related_heading_inside_the_story_with_the_story_under_it(c, heading, link):
+    # Tribun's "Berita Rekomendasi" between two paragraphs (its widget's headlines are not
+    # in the text: two Tribun pages), "Artikel Terkait :" over one link (a small site):
+    # the heading goes, the story under it stays.
+    rec = c.clean_text(page(TITLE, P1, P2, heading, *link, *STORY_ON))
+    assert rec.text.split("\n\n")[-2:] == STORY_ON
+    assert dropped(rec)[heading].startswith("recommendation/")
+    assert all(dropped(rec)[u].startswith("crosslink/") for u in link)
+
+
+def test_a_related_heading_over_headlines_closed_by_marks_still_ends_the_story(c):
+    # Headlines under the heading end with "!" or "?": another stories' list, not the story.
+    heads = ["Wali Kota Minta Dinas Tegas pada Pungutan Liar di Terminal Bus!",
+             "Apakah Tarif Angkutan Kota Akan Naik Setelah Harga Solar Berubah?"]
+    rec = c.clean_text(page(TITLE, P1, P2, P3, "Artikel Terkait", *heads))
+    assert all(dropped(rec)[h] == "recommendation/_common:recommendation-heading" for h in heads)

@@ -53,6 +53,8 @@ RULE_IDS: dict[str, tuple[str, str]] = {
     "structure:after-credits": ("tail", "a line after the credits or the initials that close the story"),
     "structure:teaser-dateline": ("tail", "a second paragraph with the article's dateline: a teaser list "
                                           "starts (with the headline and heading right above it)"),
+    "structure:related-link": ("tail", "a link alone under a related-stories heading inside the story, "
+                                       "the story going on under it (the heading alone is dropped)"),
     "structure:end-credit": ("tail", "a reporter's sign-off (\"Name/City\") under the story"),
     "structure:closing-credit": ("credits, metadata", "a writer credit in brackets closing the story "
                                                       "(\"(Tribunnews.com/Name)\"); metadata.authors when "

@@ -16,6 +16,7 @@ from .shapes import (
     dateline_domain,
     list_headline,
     slash_credit,
+    teaser_snippet,
     uniform_list,
 )
 from .state import Page
@@ -33,6 +34,8 @@ def find_end(p: Page, start: int) -> int:
         line = lines[i]
         if line.category is not None:
             if line.rule in p.inputs.end_rules and seen_body and (seen_prose or not prose_follows(p, i)):
+                if seen_prose and line.category == "recommendation" and story_goes_on(p, i):
+                    continue
                 # structure's reading of a to_end rule: the rule's line and all after it
                 # (not above any prose when the story is still to come: a site bar's
                 # "Copyright © Site" over the headline ends no story)
@@ -98,6 +101,34 @@ def prose_follows(p: Page, i: int) -> bool:
             if n >= STORY_AHEAD_MIN:
                 return True
     return False
+
+
+# A link alone on its line ("https://www.site.id/2021/10/judul.html?m=1").
+LINK_ALONE = regex.compile(r"^https?://\S+$")
+
+
+def story_goes_on(p: Page, i: int) -> bool:
+    """Inside the story, a related-stories heading whose items are not in the text (or
+    are one link) and two sentences of the story right under it: the story goes on, the
+    heading alone is dropped (Tribun's "Berita Rekomendasi" between paragraphs, g001 and
+    l122; "Artikel Terkait :" and a link, l008). Teasers under a heading are headlines,
+    title case even when closed by "!" or "?" (f111), excerpts cut off with an ellipsis,
+    or open with another story's dateline."""
+    lines = p.lines
+    j = p.next_kept(i)
+    link = j if j is not None and LINK_ALONE.match(lines[j].text) else None
+    if link is not None:
+        j = p.next_kept(link)
+    k = p.next_kept(j) if j is not None else None
+    if k is None:
+        return False
+    for t in (lines[j].text, lines[k].text):
+        if not (ends_sentence(t) and prose_like(t)) or list_headline(t) or teaser_snippet(t) \
+                or p.dateline_of(t) is not None:
+            return False
+    if link is not None:
+        lines[link].drop("crosslink", "structure:related-link")
+    return True
 
 
 def teaser_headlines(p: Page, i: int, start: int) -> int:
