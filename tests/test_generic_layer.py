@@ -449,3 +449,10 @@ def test_a_related_heading_over_headlines_closed_by_marks_still_ends_the_story(c
              "Apakah Tarif Angkutan Kota Akan Naik Setelah Harga Solar Berubah?"]
     rec = c.clean_text(page(TITLE, P1, P2, P3, "Artikel Terkait", *heads))
     assert all(dropped(rec)[h] == "recommendation/_common:recommendation-heading" for h in heads)
+
+
+def test_a_logo_s_alt_text_is_no_headline(c):
+    # "Logo Jowonews Brown" over a rubric and the headline (a small site), "Logo Kementerian
+    # Agama (Kemenag) RI" as a photo's caption (another): an image's alt text, never the headline.
+    rec = c.clean_text(page("Kabarkota", "Logo Kabarkota Biru", "Kabar Desa", TITLE, P1, P2, P3))
+    assert rec.metadata.title == TITLE and "Logo Kabarkota Biru" not in rec.text

@@ -317,8 +317,8 @@ def title(p: Page, s: HeaderScan) -> str | None:
     a longer headline under a label replaces it (the label: structure:label-above-title)."""
     t = s.t
     if s.title_closed or not title_like(t) or slash_credit(t) or LABEL_CAPTION.match(t) or NUMBERED.match(t) \
-            or SENTENCE_THEN_CREDIT.search(t) or caption_like(t):
-        return None
+            or SENTENCE_THEN_CREDIT.search(t) or caption_like(t) or t.casefold().startswith("logo "):
+        return None     # (an image's alt text: "Logo Jowonews Brown", "Logo Kementerian Agama (Kemenag) RI")
     if p.title_idx is not None and not _replaces_title(p, t):
         if p.lead_idx is None and s.lead_cand is None and count_words(t) >= STANDFIRST_MIN_WORDS:
             s.lead_cand = s.i
