@@ -102,6 +102,8 @@ def test_sentences_and_headlines_are_not_credits(line):
     # the editor's or the agency's code after the writer's full name
     ("(Budi Santoso/ant)", ["Budi Santoso"]),
     ("(Rina Wulandari/RCTI/ugo)", ["Rina Wulandari"]),
+    # a full name in lower case after the outlet (two Tribun brands)
+    ("(Kabarkota.co.id/rina wulandari)", ["rina wulandari"]),
 ])
 def test_closing_writer_credits(line, names):
     assert parse_closing_credit(line) == names
@@ -109,6 +111,7 @@ def test_closing_writer_credits(line, names):
 
 @pytest.mark.parametrize("line", [
     "(uby)", "(Dny)", "(idh/imk)", "(antara/mcr13/jpnn)", "(ADW/NDI)", "(GaluhID/Uus)", "(*)",
+    "(kabarkota.com/istimewa)", "(rina wulandari)", "(Kabarkota.co.id/kata dia)",
     "(Foto: Dede F)", "(Sumber : Warta Kota)", "Pos Belitung/Dede", "(humas)",
     "Harga cabai naik lagi (Tribunnews.com/Daryono)",                 # glued to a sentence: not alone
     "(Baca juga: Harga Cabai Naik)",

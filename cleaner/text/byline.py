@@ -411,7 +411,10 @@ def parse_closing_credit(text: str) -> list[str] | None:
             people = [p for p in people if not CLOSING_CODE.match(p)]
         for p in people:
             ws = p.split()
-            if not NAME_RE.match(p) or not all(w[0].isupper() for w in ws) or \
+            # After the outlet, a full name in lower case is a name too ("(Banjarmasinpost.co.id/
+            # nurholis huda)", "(tribunbatam.id/dewi haryati)"); one word ("istimewa") is no name.
+            lower_ok = bool(outlet) and len(ws) >= 2 and p.islower()
+            if not NAME_RE.match(p) or not (lower_ok or all(w[0].isupper() for w in ws)) or \
                     any(w.lower() in NOT_NAME_WORDS for w in ws) or LABEL_RE.match(p):
                 return None     # "(Editor Jon Heri)" names an editor, not the writer
             longest = max(len(_NOT_LETTER.sub("", w)) for w in ws)
