@@ -456,3 +456,11 @@ def test_a_logo_s_alt_text_is_no_headline(c):
     # Agama (Kemenag) RI" as a photo's caption (another): an image's alt text, never the headline.
     rec = c.clean_text(page("Kabarkota", "Logo Kabarkota Biru", "Kabar Desa", TITLE, P1, P2, P3))
     assert rec.metadata.title == TITLE and "Logo Kabarkota Biru" not in rec.text
+
+
+def test_a_caption_whose_bracketed_credit_follows_a_comma(c):
+    # "... Lamongan Kamis (8/8/2019), (Tribun Jabar/Name)" between paragraphs: a caption
+    # (no full stop before the credit, as "... di Sukabumi (IDN Times/Name)").
+    cap = "Warga menonton laga di Stadion Surajaya, Lamongan Kamis (8/8/2019), (Kabar Kota/Rina Wulandari)"
+    rec = c.clean_text(page(TITLE, P1, P2, cap, P3))
+    assert cap not in rec.text and dropped(rec)[cap].startswith("caption/")

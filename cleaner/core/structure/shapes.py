@@ -63,9 +63,10 @@ SLASH_COURTESY = regex.compile(r"(?i)\S\s?/\s?(?:istimewa|ist|dok|dokumentasi|ne
 # /Prokopim Setda Kota Bandung/" (d093). The credit starts with a capital or "@" ("/kg"
 # after a price is no credit).
 SLASH_TAIL_CREDIT = regex.compile(r"\s/\s?[\p{Lu}@][\p{L}\p{N}@._ -]{1,50}(?:/[\p{L}\p{N}@._ -]{1,50}){0,2}/?\s*$")
-# An outlet and a name in round brackets after a word, with no full stop before (a
-# caption's credit): "(IDN Times/Siti Fatimah)", "(MI/BENNY BASTIANDY)".
-PAREN_SLASH_CREDIT = regex.compile(r"(?<=[\p{L}\p{N}])\s?\(\s?\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,3}\s?/\s?"
+# An outlet and a name in round brackets after a word or a comma, with no full stop before
+# (a caption's credit): "(IDN Times/Siti Fatimah)", "(MI/BENNY BASTIANDY)", "... Kamis
+# (8/8/2019), (Tribun Jabar/Name)".
+PAREN_SLASH_CREDIT = regex.compile(r"(?<=[\p{L}\p{N},])\s?\(\s?\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,3}\s?/\s?"
                                    r"[\p{Lu}@][\p{L}.@]{2,}(?:\s\p{Lu}[\p{L}.]*){0,3}\s?\)\s*$")
 # A credit after the caption's full stop, no brackets: "... Senin (31/5/2021) siang.
 # TRIBUNKALTIM.CO/DWI ARDIANTO", "... Selasa, 2 Juli 2019. TEMPO/Francisca Christy Rosana",
