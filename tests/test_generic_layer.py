@@ -464,3 +464,13 @@ def test_a_caption_whose_bracketed_credit_follows_a_comma(c):
     cap = "Warga menonton laga di Stadion Surajaya, Lamongan Kamis (8/8/2019), (Kabar Kota/Rina Wulandari)"
     rec = c.clean_text(page(TITLE, P1, P2, cap, P3))
     assert cap not in rec.text and dropped(rec)[cap].startswith("caption/")
+
+
+def test_a_headline_the_header_scan_did_not_reach(c):
+    # A menu or a share box stops the header scan above the headline; the dateline opens the
+    # story below it (Liputan6, a news theme, Bukamata, a Riau site): the leftover header line
+    # in title case that shares the opening paragraph's words is the headline, not a menu's.
+    title = "Armada Bus Sekolah Gratis Ditambah di Kota Bandung"
+    rec = c.clean_text(page("• Subscribe", "• Email", "• Kanal Daerah", "Jadwal Pertandingan Liga Voli Putri",
+                            title, P1.replace("KOTAKITA.ID -", "Bandung –"), P2, P3))
+    assert rec.metadata.title == title and rec.metadata.dateline == "Bandung –"

@@ -3,7 +3,7 @@ dateline paragraph, an outlet's body-start marker, and the leftover header lines
 from __future__ import annotations
 
 from ...text import dates
-from ...text.signals import count_words, prose_like
+from ...text.signals import count_words, prose_like, title_like
 from .credits import header_credit, record_credit
 from .shapes import (
     BULLET,
@@ -14,6 +14,7 @@ from .shapes import (
     SITE_DATELINE_GAP,
     SPLIT_LABELS,
     caption_like,
+    content_words,
     kicker_headline,
     photo_credit_like,
     strong_dateline,
@@ -207,3 +208,38 @@ def empty_body(p: Page) -> None:
             line.zone = "body"
             if p.lead_idx == k:
                 p.lead_idx = None
+
+
+# A headline the header scan did not reach shares this many content words with the story's
+# opening paragraph, and this share of its own.
+LEFTOVER_TITLE_SHARED = 2
+LEFTOVER_TITLE_SHARE = 0.3
+LEFTOVER_TITLE_WORDS = (3, 30)
+
+
+def title_from_leftovers(p: Page, start: int) -> None:
+    """No headline found, but the dateline opens the story: the header scan stopped above
+    the headline (a menu, a search box, share buttons), and the leftover header lines hold
+    it. The headline is the one that speaks of the story: it shares words with the dateline
+    paragraph (a teaser or a menu does not); title case (a standfirst or a caption in
+    sentence case shares them too), no caption, date line or bulleted item."""
+    if p.title_idx is not None or p.dateline_idx is None:
+        return
+    opening = content_words(p.lines[p.dateline_idx].text)
+    best, best_share = None, 0.0
+    for k in range(p.top, start):
+        line = p.lines[k]
+        if line.rule not in ("structure:header-label", "structure:header-text"):
+            continue
+        t = line.text
+        n = count_words(t)
+        if not LEFTOVER_TITLE_WORDS[0] <= n <= LEFTOVER_TITLE_WORDS[1] or BULLET.match(t) or not title_like(t) \
+                or caption_like(t) or dates.mostly_date(t):
+            continue
+        own = content_words(t)
+        shared = len(own & opening)
+        if shared >= LEFTOVER_TITLE_SHARED and shared / len(own) >= LEFTOVER_TITLE_SHARE and shared / len(own) > best_share:
+            best, best_share = k, shared / len(own)
+    if best is not None:
+        p.lines[best].drop("title", "structure:title", force=True)
+        p.title_idx = best
