@@ -226,6 +226,9 @@ def title_from_leftovers(p: Page, start: int) -> None:
     if p.title_idx is not None or p.dateline_idx is None:
         return
     opening = content_words(p.lines[p.dateline_idx].text)
+    nxt = p.next_kept(p.dateline_idx)
+    if count_words(p.lines[p.dateline_idx].text) < 6 and nxt is not None:
+        opening = opening | content_words(p.lines[nxt].text)     # a dateline alone on its line
     best, best_share = None, 0.0
     for k in range(p.top, start):
         line = p.lines[k]
