@@ -474,3 +474,11 @@ def test_a_headline_the_header_scan_did_not_reach(c):
     rec = c.clean_text(page("• Subscribe", "• Email", "• Kanal Daerah", "Jadwal Pertandingan Liga Voli Putri",
                             title, P1.replace("KOTAKITA.ID -", "Bandung –"), P2, P3))
     assert rec.metadata.title == title and rec.metadata.dateline == "Bandung –"
+
+
+def test_short_bulleted_menu_items_above_the_headline_are_labels(c):
+    # "• Beranda" / "• Berita" (a breadcrumb), "• Jelajahi", "• Login" above the headline
+    # (TVRI, a Blogger theme, Tribun Manado, a news theme): the header scan reads on past them.
+    rec = c.clean_text(page("• Beranda", "• Berita", TITLE, "Sabtu, 17 Agustus 2024 08:40 WIB", P2, P3, P4))
+    assert rec.metadata.title == TITLE and rec.metadata.published.startswith("2024-08-17")
+    assert not {"• Beranda", "• Berita"} & set(rec.text.split("\n\n"))

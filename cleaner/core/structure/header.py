@@ -385,8 +385,8 @@ def name_above_date(p: Page, s: HeaderScan) -> str | None:
 def label(p: Page, s: HeaderScan) -> str | None:
     """Three words or fewer: a section label above the headline, else a caption or other."""
     t = s.t
-    if count_words(t) > 3 or BULLET.match(t) or QUOTE_START.match(t) or NUMBERED.match(t):
-        return None
+    if count_words(t) > 3 or BULLET.match(t) and p.title_idx is not None or QUOTE_START.match(t) or NUMBERED.match(t):
+        return None     # (above the headline, "• Beranda", "• Login": a menu's or a breadcrumb's)
     kind = "section" if p.title_idx is None else "caption" if ends_sentence(t) else "other"
     s.line.drop(kind, "structure:label")
     return s.took(s.i, None, category=kind)
