@@ -120,7 +120,9 @@ def test_a_name_shaped_label_elsewhere_in_the_header_is_no_author(c):
 @pytest.mark.parametrize("header", [
     ["Nasional", "Senin, 4 Maret 2024 10:15 WIB", TITLE],              # a section label above the date (okezone)
     [TITLE, "Senin, 4 Maret 2024 10:15 WIB", "MUDA DAN BERPRESTASI"],  # a slogan under the date (detik)
-], ids=["section-above-date", "slogan-under-date"])
+    [TITLE, "Pantai Ancol", "Sumber :"],                                # a place under the headline (viva)
+    [TITLE, "Pantai Ancol", "Senin, 4 Maret 2024 10:15 WIB"],          # ... and above the date
+], ids=["section-above-date", "slogan-under-date", "place-under-headline", "place-above-date"])
 def test_common_words_alone_on_a_line_are_no_author(c, header):
     """A bare name line is a person's name only when its words are not mostly common
     words (jusText's Indonesian stoplist: "nasional", "muda", "dan")."""

@@ -276,11 +276,16 @@ _DATE_PARTS = regex.compile(r"\s*[|•·]\s*")
 # The accounts a site's author bar names when no writer is given.
 ACCOUNT_NAMES = frozenset({"admin", "administrator", "redaksi"})
 # Words of a newspaper's or a site's name, or of a place's, never of a person's: "Radar
-# Bandung - 12/05/2021, 16:57 WIB" is the outlet's bar, "Kota Serang | <date>" a dateline's.
+# Bandung - 12/05/2021, 16:57 WIB" is the outlet's bar, "Kota Serang | <date>" a dateline's,
+# "Pantai Ancol" under a headline a caption's label, "Gedung Polda Metro Jaya" a photo's place.
 MEDIA_WORDS = frozenset({"radar", "harian", "tribun", "pos", "post", "suara", "kabar", "warta", "media",
                          "koran", "berita", "news", "times", "tv", "online", "portal", "jurnal", "info",
-                         "metro", "daily", "channel", "redaksi", "tim", "kota", "kabupaten", "kab",
-                         "provinsi", "kecamatan", "desa", "kampung", "pulau"})
+                         "metro", "daily", "channel", "redaksi", "tim"})
+PLACE_WORDS = frozenset({"kota", "kabupaten", "kab", "provinsi", "kecamatan", "kelurahan", "desa", "kampung",
+                         "pulau", "pantai", "gunung", "danau", "sungai", "jalan", "jl", "pasar", "masjid",
+                         "gereja", "stadion", "bandara", "pelabuhan", "terminal", "gedung", "kantor", "taman",
+                         "istana", "hotel"})
+NOT_PERSON_WORDS = MEDIA_WORDS | PLACE_WORDS
 
 
 def _name_and_date(text: str) -> Credit | None:
@@ -298,7 +303,7 @@ def _name_and_date(text: str) -> Credit | None:
     words = name.casefold().split()
     if len(words) == 1:
         return Credit(authors=[name]) if words[0] in ACCOUNT_NAMES else None
-    if any(w in MEDIA_WORDS for w in words) or dates.find_dates(name) or TEAM_RE.match(name) \
+    if any(w in NOT_PERSON_WORDS for w in words) or dates.find_dates(name) or TEAM_RE.match(name) \
             or stopword_density(name) > 0.5:
         return None
     names = _names(name, lenient=False)

@@ -7,6 +7,7 @@ import regex
 
 from ...ruleset.matcher import may_match
 from ...text import dates
+from ...text.byline import PLACE_WORDS
 from ...text.signals import (
     TITLE_SMALL_WORDS,
     count_words,
@@ -209,10 +210,11 @@ def site_words(text: str) -> bool:
 @memo
 def name_line(text: str) -> bool:
     """A short person's name alone on its line ("Kiki", "wartapalapa"); not a line whose
-    words are mostly common words (a section label "Nasional", a slogan "Muda dan ...")
-    or a site's furniture ("Cari Berita")."""
+    words are mostly common words (a section label "Nasional", a slogan "Muda dan ..."),
+    a site's furniture ("Cari Berita") or a place ("Pantai Ancol")."""
     return count_words(text) <= NAME_MAX_WORDS and bool(NAME_LINE.match(text)) and \
-        text.strip(" :").casefold() not in SPLIT_LABELS and not mostly_stopwords(text) and not site_words(text)
+        text.strip(" :").casefold() not in SPLIT_LABELS and not mostly_stopwords(text) and not site_words(text) \
+        and not any(w.casefold() in PLACE_WORDS for w in text.split())
 
 
 @memo
