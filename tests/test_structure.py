@@ -113,10 +113,11 @@ def test_label_and_name_on_separate_lines(c):
     assert "Ashaq" not in rec.text
 
 
-@pytest.mark.parametrize("label", ["Ditulis Oleh", "Oleh"])
-def test_writer_label_and_name_on_separate_lines(c, label):
+@pytest.mark.parametrize("label, name", [("Ditulis Oleh", "Ashaq Lupito"), ("Oleh", "Ashaq Lupito"),
+                                         ("- Penulis :", "- Ashaq Lupito")])   # as list items (Pantau)
+def test_writer_label_and_name_on_separate_lines(c, label, name):
     # under the story, as a theme's author box prints it
-    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", P1, P2, P3, label, "Ashaq Lupito"))
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", P1, P2, P3, label, name))
     assert rec.metadata.authors == ["Ashaq Lupito"]
     assert "Ashaq" not in rec.text and label not in rec.text
 

@@ -31,20 +31,20 @@ CREDIT_LINE_MAX_CHARS = 120
 
 def split_label(p: Page) -> None:
     """A field label alone on its line and the name on the next ("Reporter" /
-    "Ashaq Lupito"), as AMP and app layouts print them."""
+    "Ashaq Lupito"), as AMP and app layouts print them; as list items too ("- Penulis :"
+    / "- Gian Barani")."""
     lines = p.lines
     for i in range(len(lines) - 1):
         line, nxt = lines[i], lines[i + 1]
         if line.category is not None or nxt.category is not None:
             continue
-        field = SPLIT_LABELS.get(line.text.strip(" :").casefold())
-        if field is None or not NAME_LINE.match(nxt.text) or \
-                nxt.text.strip(" :").casefold() in SPLIT_LABELS:
+        field = SPLIT_LABELS.get(BULLET.sub("", line.text).strip(" :").casefold())
+        name = BULLET.sub("", nxt.text).strip()
+        if field is None or not NAME_LINE.match(name) or name.strip(" :").casefold() in SPLIT_LABELS:
             continue
         category = "editor" if field == "editor" else "byline"
         line.drop(category, "structure:split-label")
         nxt.drop(category, "structure:split-label")
-        name = nxt.text.strip()
         p.doc.set_meta(field, [name] if field == "authors" else name, "structure:split-label")
 
 
