@@ -122,6 +122,14 @@ def test_writer_label_and_name_on_separate_lines(c, label, name):
     assert "Ashaq" not in rec.text and label not in rec.text
 
 
+@pytest.mark.parametrize("label", ["Pewarta :", "Reporter | : |"])
+def test_a_credit_label_with_its_colon_and_no_name_names_nobody(c, label):
+    # the site left the field empty (ANTARA's "Pewarta :" over "Editor: Name", dakta's table row)
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", P1, P2, P3, label, "Editor: Dede Nana"))
+    assert dropped(rec)[label].startswith("byline/") and rec.metadata.authors == []
+    assert rec.metadata.editor == "Dede Nana"
+
+
 def test_truncated_standfirst_with_the_dateline_is_the_lead(c):
     teaser = "JAKARTA, KOMPAS.com - Pemerintah kota menambah jumlah bus sekolah gratis mulai pekan depan…"
     rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", teaser, "Featured-Image",

@@ -2,6 +2,8 @@
 dateline paragraph, an outlet's body-start marker, and the leftover header lines."""
 from __future__ import annotations
 
+import regex
+
 from ...text import dates
 from ...text.signals import count_words, prose_like, title_like
 from .credits import header_credit, record_credit
@@ -22,6 +24,8 @@ from .shapes import (
 )
 from .state import Page
 
+# A flattened table row's colon cell: "Reporter | : |".
+TABLE_COLON = regex.compile(r"\s*\|\s*:\s*\|?")
 # After a brand's dash, a date line's date and time: "27 Juni 2022, 00:45 WIB" (23), "Senin,
 # 27 Juni 2022 - 00:45:00 WIB" (35); a story's first sentence runs longer.
 DATE_REST_MAX_CHARS = 48
@@ -34,15 +38,22 @@ def split_label(p: Page) -> None:
     "Ashaq Lupito"), as AMP and app layouts print them; as list items too ("- Penulis :"
     / "- Gian Barani")."""
     lines = p.lines
-    for i in range(len(lines) - 1):
-        line, nxt = lines[i], lines[i + 1]
-        if line.category is not None or nxt.category is not None:
+    for i in range(len(lines)):
+        line, nxt = lines[i], lines[i + 1] if i + 1 < len(lines) else None
+        if line.category is not None:
             continue
-        field = SPLIT_LABELS.get(BULLET.sub("", line.text).strip(" :").casefold())
-        name = BULLET.sub("", nxt.text).strip()
-        if field is None or not NAME_LINE.match(name) or name.strip(" :").casefold() in SPLIT_LABELS:
+        label = BULLET.sub("", line.text)
+        field = SPLIT_LABELS.get(TABLE_COLON.sub(":", label).strip(" :|").casefold())
+        if field is None:
             continue
         category = "editor" if field == "editor" else "byline"
+        name = BULLET.sub("", nxt.text).strip() if nxt is not None and nxt.category is None else ""
+        if not NAME_LINE.match(name) or name.strip(" :").casefold() in SPLIT_LABELS:
+            if ":" in label:
+                # The label and its colon, no name after ("Pewarta :", "Reporter | : |"): a
+                # credit naming nobody (the site left the field empty).
+                line.drop(category, "structure:split-label")
+            continue
         line.drop(category, "structure:split-label")
         nxt.drop(category, "structure:split-label")
         p.doc.set_meta(field, [name] if field == "authors" else name, "structure:split-label")
