@@ -24,6 +24,8 @@ from .shapes import (
 )
 from .state import Page
 
+# A label line is short ("- Ditulis Oleh :", "Reporter | : |"): longer lines are not looked at.
+SPLIT_LABEL_MAX_CHARS = 24
 # A flattened table row's colon cell: "Reporter | : |".
 TABLE_COLON = regex.compile(r"\s*\|\s*:\s*\|?")
 # After a brand's dash, a date line's date and time: "27 Juni 2022, 00:45 WIB" (23), "Senin,
@@ -40,7 +42,7 @@ def split_label(p: Page) -> None:
     lines = p.lines
     for i in range(len(lines)):
         line, nxt = lines[i], lines[i + 1] if i + 1 < len(lines) else None
-        if line.category is not None:
+        if line.category is not None or len(line.text) > SPLIT_LABEL_MAX_CHARS:
             continue
         label = BULLET.sub("", line.text)
         field = SPLIT_LABELS.get(TABLE_COLON.sub(":", label).strip(" :|").casefold())
