@@ -223,7 +223,7 @@ CREDIT_PIECES = [*byline.LABELS, *byline.DOUBLE_LABELS, *(w.upper() for w in lis
 
 @given(st.lists(st.sampled_from(CREDIT_PIECES), min_size=1, max_size=9).map("".join))
 def test_credit_lines_read_alike_without_the_label_shortcut(text):
-    text = byline._flatten_table(" ".join(text.split()))
+    text = byline.flatten_table(" ".join(text.split()))
     with_shortcut = repr(byline._labelled(text))
     try:
         byline._no_label_first = lambda segments: False

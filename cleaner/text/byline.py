@@ -137,7 +137,7 @@ def parse_credit(text: str) -> Credit | None:
 
 
 def _parse_credit(text: str) -> Credit | None:
-    text = _flatten_table(" ".join(text.split()))
+    text = flatten_table(" ".join(text.split()))
     if not text or len(text) > MAX_LINE_CHARS:
         return None
     credit = _labelled(text)
@@ -150,7 +150,7 @@ def _parse_credit(text: str) -> Credit | None:
     return None if credit is None or credit.empty() else credit
 
 
-def _flatten_table(text: str) -> str:
+def flatten_table(text: str) -> str:
     """"Penulis | : | Okki Margaretha |" -> "Penulis: Okki Margaretha"."""
     if "|" not in text:
         return text
@@ -275,12 +275,13 @@ _NAME_THEN_DATE = regex.compile(r"^(?P<name>\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L
 _DATE_PARTS = regex.compile(r"\s*[|•·]\s*")
 # The accounts a site's author bar names when no writer is given.
 ACCOUNT_NAMES = frozenset({"admin", "administrator", "redaksi"})
-# Words of a newspaper's or a site's name, or of a place's, never of a person's: "Radar
-# Bandung - 12/05/2021, 16:57 WIB" is the outlet's bar, "Kota Serang | <date>" a dateline's,
-# "Pantai Ancol" under a headline a caption's label, "Gedung Polda Metro Jaya" a photo's place.
+# Words of a newspaper's or a site's name, never of a person's: "Radar Bandung -
+# 12/05/2021, 16:57 WIB" is the outlet's bar.
 MEDIA_WORDS = frozenset({"radar", "harian", "tribun", "pos", "post", "suara", "kabar", "warta", "media",
                          "koran", "berita", "news", "times", "tv", "online", "portal", "jurnal", "info",
                          "metro", "daily", "channel", "redaksi", "tim"})
+# Words of a place's name, never of a person's: "Kota Serang | <date>" is a dateline's bar,
+# "Pantai Ancol" under a headline a caption's label, "Gedung Polda Metro Jaya" a photo's place.
 PLACE_WORDS = frozenset({"kota", "kabupaten", "kab", "provinsi", "kecamatan", "kelurahan", "desa", "kampung",
                          "pulau", "pantai", "gunung", "danau", "sungai", "jalan", "jl", "pasar", "masjid",
                          "gereja", "stadion", "bandara", "pelabuhan", "terminal", "gedung", "kantor", "taman",

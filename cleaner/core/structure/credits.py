@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import regex
 
-from ...text.byline import LABELS, PLACE_WORDS, ROLE_WORDS, Credit, parse_closing_credit, parse_credit
+from ...text.byline import LABELS, ROLE_WORDS, Credit, parse_closing_credit, parse_credit
 from ...text.signals import count_words
-from .shapes import NAME_LINE, SPLIT_LABELS, mostly_stopwords, site_words
+from .shapes import NAME_LINE, SPLIT_LABELS, mostly_stopwords, place_words, site_words
 from .state import Page
 
 # A writer credit glued to the story's last paragraph: "... hingga kini. (Firman Sikumbang)".
@@ -58,8 +58,7 @@ def person_name(text: str) -> bool:
     ws = t.split()
     if not 2 <= len(ws) <= 4 or not NAME_LINE.match(t) or "." in t or t.casefold() in SPLIT_LABELS:
         return False
-    if not all(w[0].isupper() for w in ws) or mostly_stopwords(t) or site_words(t) \
-            or any(w.casefold() in PLACE_WORDS for w in ws):
+    if not all(w[0].isupper() for w in ws) or mostly_stopwords(t) or site_words(t) or place_words(t):
         return False    # ("Pantai Ancol", "Gedung Polda Metro Jaya": a place)
     # An acronym ("LKPP RI") is an organisation: in a name every word has a lower-case
     # letter, or every word is in capitals (a name printed in capitals).

@@ -2,9 +2,8 @@
 dateline paragraph, an outlet's body-start marker, and the leftover header lines."""
 from __future__ import annotations
 
-import regex
-
 from ...text import dates
+from ...text.byline import flatten_table
 from ...text.signals import count_words, prose_like, title_like
 from .credits import header_credit, record_credit
 from .shapes import (
@@ -26,8 +25,6 @@ from .state import Page
 
 # A label line is short ("- Ditulis Oleh :", "Reporter | : |"): longer lines are not looked at.
 SPLIT_LABEL_MAX_CHARS = 24
-# A flattened table row's colon cell: "Reporter | : |".
-TABLE_COLON = regex.compile(r"\s*\|\s*:\s*\|?")
 # After a brand's dash, a date line's date and time: "27 Juni 2022, 00:45 WIB" (23), "Senin,
 # 27 Juni 2022 - 00:45:00 WIB" (35); a story's first sentence runs longer.
 DATE_REST_MAX_CHARS = 48
@@ -45,7 +42,7 @@ def split_label(p: Page) -> None:
         if line.category is not None or len(line.text) > SPLIT_LABEL_MAX_CHARS:
             continue
         label = BULLET.sub("", line.text)
-        field = SPLIT_LABELS.get(TABLE_COLON.sub(":", label).strip(" :|").casefold())
+        field = SPLIT_LABELS.get(flatten_table(label).strip(" :").casefold())
         if field is None:
             continue
         category = "editor" if field == "editor" else "byline"
@@ -254,8 +251,9 @@ def title_from_leftovers(p: Page, start: int) -> None:
             continue
         own = content_words(t)
         shared = len(own & opening)
-        if shared >= LEFTOVER_TITLE_SHARED and shared / len(own) >= LEFTOVER_TITLE_SHARE and shared / len(own) > best_share:
-            best, best_share = k, shared / len(own)
+        share = shared / len(own) if own else 0.0
+        if shared >= LEFTOVER_TITLE_SHARED and share >= LEFTOVER_TITLE_SHARE and share > best_share:
+            best, best_share = k, share
     if best is not None:
         p.lines[best].drop("title", "structure:title", force=True)
         p.title_idx = best

@@ -207,6 +207,11 @@ def site_words(text: str) -> bool:
     return any(w.casefold() in SITE_WORDS for w in text.split())
 
 
+def place_words(text: str) -> bool:
+    """The line holds a word of a place's name (byline.PLACE_WORDS: "Pantai", "Gedung")."""
+    return any(w.casefold() in PLACE_WORDS for w in text.split())
+
+
 @memo
 def name_line(text: str) -> bool:
     """A short person's name alone on its line ("Kiki", "wartapalapa"); not a line whose
@@ -214,7 +219,7 @@ def name_line(text: str) -> bool:
     a site's furniture ("Cari Berita") or a place ("Pantai Ancol")."""
     return count_words(text) <= NAME_MAX_WORDS and bool(NAME_LINE.match(text)) and \
         text.strip(" :").casefold() not in SPLIT_LABELS and not mostly_stopwords(text) and not site_words(text) \
-        and not any(w.casefold() in PLACE_WORDS for w in text.split())
+        and not place_words(text)
 
 
 @memo
