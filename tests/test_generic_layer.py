@@ -445,6 +445,22 @@ def test_a_related_heading_inside_the_story_with_the_story_under_it(c, heading, 
     assert all(dropped(rec)[u].startswith("crosslink/") for u in link)
 
 
+@pytest.mark.parametrize("heading, items", [
+    ("BERITA TERKAIT :", ["Terminal Baru Dibangun, Warga Minta Angkutan Kota Ditambah",
+                          "Tarif Bus Sekolah Gratis Berlaku Mulai Pekan Depan di Kota"]),
+    ("Berita Lainnya", ["Dinas Perhubungan Tambah Halte Baru", "Dinas Perhubungan Tambah Halte Baru",
+                        "26 Januari 2026", "Satlantas Edukasi Pelajar lewat Program Tertib Lalu Lintas",
+                        "26 Januari 2026"])])
+def test_a_related_heading_and_its_headlines_inside_the_story(c, heading, items):
+    # "BERITA TERKAIT :" over two headlines between two paragraphs (an unseen Rakyat Merdeka
+    # group page), "Berita Lainnya" over headlines printed twice with their dates (an unseen
+    # Banjarmasin daily): the box goes, the story under it stays.
+    rec = c.clean_text(page(TITLE, P1, P2, heading, *items, *STORY_ON))
+    assert rec.text.split("\n\n")[-2:] == STORY_ON
+    assert dropped(rec)[heading].startswith("recommendation/")
+    assert all(dropped(rec)[h] == "recommendation/structure:related-items" for h in items)
+
+
 def test_a_related_heading_over_headlines_closed_by_marks_still_ends_the_story(c):
     # Headlines under the heading end with "!" or "?": another stories' list, not the story.
     heads = ["Wali Kota Minta Dinas Tegas pada Pungutan Liar di Terminal Bus!",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from ...text import dates
 from ...text.signals import count_words, ends_sentence, prose_like, words
 from .shapes import (
     FAQ_ITEM,
@@ -107,16 +108,27 @@ def prose_follows(p: Page, i: int) -> bool:
 LINK_ALONE = regex.compile(r"^https?://\S+$")
 
 
+# Headlines (and their dates) a related-stories box between two paragraphs may print.
+RELATED_ITEMS_MAX = 6
+
+
 def story_goes_on(p: Page, i: int) -> bool:
     """Inside the story, a related-stories heading whose items are not in the text (or
-    are one link) and two sentences of the story right under it: the story goes on, the
-    heading alone is dropped (Tribun's "Berita Rekomendasi" between paragraphs, g001 and
-    l122; "Artikel Terkait :" and a link, l008). Teasers under a heading are headlines,
-    title case even when closed by "!" or "?" (f111), excerpts cut off with an ellipsis,
-    or open with another story's dateline."""
+    are one link, or a few headlines) and two sentences of the story right under it: the
+    story goes on, the heading and its items are dropped (Tribun's "Berita Rekomendasi"
+    between paragraphs, g001 and l122; "Artikel Terkait :" and a link, l008; "BERITA
+    TERKAIT :" and two headlines, n103; "Berita Lainnya" and two headlines, each printed
+    twice with its date, x028). Teasers under a heading are headlines, title case even
+    when closed by "!" or "?" (f111), excerpts cut off with an ellipsis, or open with
+    another story's dateline."""
     lines = p.lines
     j = p.next_kept(i)
-    link = j if j is not None and LINK_ALONE.match(lines[j].text) else None
+    items: list[int] = []
+    while j is not None and len(items) < RELATED_ITEMS_MAX and (
+            list_headline(lines[j].text) or items and dates.mostly_date(lines[j].text)):
+        items.append(j)
+        j = p.next_kept(j)
+    link = j if j is not None and not items and LINK_ALONE.match(lines[j].text) else None
     if link is not None:
         j = p.next_kept(link)
     k = p.next_kept(j) if j is not None else None
@@ -128,6 +140,8 @@ def story_goes_on(p: Page, i: int) -> bool:
             return False
     if link is not None:
         lines[link].drop("crosslink", "structure:related-link")
+    for m in items:
+        lines[m].drop("recommendation", "structure:related-items")
     return True
 
 
