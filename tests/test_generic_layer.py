@@ -500,3 +500,20 @@ def test_short_bulleted_menu_items_above_the_headline_are_labels(c):
     rec = c.clean_text(page("• Beranda", "• Berita", TITLE, "Sabtu, 17 Agustus 2024 08:40 WIB", P2, P3, P4))
     assert rec.metadata.title == TITLE and rec.metadata.published.startswith("2024-08-17")
     assert not {"• Beranda", "• Berita"} & set(rec.text.split("\n\n"))
+
+
+@pytest.mark.parametrize("dateline", ["Ternate, Kabarkota", "SORONG, kabar timur", "Kotakita - USA",
+                                      "KabarTV, Penajam Paser Utara"])
+def test_a_place_and_the_outlet_s_name_alone_above_the_story(c, dateline):
+    # "Ternate, Haliyora", "Cirebon, NU Online", "PASURUAN, pojok kiri", "Situsnews - USA",
+    # "TVRINews, Penajam Paser Utara" on their own line above the first paragraph (unseen
+    # pages of five outlets): the dateline, kept as the story's first line (the header scan
+    # had dropped it as a label), joined to the paragraph under it as any dateline alone.
+    rec = c.clean_text(page(TITLE, dateline, P2, P3, P4))
+    assert rec.metadata.dateline == dateline and rec.text.startswith(f"{dateline} {P2[:20]}")
+
+
+def test_a_short_label_above_a_dateline_paragraph_is_no_dateline(c):
+    # The paragraph under it opens with its own dateline: the short line is a label.
+    rec = c.clean_text(page(TITLE, "Daerah, Ekonomi", P1, P2, P3))
+    assert rec.metadata.dateline == "KOTAKITA.ID -" and "Daerah, Ekonomi" not in rec.text

@@ -44,6 +44,7 @@ def run_passes(doc: Doc, inputs: StructureInputs, datelines=None, body_start=Non
     frame.split_label(p)
     start = header.scan_header(p)
     start = frame.body_opening(p, start)
+    start = frame.place_brand_alone(p, start)
     for k in range(start):
         frame.header_line(p, k)
         lines[k].zone = "header"

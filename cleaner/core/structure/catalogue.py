@@ -14,7 +14,9 @@ RULE_IDS: dict[str, tuple[str, str]] = {
                                       "non-prose lines follows it"),
     "structure:split-label": ("frame", "a field label alone on its line (\"Reporter\") and the name on the next"),
     "structure:dateline": ("header, metadata", "the paragraph that opens with the dateline starts the body; "
-                                               "metadata.dateline"),
+                                               "metadata.dateline (with none found, a place and the outlet's "
+                                               "name alone on the line above the first paragraph, \"Ternate, "
+                                               "Haliyora\", opens the body and is the dateline)"),
     "structure:date-line": ("header", "a line that is only a date, or mostly dates (a word or a counter beside them), or a short line carrying a date with its time that no credit step read, in the header"),
     "structure:credit-line": ("header, credits", "a credit line the rules missed, read by the credit grammar "
                                                  "(text/byline.py); metadata.authors, editor, credited_source"),

@@ -363,6 +363,14 @@ def strong_dateline(dateline: str) -> bool:
 PLACE_AND_BRAND = regex.compile(r"^[\p{L}.'’]+(?: [\p{L}.'’]+){0,2}, [\p{L}.'’]+(?: [\p{L}.'’]+){0,2}\s?[-–—]{1,2}\s*$")
 
 
+# A place and the outlet's name alone on a line, a comma or a spaced dash between, no dash
+# after ("Ternate, Haliyora", "Cirebon, NU Online", "PASURUAN, pojok kiri", "Situsnews -
+# USA"): at most five words, no figure.
+PLACE_BRAND_ALONE = regex.compile(
+    r"^(?=.{4,45}$)\p{Lu}[\p{L}.]*(?:[ ]\p{L}[\p{L}.]*){0,2}(?:\s*,\s*|\s+[-–—]\s+)\p{L}[\p{L}.]*(?:[ ]\p{L}[\p{L}.]*){0,2}$")
+PLACE_BRAND_MAX_WORDS = 5
+
+
 def place_and_brand(dateline: str) -> bool:
     """The dateline is a place and a name with a comma between, closed by a dash."""
     return PLACE_AND_BRAND.match(dateline) is not None

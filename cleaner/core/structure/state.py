@@ -35,6 +35,8 @@ class Page:
         self.dateline_idx: int | None = None
         # A caption opening like a dateline, passed for the site's dateline below it.
         self.caption_dateline_idx: int | None = None
+        # The dateline when no pattern reads it (frame.place_brand_alone: the whole line).
+        self.dateline_text: str | None = None
         # A whole page's dump (page.page_top): the article's header block starts at
         # ``top`` (lines above it dropped) and its densest prose run ends at ``article_end``.
         self.top = 0

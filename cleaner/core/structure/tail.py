@@ -26,7 +26,7 @@ from .state import Page
 def find_end(p: Page, start: int) -> int:
     """Index of the first tail line; everything from there on is dropped."""
     lines, n = p.lines, len(p.lines)
-    own = p.dateline_of(lines[p.dateline_idx].text) if p.dateline_idx is not None else None
+    own = p.dateline_text or (p.dateline_of(lines[p.dateline_idx].text) if p.dateline_idx is not None else None)
     brand = dateline_brand(own)
     hint = brand_hint(own)
     seen_body = seen_prose = 0
