@@ -36,10 +36,19 @@ def test_a_sentence_with_names_is_not_an_injected_headline(c):
     assert line in rec.text
 
 
-def test_the_last_line_cut_mid_word_stays(c):
-    cut = "Pengamat Transportasi Kota Bandung Budi Santoso Menilai, Ca"
+@pytest.mark.parametrize("cut", ["Pengamat Transportasi Kota Bandung Budi Santoso Menilai, Ca",
+                                 # a longer cut word in lower case (an unseen Radar Malang page)
+                                 "Kepala Dinas Perhubungan Kota Bandung, Budi Santoso MT pun sependap"])
+def test_the_last_line_cut_mid_word_stays(c, cut):
     rec = c.clean_text(page(P1, P2, P3, cut))
     assert rec.text.endswith(cut)
+
+
+def test_a_headline_as_the_last_line_still_goes(c):
+    # Title case to its last word: another story's headline, even at the page's end.
+    line = "Harga Cabai Rawit Melonjak Tajam, Pedagang Pasar Induk Mengeluh Sepi Pembeli"
+    rec = c.clean_text(page(P1, P2, P3, line))
+    assert line not in rec.text
 
 
 # ------------------------------------------------------------------ the top of the page

@@ -30,6 +30,7 @@ from .shapes import (
     INJECTED_MIN_WORDS,
     INJECTED_MIN_WORDS_NO_COMMA,
     LABEL_MAX_WORDS,
+    LOWER_LAST_WORD,
     NUMBERED,
     TWEET,
     caption_like,
@@ -255,9 +256,10 @@ def injected_headline(p: Page, start: int, end: int) -> None:
             continue
         if dates.find_date(t) or BULLET.match(t) or NUMBERED.match(t) or lowercase_content_words(t) >= 2:
             continue
-        if i == len(lines) - 1 and CUT_WORD.search(t):
-            # The page's last line ends in a cut word ("... Teddy Tandaju menilai, Ca":
-            # the scraper stopped mid-word): a paragraph cut short, not a headline.
+        if i == len(lines) - 1 and (CUT_WORD.search(t) or LOWER_LAST_WORD.search(t)):
+            # The page's last line ends in a cut word ("... Teddy Tandaju menilai, Ca", "...
+            # MS pun sependap": the scraper stopped mid-word; a headline in title case ends
+            # in a capitalised word): a paragraph cut short, not a headline.
             continue
         if ", " not in t and p.shared_words(t, start, end) > INJECTED_MAX_SHARED:
             # A subheading speaks of the story around it; another story's

@@ -116,6 +116,8 @@ TEASER_SNIPPET_MIN_WORDS = 8
 # The last word of a text cut off mid-word: one or two letters, not an acronym or number
 # ("menilai, Ca", "Kota B").
 CUT_WORD = regex.compile(r"(?:^|\s)(?:\p{Lu}\p{Ll}?|\p{Ll}{1,2})$")
+# A line whose last word is in lower case (three letters or more).
+LOWER_LAST_WORD = regex.compile(r"\s\p{Ll}{3,}$")
 # Consecutive bullet headlines that make a related-articles list.
 BULLET_RUN = 2
 # Unbulleted headlines in a row after the story that make one: in the dev corpus such
