@@ -351,6 +351,8 @@ def test_link_box_label_takes_the_headlines_below_it(c):
     "Armada Bus Sekolah Baru",           # a subheading: its words are the story's
     "Jadwal bus sekolah gratis dari dinas perhubungan kota",   # the same, in sentence case
     "Armada Bus Sekolah Gratis Layani Dua Belas Rute",         # a long one in title case
+    # two sentences, the page cut off in the second (no closing mark: an unseen Tribun page)
+    'Dia meminta dinas menambah rute seperti semula. "Bukan hanya anak saya yang dirugikan," t',
 ])
 def test_link_box_label_leaves_story_lines(c, after):
     rec = c.clean_text(page(P1, P2, "Baca juga:", after, P4))

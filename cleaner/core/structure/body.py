@@ -216,11 +216,17 @@ def introduced_list(p: Page, i: int, start: int) -> bool:
     return t.endswith(":") and count_words(t) > LABEL_MAX_WORDS
 
 
+# A sentence's end inside the line: a lower-case word, its full stop, the next sentence
+# ('... seperti semula. "Bukan hanya ...': a paragraph cut off at the page's end, which no
+# closing mark shows to be one: n110).
+SENTENCE_INSIDE = regex.compile(r"(?<!\S)\p{Ll}{3,}\.\s+[\"“]?\p{Lu}")
+
+
 def link_box(p: Page, start: int, end: int) -> None:
     """A link box's label alone on its line ("Baca juga:", dropped by a rule with
     ``label: true``) and the linked headlines on the lines below it, as text dumps
     print a link box: up to CROSSLINK_LABEL_RUN headline-like lines right after the
-    label go with it, in its category. A sentence, a date, or a line sharing most
+    label go with it, in its category. A sentence (or two in one line), a date, or a line sharing most
     of its words with the story (a subheading: the links were lost) ends the box."""
     lines = p.lines
     for i in range(start, end):
@@ -232,7 +238,7 @@ def link_box(p: Page, start: int, end: int) -> None:
             if line.category is not None:
                 break
             t = line.text
-            if not link_like(t) or dates.find_date(t):
+            if not link_like(t) or dates.find_date(t) or SENTENCE_INSIDE.search(t):
                 break
             # A subheading of the story shares most of its words with the body
             # (the links were lost in scraping); another story's headline does not.
