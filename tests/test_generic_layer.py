@@ -503,6 +503,20 @@ def test_a_headline_the_header_scan_did_not_reach(c):
     assert rec.metadata.title == title and rec.metadata.dateline == "Bandung –"
 
 
+def test_a_headline_printed_twice_among_the_leftovers(c):
+    # The headline and its repeat under a search box's labels (unseen solopos and gotimes
+    # pages): one word shared with the opening paragraph is enough ("rusak" and "rusaknya"
+    # are two words to a word count); printed once, the line would need two.
+    title = "Armada Bus Kota Makin Sedikit"
+    opening = ("Bandung – Dinas perhubungan mengakui jumlah bus yang melayani warga setiap pagi "
+               "terus berkurang sejak awal tahun ini.")
+    labels = ["Anda bisa mencari berdasar kategori", "atau judul berita", "Masukan kata kunci"]
+    rec = c.clean_text(page(*labels, title, title, "share", opening, P2, P3))
+    assert rec.metadata.title == title
+    rec = c.clean_text(page(*labels, title, "share", opening, P2, P3))
+    assert rec.metadata.title is None
+
+
 def test_short_bulleted_menu_items_above_the_headline_are_labels(c):
     # "• Beranda" / "• Berita" (a breadcrumb), "• Jelajahi", "• Login" above the headline
     # (TVRI, a Blogger theme, Tribun Manado, a news theme): the header scan reads on past them.

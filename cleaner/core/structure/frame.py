@@ -261,6 +261,9 @@ def empty_body(p: Page) -> None:
 LEFTOVER_TITLE_SHARED = 2
 LEFTOVER_TITLE_SHARE = 0.3
 LEFTOVER_TITLE_WORDS = (3, 30)
+# A leftover line printed twice (the headline and its repeat: the image's alt text, an AMP
+# title) is the headline with one word of the opening paragraph and four words or more.
+REPEATED_TITLE_MIN_WORDS = 4
 
 
 def title_from_leftovers(p: Page, start: int) -> None:
@@ -268,18 +271,23 @@ def title_from_leftovers(p: Page, start: int) -> None:
     the headline (a menu, a search box, share buttons), and the leftover header lines hold
     it. The headline is the one that speaks of the story: it shares words with the dateline
     paragraph (a teaser or a menu does not); title case (a standfirst or a caption in
-    sentence case shares them too), no caption, date line or bulleted item."""
+    sentence case shares them too), no caption, date line or bulleted item. Printed twice
+    among the leftovers, one shared word is enough ("Jalan Rusak di Indonesia Makin Panjang"
+    twice over "... mengabaikan rusaknya jalan provinsi ...": unseen solopos and gotimes pages)."""
     if p.title_idx is not None or p.dateline_idx is None:
         return
+    leftovers = [k for k in range(p.top, start)
+                 if p.lines[k].rule in ("structure:header-label", "structure:header-text")]
+    seen: dict[str, int] = {}
+    for k in leftovers:
+        seen[p.lines[k].text] = seen.get(p.lines[k].text, 0) + 1
     opening = content_words(p.lines[p.dateline_idx].text)
     nxt = p.next_kept(p.dateline_idx)
     if count_words(p.lines[p.dateline_idx].text) < 6 and nxt is not None:
         opening = opening | content_words(p.lines[nxt].text)     # a dateline alone on its line
     best, best_share = None, 0.0
-    for k in range(p.top, start):
+    for k in leftovers:
         line = p.lines[k]
-        if line.rule not in ("structure:header-label", "structure:header-text"):
-            continue
         t = line.text
         n = count_words(t)
         if not LEFTOVER_TITLE_WORDS[0] <= n <= LEFTOVER_TITLE_WORDS[1] or BULLET.match(t) or not title_like(t) \
@@ -288,7 +296,8 @@ def title_from_leftovers(p: Page, start: int) -> None:
         own = content_words(t)
         shared = len(own & opening)
         share = shared / len(own) if own else 0.0
-        if shared >= LEFTOVER_TITLE_SHARED and share >= LEFTOVER_TITLE_SHARE and share > best_share:
+        repeated = seen[t] > 1 and n >= REPEATED_TITLE_MIN_WORDS and shared >= 1
+        if (repeated or shared >= LEFTOVER_TITLE_SHARED and share >= LEFTOVER_TITLE_SHARE) and share > best_share:
             best, best_share = k, share
     if best is not None:
         p.lines[best].drop("title", "structure:title", force=True)
