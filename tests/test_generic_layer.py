@@ -540,3 +540,16 @@ def test_a_short_label_above_a_dateline_paragraph_is_no_dateline(c):
     # The paragraph under it opens with its own dateline: the short line is a label.
     rec = c.clean_text(page(TITLE, "Daerah, Ekonomi", P1, P2, P3))
     assert rec.metadata.dateline == "KOTAKITA.ID -" and "Daerah, Ekonomi" not in rec.text
+
+
+def test_a_caption_credited_to_a_social_account(c):
+    # "Pernikahan Raffi Ahmad/instagram@_rans17" between paragraphs (an unseen matamata page),
+    # "Cuitan Said Didu." printed again with "Twitter @msaid_didu" (a PRMN site): captions;
+    # a sentence naming the account it quotes stays.
+    slash = "Peresmian armada bus sekolah/instagram@kotakita_official"
+    short, credited = "Cuitan Wali Kota.", "Cuitan Wali Kota. Twitter @walikota_kita"
+    said = "Hal itu disampaikan wali kota melalui akun Instagram @walikota_kita"
+    rec = c.clean_text(page(P1, P2, slash, P3, short, credited, P4, said))
+    d = dropped(rec)
+    assert d[slash].startswith("caption/") and d[short].startswith("caption/") and d[credited].startswith("caption/")
+    assert said in rec.text

@@ -51,7 +51,9 @@ def caption_repeat(p: Page, i: int, line: Line, nxt: Line | None, title: str | N
     t = line.text
     low, low_next = folded_line(t), folded_line(nxt.text)
     # (a copy starts alike: most pairs of lines differ in their first 20 folded characters)
-    if low_next[:20] == low[:20] and starts_with_text(nxt.text, t, 20):
+    if low_next[:20] == low[:20] and starts_with_text(nxt.text, t, 20) \
+            or low_next[:10] == low[:10] and starts_with_text(nxt.text, t, 10) and caption_like(nxt.text):
+        # (a short caption: its copy reads as one, "Cuitan X." / "Cuitan X. Twitter @x")
         line.drop("caption", "structure:caption-repeat")
         nxt.drop("caption", "structure:caption-repeat")
         return True

@@ -86,6 +86,10 @@ CAPTION_MARK_END = regex.compile(r"[.!?]\*$")
 # "Cabai.* /NAME/ANTARA": six captions of the labelled pages): a caption wherever it stands
 # (caption_like).
 STAR_CREDIT = regex.compile(r"[.!?]\*\s*/+\s*\S.{0,80}$")
+# A social account as the photo's credit, after a slash or a full stop: "Pernikahan Raffi
+# Ahmad/instagram@_rans17" (matamata), "Cuitan Said Didu. Twitter @msaid_didu" (a PRMN site);
+# "... melalui akun Instagram @x" (no slash, no full stop before it) is a sentence.
+HANDLE_CREDIT = regex.compile(r"(?i)(?:/\s?|[.!?)]\s)(?:twitter|instagram|ig|tiktok|facebook|youtube)\s?:?\s?@[\w.]+$")
 TWEET = regex.compile(r"(?:pic\.twitter\.com/|https?://t\.co/)|^[—–-]\s.{1,80}\(@\w{1,30}\)\s+\w+ \d{1,2}, \d{4}$")
 
 # A photo credit is short: the longest in the dev corpus has 9 words.
@@ -252,6 +256,7 @@ def caption_like(text: str) -> bool:
         bool(GLUED_CREDIT.search(text)) or slash_tail_caption(text) or paren_slash_caption(text) \
         or sentence_slash_caption(text) or courtesy_caption(text) or empty_cell_caption(text) \
         or "*" in text and STAR_CREDIT.search(text) is not None \
+        or "@" in text and HANDLE_CREDIT.search(text) is not None \
         or text.lower().startswith(("keterangan gambar", "keterangan foto", "ket foto", "ket. foto", "ket gambar"))
 
 
