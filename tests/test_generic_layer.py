@@ -553,3 +553,15 @@ def test_a_caption_credited_to_a_social_account(c):
     d = dropped(rec)
     assert d[slash].startswith("caption/") and d[short].startswith("caption/") and d[credited].startswith("caption/")
     assert said in rec.text
+
+
+@pytest.mark.parametrize("mark", ["(R-1)", "(HJ/N-3)", "(KT-09)"])
+def test_a_paragraph_closed_by_the_desk_s_code_ends_the_story(c, mark):
+    # "... katanya. (R-1)", "... Bung Hatta.(HJ/N-3)" (Media Indonesia), "... Ujarnya.(KT-09)"
+    # (pojok6): the story's last paragraph; the summaries of other stories under it go.
+    summaries = ["Gubernur menegaskan bahwa angka ini merupakan hasil kesepakatan bersama para pihak.",
+                 "Pemasangan alat peringatan dini dilakukan bersama tim penanggulangan bencana setempat."]
+    last = f'"Semua rute akan dievaluasi setiap bulan," katanya. {mark}'
+    rec = c.clean_text(page(P1, P2, P3, last, *summaries))
+    assert rec.text.split("\n\n") == [P1, P2, P3, last]
+    assert all(dropped(rec)[s] == "recommendation/structure:after-desk-mark" for s in summaries)

@@ -57,6 +57,8 @@ RULE_IDS: dict[str, tuple[str, str]] = {
                                           "starts (with the headline and heading right above it)"),
     "structure:related-link": ("tail", "a link alone under a related-stories heading inside the story, "
                                        "the story going on under it (the heading alone is dropped)"),
+    "structure:after-desk-mark": ("tail", "the lines after a paragraph closed by the desk's code "
+                                          "(\"... katanya. (R-1)\"): the story's end"),
     "structure:related-items": ("tail", "up to six headlines (and their dates) under a related-stories heading "
                                         "inside the story, the story going on under them"),
     "structure:end-credit": ("tail", "a reporter's sign-off (\"Name/City\") under the story"),

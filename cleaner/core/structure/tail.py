@@ -65,6 +65,13 @@ def find_end(p: Page, start: int) -> int:
         if seen_prose >= 2 and soft_end is None and (headline_run(p, i, start) or list_heading(p, i, start)):
             soft_end = i
             continue
+        if seen_prose >= 2 and soft_end is None and i + 1 < n and ")" in line.text \
+                and DESK_MARK_END.search(line.text):
+            # A paragraph closed by the desk's code ("... katanya. (R-1)", "... Bung
+            # Hatta.(HJ/N-3)", "... Ujarnya.(KT-09)": Media Indonesia, pojok6): the story's
+            # last; what follows (the summaries of other stories) is the page's.
+            drop_rest(p, i + 1, "recommendation", "structure:after-desk-mark")
+            return faq_block(p, start, i + 1)
         if seen_prose >= 2 and soft_end is None and END_MARK_ALONE.match(line.text) and i + 1 < n:
             # Initials alone under the story ("(hds/hds)", "(kpl/gum/dar)"): an end mark the
             # body keeps; what follows is the page's, unless the story goes on.
@@ -89,6 +96,9 @@ def find_end(p: Page, start: int) -> int:
 TEASER_HEADLINES_MAX = 2
 # Writer or editor initials alone on a line: "(bgs/rul)", "(ADW/NDI)", "(ant/*)".
 END_MARK_ALONE = regex.compile(r"^\((?:[A-Za-z]{2,6}|\*{1,3})(?:\s?/\s?(?:[A-Za-z]{2,6}|\*{1,3}))+\)$")
+# A desk's code closing a paragraph: letters, a dash, a number in brackets, after a writer's
+# initials and a slash or not ("(R-1)", "(HJ/N-3)", "(OL-12)", "(Ant/P-2)", "(KT-09)").
+DESK_MARK_END = regex.compile(r"\((?:[A-Za-z]{1,6}/)*[A-Z]{1,4}-\d{1,3}\)\s*$")
 # Prose lines after a to_end rule's line that show the story is still to come.
 STORY_AHEAD_MIN = 2
 
