@@ -565,3 +565,15 @@ def test_a_paragraph_closed_by_the_desk_s_code_ends_the_story(c, mark):
     rec = c.clean_text(page(P1, P2, P3, last, *summaries))
     assert rec.text.split("\n\n") == [P1, P2, P3, last]
     assert all(dropped(rec)[s] == "recommendation/structure:after-desk-mark" for s in summaries)
+
+
+def test_a_list_the_story_announces_with_a_colon_is_the_story_s(c):
+    # "Berikut daftar harga ... hingga premium:" over a heading and price rows (an unseen
+    # page): rows in title case closing the text are the story's list, not other stories'.
+    intro = "Berikut daftar harga sepeda listrik terbaru yang berlaku bulan ini dari berbagai merek:"
+    rows = ["Harga Sepeda Listrik Kota", "Satria 1 Dynamic — Rp 19 juta", "Satria 1 Premium — Rp 23 juta",
+            "Merapi Dynamic — Rp 36 juta", "Merapi Premium — Rp 42 juta", "Bromo 3 Superior — Rp 52 juta"]
+    rec = c.clean_text(page(P1, P2, P3, intro, *rows))
+    assert rec.text.split("\n\n")[-6:] == rows
+    rec = c.clean_text(page(P1, P2, P3, *rows[1:]))
+    assert not set(rows[1:]) & set(rec.text.split("\n\n"))

@@ -199,7 +199,7 @@ def headline_run(p: Page, i: int, start: int) -> bool:
         if not list_headline(lines[k].text) or p.shared_words(lines[k].text, start, i) > INJECTED_MAX_SHARED:
             break
         run.append(k)
-    if len(run) < HEADLINE_RUN_MIN or uniform_list([lines[k].text for k in run]):
+    if len(run) < HEADLINE_RUN_MIN or uniform_list([lines[k].text for k in run]) or announced(p, i):
         return False
     after = p.next_kept(run[-1])
     if after is not None and p.body_resumes(after):
@@ -208,6 +208,32 @@ def headline_run(p: Page, i: int, start: int) -> bool:
         lines[k].drop("recommendation", "structure:headline-run")
         p.doc.set_meta("related", lines[k].text, "structure:headline-run")
     return True
+
+
+def announced(p: Page, i: int) -> bool:
+    """The story's sentence right above line i announces a list with its colon ("Berikut
+    daftar harga mobil listrik terbaru ..., dimulai dari segmen menengah hingga premium:"
+    over a price list's heading and rows: an unseen page): what follows is the story's."""
+    def before(k: int) -> int | None:
+        return next((j for j in range(k - 1, -1, -1) if p.lines[j].category is None), None)
+
+    k = before(i)
+    for _ in range(ANNOUNCED_ITEMS_MAX):        # the list's items above line i
+        if k is None or not list_headline(p.lines[k].text):
+            break
+        k = before(k)
+    if k is not None and count_words(p.lines[k].text) <= LABEL_MAX_WORDS and not ends_sentence(p.lines[k].text):
+        k = before(k)                           # the list's heading
+    if k is None:
+        return False
+    t = p.lines[k].text.rstrip()
+    return t.endswith(":") and count_words(t) >= ANNOUNCING_MIN_WORDS and prose_like(t)
+
+
+# A sentence announcing a list has at least this many words ("Berita terkait:" is a heading);
+# the items looked back over, from a later one.
+ANNOUNCING_MIN_WORDS = 6
+ANNOUNCED_ITEMS_MAX = 12
 
 
 def list_heading(p: Page, i: int, start: int) -> bool:
