@@ -147,6 +147,21 @@ def test_one_person_named_by_two_credit_lines_in_two_casings_is_one_author():
     assert doc.meta["authors"] == ["mildaniati", "Glery Lazuardi"]
 
 
+def test_one_person_named_in_full_and_short_is_one_author():
+    # "Penulis: Wanti Puspa Gustiningsih | Editor: ..." and "Laporan wartawan Tribun Jabar,
+    # Wanti Puspa" (an unseen Tribun page): one author, named in full; a shared first name
+    # alone ("Budi", "Budi Santoso") is not enough to call two names one.
+    from cleaner.model.document import Doc
+    for first, second in ((["Rina Dewi Lestari"], ["Rina Dewi"]), (["Rina Dewi"], ["Rina Dewi Lestari"])):
+        doc = Doc(source="<test>", text="")
+        doc.set_meta("authors", first, "a")
+        doc.set_meta("authors", second + ["Budi Santoso"], "b")
+        assert doc.meta["authors"] == ["Rina Dewi Lestari", "Budi Santoso"]
+    doc = Doc(source="<test>", text="")
+    doc.set_meta("authors", ["Budi", "Budi Santoso"], "a")
+    assert doc.meta["authors"] == ["Budi", "Budi Santoso"]
+
+
 def test_a_closing_credit_naming_an_editor_is_no_writer():
     # "... ungkapnya. (Editor Jon Heri)" (unseen jodanews page) gave authors ["Editor Jon Heri"].
     assert parse_closing_credit("(Editor Jon Heri)") is None

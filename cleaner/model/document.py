@@ -40,6 +40,13 @@ class Line:
         return True
 
 
+def _name_prefix(short: str, full: str) -> bool:
+    """``short`` is ``full``'s first two words or more, and shorter ("Wanti Puspa", "Wanti
+    Puspa Gustiningsih")."""
+    a, b = short.casefold().split(), full.casefold().split()
+    return 2 <= len(a) < len(b) and b[:len(a)] == a
+
+
 @dataclass
 class Doc:
     source: str
@@ -80,6 +87,13 @@ class Doc:
                 if name in PERSON_FIELDS and (v.casefold() in PLACEHOLDER_NAMES
                                               or any(v.casefold() == h.casefold() for h in have)):
                     continue        # "mildaniati" and "Mildaniati" (two credit lines) are one
+                if name in PERSON_FIELDS and v:
+                    # "Wanti Puspa" and "Wanti Puspa Gustiningsih" (two credit lines, o130): one
+                    # person, named in full once (two words or more in common, from the first)
+                    longer = next((h for h in have if _name_prefix(v, h)), None)
+                    if longer is not None:
+                        continue
+                    have[:] = [h for h in have if not _name_prefix(h, v)]
                 if v and v not in have:
                     have.append(v)
             self.meta_rules.setdefault(name, rule)
