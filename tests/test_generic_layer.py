@@ -577,3 +577,12 @@ def test_a_list_the_story_announces_with_a_colon_is_the_story_s(c):
     assert rec.text.split("\n\n")[-6:] == rows
     rec = c.clean_text(page(P1, P2, P3, *rows[1:]))
     assert not set(rows[1:]) & set(rec.text.split("\n\n"))
+
+
+@pytest.mark.parametrize("caption", ["DISAHKAN: Anggota dewan saat mengesahkan dua peraturan daerah baru. -Foto IST -",
+                                     "BANGUN SINERGITAS : Kepala dinas berfoto bersama pengurus sekolah setelah lomba."])
+def test_a_caption_label_under_the_headline_is_no_standfirst(c, caption):
+    # "DISAHKAN: ... -Foto IST -", "BANGUN SINERGITAS : ..." under the headline (unseen pages of
+    # two small sites; "SAMPAIKAN: ...--RU" a third): a photo's caption, not the standfirst.
+    rec = c.clean_text(page(TITLE, caption, P1, P2, P3))
+    assert rec.metadata.lead is None and dropped(rec)[caption].startswith("caption/")

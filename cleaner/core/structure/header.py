@@ -31,6 +31,7 @@ from .frame import lone_dateline_story
 from .shapes import (
     BRACKET_CREDIT,
     BULLET,
+    CAPTION_LABEL_OPEN,
     CAPTION_MARK_END,
     CAPTION_OPENERS,
     CREDIT_WORD,
@@ -416,7 +417,8 @@ def lead(p: Page, s: HeaderScan) -> str | None:
     """A line of five words or more right under the headline or its date: the standfirst
     (kept as one only when the header goes on after it)."""
     if not (p.title_idx is not None and p.lead_idx is None and s.lead_cand is None
-            and s.prev_kind in ("title", "date") and count_words(s.t) >= 5 and not CAPTION_MARK_END.search(s.t)):
+            and s.prev_kind in ("title", "date") and count_words(s.t) >= 5 and not CAPTION_MARK_END.search(s.t)
+            and not CAPTION_LABEL_OPEN.match(s.t)):
         return None
     s.lead_cand = s.i
     s.line.drop("lead", "structure:lead")

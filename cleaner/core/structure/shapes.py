@@ -180,6 +180,10 @@ NAME_MAX_WORDS = 3
 # The caption style "TEMPAT SAMPAH BARU: Warga berjalan ... Sabtu (8/8)." at the
 # top of a page: an upper-case label, a colon, a sentence. Not a headline.
 LABEL_CAPTION = regex.compile(r"^\p{Lu}[\p{Lu}\p{N} ]{2,40}:\s+\p{Lu}.{20,}[.!?)]$")
+# The same label opening any line ("SAMPAIKAN: Kepala Bidang ...--RU", "DISAHKAN: DPRD ...
+# -Foto IST -", "BANGUN SINERGITAS : Plt. ...": Jawa Pos group and small sites): a caption's,
+# never a standfirst's.
+CAPTION_LABEL_OPEN = regex.compile(r"^\p{Lu}{2,}(?:[ ]\p{Lu}{2,}){0,3}\s?:\s+\p{Lu}")
 
 
 # A photo credit in square brackets closing the caption: "... malam WIB. [Twitter/@PSSI]".
