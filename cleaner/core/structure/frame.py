@@ -209,9 +209,10 @@ def place_brand_alone(p: Page, start: int) -> int:
     """No dateline found, and the line right above the first paragraph (or the first
     paragraph itself) is a place and the outlet's name alone ("Ternate, Haliyora",
     "Cirebon, NU Online", "PASURUAN, pojok kiri", "TVRINews, Penajam Paser Utara": unseen
-    pages of seven outlets): the dateline alone on its line, which opens the body (the
-    header scan had dropped it as a label, or under the headline as its subtitle). Not when the paragraph under it opens with
-    a dateline of its own (then it is a label), nor a headline or a credit."""
+    pages of five outlets): the dateline alone on its line, which opens the body (the
+    header scan had dropped it as a label, or under the headline as its subtitle). Not
+    when the paragraph under it opens with a dateline of its own (then it is a label),
+    nor when it was taken for the headline."""
     if p.dateline_idx is not None or start >= len(p.lines):
         return start
     lines = p.lines
