@@ -586,3 +586,14 @@ def test_a_caption_label_under_the_headline_is_no_standfirst(c, caption):
     # two small sites; "SAMPAIKAN: ...--RU" a third): a photo's caption, not the standfirst.
     rec = c.clean_text(page(TITLE, caption, P1, P2, P3))
     assert rec.metadata.lead is None and dropped(rec)[caption].startswith("caption/")
+
+
+def test_a_caption_label_under_the_headline_does_not_open_the_story(c):
+    # "TERIMA MASUKAN: ..." under the headline and its date, then a related-stories heading
+    # above the story (an unseen Koran Kaltim page): the caption had been read as the
+    # story's first paragraph, so the heading ended the story before it began.
+    caption = "TERIMA MASUKAN: Anggota dewan menerima aspirasi warga di kantor kecamatan, pekan lalu."
+    promo = "Join Grup Telegram Kabar Kota untuk mendapatkan update berita pilihan setiap hari."
+    rec = c.clean_text(page(TITLE, "Jumat, 02/06/2017", caption, promo, "Grup Telegram Kabar Kota",
+                            "Berita Terkait", TITLE, "Jumat, 02/06/2017", "logo", caption, P1, P2, P3))
+    assert rec.text.split("\n\n") == [P1, P2, P3] and dropped(rec)[caption].startswith("caption/")

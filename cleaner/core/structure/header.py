@@ -54,6 +54,7 @@ from .shapes import (
     site_suffixed,
     slash_credit,
     strong_dateline,
+    timestamped,
 )
 from .state import Page
 
@@ -128,7 +129,7 @@ def timestamp_line(p: Page, s: HeaderScan) -> str | None:
     """A short line (no sentence) carrying a date with its clock time that no credit
     step read: "Chris Davies - Nov 19, 2019, 10:31 pm CST", "KAMIS, 18 APRIL 2024 |
     03:06 WIB | LAPORAN: NAME" (structure:date-line): a headline has none."""
-    if not (_timestamped(s.t) and count_words(s.t) <= TIMESTAMP_LINE_MAX_WORDS and not ends_sentence(s.t)):
+    if not (timestamped(s.t) and count_words(s.t) <= TIMESTAMP_LINE_MAX_WORDS and not ends_sentence(s.t)):
         return None
     s.line.drop("date", "structure:date-line")
     return s.took(s.i, "date", closes=p.title_idx is not None)
@@ -336,17 +337,6 @@ def title(p: Page, s: HeaderScan) -> str | None:
 
 # A header line carrying a date and its time, and at most this many words, is a date line.
 TIMESTAMP_LINE_MAX_WORDS = 14
-_DIGIT = re.compile(r"\d")
-
-
-def _timestamped(t: str) -> bool:
-    """The line carries a date with its clock time ("KAMIS, 18 APRIL 2024 | 03:06 WIB |
-    LAPORAN: NAME"): a date or credit line, not a headline."""
-    if _DIGIT.search(t) is None:
-        return False
-    found = dates.find_date(t)
-    return found is not None and found.has_time
-
 
 def _replaces_title(p: Page, t: str) -> bool:
     """A later headline replaces the title candidate when that one was only a label above
@@ -415,11 +405,14 @@ def injected_headline(p: Page, s: HeaderScan) -> str | None:
 
 def lead(p: Page, s: HeaderScan) -> str | None:
     """A line of five words or more right under the headline or its date: the standfirst
-    (kept as one only when the header goes on after it)."""
+    (kept as one only when the header goes on after it); one that opens with a caption's
+    upper-case label ("TERIMA MASUKAN: Anggota DPRD ...") is the photo's caption."""
     if not (p.title_idx is not None and p.lead_idx is None and s.lead_cand is None
-            and s.prev_kind in ("title", "date") and count_words(s.t) >= 5 and not CAPTION_MARK_END.search(s.t)
-            and not CAPTION_LABEL_OPEN.match(s.t)):
+            and s.prev_kind in ("title", "date") and count_words(s.t) >= 5 and not CAPTION_MARK_END.search(s.t)):
         return None
+    if CAPTION_LABEL_OPEN.match(s.t):
+        s.line.drop("caption", "structure:header-caption")
+        return s.took(s.i, "caption")
     s.lead_cand = s.i
     s.line.drop("lead", "structure:lead")
     return s.took(s.i, "lead", closes=True)

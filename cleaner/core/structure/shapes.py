@@ -177,6 +177,18 @@ SLASH_CREDIT = regex.compile(r"^\(?[\p{L}.][\p{L}.'’ -]{1,40}?\s?/\s?[\p{L}][\
 SLASH_CREDIT_MAX_WORDS = 6
 # An author's name printed alone between the headline and the date.
 NAME_MAX_WORDS = 3
+_ONE_DIGIT = regex.compile(r"\d")
+
+
+def timestamped(t: str) -> bool:
+    """The line carries a date with its clock time ("KAMIS, 18 APRIL 2024 | 03:06 WIB |
+    LAPORAN: NAME"): a date or credit line, not a headline."""
+    if _ONE_DIGIT.search(t) is None:
+        return False
+    found = dates.find_date(t)
+    return found is not None and found.has_time
+
+
 # The caption style "TEMPAT SAMPAH BARU: Warga berjalan ... Sabtu (8/8)." at the
 # top of a page: an upper-case label, a colon, a sentence. Not a headline.
 LABEL_CAPTION = regex.compile(r"^\p{Lu}[\p{Lu}\p{N} ]{2,40}:\s+\p{Lu}.{20,}[.!?)]$")
