@@ -597,3 +597,23 @@ def test_a_caption_label_under_the_headline_does_not_open_the_story(c):
     rec = c.clean_text(page(TITLE, "Jumat, 02/06/2017", caption, promo, "Grup Telegram Kabar Kota",
                             "Berita Terkait", TITLE, "Jumat, 02/06/2017", "logo", caption, P1, P2, P3))
     assert rec.text.split("\n\n") == [P1, P2, P3] and dropped(rec)[caption].startswith("caption/")
+
+
+def test_teasers_cut_off_with_an_ellipsis_above_the_story(c):
+    # A latest-news block above the headline (an unseen Payakumbuh Pos page): a label, a
+    # headline and an excerpt that opens with its own dateline and is cut off with an
+    # ellipsis, four times; the story opens at the first dateline paragraph that is no
+    # such excerpt.
+    block = []
+    for head, excerpt in (
+            ("Gubernur Resmikan Jembatan Baru di Pesisir Selatan",
+             "Padang - Gubernur meresmikan jembatan penghubung dua nagari yang lama terputus oleh Dinas..."),
+            ("Pasar Atas Kembali Ramai Dikunjungi Wisatawan Lokal",
+             "Bukittinggi - Pedagang di pasar atas mengaku omzet naik sejak libur sekolah dimulai yang..."),
+            ("Petani Sawah Solok Mulai Panen Raya Pekan Ini",
+             "Solok - Kelompok tani di lima kecamatan bersiap memanen padi dengan bantuan mesin dan /..."),
+            ("Festival Tabuik Digelar Meriah Tahun Ini",
+             "Pariaman - Ribuan warga memadati pantai untuk menyaksikan prosesi budaya tahunan di...")):
+        block += ["BERITA UTAMA", head, excerpt]
+    rec = c.clean_text(page(*block, TITLE, P1, P2, P3))
+    assert rec.text.split("\n\n") == [P1, P2, P3] and rec.metadata.dateline == "KOTAKITA.ID -"

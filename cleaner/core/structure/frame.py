@@ -16,6 +16,7 @@ from .shapes import (
     PLACE_BRAND_MAX_WORDS,
     SITE_DATELINE_GAP,
     SPLIT_LABELS,
+    TEASER_SNIPPET_MIN_WORDS,
     caption_like,
     content_words,
     kicker_headline,
@@ -63,7 +64,20 @@ def split_label(p: Page) -> None:
 def find_dateline(p: Page, limit: int) -> int | None:
     """The first paragraph (of the first ``limit`` lines) opening with the dateline; a
     standfirst that opens with it and repeats the next one is dropped as the lead
-    (structure:lead-repeats-body)."""
+    (structure:lead-repeats-body). Other stories' teasers above the story open with their
+    datelines too and are cut off with an ellipsis ("Pekan Baru-- Keberangkatan ... oleh
+    Dinas...", four of them above the headline on an unseen page): the first paragraph
+    that is no such excerpt, if there is one."""
+    return _find_dateline(p, limit, skip_teasers=True) or _find_dateline(p, limit, skip_teasers=False)
+
+
+def cut_off(text: str) -> bool:
+    """A paragraph of eight words or more cut off with an ellipsis ("... oleh Dinas...",
+    "... Tata Ruang /..."): a teaser's excerpt."""
+    return text.endswith(("...", "…")) and count_words(text) >= TEASER_SNIPPET_MIN_WORDS
+
+
+def _find_dateline(p: Page, limit: int, skip_teasers: bool) -> int | None:
     for i in range(p.top, limit):
         line = p.lines[i]
         if line.category is not None:
@@ -80,6 +94,8 @@ def find_dateline(p: Page, limit: int) -> int | None:
         if nxt is not None and word_overlap(line.text, p.lines[nxt].text) > 0.6:
             line.drop("lead", "structure:lead-repeats-body")
             p.lead_idx = i
+            continue
+        if skip_teasers and cut_off(line.text):
             continue
         return site_dateline_below(p, i, dl, limit)
     return None
@@ -181,9 +197,11 @@ def body_opening(p: Page, start: int) -> int:
         # Lines between the header scan and the dateline are header too
         # (second captions, "Laporan Wartawan ..."), unless they are prose; a bulleted
         # line there is a summary box's (IDN Times' "Intinya sih...", Tribun's key
-        # points) or a teaser list's, not the story, which opens at the dateline.
+        # points) or a teaser list's, and an excerpt cut off with an ellipsis another
+        # story's teaser: not the story, which opens at the dateline.
         kept = [k for k in range(start, dl) if lines[k].category is None and k != p.caption_dateline_idx]
-        if len(kept) <= 2 or all(not prose_like(lines[k].text) or BULLET.match(lines[k].text) for k in kept):
+        if len(kept) <= 2 or all(not prose_like(lines[k].text) or BULLET.match(lines[k].text)
+                                 or cut_off(lines[k].text) for k in kept):
             for k in range(start, dl):
                 header_line(p, k)
             start = dl
