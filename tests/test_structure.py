@@ -495,10 +495,11 @@ def test_a_copyright_line_above_the_story_ends_no_story(c):
     assert "Tentang Kami" not in rec.text
 
 
-@pytest.mark.parametrize("label", ["Cari Berita", "Berita Kriminal"])
+@pytest.mark.parametrize("label", ["Cari Berita", "Berita Kriminal", "Publish", "Diposting"])
 def test_a_site_label_under_the_headline_is_no_author(c, label):
     # A search box's label or a rubric under the headline reads as two capitalised words,
-    # a person's name's shape: site words are in no name.
+    # a person's name's shape, and the date's label ("Publish" above "16 March 2026", an
+    # unseen page) as one: site words are in no name.
     rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", label, "Sabtu, 18 Mei 2019", P2, P3, P4))
     assert label not in rec.metadata.authors
     assert rec.metadata.title == "Bus Sekolah Gratis Ditambah Mulai Pekan Depan"

@@ -219,9 +219,11 @@ def mostly_stopwords(text: str) -> bool:
 
 
 # Words of a site's furniture, never of a person's name: "Cari Berita" (a search box's
-# label, H h043) or "Berita Kriminal" (a rubric, A w002) under the headline is no author.
+# label, H h043) or "Berita Kriminal" (a rubric, A w002) under the headline is no author,
+# nor the date's label above the date ("Publish" / "16 March 2026": an unseen page).
 SITE_WORDS = frozenset({"berita", "cari", "artikel", "terkini", "terbaru", "terpopuler", "populer",
-                        "kategori", "indeks", "beranda", "lainnya", "pencarian"})
+                        "kategori", "indeks", "beranda", "lainnya", "pencarian", "publish", "published",
+                        "posted", "diposting", "diterbitkan", "dipublikasikan", "terbit", "updated", "diperbarui"})
 
 
 def site_words(text: str) -> bool:
