@@ -68,16 +68,7 @@ def find_dateline(p: Page, limit: int) -> int | None:
     datelines too and are cut off with an ellipsis ("Pekan Baru-- Keberangkatan ... oleh
     Dinas...", four of them above the headline on an unseen page): the first paragraph
     that is no such excerpt, if there is one."""
-    return _find_dateline(p, limit, skip_teasers=True) or _find_dateline(p, limit, skip_teasers=False)
-
-
-def cut_off(text: str) -> bool:
-    """A paragraph of eight words or more cut off with an ellipsis ("... oleh Dinas...",
-    "... Tata Ruang /..."): a teaser's excerpt."""
-    return text.endswith(("...", "…")) and count_words(text) >= TEASER_SNIPPET_MIN_WORDS
-
-
-def _find_dateline(p: Page, limit: int, skip_teasers: bool) -> int | None:
+    first_cut = None
     for i in range(p.top, limit):
         line = p.lines[i]
         if line.category is not None:
@@ -95,10 +86,18 @@ def _find_dateline(p: Page, limit: int, skip_teasers: bool) -> int | None:
             line.drop("lead", "structure:lead-repeats-body")
             p.lead_idx = i
             continue
-        if skip_teasers and cut_off(line.text):
+        if cut_off(line.text):
+            if first_cut is None:
+                first_cut = (i, dl)
             continue
         return site_dateline_below(p, i, dl, limit)
-    return None
+    return site_dateline_below(p, *first_cut, limit) if first_cut is not None else None
+
+
+def cut_off(text: str) -> bool:
+    """A paragraph of eight words or more cut off with an ellipsis ("... oleh Dinas...",
+    "... Tata Ruang /..."): a teaser's excerpt."""
+    return text.endswith(("...", "…")) and count_words(text) >= TEASER_SNIPPET_MIN_WORDS
 
 
 def site_dateline_below(p: Page, i: int, dl: str, limit: int) -> int:
