@@ -89,7 +89,8 @@ def collect_metadata(doc: Doc, rs: RuleSet, opts) -> None:
             first.cut += ((m.group(0).strip(), "date", "structure:extraction-prefix"),)
             first.text = first.text[m.end():]
     if dateline_idx is not None and first is lines[dateline_idx]:
-        dl = doc.dateline_text or match_dateline(first.text, guarded(doc, inputs.datelines, "datelines"))
+        # (no pattern reads a place and the outlet's name alone: the line is the dateline)
+        dl = match_dateline(first.text, guarded(doc, inputs.datelines, "datelines")) or first.text
         doc.set_meta("dateline", dl.rstrip(), "structure:dateline")
     if doc.writer_credit and not doc.meta.get("authors"):
         doc.set_meta("authors", doc.writer_credit, "structure:closing-credit")

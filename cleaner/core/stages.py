@@ -46,7 +46,6 @@ def find_structure(doc: Doc, rs: RuleSet, opts) -> None:
     page = run_passes(doc, inputs, guarded(doc, inputs.datelines, "datelines"),
                       guarded(doc, inputs.body_start, "body_start"))
     doc.title_idx, doc.lead_idx, doc.dateline_idx = page.title_idx, page.lead_idx, page.dateline_idx
-    doc.dateline_text = page.dateline_text
     doc.writer_credit = page.writer_credit
 
 

@@ -62,8 +62,6 @@ class Doc:
     title_idx: int | None = None
     lead_idx: int | None = None
     dateline_idx: int | None = None
-    # the dateline's text when no pattern reads it (a place and the outlet's name alone on a line)
-    dateline_text: str | None = None
     # the text is an extractor's main content (the HTML path), not a whole page's dump
     extracted: bool = False
     # the names of a writer credit closing the story: authors when nothing else names one

@@ -2,6 +2,8 @@
 dateline paragraph, an outlet's body-start marker, and the leftover header lines."""
 from __future__ import annotations
 
+from collections import Counter
+
 from ...text import dates
 from ...text.byline import flatten_table
 from ...text.signals import count_words, prose_like, title_like
@@ -16,9 +18,9 @@ from .shapes import (
     PLACE_BRAND_MAX_WORDS,
     SITE_DATELINE_GAP,
     SPLIT_LABELS,
-    TEASER_SNIPPET_MIN_WORDS,
     caption_like,
     content_words,
+    cut_off,
     kicker_headline,
     photo_credit_like,
     strong_dateline,
@@ -92,12 +94,6 @@ def find_dateline(p: Page, limit: int) -> int | None:
             continue
         return site_dateline_below(p, i, dl, limit)
     return site_dateline_below(p, *first_cut, limit) if first_cut is not None else None
-
-
-def cut_off(text: str) -> bool:
-    """A paragraph of eight words or more cut off with an ellipsis ("... oleh Dinas...",
-    "... Tata Ruang /..."): a teaser's excerpt."""
-    return text.endswith(("...", "…")) and count_words(text) >= TEASER_SNIPPET_MIN_WORDS
 
 
 def site_dateline_below(p: Page, i: int, dl: str, limit: int) -> int:
@@ -248,7 +244,6 @@ def place_brand_alone(p: Page, start: int) -> int:
     if p.lead_idx == k:
         p.lead_idx = None
     p.dateline_idx = k
-    p.dateline_text = t
     return k
 
 
@@ -296,9 +291,7 @@ def title_from_leftovers(p: Page, start: int) -> None:
         return
     leftovers = [k for k in range(p.top, start)
                  if p.lines[k].rule in ("structure:header-label", "structure:header-text")]
-    seen: dict[str, int] = {}
-    for k in leftovers:
-        seen[p.lines[k].text] = seen.get(p.lines[k].text, 0) + 1
+    seen = Counter(p.lines[k].text for k in leftovers)
     opening = content_words(p.lines[p.dateline_idx].text)
     nxt = p.next_kept(p.dateline_idx)
     if count_words(p.lines[p.dateline_idx].text) < 6 and nxt is not None:

@@ -433,6 +433,12 @@ def teaser_snippet(text: str) -> bool:
     return TEASER_SNIPPET.search(text) is not None and len(text.split()) >= TEASER_SNIPPET_MIN_WORDS
 
 
+def cut_off(text: str) -> bool:
+    """:func:`teaser_snippet` whatever stands before the ellipsis ("... oleh Dinas...",
+    "... Tata Ruang /..."): a teaser above the story (frame.find_dateline)."""
+    return text.endswith(("...", "…")) and count_words(text) >= TEASER_SNIPPET_MIN_WORDS
+
+
 # The same headline printed with something before or after it on one line: the site's name
 # after a dash ("Headline - Site Name", a page's <title>), a breadcrumb before it ("Beranda
 # Bisnis <headline>", "BerandaBerita Jabar<headline>"), a photo credit after it ("--screenshot

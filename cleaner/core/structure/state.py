@@ -35,8 +35,6 @@ class Page:
         self.dateline_idx: int | None = None
         # A caption opening like a dateline, passed for the site's dateline below it.
         self.caption_dateline_idx: int | None = None
-        # The dateline when no pattern reads it (frame.place_brand_alone: the whole line).
-        self.dateline_text: str | None = None
         # A whole page's dump (page.page_top): the article's header block starts at
         # ``top`` (lines above it dropped) and its densest prose run ends at ``article_end``.
         self.top = 0
@@ -51,6 +49,20 @@ class Page:
             if lines[j].category is None:
                 return j
         return None
+
+    def prev_kept(self, i: int) -> int | None:
+        """The last line before i that is not dropped."""
+        lines = self.lines
+        for j in range(i - 1, -1, -1):
+            if lines[j].category is None:
+                return j
+        return None
+
+    def dateline_of_line(self, i: int) -> str:
+        """The dateline of the story's dateline line i: what a pattern reads, or the whole
+        line (a place and the outlet's name alone: frame.place_brand_alone)."""
+        text = self.lines[i].text
+        return self.dateline_of(text) or text
 
     def dateline_of(self, text: str) -> str | None:
         """The dateline opening ``text``, by this outlet's patterns."""

@@ -26,7 +26,7 @@ from .state import Page
 def find_end(p: Page, start: int) -> int:
     """Index of the first tail line; everything from there on is dropped."""
     lines, n = p.lines, len(p.lines)
-    own = p.dateline_text or (p.dateline_of(lines[p.dateline_idx].text) if p.dateline_idx is not None else None)
+    own = p.dateline_of_line(p.dateline_idx) if p.dateline_idx is not None else None
     brand = dateline_brand(own)
     hint = brand_hint(own)
     seen_body = seen_prose = 0
@@ -214,16 +214,13 @@ def announced(p: Page, i: int) -> bool:
     """The story's sentence right above line i announces a list with its colon ("Berikut
     daftar harga mobil listrik terbaru ..., dimulai dari segmen menengah hingga premium:"
     over a price list's heading and rows: an unseen page): what follows is the story's."""
-    def before(k: int) -> int | None:
-        return next((j for j in range(k - 1, -1, -1) if p.lines[j].category is None), None)
-
-    k = before(i)
+    k = p.prev_kept(i)
     for _ in range(ANNOUNCED_ITEMS_MAX):        # the list's items above line i
         if k is None or not list_headline(p.lines[k].text):
             break
-        k = before(k)
+        k = p.prev_kept(k)
     if k is not None and count_words(p.lines[k].text) <= LABEL_MAX_WORDS and not ends_sentence(p.lines[k].text):
-        k = before(k)                           # the list's heading
+        k = p.prev_kept(k)                      # the list's heading
     if k is None:
         return False
     t = p.lines[k].text.rstrip()
