@@ -617,3 +617,24 @@ def test_teasers_cut_off_with_an_ellipsis_above_the_story(c):
         block += ["BERITA UTAMA", head, excerpt]
     rec = c.clean_text(page(*block, TITLE, P1, P2, P3))
     assert rec.text.split("\n\n") == [P1, P2, P3] and rec.metadata.dateline == "KOTAKITA.ID -"
+
+
+def test_other_stories_excerpts_cut_off_in_a_row_end_the_story(c):
+    # Under the story, excerpts of other stories without their headlines, each cut off with
+    # an ellipsis (an unseen Papua outlet's page of batch R; the dev pages' KUTIPAN and
+    # PASJABAR lists print the same with a dateline first): the story has ended; the page's
+    # last line, cut off by the dump without an ellipsis, goes with them.
+    teasers = ["Kepala dinas perhubungan mengatakan secara umum pola perjalanan warga sudah mulai berubah…",
+               "“Untuk pelanggaran pertama ada teguran lisan, namun untuk selanjutnya kendaraan akan kami derek dan…",
+               "Karena itu, warga memutuskan untuk membuat taman sendiri di lahan kosong milik kelurahan. Bermodalkan…",
+               "Bagaimana tidak, dalam keadaan mabuk ia berupaya menikam seorang pemuda di depan"]
+    rec = c.clean_text(page(P1, P2, P3, *teasers))
+    assert rec.text.split("\n\n") == [P1, P2, P3]
+    assert all(dropped(rec)[t] == "recommendation/structure:teaser-excerpts" for t in teasers[:3])
+
+
+def test_one_paragraph_closed_by_an_ellipsis_is_the_story_s(c):
+    # One paragraph trailing off is the story's; so is a story that goes on after it.
+    trailing = "Warga berharap bus sekolah gratis itu juga melayani rute ke desa-desa di pinggiran kota..."
+    rec = c.clean_text(page(P1, P2, trailing, P3, P4))
+    assert trailing in rec.text and rec.text.endswith(P4)

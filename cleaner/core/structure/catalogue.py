@@ -53,6 +53,8 @@ RULE_IDS: dict[str, tuple[str, str]] = {
                                        "or recommendation"),
     "structure:header-label": ("frame", "a leftover short header line: section label or other"),
     "structure:after-credits": ("tail", "a line after the credits or the initials that close the story"),
+    "structure:teaser-excerpts": ("tail", "other stories' excerpts in a row under the story, each cut off "
+                                          "with an ellipsis: the story has ended"),
     "structure:teaser-dateline": ("tail", "a second paragraph with the article's dateline: a teaser list "
                                           "starts (with the headline and heading right above it)"),
     "structure:related-link": ("tail", "a link alone under a related-stories heading inside the story, "

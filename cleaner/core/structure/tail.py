@@ -13,6 +13,7 @@ from .shapes import (
     INJECTED_MAX_SHARED,
     LABEL_MAX_WORDS,
     META_END_CATS,
+    cut_off,
     dateline_brand,
     dateline_domain,
     list_headline,
@@ -46,6 +47,9 @@ def find_end(p: Page, start: int) -> int:
                 soft_end = i
             continue
         if soft_end is not None:
+            if lines[soft_end].rule == "structure:teaser-excerpts" and cut_off(line.text):
+                line.drop("recommendation", "structure:teaser-excerpts")
+                continue
             if p.body_resumes(i):
                 if lines[soft_end].rule == "structure:end-credit":
                     lines[soft_end].category = "photo_credit"
@@ -61,6 +65,14 @@ def find_end(p: Page, start: int) -> int:
             # "Lumajang - Ladang ganja di kawasan ...").
             line.drop("recommendation", "structure:teaser-dateline")
             soft_end = teaser_headlines(p, i, start)
+            continue
+        if seen_prose >= 2 and soft_end is None and cut_off(line.text) \
+                and (j := p.next_kept(i)) is not None and cut_off(lines[j].text):
+            # Other stories' excerpts in a row under the story, each cut off with an ellipsis,
+            # without their headlines (R r003: five; the dev pages' KUTIPAN and PASJABAR lists
+            # open theirs with a dateline, teaser-dateline's case): the story has ended.
+            line.drop("recommendation", "structure:teaser-excerpts")
+            soft_end = i
             continue
         if seen_prose >= 2 and soft_end is None and (headline_run(p, i, start) or list_heading(p, i, start)):
             soft_end = i
