@@ -638,3 +638,47 @@ def test_one_paragraph_closed_by_an_ellipsis_is_the_story_s(c):
     trailing = "Warga berharap bus sekolah gratis itu juga melayani rute ke desa-desa di pinggiran kota..."
     rec = c.clean_text(page(P1, P2, trailing, P3, P4))
     assert trailing in rec.text and rec.text.endswith(P4)
+
+
+def test_a_list_item_with_its_dash_glued_is_no_injected_headline(c):
+    # "-Kecamatan Padang Batung; Desa Kandihin, Malingin, Hulu Paringin" between items that
+    # end with a full stop (an unseen Kalsel page of R): the list's, not another story's headline.
+    items = ["-Kecamatan Sukajadi; Desa Cipedes, Desa Sukagalih, Desa Sukawarna.",
+             "-Kecamatan Cidadap Utara; Desa Hegarmanah, Ciumbuleuit, Ledeng Pasirkaliki",
+             "-Kecamatan Coblong; Desa Dago, Desa Lebakgede."]
+    rec = c.clean_text(page(P1, P2, "Berikut datanya:", *items, P3))
+    assert all(item in rec.text for item in items)
+
+
+@pytest.mark.parametrize("caption", ["Peresmian armada bus sekolah di terminal kota (c) Budi Santoso",
+                                     "Bus sekolah baru. ©kotakita.id",
+                                     "Dokumentasi: Humas Kota"])
+def test_captions_closed_by_a_copyright_mark_or_a_documentation_label(c, caption):
+    # "... vs Semen Padang (c) Fitri Apriani" (bola.net, R) and "Terry Holdbrooks.
+    # ©witnesstoguantanamo.com" (merdeka, an HTML sample's dump): the photographer's mark;
+    # "Dokumentasi: Kpfm Samarinda" under the story (a radio portal of R): the label's credit.
+    rec = c.clean_text(page(P1, P2, caption, P3, P4))
+    assert caption not in rec.text and dropped(rec)[caption].startswith("caption/")
+
+
+def test_a_copyright_line_is_no_caption():
+    from cleaner.core.structure.shapes import caption_like
+    assert not caption_like("© 2025 Kota Kita. All rights reserved")
+    assert caption_like("Peresmian armada bus sekolah (c) Budi Santoso")
+
+
+@pytest.mark.parametrize("caption", ["Foto. Wali kota meninjau armada bus sekolah yang baru di terminal kota.",
+                                     "ILUSTRASI. Sejumlah pelajar menaiki bus sekolah gratis di halte kota."])
+def test_a_photo_label_under_the_headline_opens_a_caption_not_a_standfirst(c, caption):
+    # "Foto. Wali Kota Pontianak ...", "ILUSTRASI. PT Bukit Asam ...", "Foto: Bupati Dulla ..."
+    # right under the headline (three unseen outlets of R).
+    rec = c.clean_text(page(TITLE, caption, P1, P2, P3))
+    assert rec.metadata.lead is None and dropped(rec)[caption].startswith("caption/")
+
+
+def test_a_line_over_a_photo_source_label_is_its_caption(c):
+    # headline / "Para tersangka saat dihadirkan ..." / "Sumber :" / "• Foto dokumentasi
+    # istimewa" (an unseen Lampung outlet of R): the layout photo_labels reads in the body.
+    caption = "Para pelajar saat menaiki bus sekolah gratis di halte"
+    rec = c.clean_text(page(TITLE, caption, "Sumber :", "• Foto dokumentasi istimewa", P1, P2, P3))
+    assert rec.metadata.lead is None and dropped(rec)[caption].startswith("caption/")

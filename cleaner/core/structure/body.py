@@ -32,6 +32,7 @@ from .shapes import (
     LABEL_MAX_WORDS,
     LOWER_LAST_WORD,
     NUMBERED,
+    PHOTO_LABEL,
     TWEET,
     caption_like,
     name_line,
@@ -165,8 +166,6 @@ def mark_body(p: Page, start: int, end: int) -> None:
     injected_headline(p, start, end)
 
 
-# A photo's source label alone on its line ("Sumber :", "Photo :"), the credit on the next.
-PHOTO_LABEL = regex.compile(r"(?i)^(?:sumber|foto|photo)\s*:?$")
 # The caption printed above such a label is a phrase, not a paragraph.
 LABELLED_CAPTION_MAX_WORDS = 20
 
@@ -250,6 +249,10 @@ def link_box(p: Page, start: int, end: int) -> None:
             p.doc.set_meta("related", t, "structure:link-box")
 
 
+# What opens a list's item, with or without a space after it (BULLET wants one).
+LIST_MARKS = frozenset("-–—•·▪►»*")
+
+
 def injected_headline(p: Page, start: int, end: int) -> None:
     """Another story's headline between two paragraphs (after a sentence's end)."""
     lines = p.lines
@@ -262,7 +265,10 @@ def injected_headline(p: Page, start: int, end: int) -> None:
         if n_words < (INJECTED_MIN_WORDS if ", " in t else INJECTED_MIN_WORDS_NO_COMMA) \
                 or not headline_like(t):
             continue
-        if dates.find_date(t) or BULLET.match(t) or NUMBERED.match(t) or lowercase_content_words(t) >= 2:
+        if dates.find_date(t) or BULLET.match(t) or NUMBERED.match(t) or lowercase_content_words(t) >= 2 \
+                or t[0] in LIST_MARKS:
+            # (a list item's mark glued to its first word, "-Kecamatan Padang Batung; Desa ...",
+            # between items that end with a full stop: an unseen Kalsel page of R)
             continue
         if i == len(lines) - 1 and (CUT_WORD.search(t) or LOWER_LAST_WORD.search(t)):
             # The page's last line ends in a cut word ("... Teddy Tandaju menilai, Ca", "...

@@ -45,7 +45,9 @@ RULE_IDS: dict[str, tuple[str, str]] = {
                                                     "metadata.related"),
     "structure:lead": ("header, metadata", "the standfirst under the headline or its date; metadata.lead"),
     "structure:header-caption": ("header", "a sentence between the byline (or text-size widget) and the "
-                                           "byline or dateline that follows: the photo caption"),
+                                           "byline or dateline that follows, or under the headline a line "
+                                           "opening with a caption's or photo's label or standing over a "
+                                           "photo's source label: the photo caption"),
     "structure:lead-repeats-body": ("frame", "a standfirst that opens with the dateline and repeats the "
                                              "next paragraph"),
     "structure:header-credit": ("frame", "a leftover header line shaped like a photo credit"),

@@ -42,6 +42,7 @@ from .shapes import (
     LABEL_CAPTION,
     LABEL_MAX_WORDS,
     NUMBERED,
+    PHOTO_LABEL,
     SENTENCE_THEN_CREDIT,
     STANDFIRST_MIN_WORDS,
     TITLE_CLOSERS,
@@ -406,11 +407,15 @@ def injected_headline(p: Page, s: HeaderScan) -> str | None:
 def lead(p: Page, s: HeaderScan) -> str | None:
     """A line of five words or more right under the headline or its date: the standfirst
     (kept as one only when the header goes on after it); one that opens with a caption's
-    upper-case label ("TERIMA MASUKAN: Anggota DPRD ...") is the photo's caption."""
+    upper-case label ("TERIMA MASUKAN: Anggota DPRD ...") or a photo's label ("Foto. Wali Kota
+    ...", "ILUSTRASI. PT ...": three unseen outlets of R), or that stands over a photo's source
+    label ("Sumber :" / "• Foto dokumentasi istimewa", R; photo_labels' layout in the body), is
+    the photo's caption."""
     if not (p.title_idx is not None and p.lead_idx is None and s.lead_cand is None
             and s.prev_kind in ("title", "date") and count_words(s.t) >= 5 and not CAPTION_MARK_END.search(s.t)):
         return None
-    if CAPTION_LABEL_OPEN.match(s.t):
+    if CAPTION_LABEL_OPEN.match(s.t) or CREDIT_WORD.match(s.t) or s.i + 1 < len(p.lines) \
+            and p.lines[s.i + 1].category == "photo_credit" and PHOTO_LABEL.match(p.lines[s.i + 1].text):
         s.line.drop("caption", "structure:header-caption")
         return s.took(s.i, "caption")
     s.lead_cand = s.i

@@ -34,6 +34,8 @@ NUMBERED = regex.compile(r"^\s*\d{1,2}[.)]\s+\S")
 # "date 2019-06 " prefix some extraction tools put before the text.
 EXTRACTION_PREFIX = regex.compile(r"^\s*date (\d{4}-\d{2}(?:-\d{2})?)\s+")
 CREDIT_WORD = regex.compile(r"^(?:foto|photo|dok(?:umentasi)?|sumber foto|ilustrasi)\s*[:.]", regex.I)
+# A photo's source label alone on its line ("Sumber :", "Photo :"), the credit on the next.
+PHOTO_LABEL = regex.compile(r"(?i)^(?:sumber|foto|photo)\s*:?$")
 # A credit printed without a label, by the words photo desks use for one: "Istimewa"
 # (courtesy of; d108's "• Istimewa"), "Kolase WIKEN.ID" (a collage; d129), "Tangkapan
 # layar ..." (a screenshot), "Dok. Pribadi".
@@ -43,10 +45,11 @@ CREDIT_ALONE = regex.compile(r"^[•·*\s-]*(?:istimewa|kolase\b.{0,40}|tangkapa
 BARE_DOMAIN = regex.compile(r"(?:www\.)?[\w.-]+\.[a-z]{2,}(?:\.[a-z]{2})?", regex.I)
 _NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
 DOMAIN = regex.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|co|net|org|or\.id|go\.id|tv)\b", regex.I)
-# "... (Foto: Dede F)", "... (Sumber foto : Ist)", "... Foto: Instagram", "... foto - Antara", "... (Istimewa)"
+# "... (Foto: Dede F)", "... (Sumber foto : Ist)", "... Foto: Instagram", "... foto - Antara", "... (Istimewa)",
+# "Dokumentasi: Kpfm Samarinda" (CREDIT_WORD's label: an unseen radio portal of R)
 # closing a caption, a table cell's bar after it ("| ... (Foto:Tiyas) |"); the word doubled
 # ("foto-foto", a plural in a quote: d128) is not a credit.
-CAPTION_TAIL = regex.compile(r"(?:\(\s*(?:sumber\s+)?(?:foto|photo|dok|istimewa)\b[^()]{0,80}\)|\b(?:foto|photo)(?:\s*:\s*|\s+[-–]\s*|\s*[-–]\s+)"
+CAPTION_TAIL = regex.compile(r"(?:\(\s*(?:sumber\s+)?(?:foto|photo|dok|istimewa)\b[^()]{0,80}\)|\b(?:foto|photo|dok(?:umentasi)?)(?:\s*:\s*|\s+[-–]\s*|\s*[-–]\s+)"
                              r"[^\s()]{2,60}(?:\s[^\s()]{1,30}){0,4})\.?\s*\|?\s*$", regex.I)
 # A credit glued to the caption's end with a dash, after a date or a full stop:
 # "... Selasa, 8 April 2025--Wahyu Sulistiyawan" (d119), "... Otonomi Baru.-Palpos.id-Dokumen
@@ -273,9 +276,22 @@ def caption_like(text: str) -> bool:
     return (may_match(CAPTION_TAIL, text) and bool(CAPTION_TAIL.search(text))) or \
         bool(GLUED_CREDIT.search(text)) or slash_tail_caption(text) or paren_slash_caption(text) \
         or sentence_slash_caption(text) or courtesy_caption(text) or empty_cell_caption(text) \
+        or copyright_caption(text) \
         or "*" in text and STAR_CREDIT.search(text) is not None \
         or "@" in text and HANDLE_CREDIT.search(text) is not None \
         or text.lower().startswith(("keterangan gambar", "keterangan foto", "ket foto", "ket. foto", "ket gambar"))
+
+
+# A caption closed by its photographer's copyright mark: "... vs Semen Padang (c) Fitri Apriani"
+# (bola.net, R), "Terry Holdbrooks. ©witnesstoguantanamo.com" (merdeka, an HTML sample's
+# whole-page dump). A year after the mark is a copyright line's ("© 2025 Site").
+COPYRIGHT_CREDIT = regex.compile(r"(?:\([cC]\)|©)\s*\p{L}[^()©]{1,60}$")
+
+
+def copyright_caption(text: str) -> bool:
+    """Two words or more closed by a copyright mark and a name (COPYRIGHT_CREDIT)."""
+    m = COPYRIGHT_CREDIT.search(text) if "©" in text or "(c)" in text or "(C)" in text else None
+    return m is not None and count_words(text[:m.start()]) >= 2
 
 
 def empty_cell_caption(text: str) -> bool:
