@@ -188,6 +188,16 @@ def test_an_extraction_prefix_never_stays_on_the_headline(c):
     assert rec.metadata.title == TITLE and rec.metadata.published == "2023-11-04"
 
 
+def test_an_extraction_prefix_is_cut_before_the_rules_read_the_line(c):
+    # " date 2021-11 Laporan Reporter POS-KUPANG.COM, Name" (Pos Kupang) and " date 2024-04
+    # Iklan" (Tempo): unseen pages of R; the line under the prefix is read as it is.
+    rec = c.clean_text(page(" date 2021-11 Reporter: Budi Santoso", P1, P2, P3))
+    assert rec.metadata.authors == ["Budi Santoso"] and rec.metadata.published == "2021-11"
+    assert rec.metadata.title is None and "Budi Santoso" not in rec.text
+    rec = c.clean_text(page(" date 2024-04 Iklan", P1, P2, P3))
+    assert dropped(rec)["Iklan"] == "ad/_common:advertisement" and rec.metadata.published == "2024-04"
+
+
 # ------------------------------------------------------------------ lists after the story
 RUN = ["Harga Cabai Rawit Melonjak Tajam Jelang Akhir Tahun",
        "Persib Bandung Menang Tipis atas Persija di Kandang",

@@ -60,7 +60,7 @@ from ..ruleset.model import RuleSet
 from ..text import dates
 from .marking import guarded
 from .structure.dateline import match_dateline
-from .structure.shapes import EXTRACTION_PREFIX, dateline_domain, strip_prefix
+from .structure.shapes import dateline_domain
 
 
 def collect_metadata(doc: Doc, rs: RuleSet, opts) -> None:
@@ -69,25 +69,18 @@ def collect_metadata(doc: Doc, rs: RuleSet, opts) -> None:
     lines, inputs = doc.lines, rs.structure_inputs(doc.outlet)
     title_idx, lead_idx, dateline_idx = doc.title_idx, doc.lead_idx, doc.dateline_idx
     tz = dates.page_zone(rs.timezone_for(doc.outlet), host_of(doc.url))
-    # An extraction tool's prefix never stays on the headline (" date 2023-11-04 Judul").
-    title = strip_prefix(lines[title_idx].text) if title_idx is not None else None
-    if title is not None:
+    if title_idx is not None:
         # An HTML comment's close left after the headline by a template ("Judul -->":
         # two Blogger outlets' page tops) is markup, not the headline's.
-        doc.set_meta("title", title[0].removesuffix("-->").rstrip() or title[0], "structure:title")
+        title = lines[title_idx].text
+        doc.set_meta("title", title.removesuffix("-->").rstrip() or title, "structure:title")
     if lead_idx is not None:
-        lead = strip_prefix(lines[lead_idx].text)[0]
-        doc.set_meta("lead", lead, "structure:lead")
+        doc.set_meta("lead", lines[lead_idx].text, "structure:lead")
     _header_dates(doc, tz)
-    if title is not None and title[1]:
-        doc.set_meta("published", title[1], "structure:extraction-prefix")
+    # (an extraction tool's " date 2023-11 " prefix, cut off the first line by segment: the
+    # page's own date line comes first)
+    doc.set_meta("published", doc.prefix_date, "structure:extraction-prefix")
     first = next((ln for ln in lines if ln.category is None), None)
-    if first is not None:
-        m = EXTRACTION_PREFIX.match(first.text)
-        if m:
-            doc.set_meta("published", m.group(1), "structure:extraction-prefix")
-            first.cut += ((m.group(0).strip(), "date", "structure:extraction-prefix"),)
-            first.text = first.text[m.end():]
     if dateline_idx is not None and first is lines[dateline_idx]:
         # (no pattern reads a place and the outlet's name alone: the line is the dateline)
         dl = match_dateline(first.text, guarded(doc, inputs.datelines, "datelines")) or first.text

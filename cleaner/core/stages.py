@@ -15,6 +15,7 @@ from ..text.signals import SignalMemo
 from .marking import apply_rules, guarded
 from .metadata import collect_metadata
 from .structure import run_passes
+from .structure.shapes import EXTRACTION_PREFIX
 
 
 def detect_outlet(doc: Doc, rs: RuleSet, opts) -> None:
@@ -23,12 +24,23 @@ def detect_outlet(doc: Doc, rs: RuleSet, opts) -> None:
 
 
 def segment(doc: Doc, rs: RuleSet, opts) -> None:
-    """One Line per non-blank line of the text, its spaces folded."""
+    """One Line per non-blank line of the text, its spaces folded. An extraction tool's
+    " date 2019-06 " glued before the first line is cut off it here, before any rule or
+    structure step reads the line ("date 2021-11 Laporan Reporter POS-KUPANG.COM, Name" is a
+    byline, "date 2024-04 Iklan" an ad label: unseen Pos Kupang and Tempo pages of R); its
+    date is the metadata stage's (doc.prefix_date)."""
     lines = doc.lines
     for raw in doc.text.splitlines():
         text = " ".join(raw.split())
         if text:
             lines.append(Line(len(lines), raw, text))
+    if lines and lines[0].text.startswith("date "):
+        first = lines[0]
+        m = EXTRACTION_PREFIX.match(first.text)
+        if m is not None:
+            doc.prefix_date = m.group(1)
+            first.cut += ((m.group(0).strip(), "date", "structure:extraction-prefix"),)
+            first.text = first.text[m.end():]
 
 
 # The zones of the rules each marking stage applies (RuleSet.dispatch keys).

@@ -64,6 +64,8 @@ class Doc:
     dateline_idx: int | None = None
     # the text is an extractor's main content (the HTML path), not a whole page's dump
     extracted: bool = False
+    # the date of an extraction tool's " date 2019-06 " prefix cut off the first line (segment)
+    prefix_date: str | None = None
     # the names of a writer credit closing the story: authors when nothing else names one
     writer_credit: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)

@@ -80,8 +80,9 @@ RULE_IDS: dict[str, tuple[str, str]] = {
     "structure:date-line-in-body": ("body", "a timestamp line inside the body: a header block printed late"),
     "structure:headline-list": ("body", "two or more bulleted headlines in a row; metadata.related"),
     "structure:link-box": ("body", "headline lines under a link box's label (label: true); metadata.related"),
-    "structure:extraction-prefix": ("metadata", "an extraction tool's \"date 2019-06 \" prefix; "
-                                                "metadata.published"),
+    "structure:extraction-prefix": ("segment, metadata", "an extraction tool's \"date 2019-06 \" prefix, cut "
+                                                         "off the first line before the rules read it; "
+                                                         "metadata.published (after a date the page prints)"),
     "structure:caption": ("metadata", "metadata.captions from caption lines and spans"),
 }
 
