@@ -33,6 +33,7 @@ from cleaner.text.byline import Credit, parse_closing_credit, parse_credit
     ("Kontributor : Ferrye Bangkit Rizki", ["Ferrye Bangkit Rizki"], None),
     ("Peliput : Randi Mahesa", ["Randi Mahesa"], None),
     ("Liputan : Sutrisno", ["Sutrisno"], None),                          # with its colon only
+    ("Laporan oleh Meilita Elaine", ["Meilita Elaine"], None),          # Suara Surabaya (R)
     # the page's date and time first, then the labels
     ("RABU, 12 MARET 2025 | 10:20 WIB | LAPORAN: DEDI KURNIAWAN", ["DEDI KURNIAWAN"], None),
     ("Selasa, 4 Juni 2024 | Pukul 08.15 | Penulis: Ayu Lestari | Editor: Heru", ["Ayu Lestari"], "Heru"),
@@ -166,3 +167,14 @@ def test_a_closing_credit_naming_an_editor_is_no_writer():
     # "... ungkapnya. (Editor Jon Heri)" (unseen jodanews page) gave authors ["Editor Jon Heri"].
     assert parse_closing_credit("(Editor Jon Heri)") is None
     assert parse_closing_credit("(Nesiana Yuko Argina)") == ["Nesiana Yuko Argina"]
+
+
+@pytest.mark.parametrize("value, names", [
+    ("Abdul Hakim/Hanif Nashrullah", ["Abdul Hakim", "Hanif Nashrullah"]),   # Antara's two writers (R)
+    ("Arnold H Sianturi / FMB", ["Arnold H Sianturi"]),                      # the editor's initials
+    ("Ani Lestari, Budi Santoso dan Citra", ["Ani Lestari", "Budi Santoso", "Citra"]),
+    ("ANT", ["ANT"]),                                                          # no slash: as printed
+])
+def test_a_rule_capture_s_names(value, names):
+    from cleaner.core.marking import split_names
+    assert split_names(value) == names

@@ -20,14 +20,20 @@ from ..text.signals import MEMO_MAX, active_cache, memo_slot
 
 # Separators between several names on one byline ("A, B dan C", "A & B").
 NAME_SPLIT = regex.compile(r"\s*(?:,|;|&|\bdan\b|\band\b)\s*")
+# A slash between two writers ("Pewarta: Abdul Hakim/Hanif Nashrullah": Antara, R) or before
+# the editor's initials ("Arnold H Sianturi / FMB": beritasatu), which name nobody.
+SLASH = regex.compile(r"\s*/\s*")
+DESK_CODE = regex.compile(r"^\p{Lu}{1,4}(?:-?\d{1,3})?$")
 TRIM = " \t|:;,-–—()[]/"
 TAG_SPLIT = regex.compile(r"\s*[,;|#]\s*")
 WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
 
 
 def split_names(value: str) -> list[str]:
-    """The names of a byline ("A, B dan C"), trimmed; longer than 80 characters: not a name."""
-    parts = [tidy_name(p) for p in NAME_SPLIT.split(value)]
+    """The names of a byline ("A, B dan C", "A/B"), trimmed, desk codes after a slash left out
+    ("A / FMB"); longer than 80 characters: not a name."""
+    parts = [tidy_name(p) for part in NAME_SPLIT.split(value)
+             for k, p in enumerate(SLASH.split(part)) if not (k and DESK_CODE.match(p.strip(TRIM)))]
     return [p for p in parts if p and len(p) <= 80]
 
 

@@ -35,7 +35,7 @@ from .signals import memo, stopword_density
 LABELS = {
     "penulis": "authors", "ditulis oleh": "authors", "reporter": "authors", "wartawan": "authors",
     "laporan wartawan": "authors", "laporan reporter": "authors", "laporan jurnalis": "authors",
-    "laporan kontributor": "authors", "laporan": "authors", "pewarta": "authors", "peliput": "authors",
+    "laporan kontributor": "authors", "laporan oleh": "authors", "laporan": "authors", "pewarta": "authors", "peliput": "authors",
     "liputan": "authors",
     "kontributor": "authors", "koresponden": "authors", "jurnalis": "authors", "oleh": "authors",
     "writer": "authors", "author": "authors", "by": "authors", "reportase": "authors",
