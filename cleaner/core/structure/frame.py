@@ -209,7 +209,7 @@ def body_opening(p: Page, start: int) -> int:
                 lines[k].category = lines[k].rule = None
         start = dl
         p.dateline_idx = dl
-    marked = body_start(p)
+    marked = p.marked_idx = body_start(p)
     return marked if marked is not None else start
 
 
@@ -280,21 +280,23 @@ REPEATED_TITLE_MIN_WORDS = 4
 
 
 def title_from_leftovers(p: Page, start: int) -> None:
-    """No headline found, but the dateline opens the story: the header scan stopped above
+    """No headline found, but the dateline (or the outlet's body_start marker: Media
+    Indonesia's e-paper card over a 2016 page of R) opens the story: the header scan stopped above
     the headline (a menu, a search box, share buttons), and the leftover header lines hold
     it. The headline is the one that speaks of the story: it shares words with the dateline
     paragraph (a teaser or a menu does not); title case (a standfirst or a caption in
     sentence case shares them too), no caption, date line or bulleted item. Printed twice
     among the leftovers, one shared word is enough ("Jalan Rusak di Indonesia Makin Panjang"
     twice over "... mengabaikan rusaknya jalan provinsi ...": unseen solopos and gotimes pages)."""
-    if p.title_idx is not None or p.dateline_idx is None:
+    opens = p.dateline_idx if p.dateline_idx is not None else p.marked_idx
+    if p.title_idx is not None or opens is None or opens >= len(p.lines):
         return
     leftovers = [k for k in range(p.top, start)
                  if p.lines[k].rule in ("structure:header-label", "structure:header-text")]
     seen = Counter(p.lines[k].text for k in leftovers)
-    opening = content_words(p.lines[p.dateline_idx].text)
-    nxt = p.next_kept(p.dateline_idx)
-    if count_words(p.lines[p.dateline_idx].text) < 6 and nxt is not None:
+    opening = content_words(p.lines[opens].text)
+    nxt = p.next_kept(opens)
+    if count_words(p.lines[opens].text) < 6 and nxt is not None:
         opening = opening | content_words(p.lines[nxt].text)     # a dateline alone on its line
     best, best_share = None, 0.0
     for k in leftovers:

@@ -33,6 +33,8 @@ class Page:
         self.title_idx: int | None = None
         self.lead_idx: int | None = None
         self.dateline_idx: int | None = None
+        # The first body line the outlet's body_start marker gave (frame.body_opening).
+        self.marked_idx: int | None = None
         # A caption opening like a dateline, passed for the site's dateline below it.
         self.caption_dateline_idx: int | None = None
         # A whole page's dump (page.page_top): the article's header block starts at
