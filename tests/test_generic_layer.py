@@ -692,3 +692,12 @@ def test_a_line_over_a_photo_source_label_is_its_caption(c):
     caption = "Para pelajar saat menaiki bus sekolah gratis di halte"
     rec = c.clean_text(page(TITLE, caption, "Sumber :", "• Foto dokumentasi istimewa", P1, P2, P3))
     assert rec.metadata.lead is None and dropped(rec)[caption].startswith("caption/")
+
+
+def test_a_caption_closed_by_a_bracketed_credit_is_no_leftover_headline(c):
+    # "Walikota saat di wawancarai Wartawan usai Demo Damai di DPRD Propinsi Maluku. (Eva.M)"
+    # above the dateline paragraph (an unseen Ambon outlet of R, its headline printed twice
+    # above it with a full stop): a caption, as the header scan's title step already reads it.
+    caption = "Wali Kota saat Diwawancarai Wartawan usai Peresmian Bus Sekolah Gratis di Terminal. (Eva.M)"
+    rec = c.clean_text(page("Beranda", "Daerah", caption, P1, P2, P3))
+    assert rec.metadata.title is None and caption not in rec.text

@@ -16,6 +16,7 @@ from .shapes import (
     NAME_LINE,
     PLACE_BRAND_ALONE,
     PLACE_BRAND_MAX_WORDS,
+    SENTENCE_THEN_CREDIT,
     SITE_DATELINE_GAP,
     SPLIT_LABELS,
     caption_like,
@@ -304,7 +305,7 @@ def title_from_leftovers(p: Page, start: int) -> None:
         t = line.text
         n = count_words(t)
         if not LEFTOVER_TITLE_WORDS[0] <= n <= LEFTOVER_TITLE_WORDS[1] or BULLET.match(t) or not title_like(t) \
-                or caption_like(t) or dates.mostly_date(t):
+                or caption_like(t) or SENTENCE_THEN_CREDIT.search(t) or dates.mostly_date(t):
             continue
         own = content_words(t)
         shared = len(own & opening)
