@@ -701,3 +701,16 @@ def test_a_caption_closed_by_a_bracketed_credit_is_no_leftover_headline(c):
     caption = "Wali Kota saat Diwawancarai Wartawan usai Peresmian Bus Sekolah Gratis di Terminal. (Eva.M)"
     rec = c.clean_text(page("Beranda", "Daerah", caption, P1, P2, P3))
     assert rec.metadata.title is None and caption not in rec.text
+
+
+def test_a_kicker_over_a_longer_headline_replaces_a_slogan_banner(c):
+    # "Kota Makassar Komitmen Dalam Kreatifitas" (a city's slogan banner) / "Aksi Mahasiswa
+    # Makassar" (the kicker) / the headline / the standfirst / "Editor: ..." (Tribun Timur, R).
+    head = "Pemerintah Kota Tambah Bus Sekolah Gratis, Warga Berharap Rute ke Desa Ikut Dilayani"
+    lead = "Warga kota menyambut baik tambahan bus sekolah gratis yang mulai beroperasi pekan depan."
+    rec = c.clean_text(page("Kota Bersih Komitmen Dalam Pelayanan", "Aksi Warga Kota", head, lead,
+                            "Editor: Budi Santoso", P1, P2, P3))
+    assert rec.metadata.title == head and rec.metadata.lead == lead and head not in rec.text
+    # A short second headline with no longer headline under it still closes the block.
+    rec = c.clean_text(page(TITLE, "Aksi Warga Kota", P1, P2, P3))
+    assert rec.metadata.title == TITLE

@@ -19,10 +19,8 @@ from ...text.signals import (
     ends_sentence,
     glued_row,
     headline_like,
-    lowercase_content_words,
     prose_like,
     same_text,
-    sentence_case,
     starts_with_text,
     title_like,
 )
@@ -50,8 +48,10 @@ from .shapes import (
     caption_like,
     credit_suffix,
     kicker_headline,
+    kicker_over,
     photo_credit_like,
     place_and_brand,
+    replaces_headline,
     site_suffixed,
     slash_credit,
     strong_dateline,
@@ -322,12 +322,14 @@ def title(p: Page, s: HeaderScan) -> str | None:
     if s.title_closed or not title_like(t) or slash_credit(t) or LABEL_CAPTION.match(t) or NUMBERED.match(t) \
             or SENTENCE_THEN_CREDIT.search(t) or caption_like(t) or t.casefold().startswith("logo "):
         return None     # (an image's alt text: "Logo Jowonews Brown", "Logo Kementerian Agama (Kemenag) RI")
-    if p.title_idx is not None and not _replaces_title(p, t):
+    if p.title_idx is not None and not replaces_headline(p.lines[p.title_idx].text, t):
         if p.lead_idx is None and s.lead_cand is None and count_words(t) >= STANDFIRST_MIN_WORDS:
             s.lead_cand = s.i
             s.line.drop("lead", "structure:subtitle")
         else:
             s.line.drop("other", "structure:second-headline")
+            if count_words(t) <= LABEL_MAX_WORDS and s.j is not None and kicker_over(p.lines[p.title_idx].text, p.lines[s.j].text):
+                return s.took(s.i, "lead")      # (the candidate above: a slogan's banner)
         return s.took(s.i, "lead", closes=True)
     if p.title_idx is not None:
         p.lines[p.title_idx].drop("section", "structure:label-above-title", force=True)
@@ -338,18 +340,6 @@ def title(p: Page, s: HeaderScan) -> str | None:
 
 # A header line carrying a date and its time, and at most this many words, is a date line.
 TIMESTAMP_LINE_MAX_WORDS = 14
-
-def _replaces_title(p: Page, t: str) -> bool:
-    """A later headline replaces the title candidate when that one was only a label above
-    it (a section, kicker or slogan: shorter than the headline); a sentence-case line, a
-    shorter one, or one with more lower-case content words (a caption: "Kapolsek X, saat
-    meninjau ...") is not."""
-    head = p.lines[p.title_idx].text
-    current = count_words(head)
-    if sentence_case(t) or (current > LABEL_MAX_WORDS and lowercase_content_words(t) > lowercase_content_words(head)):
-        return False
-    return current <= LABEL_MAX_WORDS or count_words(t) > current
-
 
 def photo_credit(p: Page, s: HeaderScan) -> str | None:
     """A credit-shaped line under the headline."""

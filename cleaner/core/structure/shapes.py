@@ -1,6 +1,8 @@
 """What a line looks like to the structure passes: thresholds (each says how it was
 chosen) and shape tests of one line (a photo credit, a caption, a name, a label).
 Nothing here knows an outlet's strings or the lines around a line."""
+# size: a flat table of thresholds and one-line shape tests, each a few lines and
+# independent of the others; split by kind (captions, credits, headlines) if it grows on.
 from __future__ import annotations
 
 import regex
@@ -16,6 +18,7 @@ from ...text.signals import (
     headline_like,
     lowercase_content_words,
     memo,
+    sentence_case,
     stopword_density,
     title_like,
     words,
@@ -494,3 +497,22 @@ def credit_suffix(headline: str, copy: str) -> bool:
     """``copy`` is ``headline`` with a short credit after it."""
     rest = _after(copy, headline)
     return bool(rest) and CREDIT_SUFFIX.match(rest) is not None and count_words(rest) <= CREDIT_SUFFIX_MAX_WORDS
+
+
+def replaces_headline(head: str, t: str) -> bool:
+    """A later headline ``t`` replaces the headline candidate ``head`` when that one was only
+    a label above it (a section, kicker or slogan: shorter than the headline); a
+    sentence-case line, a shorter one, or one with more lower-case content words (a
+    caption: "Kapolsek X, saat meninjau ...") is not."""
+    current = count_words(head)
+    if sentence_case(t) or (current > LABEL_MAX_WORDS and lowercase_content_words(t) > lowercase_content_words(head)):
+        return False
+    return current <= LABEL_MAX_WORDS or count_words(t) > current
+
+
+def kicker_over(head: str, nxt: str) -> bool:
+    """A short line under the headline candidate ``head`` is a kicker over a longer headline
+    ``nxt`` that replaces it ("Aksi Mahasiswa Makassar" / "Tuntutan Demo ...", the candidate
+    a city's slogan banner: Tribun Timur, R; d014's kicker is a rule's heading): it does not
+    close the headline block."""
+    return title_like(nxt) and replaces_headline(head, nxt)
