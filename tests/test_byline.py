@@ -174,6 +174,7 @@ def test_a_closing_credit_naming_an_editor_is_no_writer():
     ("Arnold H Sianturi / FMB", ["Arnold H Sianturi"]),                      # the editor's initials
     ("Ani Lestari, Budi Santoso dan Citra", ["Ani Lestari", "Budi Santoso", "Citra"]),
     ("ANT", ["ANT"]),                                                          # no slash: as printed
+    ("bbn/maw", ["bbn/maw"]),                        # desk codes only (beritabali, batch S): as printed
 ])
 def test_a_rule_capture_s_names(value, names):
     from cleaner.core.marking import split_names

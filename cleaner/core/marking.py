@@ -29,11 +29,20 @@ TAG_SPLIT = regex.compile(r"\s*[,;|#]\s*")
 WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
 
 
+def _slashed(part: str) -> list[str]:
+    """One byline part split at its slashes when each piece is a capitalised name, a desk's
+    initials after the first left out; "bbn/maw" (desk codes only, beritabali) as printed."""
+    pieces = SLASH.split(part) if "/" in part else [part]
+    if len(pieces) == 1:
+        return pieces
+    kept = pieces[:1] + [q for q in pieces[1:] if not DESK_CODE.match(q.strip(TRIM))]
+    return kept if all(q.strip(TRIM)[:1].isupper() for q in kept) else [part]
+
+
 def split_names(value: str) -> list[str]:
     """The names of a byline ("A, B dan C", "A/B"), trimmed, desk codes after a slash left out
     ("A / FMB"); longer than 80 characters: not a name."""
-    parts = [tidy_name(p) for part in NAME_SPLIT.split(value)
-             for k, p in enumerate(SLASH.split(part)) if not (k and DESK_CODE.match(p.strip(TRIM)))]
+    parts = [tidy_name(p) for part in NAME_SPLIT.split(value) for p in _slashed(part)]
     return [p for p in parts if p and len(p) <= 80]
 
 
