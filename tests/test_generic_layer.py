@@ -714,3 +714,14 @@ def test_a_kicker_over_a_longer_headline_replaces_a_slogan_banner(c):
     # A short second headline with no longer headline under it still closes the block.
     rec = c.clean_text(page(TITLE, "Aksi Warga Kota", P1, P2, P3))
     assert rec.metadata.title == TITLE
+
+
+def test_a_quote_printed_twice_in_a_row_is_the_story_s_once(c):
+    # A pull quote printed right under its paragraph (three on an unseen ayosemarang page of
+    # S): the paragraph stays, its copy goes; a short caption printed twice still goes whole.
+    quote = "“Kami sudah mencoba menyangga atapnya dengan kayu, tapi saat hujan deras kayunya tidak kuat,” kata kepala sekolah."
+    rec = c.clean_text(page(P1, P2, quote, quote, P3, P4))
+    assert rec.text.split("\n\n") == [P1, P2, quote, P3, P4]
+    caption = "Warga korban banjir mengungsi di masjid desa."
+    rec = c.clean_text(page(P1, P2, caption, caption, P3, P4))
+    assert caption not in rec.text

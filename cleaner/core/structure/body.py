@@ -41,6 +41,14 @@ from .shapes import (
 )
 from .state import Page
 
+# A paragraph printed twice in a row that quotes someone (it opens with a quotation mark or
+# reports speech) is no caption: the labelled pages' captions printed twice have 5-9 words
+# and quote nobody; the pull quotes of S's ayosemarang page have 19-25.
+PULL_QUOTE_MIN_WORDS = 12
+QUOTE_OPENERS = frozenset('"“‘\'')
+SPEECH = regex.compile(r"(?i)\b(?:ujar|ujarnya|kata|katanya|ucap|ucapnya|tuturnya|jelasnya|tegasnya|"
+                       r"(?:me)?(?:nyebutkan|ngatakan|njelaskan|nuturkan|ngungkapkan|negaskan))\b")
+
 
 def caption_repeat(p: Page, i: int, line: Line, nxt: Line | None, title: str | None) -> bool:
     """A caption followed by its longer copy (with the credit), printed twice in a row, or
@@ -51,6 +59,12 @@ def caption_repeat(p: Page, i: int, line: Line, nxt: Line | None, title: str | N
         return False
     t = line.text
     low, low_next = folded_line(t), folded_line(nxt.text)
+    if low_next == low and count_words(t) >= PULL_QUOTE_MIN_WORDS and not caption_like(t) \
+            and (t[:1] in QUOTE_OPENERS or SPEECH.search(t) is not None):
+        # A quote or someone's words printed again as a pull quote (three on an unseen
+        # ayosemarang page of S): the story's paragraph, and a copy of it.
+        nxt.drop("other", "structure:repeated-paragraph")
+        return True
     # (a copy starts alike: most pairs of lines differ in their first 20 folded characters)
     if low_next[:20] == low[:20] and starts_with_text(nxt.text, t, 20) \
             or low_next[:10] == low[:10] and starts_with_text(nxt.text, t, 10) and caption_like(nxt.text):

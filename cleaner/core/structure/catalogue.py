@@ -22,8 +22,9 @@ RULE_IDS: dict[str, tuple[str, str]] = {
                                                  "(text/byline.py); metadata.authors, editor, credited_source"),
     "structure:title-repeat": ("header, body", "the headline printed again"),
     "structure:caption-after-credit": ("header", "the line after a photo credit: its caption"),
-    "structure:repeated-paragraph": ("header", "a paragraph printed twice at the top: the standfirst (lead) "
-                                               "and further copies"),
+    "structure:repeated-paragraph": ("header, body", "a paragraph printed twice at the top: the standfirst "
+                                                     "(lead) and further copies; in the body, a quote printed "
+                                                     "again right under itself (a pull quote): the copy"),
     "structure:caption-repeat": ("header, body", "a caption followed by its copy with the credit, printed twice in a row, or again under its photo credit: all"),
     "structure:photo-credit": ("header", "a photo credit under the headline"),
     "structure:caption-credit": ("header, body", "a caption that ends with its credit, or (under the headline) opens with 'Ilustrasi', 'Foto:'"),
