@@ -725,3 +725,18 @@ def test_a_quote_printed_twice_in_a_row_is_the_story_s_once(c):
     caption = "Warga korban banjir mengungsi di masjid desa."
     rec = c.clean_text(page(P1, P2, caption, caption, P3, P4))
     assert caption not in rec.text
+
+
+def test_an_faq_box_between_paragraphs_goes(c):
+    # Merdeka's FAQ box between two paragraphs, its items parted by "-" lines (an unseen page
+    # of S), the last items' questions not opening with their word.
+    faq = ["Apa yang dilakukan pemerintah kota soal bus sekolah? Pemerintah menambah armada bus sekolah gratis.",
+           "Mengapa bus sekolah ditambah? Jumlah pelajar yang naik bus terus bertambah setiap tahun.",
+           "Kapan bus baru mulai beroperasi? Armada baru mulai melayani pelajar pada pekan depan.",
+           "Rute seperti apa yang dilayani bus baru? Dua belas rute baru menuju desa-desa di pinggiran kota."]
+    body = [P1, P2]
+    for q in faq:
+        body += ["-", q]
+    rec = c.clean_text(page(*body, P3, P4))
+    assert rec.text.split("\n\n") == [P1, P2, P3, P4]
+    assert all(dropped(rec)[q] == "other/structure:faq-block" for q in faq)

@@ -72,7 +72,8 @@ RULE_IDS: dict[str, tuple[str, str]] = {
                                                       "nothing else names one"),
     "structure:headline-run": ("tail", "three or more headlines in a row after the story: another stories' "
                                        "list; metadata.related"),
-    "structure:faq-block": ("tail", "a run of question-and-answer paragraphs closing the body"),
+    "structure:faq-block": ("tail", "a run of question-and-answer paragraphs closing the body, or "
+                                    "standing between its paragraphs (a site's FAQ box)"),
     "structure:summary-after-body": ("tail", "the summary printed as the last paragraph before the credits "
                                              "(summary_after_body outlets): the lead"),
     "structure:embedded-post": ("body", "an embedded social-media post"),

@@ -119,6 +119,8 @@ FAQ_MIN_RUN = 3
 FAQ_ITEM = regex.compile(
     r"^(?:apa|apakah|bagaimana|kapan|kenapa|mengapa|siapa|siapakah|di ?mana|ke ?mana|berapa|"
     r"bisakah|dapatkah|adakah|what|how|why|when|who|where)\b[^?]{3,150}\?\s+\S.{20,}", regex.I)
+# Next to such a run, an item whose question does not open with its question word.
+FAQ_LOOSE = regex.compile(r"^[^?]{10,150}\?\s+\S.{10,}")
 # A teaser's excerpt, cut off by the site with an ellipsis right after a word ("... warga
 # di…", "... Pangeran ..."): the text of another story, not a paragraph of this one.
 TEASER_SNIPPET = regex.compile(r"\w{2}\s?(?:…|\.{3})$")

@@ -8,6 +8,7 @@ from ...text import dates
 from ...text.signals import count_words, ends_sentence, prose_like, words
 from .shapes import (
     FAQ_ITEM,
+    FAQ_LOOSE,
     FAQ_MIN_RUN,
     HEADLINE_RUN_MIN,
     INJECTED_MAX_SHARED,
@@ -258,17 +259,32 @@ def list_heading(p: Page, i: int, start: int) -> bool:
 
 def faq_block(p: Page, start: int, end: int) -> int:
     """A run of question-and-answer paragraphs closing the body is an FAQ
-    block the site appends, not the story: it starts the tail."""
+    block the site appends, not the story: it starts the tail. Inside the story, such a run
+    between paragraphs is the site's box too (Merdeka's, its items parted by "-" lines: an
+    unseen page of S; d064's stands at the page's end), with the items next to it whose
+    question does not open with its word ("Kerusakan mobil seperti apa ...? ...")."""
     kept = [i for i in range(start, end) if p.lines[i].category is None]
     run = 0
     while run < len(kept) and FAQ_ITEM.match(p.lines[kept[-1 - run]].text):
         run += 1
-    if run < FAQ_MIN_RUN or run == len(kept):
-        return end
-    first = kept[-run]
-    for k in range(first, end):
-        p.lines[k].drop("other", "structure:faq-block")
-    return first
+    if FAQ_MIN_RUN <= run < len(kept):
+        first = kept[-run]
+        for k in range(first, end):
+            p.lines[k].drop("other", "structure:faq-block")
+        end, kept = first, kept[:-run]
+    items = [FAQ_ITEM.match(p.lines[k].text) is not None if "?" in p.lines[k].text else False for k in kept]
+    i = 0
+    while i < len(kept):
+        j = i
+        while j < len(kept) and items[j]:
+            j += 1
+        if j - i >= FAQ_MIN_RUN and 0 < i:
+            while j < len(kept) - 1 and FAQ_LOOSE.match(p.lines[kept[j]].text):
+                j += 1
+            for k in kept[i:j]:
+                p.lines[k].drop("other", "structure:faq-block")
+        i = j + 1
+    return end
 
 
 def drop_rest(p: Page, i: int, category: str, rule: str) -> None:
