@@ -740,3 +740,13 @@ def test_an_faq_box_between_paragraphs_goes(c):
     rec = c.clean_text(page(*body, P3, P4))
     assert rec.text.split("\n\n") == [P1, P2, P3, P4]
     assert all(dropped(rec)[q] == "other/structure:faq-block" for q in faq)
+
+
+def test_a_dateline_paragraph_in_strict_title_case_is_no_kicker_headline(c):
+    # "NASAL - Kondisi memprihatinkan terjadi di SDN 115 Kaur di Desa Tebing Rambutan ...,
+    # Jumat 15 Agustus 2025." (an unseen Bengkulu outlet of S): the story's first paragraph,
+    # closed by its full stop; a later pass had taken it for the headline.
+    first = ("CIBEUNYING - Kondisi memprihatinkan terjadi di SDN 115 Kota di Desa Sukamaju Kecamatan "
+             "Cibeunying, Jumat 15 Agustus 2025.")
+    rec = c.clean_text(page(TITLE, first, P2, P3))
+    assert rec.metadata.dateline == "CIBEUNYING -" and rec.text.startswith(first)

@@ -18,6 +18,7 @@ from ...text.signals import (
     headline_like,
     lowercase_content_words,
     memo,
+    prose_like,
     sentence_case,
     stopword_density,
     title_like,
@@ -426,8 +427,12 @@ def kicker_headline(dateline: str, text: str) -> bool:
     """A headline with an upper-case kicker and a dash ("BREAKING NEWS – 30 Juta Surat
     Suara Diperebutkan ...": unseen tribunlampung page): the label is no dateline (not
     the site's) and the line is a headline, not a paragraph. A dateline alone on its line
-    ("Warta Ekonomi, Jakarta -") is none."""
-    return not strong_dateline(dateline) and count_words(text[len(dateline):]) >= 3 and title_like(text)
+    ("Warta Ekonomi, Jakarta -") is none, nor a paragraph closed by its full stop that only
+    title_like's strict title case would take ("NASAL - Kondisi memprihatinkan terjadi di
+    SDN 115 Kaur di Desa Tebing Rambutan ..., Jumat 15 Agustus 2025.": an unseen Bengkulu
+    outlet of S, whose first paragraph a later pass then took for the headline)."""
+    return not strong_dateline(dateline) and count_words(text[len(dateline):]) >= 3 \
+        and headline_like(text) and not prose_like(text)
 
 
 def dateline_brand(dateline: str | None) -> str | None:
