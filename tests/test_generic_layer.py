@@ -750,3 +750,13 @@ def test_a_dateline_paragraph_in_strict_title_case_is_no_kicker_headline(c):
              "Cibeunying, Jumat 15 Agustus 2025.")
     rec = c.clean_text(page(TITLE, first, P2, P3))
     assert rec.metadata.dateline == "CIBEUNYING -" and rec.text.startswith(first)
+
+
+def test_a_headline_then_its_words_in_sentence_case_is_no_caption_and_copy(c):
+    # "Natal dan Tahun Baru" (a kicker) / the headline / the same words in sentence case with
+    # a full stop (the standfirst Tribun Kaltim prints: an unseen page of S): the headline
+    # replaces the kicker; it was read as a caption and its copy, the kicker as the title.
+    head = "Harga Bahan Pokok di Kota Merangkak Naik Jelang Nataru, Cabai Tembus Rp 100 Ribu"
+    copy = "Harga bahan pokok di Kota merangkak naik jelang Nataru, cabai tembus Rp 100 ribu."
+    rec = c.clean_text(page("Natal dan Tahun Baru", head, copy, "Penulis: Rita Lavenia | Editor: Diah", P1, P2, P3))
+    assert rec.metadata.title == head and head not in rec.text

@@ -21,6 +21,7 @@ from ...text.signals import (
     headline_like,
     prose_like,
     same_text,
+    sentence_case,
     starts_with_text,
     title_like,
 )
@@ -254,6 +255,9 @@ def repeated_paragraph(p: Page, s: HeaderScan) -> str | None:
 def caption_repeat(p: Page, s: HeaderScan) -> str | None:
     """A caption and its longer copy (with the credit), or printed twice."""
     lines, j, t = p.lines, s.j, s.t
+    if j is not None and (p.title_idx is None or replaces_headline(lines[p.title_idx].text, t)) and title_like(t) \
+            and lines[j].text != t and same_text(lines[j].text.rstrip(" ."), t) and sentence_case(lines[j].text):
+        return None     # the headline, then its standfirst: its words in sentence case (Tribun Kaltim, S)
     if j is None or not (starts_with_text(lines[j].text, t) or (
             same_text(lines[j].text, t) and count_words(t) >= 3
             and (s.title_closed or not title_like(t)))):
