@@ -760,3 +760,14 @@ def test_a_headline_then_its_words_in_sentence_case_is_no_caption_and_copy(c):
     copy = "Harga bahan pokok di Kota merangkak naik jelang Nataru, cabai tembus Rp 100 ribu."
     rec = c.clean_text(page("Natal dan Tahun Baru", head, copy, "Penulis: Rita Lavenia | Editor: Diah", P1, P2, P3))
     assert rec.metadata.title == head and head not in rec.text
+
+
+@pytest.mark.parametrize("caption", ["Petugas mengevakuasi korban tabrakan di jalan raya, Selasa (22/8/2023). ANTARA/HO-Polsek Kota",
+                                     "Banjir di Kota Kita. *(ist)"])
+def test_a_handout_credit_and_a_star_before_a_bracketed_credit_close_a_caption(c, caption):
+    # "... Selasa (22/8/2023). ANTARA/HO-Polsek Jagakarsa" and "Banjir di Samarinda. *(ist)"
+    # (unseen pages of S, taken for the standfirst and the headline).
+    from cleaner.core.structure.shapes import caption_like
+    assert caption_like(caption)
+    rec = c.clean_text(page(TITLE, caption, P1, P2, P3))
+    assert rec.metadata.lead is None and rec.metadata.title == TITLE and caption not in rec.text

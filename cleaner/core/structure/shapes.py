@@ -78,9 +78,10 @@ PAREN_SLASH_CREDIT = regex.compile(r"(?<=[\p{L}\p{N},])\s?\(\s?\p{Lu}[\p{L}.]*(?
                                    r"[\p{Lu}@][\p{L}.@]{2,}(?:\s\p{Lu}[\p{L}.]*){0,3}\s?\)\s*$")
 # A credit after the caption's full stop, no brackets: "... Senin (31/5/2021) siang.
 # TRIBUNKALTIM.CO/DWI ARDIANTO", "... Selasa, 2 Juli 2019. TEMPO/Francisca Christy Rosana",
-# "... Rabu (16/7/2025). ANTARA/Siti Nurhaliza" (five outlets, never a paragraph's end).
+# "... Rabu (16/7/2025). ANTARA/Siti Nurhaliza" (five outlets, never a paragraph's end);
+# a handout's "ANTARA/HO-Polsek Jagakarsa" (an unseen page of S).
 SENTENCE_SLASH_CREDIT = regex.compile(r"[.!?)]\s+\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2}\s?/\s?"
-                                      r"\p{Lu}[\p{L}.]{2,}(?:\s\p{Lu}[\p{L}.]*){0,3}\)?\s*$")
+                                      r"\p{Lu}[\p{L}.]{1,}(?:-\p{Lu}[\p{L}.]*)?(?:\s\p{Lu}[\p{L}.]*){0,3}\)?\s*$")
 # A sentence closed by a credit in brackets: "... Effendi.(humas)" (d103), "... Minggu
 # (23/4/2023). (Egiabdulmugni/Suarabogor.id)" (d114). A caption or a paragraph, never a
 # headline (which has no full stop before its last bracket).
@@ -90,9 +91,10 @@ SENTENCE_THEN_CREDIT = regex.compile(r"[.!?]\s*[(\[][^()\[\]]{2,60}[)\]]\s*$")
 # paragraphs end with the star too, so it marks no caption alone).
 CAPTION_MARK_END = regex.compile(r"[.!?]\*$")
 # The star, then the photo's credit after a slash ("ILUSTRASI banjir bandang.* /ANTARA",
-# "Cabai.* /NAME/ANTARA": six captions of the labelled pages): a caption wherever it stands
+# "Cabai.* /NAME/ANTARA": six captions of the labelled pages), or a credit in brackets
+# ("Banjir di Samarinda. *(ist)": an unseen page of S): a caption wherever it stands
 # (caption_like).
-STAR_CREDIT = regex.compile(r"[.!?]\*\s*/+\s*\S.{0,80}$")
+STAR_CREDIT = regex.compile(r"[.!?]\*\s*/+\s*\S.{0,80}$|[.!?]\s?\*\s?\(\s*\p{L}[\p{L}. ]{1,30}\)$")
 # A social account as the photo's credit, after a slash or a full stop: "Pernikahan Raffi
 # Ahmad/instagram@_rans17" (matamata), "Cuitan Said Didu. Twitter @msaid_didu" (a PRMN site);
 # "... melalui akun Instagram @x" (no slash, no full stop before it) is a sentence.
