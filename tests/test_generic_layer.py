@@ -771,3 +771,20 @@ def test_a_handout_credit_and_a_star_before_a_bracketed_credit_close_a_caption(c
     assert caption_like(caption)
     rec = c.clean_text(page(TITLE, caption, P1, P2, P3))
     assert rec.metadata.lead is None and rec.metadata.title == TITLE and caption not in rec.text
+
+
+def test_a_caption_with_its_credit_printed_twice_is_no_standfirst(c):
+    # The photo's caption, closed by its credit in brackets, printed twice under the headline
+    # (harianbhirawa, T): a caption and its copy, not the standfirst and the first paragraph.
+    caption = "Sejumlah petani di bantaran sungai yang sedang panen padi. (Budi Santoso/kotakita)"
+    rec = c.clean_text(page(TITLE, caption, caption, P2, P3, P4))
+    assert rec.metadata.lead is None and caption not in rec.text and rec.text.startswith(P2)
+
+
+def test_a_closing_credit_under_a_one_paragraph_story_is_its_writer(c):
+    # One paragraph, an invitation split over two lines (dropped by the rules), then the
+    # writer's credit in brackets (Metro TV, T): the credit names the writer.
+    cut = P2.rstrip(".") + " dan warga diperkirakan"       # the dump stops mid-sentence
+    rec = c.clean_text(page(TITLE, "4 December 2021 22:07", cut, "Jangan lupa ikuti update berita lainnya dan follow akun",
+                            "Google News Kotakita.com", "(Hani Handayanti)"))
+    assert rec.metadata.authors == ["Hani Handayanti"] and rec.text == cut

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ...model.document import Line
 from ...text import dates
+from ...text.byline import parse_closing_credit
 from ...text.signals import (
     QUOTE_START,
     count_words,
@@ -240,8 +241,9 @@ def repeated_paragraph(p: Page, s: HeaderScan) -> str | None:
     """A paragraph printed twice at the top: the standfirst and the first
     paragraph (further copies go too). The header ends there."""
     lines, j, t = p.lines, s.j, s.t
-    if j is None or not same_text(lines[j].text, t) or not prose_like(t) or p.dateline_follows(j):
-        return None
+    if j is None or not same_text(lines[j].text, t) or not prose_like(t) or p.dateline_follows(j) \
+            or SENTENCE_THEN_CREDIT.search(t):
+        return None     # (a credit in brackets closes a caption printed twice: harianbhirawa, T)
     lines[j].drop("lead" if p.title_idx is not None else "other", "structure:repeated-paragraph")
     if p.title_idx is not None and p.lead_idx is None:
         p.lead_idx = j
@@ -371,8 +373,9 @@ def name_above_date(p: Page, s: HeaderScan) -> str | None:
 def label(p: Page, s: HeaderScan) -> str | None:
     """Three words or fewer: a section label above the headline, else a caption or other."""
     t = s.t
-    if count_words(t) > 3 or BULLET.match(t) and p.title_idx is not None or QUOTE_START.match(t) or NUMBERED.match(t):
-        return None     # (above the headline, "• Beranda", "• Login": a menu's or a breadcrumb's)
+    if count_words(t) > 3 or BULLET.match(t) and p.title_idx is not None or QUOTE_START.match(t) or NUMBERED.match(t) \
+            or s.lead_cand is not None and t[:1] in "([" and parse_closing_credit(t):
+        return None     # ("• Beranda" above the headline: a menu's; "(Name)" under a paragraph: its credit, T)
     kind = "section" if p.title_idx is None else "caption" if ends_sentence(t) else "other"
     s.line.drop(kind, "structure:label")
     return s.took(s.i, None, category=kind)
