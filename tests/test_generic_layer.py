@@ -590,10 +590,14 @@ def test_a_list_the_story_announces_with_a_colon_is_the_story_s(c):
 
 
 @pytest.mark.parametrize("caption", ["DISAHKAN: Anggota dewan saat mengesahkan dua peraturan daerah baru. -Foto IST -",
-                                     "BANGUN SINERGITAS : Kepala dinas berfoto bersama pengurus sekolah setelah lomba."])
+                                     "BANGUN SINERGITAS : Kepala dinas berfoto bersama pengurus sekolah setelah lomba.",
+                                     "Foto. Wali kota meninjau armada bus sekolah yang baru di terminal kota.",
+                                     "ILUSTRASI. Sejumlah pelajar menaiki bus sekolah gratis di halte kota."])
 def test_a_caption_label_under_the_headline_is_no_standfirst(c, caption):
     # "DISAHKAN: ... -Foto IST -", "BANGUN SINERGITAS : ..." under the headline (unseen pages of
-    # two small sites; "SAMPAIKAN: ...--RU" a third): a photo's caption, not the standfirst.
+    # two small sites; "SAMPAIKAN: ...--RU" a third): a photo's caption, not the standfirst;
+    # so a photo's own label opening it ("Foto. Wali Kota Pontianak ...", "ILUSTRASI. PT Bukit
+    # Asam ...", "Foto: Bupati Dulla ...": three unseen outlets of R).
     rec = c.clean_text(page(TITLE, caption, P1, P2, P3))
     assert rec.metadata.lead is None and dropped(rec)[caption].startswith("caption/")
 
@@ -675,15 +679,6 @@ def test_a_copyright_line_is_no_caption():
     from cleaner.core.structure.shapes import caption_like
     assert not caption_like("© 2025 Kota Kita. All rights reserved")
     assert caption_like("Peresmian armada bus sekolah (c) Budi Santoso")
-
-
-@pytest.mark.parametrize("caption", ["Foto. Wali kota meninjau armada bus sekolah yang baru di terminal kota.",
-                                     "ILUSTRASI. Sejumlah pelajar menaiki bus sekolah gratis di halte kota."])
-def test_a_photo_label_under_the_headline_opens_a_caption_not_a_standfirst(c, caption):
-    # "Foto. Wali Kota Pontianak ...", "ILUSTRASI. PT Bukit Asam ...", "Foto: Bupati Dulla ..."
-    # right under the headline (three unseen outlets of R).
-    rec = c.clean_text(page(TITLE, caption, P1, P2, P3))
-    assert rec.metadata.lead is None and dropped(rec)[caption].startswith("caption/")
 
 
 def test_a_line_over_a_photo_source_label_is_its_caption(c):

@@ -30,6 +30,7 @@ from .shapes import (
     INJECTED_MIN_WORDS,
     INJECTED_MIN_WORDS_NO_COMMA,
     LABEL_MAX_WORDS,
+    LIST_MARKS,
     LOWER_LAST_WORD,
     NUMBERED,
     PHOTO_LABEL,
@@ -261,10 +262,6 @@ def link_box(p: Page, start: int, end: int) -> None:
                 break
             line.drop(label.category, "structure:link-box")
             p.doc.set_meta("related", t, "structure:link-box")
-
-
-# What opens a list's item, with or without a space after it (BULLET wants one).
-LIST_MARKS = frozenset("-–—•·▪►»*")
 
 
 def injected_headline(p: Page, start: int, end: int) -> None:

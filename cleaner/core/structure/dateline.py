@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from ...ruleset.matcher import cached_prefilter, fold
 from ...text.signals import MEMO_MAX, active_cache, memo_slot
-from .shapes import strip_prefix
 
 # (text, patterns) -> match_dateline's answer, in the document's signal memo.
 _DATELINES = memo_slot("match_dateline")
@@ -35,7 +34,6 @@ def match_dateline(text: str, patterns, patterns_key_: tuple | None = None) -> s
 
 
 def _match_dateline(text: str, patterns, key: tuple) -> str | None:
-    text, _ = strip_prefix(text)
     low = fold(text)
     for pat, pf in zip(patterns, _prefilters(key)):
         if pf is not None and not pf.passes(text, low):

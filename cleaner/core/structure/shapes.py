@@ -33,6 +33,8 @@ META_END_CATS = frozenset({"byline", "editor"})
 # Header lines that come after the headline: once one is seen, no later line is the headline.
 TITLE_CLOSERS = frozenset({"lead", "byline", "editor", "date", "caption", "photo_credit"})
 BULLET = regex.compile(r"^\s*[-•·▪►»*]\s+")
+# What opens a list's item, with or without a space after it (BULLET wants one).
+LIST_MARKS = frozenset("-–—•·▪►»*")
 # "2. Rekor Apik Bojan Hodak ...": a listicle's numbered subheading, body text.
 NUMBERED = regex.compile(r"^\s*\d{1,2}[.)]\s+\S")
 # "date 2019-06 " prefix some extraction tools put before the text.
@@ -155,12 +157,6 @@ STANDFIRST_GAP = 5
 # fewest (two of them); a title-case line of three words under the headline ("Ayu Ting Ting",
 # "Kabar Daerah News", "Banjir di Bogor--": four outlets) is a name, a label or a kicker.
 STANDFIRST_MIN_WORDS = 4
-
-
-def strip_prefix(text: str) -> tuple[str, str | None]:
-    """(the text without an extraction tool's "date 2019-06 " prefix, the prefix's date or None)."""
-    m = EXTRACTION_PREFIX.match(text) if "date " in text else None
-    return (text[m.end():], m.group(1)) if m else (text, None)
 
 
 # The source and the site that took it over, the slash credit's other spelling ("Al

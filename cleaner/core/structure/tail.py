@@ -272,7 +272,7 @@ def faq_block(p: Page, start: int, end: int) -> int:
         for k in range(first, end):
             p.lines[k].drop("other", "structure:faq-block")
         end, kept = first, kept[:-run]
-    items = [FAQ_ITEM.match(p.lines[k].text) is not None if "?" in p.lines[k].text else False for k in kept]
+    items = ["?" in p.lines[k].text and FAQ_ITEM.match(p.lines[k].text) is not None for k in kept]
     i = 0
     while i < len(kept):
         j = i
