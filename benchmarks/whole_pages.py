@@ -130,7 +130,11 @@ def page_headlines(data: bytes) -> list[str]:
     punctuation folded): og:title, the <h1>s of three words or more, the parts of <title>
     of four words or more."""
     from lxml import html as lxml_html
-    tree = lxml_html.fromstring(data)
+
+    from cleaner.html.decode import decode_html
+    # Decoded as the page declares it (lxml alone reads bytes without a <meta charset> as
+    # latin-1: "Syi’ah" became "Syiâ ah" and no title could match it).
+    tree = lxml_html.fromstring(decode_html(data))
     found = [hash_form(t) for t in tree.xpath('//meta[@property="og:title"]/@content')]
     found += [hash_form(h.text_content()) for h in tree.xpath("//h1")]
     for title in tree.xpath("//title/text()")[:1]:

@@ -783,3 +783,19 @@ def test_a_closing_credit_under_a_one_paragraph_story_is_its_writer(c):
     rec = c.clean_text(page(TITLE, "4 December 2021 22:07", cut, "Jangan lupa ikuti update berita lainnya dan follow akun",
                             "Google News Kotakita.com", "(Hani Handayanti)"))
     assert rec.metadata.authors == ["Hani Handayanti"] and rec.text == cut
+
+
+def test_a_sidebar_list_of_counts_above_the_headline_is_no_headline(c):
+    # A category widget's items with their post counts right above the story's headline
+    # (WordPress and Blogger sidebars on whole-page dumps: kabarislamia, and four outlets'
+    # pages of the ScrapingHub benchmark): none of them is the headline.
+    widget = ["Pendidikan Anak Usia Dini (4)", "Kesehatan Masyarakat Desa (12)", "Pembangunan Jalan Kampung (1)",
+              "Lain-lain (51)"]
+    rec = c.clean_text(page(*widget, TITLE, P1, P2, P3))
+    assert rec.metadata.title == TITLE and not any(w in rec.text for w in widget)
+
+
+def test_a_series_part_number_alone_stays_the_headline(c):
+    headline = "Menelusuri Jejak Pasar Lama di Tepi Sungai Kota (1)"
+    rec = c.clean_text(page(headline, P1, P2, P3))
+    assert rec.metadata.title == headline

@@ -286,6 +286,20 @@ def caption_like(text: str) -> bool:
         or text.lower().startswith(("keterangan gambar", "keterangan foto", "ket foto", "ket. foto", "ket gambar"))
 
 
+# A sidebar's list of categories or archive months with their post counts ("Sejarah (1)",
+# "Uncategorized (51)", "• Novembro (113)": WordPress and Blogger widgets on the whole-page
+# dumps of five outlets): such a line beside another one is no headline (a series' part,
+# "Kisah Nabi Musa (1)", stands alone).
+COUNT_ITEM = regex.compile(r"^(?:[-•·▪►»*]\s+)?[^()]{1,60}\s\(\d{1,6}\)$")
+
+
+def count_list_item(lines: list, i: int) -> bool:
+    """Line ``i`` and a neighbour are both a list item with its count (COUNT_ITEM)."""
+    if not lines[i].text.endswith(")") or not COUNT_ITEM.match(lines[i].text):
+        return False
+    return any(0 <= k < len(lines) and COUNT_ITEM.match(lines[k].text) for k in (i - 1, i + 1))
+
+
 # A caption closed by its photographer's copyright mark: "... vs Semen Padang (c) Fitri Apriani"
 # (bola.net, R), "Terry Holdbrooks. ©witnesstoguantanamo.com" (merdeka, an HTML sample's
 # whole-page dump). A year after the mark is a copyright line's ("© 2025 Site").
