@@ -799,3 +799,15 @@ def test_a_series_part_number_alone_stays_the_headline(c):
     headline = "Menelusuri Jejak Pasar Lama di Tepi Sungai Kota (1)"
     rec = c.clean_text(page(headline, P1, P2, P3))
     assert rec.metadata.title == headline
+
+
+def test_a_line_over_a_photo_credit_under_the_headline_is_its_caption(c):
+    # Headline, the photo's caption, its credit, the caption again (Republika, U): a caption
+    # printed twice around its credit, not the standfirst. A standfirst over the credit and
+    # another caption stays the standfirst (Tribun: the seeds).
+    caption = "Warga mengantre bantuan beras di halaman kantor kelurahan pada Senin pagi."
+    rec = c.clean_text(page(TITLE, caption, "Foto: Kotakita/Budi Santoso", caption, P1, P2, P3))
+    assert rec.metadata.lead is None and caption not in rec.text and rec.text.startswith(P1)
+    other = "WARGA ANTRE - Warga menunggu giliran di halaman kantor kelurahan, Senin (4/9/2025)."
+    rec = c.clean_text(page(TITLE, caption, "Foto: Kotakita/Budi Santoso", other, P1, P2, P3))
+    assert rec.metadata.lead == caption and rec.text.startswith(P1)
