@@ -233,9 +233,11 @@ def test_caption_closed_by_an_outlet_and_name_in_brackets(c):
     # "... Kecamatan Waluran(MI/BENNY BASTIANDY)" between paragraphs. A paragraph's
     # closing credit after its full stop stays.
     caps = ["Kondisi pascabencana di Kabupaten Sukabumi (IDN Times/Siti Fatimah)",
-            "Petugas BPBD mendata warga yang rumahnya terancam di Kecamatan Waluran(MI/BENNY BASTIANDY)"]
+            "Petugas BPBD mendata warga yang rumahnya terancam di Kecamatan Waluran(MI/BENNY BASTIANDY)",
+            "Ilustrasi banjir (IDN Times/Siti Fatimah)"]     # an illustration's, shorter (IDN Times, U)
     closing = "Warga berharap pemerintah segera memperbaiki jalan tersebut. (GaluhID/Uus)"
-    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", P1, caps[0], P2, caps[1], P3, closing))
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", P1, caps[0], P2, caps[1], P3, caps[2],
+                            P4, closing))
     paras = rec.text.split("\n\n")
     assert not set(caps) & set(paras) and set(caps) <= set(rec.metadata.captions)
     assert closing in paras or "Warga berharap pemerintah" in rec.text

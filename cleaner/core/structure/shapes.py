@@ -336,11 +336,13 @@ def paren_slash_caption(text: str) -> bool:
     """A caption of four words or more, not a sentence, closed by an outlet-and-name
     credit in brackets: "Kondisi pascabencana di Sukabumi (IDN Times/Siti Fatimah)",
     "... Kecamatan Waluran(MI/BENNY BASTIANDY)". A paragraph's closing credit comes
-    after its full stop ("... Selasa (18/9). (GaluhID/Uus)") and stays."""
+    after its full stop ("... Selasa (18/9). (GaluhID/Uus)") and stays. An illustration's
+    caption may be shorter: "Ilustrasi gaji (IDN Times/Name)" (IDN Times, U; "Ilustrasi. (f:
+    ist/mistar)", mistar, S; "Ilustrasi begal. (Suara/Name)", a whole page of Suara)."""
     if not text.rstrip().endswith(")"):
         return False
     m = PAREN_SLASH_CREDIT.search(text)
-    return m is not None and count_words(text[:m.start()]) >= 4
+    return m is not None and (count_words(text[:m.start()]) >= 4 or text[:9].casefold() == "ilustrasi")
 
 
 def slash_tail_caption(text: str) -> bool:
