@@ -811,3 +811,12 @@ def test_a_line_over_a_photo_credit_under_the_headline_is_its_caption(c):
     other = "WARGA ANTRE - Warga menunggu giliran di halaman kantor kelurahan, Senin (4/9/2025)."
     rec = c.clean_text(page(TITLE, caption, "Foto: Kotakita/Budi Santoso", other, P1, P2, P3))
     assert rec.metadata.lead == caption and rec.text.startswith(P1)
+
+
+def test_a_score_without_letters_is_no_photo_credit(c):
+    # "86 / 100" (a theme's score) under the caption: no credit, so the dateline paragraph
+    # under it is not read as the caption that follows a credit (a small site of V).
+    caption = "Keterangan: Kegiatan penyaluran bantuan langsung tunai tahun anggaran 2023"
+    para = "MELAWI-KALBAR, Kotakita.id – " + P2
+    rec = c.clean_text(page(TITLE, caption, "86 / 100", para, P3, P4))
+    assert rec.text.startswith(para)

@@ -166,9 +166,11 @@ VIA_SITE = regex.compile(r"(?i)\svia\s+(?:www\.)?[\p{L}\p{N}-]+(?:\.\p{L}{2,})+\
 
 @memo
 def photo_credit_like(text: str) -> bool:
-    """A photo credit: short, "Foto:"-like, a slash between names, or a bare domain."""
+    """A photo credit: short, "Foto:"-like, a slash between names, or a bare domain. It
+    names someone: a line without a letter ("86 / 100", a theme's score over the story of
+    a small site of V) is none."""
     ws = words(text)
-    if not ws or len(ws) > CREDIT_MAX_WORDS or ends_sentence(text.rstrip("/ ")) and "/" not in text:
+    if not ws or len(ws) > CREDIT_MAX_WORDS or not any(map(str.isalpha, text)) or ends_sentence(text.rstrip("/ ")) and "/" not in text:
         return False
     if CREDIT_WORD.match(text) or CREDIT_ALONE.match(text):
         return True
@@ -486,6 +488,7 @@ def cut_off(text: str) -> bool:
 SITE_SUFFIX = regex.compile(r"\s[-–|]\s\S.{0,40}$")
 SITE_SUFFIX_MAX_WORDS = 4
 BREADCRUMB_MAX_WORDS = 3
+BREADCRUMB_MARKED_MAX_WORDS = 8
 CREDIT_SUFFIX = regex.compile(r"^\s*(?:-{1,2}|[–—|/(])\s*\S")
 CREDIT_SUFFIX_MAX_WORDS = 6
 
@@ -509,9 +512,12 @@ def site_suffixed(longer: str, bare: str) -> bool:
 
 def breadcrumb_prefixed(longer: str, bare: str) -> bool:
     """``longer`` is ``bare`` (a headline of 4+ words) after a breadcrumb of a few words,
-    in any case ("HOME » BERITA » DISIPLINKAN WARGA, ..." over "Disiplinkan Warga, ...")."""
+    in any case ("HOME » BERITA » DISIPLINKAN WARGA, ..." over "Disiplinkan Warga, ..."); one
+    whose crumbs are marked by their separators may be longer ("Home » Daerah » Kutai
+    Kartanegara » ...": a small site of V)."""
     crumbs = _before(longer.casefold(), bare.casefold())
-    return bool(crumbs) and count_words(bare) >= 4 and 1 <= count_words(crumbs) <= BREADCRUMB_MAX_WORDS
+    limit = BREADCRUMB_MARKED_MAX_WORDS if "»" in crumbs or "›" in crumbs else BREADCRUMB_MAX_WORDS
+    return bool(crumbs) and count_words(bare) >= 4 and 1 <= count_words(crumbs) <= limit
 
 
 def credit_suffix(headline: str, copy: str) -> bool:
