@@ -452,14 +452,16 @@ STORY_ON = ['"Kalau rutenya bertambah, anak-anak tidak perlu lagi diantar orang 
             "Menurut dia, jadwal bus akan diumumkan setiap pekan melalui aplikasi kota."]
 
 
-@pytest.mark.parametrize("heading, link", [("Berita Rekomendasi", []),
-                                           ("Artikel Terkait :", ["https://www.kotakita.id/2021/10/judul.html?m=1"])])
-def test_a_related_heading_inside_the_story_with_the_story_under_it(c, heading, link):
+@pytest.mark.parametrize("heading, link, mark", [("Berita Rekomendasi", [], ""), ("Berita Rekomendasi", [], "(*)"),
+                                                 ("Artikel Terkait :", ["https://www.kotakita.id/2021/10/judul.html?m=1"], "")])
+def test_a_related_heading_inside_the_story_with_the_story_under_it(c, heading, link, mark):
     # Tribun's "Berita Rekomendasi" between two paragraphs (its widget's headlines are not
     # in the text: two Tribun pages), "Artikel Terkait :" over one link (a small site):
-    # the heading goes, the story under it stays.
-    rec = c.clean_text(page(TITLE, P1, P2, heading, *link, *STORY_ON))
-    assert rec.text.split("\n\n")[-2:] == STORY_ON
+    # the heading goes, the story under it stays, its last sentence closed by an end mark
+    # too ("... Bravo Warta Kota.(*)": Warta Kota, V).
+    story = [*STORY_ON[:-1], STORY_ON[-1] + mark]
+    rec = c.clean_text(page(TITLE, P1, P2, heading, *link, *story))
+    assert rec.text.split("\n\n")[-2:] == story
     assert dropped(rec)[heading].startswith("recommendation/")
     assert all(dropped(rec)[u].startswith("crosslink/") for u in link)
 

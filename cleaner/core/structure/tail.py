@@ -127,6 +127,9 @@ def prose_follows(p: Page, i: int) -> bool:
     return False
 
 
+# The story's last sentence with its end mark glued ("... Bravo Warta Kota.(*)", "...
+# katanya. (uby)": Warta Kota, V): a sentence's end too.
+CLOSED_BY_END_MARK = regex.compile(r"[.!?][”\"]?\s?\((?:\*{1,3}|[A-Za-z]{2,6}(?:/[A-Za-z]{2,6})*)\)$")
 # A link alone on its line ("https://www.site.id/2021/10/judul.html?m=1").
 LINK_ALONE = regex.compile(r"^https?://\S+$")
 
@@ -158,7 +161,7 @@ def story_goes_on(p: Page, i: int) -> bool:
     if k is None:
         return False
     for t in (lines[j].text, lines[k].text):
-        if not (ends_sentence(t) and prose_like(t)) or list_headline(t) or teaser_snippet(t) \
+        if not ((ends_sentence(t) or CLOSED_BY_END_MARK.search(t)) and prose_like(t)) or list_headline(t) or teaser_snippet(t) \
                 or p.dateline_of(t) is not None:
             return False
     if link is not None:
