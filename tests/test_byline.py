@@ -22,6 +22,7 @@ from cleaner.text.byline import Credit, parse_closing_credit, parse_credit
     ("oleh Putu Merta Surya Putra diperbarui 27 Mei 2019, 13:40 WIB", ["Putu Merta Surya Putra"], None),
     ("Oleh Putri Windah pada 06 March 2018, 21:30 WIB", ["Putri Windah"], None),
     ("Achmad Al Fiqri , Jurnalis-Jum'at, 06 Maret 2026 |00:09 WIB", ["Achmad Al Fiqri"], None),
+    ("Danandaya Arya putra , Jurnalis-Minggu, 15 Oktober 2023 |07:33 WIB", ["Danandaya Arya putra"], None),  # as typed
     ("Miftahul Ghani, Jurnalis", ["Miftahul Ghani"], None),
     ("Penulis : ingot simangunsong", ["ingot simangunsong"], None),       # lower case after a colon
     ("Redaktur & Reporter : Didin", ["Didin"], "Didin"),
@@ -88,6 +89,8 @@ def test_source_and_photo_labels():
     "Biografi | 02 Desember 2021, 05:00",
     "Kamis | 23-01-2014 | 10:57 WIB",
     "Ratna Dewi | Senin, 3 Maret 2025 | Banjir Rob Landa Pesisir Demak",   # a headline after
+    "Menurut dia, wartawan senior itu sudah lama meliput di daerah tersebut.",  # a role word in a sentence
+    "menurut dia, wartawan",
 ])
 def test_sentences_and_headlines_are_not_credits(line):
     assert parse_credit(line) is None

@@ -233,7 +233,9 @@ def _name_with_role(text: str) -> Credit | None:
     rest = m.group("rest").strip()
     if rest and not _is_place_or_date(rest.lstrip("-–—, ")):
         return None
-    names = _names(m.group("name"), lenient=False)
+    # The role word is as plain as a label's colon: a later word in lower case is the name's
+    # as typed ("Danandaya Arya putra , Jurnalis-Minggu, ...": Okezone, V).
+    names = _names(m.group("name"), lenient=True)
     if names is None or len(names) != 1:
         return None
     role = m.group("role").lower()
