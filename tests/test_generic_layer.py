@@ -822,3 +822,13 @@ def test_a_score_without_letters_is_no_photo_credit(c):
     para = "MELAWI-KALBAR, Kotakita.id – " + P2
     rec = c.clean_text(page(TITLE, caption, "86 / 100", para, P3, P4))
     assert rec.text.startswith(para)
+
+
+def test_a_dateline_paragraph_full_of_names_is_no_kicker_headline(c):
+    # An upper-case brand and place, a dash, then a paragraph of names in capitals without a
+    # closing full stop (it ends with a quoted theme): two lower-case content words make it a
+    # sentence, so the dateline opens the story (a small site of W lost three paragraphs).
+    para = ("KOTA KITA, SUKAMAJU – Bupati Sukamaju Ir. Budi Santoso, S.P, bersama Wakil Bupati Rina "
+            "Wulandari, beserta jajaran Forkopimda melakukan kunjungan Safari Ramadhan Dengan Tema “Ramadhan Berbagi”")
+    rec = c.clean_text(page(TITLE, para, P2, P3, P4))
+    assert rec.text.startswith(para) and rec.metadata.dateline == "KOTA KITA, SUKAMAJU –"

@@ -66,3 +66,12 @@ def test_each_page_gets_its_own_memo_and_later_passes_share_it():
 def test_glued_row(text, glued):
     assert signals.glued_row(text) is glued
     assert not (glued and signals.link_like(text))
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Kegiatan tersebut berlangsung di Masjid Darussalam Tiyuh Kagungan Ratu Agung Kec. TBU. Pada Rabu (05/02/2025).",
+     False),   # names make it look title case; two lower-case content words make it a sentence (W)
+    ("Bupati Resmikan Jembatan Baru di Desa Sukamaju.", True),          # strict title case, closed
+])
+def test_title_case_closed_by_a_full_stop(text, title):
+    assert signals.title_like(text) is title

@@ -270,11 +270,14 @@ CLOSING_MARKS = regex.compile(r"\s*(?:[.!?…]\s*)+$")
 
 def title_like(text: str) -> bool:
     """A headline: :func:`headline_like` and not prose, or title case so strict
-    that a closing full stop or ellipsis does not make it a sentence."""
+    that a closing full stop or ellipsis does not make it a sentence (with fewer than two
+    content words in lower case: "Kegiatan tersebut berlangsung di Masjid Darussalam ...
+    Pada Rabu (05/02/2025)." is a sentence full of names, a small site of W)."""
     if headline_like(text) and not prose_like(text):
         return True
     bare = CLOSING_MARKS.sub("", text)
-    return bare != text and count_words(bare) <= TITLE_MARKED_MAX_WORDS and headline_like(bare) and capitalized_ratio(bare) >= TITLE_CASE_STRICT
+    return bare != text and count_words(bare) <= TITLE_MARKED_MAX_WORDS and headline_like(bare) \
+        and capitalized_ratio(bare) >= TITLE_CASE_STRICT and lowercase_content_words(bare) < 2
 
 
 def sentence_case(text: str) -> bool:

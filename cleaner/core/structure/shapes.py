@@ -446,9 +446,12 @@ def kicker_headline(dateline: str, text: str) -> bool:
     ("Warta Ekonomi, Jakarta -") is none, nor a paragraph closed by its full stop that only
     title_like's strict title case would take ("NASAL - Kondisi memprihatinkan terjadi di
     SDN 115 Kaur di Desa Tebing Rambutan ..., Jumat 15 Agustus 2025.": an unseen Bengkulu
-    outlet of S, whose first paragraph a later pass then took for the headline)."""
+    outlet of S, whose first paragraph a later pass then took for the headline), nor one with
+    two lower-case content words, a sentence's ("JURNAL MEDIA, TUBABA – Bupati ... bersama Wakil
+    Bupati ..., beserta jajaran Forkopimda melakukan kunjungan ... “Ramadhan Bersedekah”": a small
+    site of W, whose first three paragraphs went as standfirst, headline and standfirst)."""
     return not strong_dateline(dateline) and count_words(text[len(dateline):]) >= 3 \
-        and headline_like(text) and not prose_like(text)
+        and headline_like(text) and not prose_like(text) and lowercase_content_words(text) < 2
 
 
 def dateline_brand(dateline: str | None) -> str | None:
