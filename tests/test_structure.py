@@ -455,13 +455,15 @@ def test_bulleted_steps_a_sentence_announces_are_the_story(c):
     assert rec.text.split("\n\n") == [P1, P2, intro, *steps, P3]
 
 
-def test_a_headline_printed_with_the_sites_name_then_bare_is_titled_bare(c):
-    # A page's <title> ("Headline - Site") printed above the headline itself: the bare
-    # one is the title, the suffixed one its repeat (not a standfirst).
+@pytest.mark.parametrize("suffix", [" - Kabar Kota", " - kabar kota | Media Rujukan Warga Kota"])
+def test_a_headline_printed_with_the_sites_name_then_bare_is_titled_bare(c, suffix):
+    # A page's <title> ("Headline - Site", "Headline - site | Its Slogan": a small site of W)
+    # printed above the headline itself: the bare one is the title, the suffixed one its
+    # repeat (not a standfirst).
     title = "Bus Sekolah Gratis Ditambah Mulai Pekan Depan"
-    rec = c.clean_text(page(title + " - Kabar Kota", title, "Senin, 4 Maret 2024 10:15 WIB", P1, P2, P3))
+    rec = c.clean_text(page(title + suffix, title, "Senin, 4 Maret 2024 10:15 WIB", P1, P2, P3))
     assert rec.metadata.title == title and rec.metadata.lead is None
-    assert dropped(rec)[title + " - Kabar Kota"] == "title/structure:title-repeat"
+    assert dropped(rec)[title + suffix] == "title/structure:title-repeat"
     assert rec.text.split("\n\n") == [P1, P2, P3]
 
 

@@ -489,7 +489,7 @@ def cut_off(text: str) -> bool:
 # Bisnis <headline>", "BerandaBerita Jabar<headline>"), a photo credit after it ("--screenshot
 # dari web", " | Foto: Antara", " (Instagram)"). A few words each.
 SITE_SUFFIX = regex.compile(r"\s[-–|]\s\S.{0,40}$")
-SITE_SUFFIX_MAX_WORDS = 4
+SITE_SUFFIX_MAX_WORDS = 6
 BREADCRUMB_MAX_WORDS = 3
 BREADCRUMB_MARKED_MAX_WORDS = 8
 CREDIT_SUFFIX = regex.compile(r"^\s*(?:-{1,2}|[–—|/(])\s*\S")
