@@ -616,3 +616,21 @@ def test_a_three_word_title_case_line_under_the_headline_is_no_standfirst(c):
     assert rec.metadata.title == title and rec.metadata.lead is None
     rec = c.clean_text(page(title, "Kurangi Kemacetan Pagi Hari", P1, P2, P3))
     assert rec.metadata.lead == "Kurangi Kemacetan Pagi Hari"
+
+
+def test_a_caption_under_an_empty_writer_label_is_no_name(c):
+    # "oleh" alone, then the photo's caption (a small site of Y): no writer is named
+    caption = "Ilustrasi tangan pria diborgol polisi."
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", "oleh", caption, P1, P2, P3))
+    assert rec.metadata.authors == [] and caption not in rec.text
+
+
+@pytest.mark.parametrize("region", ["Sumatra Utara", "Nusa Tenggara Timur"])
+def test_a_region_over_the_date_line_is_no_writer(c, region):
+    # "Sumatra Utara" over the date (a Medan outlet of Y): a province, not the writer's name
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", region, "Senin, 4 Maret 2024 10:15 WIB",
+                            P1, P2, P3))
+    assert rec.metadata.authors == []
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", "Ratna Dewi", "Senin, 4 Maret 2024 10:15 WIB",
+                            P1, P2, P3))
+    assert rec.metadata.authors == ["Ratna Dewi"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import regex
+
 from ...text import dates
 from ...text.byline import flatten_table
 from ...text.signals import count_words, prose_like, title_like
@@ -38,6 +40,16 @@ DATE_REST_MAX_CHARS = 48
 CREDIT_LINE_MAX_CHARS = 120
 
 
+# A caption's words, no name: "Ilustrasi tangan pria diborgol polisi." under an empty "oleh"
+# (a small site of Y), a sentence closed by its full stop after a lower-case word.
+_SENTENCE_END_WORD = regex.compile(r"\p{Ll}{3,}\.$")
+
+
+def caption_words(text: str) -> bool:
+    """The line opens as a caption does or closes a sentence: no person's name."""
+    return text.casefold().startswith(CAPTION_OPENERS) or _SENTENCE_END_WORD.search(text) is not None
+
+
 def split_label(p: Page) -> None:
     """A field label alone on its line and the name on the next ("Reporter" /
     "Ashaq Lupito"), as AMP and app layouts print them; as list items too ("- Penulis :"
@@ -53,7 +65,7 @@ def split_label(p: Page) -> None:
             continue
         category = "editor" if field == "editor" else "byline"
         name = BULLET.sub("", nxt.text).strip() if nxt is not None and nxt.category is None else ""
-        if not NAME_LINE.match(name) or name.strip(" :").casefold() in SPLIT_LABELS:
+        if not NAME_LINE.match(name) or name.strip(" :").casefold() in SPLIT_LABELS or caption_words(name):
             if ":" in label:
                 # The label and its colon, no name after ("Pewarta :", "Reporter | : |"): a
                 # credit naming nobody (the site left the field empty).

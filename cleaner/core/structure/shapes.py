@@ -240,9 +240,16 @@ def site_words(text: str) -> bool:
     return any(w.casefold() in SITE_WORDS for w in text.split())
 
 
+# A region's name ends with its compass word: "Sumatra Utara", "Nusa Tenggara Timur", "Jawa Barat"
+# (a province over the date line had been read as the writer: a Medan outlet of Y).
+COMPASS_WORDS = frozenset({"utara", "selatan", "barat", "timur", "tengah", "tenggara"})
+
+
 def place_words(text: str) -> bool:
-    """The line holds a word of a place's name (byline.PLACE_WORDS: "Pantai", "Gedung")."""
-    return any(w.casefold() in PLACE_WORDS for w in text.split())
+    """The line holds a word of a place's name (byline.PLACE_WORDS: "Pantai", "Gedung"), or
+    names a region by its compass word (COMPASS_WORDS, after another word)."""
+    ws = text.split()
+    return any(w.casefold() in PLACE_WORDS for w in ws) or len(ws) >= 2 and ws[-1].casefold() in COMPASS_WORDS
 
 
 @memo
