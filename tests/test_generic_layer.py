@@ -832,3 +832,23 @@ def test_a_dateline_paragraph_full_of_names_is_no_kicker_headline(c):
             "Wulandari, beserta jajaran Forkopimda melakukan kunjungan Safari Ramadhan Dengan Tema “Ramadhan Berbagi”")
     rec = c.clean_text(page(TITLE, para, P2, P3, P4))
     assert rec.text.startswith(para) and rec.metadata.dateline == "KOTA KITA, SUKAMAJU –"
+
+
+@pytest.mark.parametrize("other", ["Ketua Persatuan Wartawan Buka Agenda Orientasi Calon Anggota Baru Tahun 2025",
+                                   "News Bola Daerah Sulawesi Sumatera Jabar Banten Jateng Yogya Jatim Bali"])
+def test_a_headline_of_another_story_over_the_story_s_own(c, other):
+    # Another story's headline, or a menu row, taken first; the story's own headline under it
+    # (as its standfirst, or a second headline) shares words with the opening paragraph
+    # (three outlets of Y): the one that speaks of the story is the title.
+    rec = c.clean_text(page(other, TITLE, "Senin, 4 Maret 2024 10:15 WIB", P1, P2, P3))
+    assert rec.metadata.title == TITLE and other not in rec.text and rec.metadata.lead is None
+    assert dropped(rec)[other] == "recommendation/structure:off-topic-headline"
+
+
+def test_a_headline_that_shares_a_word_with_the_story_stays(c):
+    # The title shares a word with the opening paragraph ("kota"): it stays, even over a
+    # shorter second headline that shares more (its standfirst)
+    title = "Wali Kota Resmikan Terminal Baru di Pinggir Kota"
+    second = "Pemerintah Tambah Bus Sekolah Gratis"
+    rec = c.clean_text(page(title, second, "Senin, 4 Maret 2024 10:15 WIB", P1, P2, P3))
+    assert rec.metadata.title == title

@@ -14,6 +14,7 @@ The passes, in order (:func:`run_passes`):
     frame.body_opening    the dateline paragraph and the outlet's body_start marker
     frame.header_line     header lines no step took
     frame.title_from_leftovers  no headline yet: the leftover header line that speaks of the story
+    frame.title_on_topic  a headline of another story over the one that speaks of this one
     credits.credit_lines  credit lines after the header that the rules missed
     tail.find_end         where the story ends; the tail's lines (page.page_bottom on a
                           whole page: a run of non-prose lines after the article ends it)
@@ -49,6 +50,7 @@ def run_passes(doc: Doc, inputs: StructureInputs, datelines=None, body_start=Non
         frame.header_line(p, k)
         lines[k].zone = "header"
     frame.title_from_leftovers(p, start)
+    frame.title_on_topic(p, start)
     credits.credit_lines(p, start)
     end = page.page_bottom(p, start, tail.find_end(p, start))
     for k in range(end, n):

@@ -31,6 +31,9 @@ RULE_IDS: dict[str, tuple[str, str]] = {
     "structure:header-list": ("header", "a bulleted headline in the header"),
     "structure:title": ("header, body, metadata", "the headline; metadata.title"),
     "structure:subtitle": ("header", "a second headline under the title: its subtitle (lead)"),
+    "structure:off-topic-headline": ("frame", "the headline found first when it shares no word with the "
+                                              "story's opening paragraph and a headline under it speaks of the "
+                                              "story (that one is the title): another story's, a menu's or an ad's"),
     "structure:second-headline": ("header", "a further headline under the title and its subtitle"),
     "structure:label-above-title": ("header", "a short headline-like line replaced by the longer headline "
                                               "below it: a section label"),

@@ -8,7 +8,7 @@ import regex
 
 from ...text import dates
 from ...text.byline import flatten_table
-from ...text.signals import count_words, prose_like, title_like
+from ...text.signals import TITLE_SMALL_WORDS, count_words, prose_like, title_like, words
 from .credits import header_credit, record_credit
 from .shapes import (
     BULLET,
@@ -307,24 +307,79 @@ def title_from_leftovers(p: Page, start: int) -> None:
     leftovers = [k for k in range(p.top, start)
                  if p.lines[k].rule in ("structure:header-label", "structure:header-text")]
     seen = Counter(p.lines[k].text for k in leftovers)
-    opening = content_words(p.lines[opens].text)
-    nxt = p.next_kept(opens)
-    if count_words(p.lines[opens].text) < 6 and nxt is not None:
-        opening = opening | content_words(p.lines[nxt].text)     # a dateline alone on its line
+    opening = _opening_words(p, opens, content_words)
     best, best_share = None, 0.0
     for k in leftovers:
-        line = p.lines[k]
-        t = line.text
-        n = count_words(t)
-        if not LEFTOVER_TITLE_WORDS[0] <= n <= LEFTOVER_TITLE_WORDS[1] or BULLET.match(t) or not title_like(t) \
-                or caption_like(t) or SENTENCE_THEN_CREDIT.search(t) or dates.mostly_date(t):
-            continue
-        own = content_words(t)
-        shared = len(own & opening)
-        share = shared / len(own) if own else 0.0
-        repeated = seen[t] > 1 and n >= REPEATED_TITLE_MIN_WORDS and shared >= 1
+        t = p.lines[k].text
+        shared, share = _speaks_of(t, opening, content_words)
+        repeated = seen[t] > 1 and count_words(t) >= REPEATED_TITLE_MIN_WORDS and shared >= 1
         if (repeated or shared >= LEFTOVER_TITLE_SHARED and share >= LEFTOVER_TITLE_SHARE) and share > best_share:
             best, best_share = k, share
     if best is not None:
         p.lines[best].drop("title", "structure:title", force=True)
         p.title_idx = best
+
+
+# Header lines under the headline that may be the story's own headline after all: read as a
+# standfirst, a second headline, an injected headline or a leftover label.
+UNDER_TITLE_RULES = frozenset({"structure:subtitle", "structure:second-headline", "structure:injected-headline",
+                               "structure:header-label", "structure:header-text"})
+
+
+def title_on_topic(p: Page, start: int) -> None:
+    """The headline found shares no word with the story's opening paragraph, and a headline
+    under it speaks of the story (as title_from_leftovers reads it): the first was another
+    story's, a sidebar's or an ad's ("Ketua PWI Riau Buka Resmi Agenda OKK ..." over "Jelang
+    Ramadan, Satpol PP Pelalawan Intensifkan Razia ...", a menu row "News Bola Daerah Sulawesi
+    ...", "Aplikasi Pilbup ... Pilkada Serentak 2024" over a Borneonews headline: three
+    outlets of Y). The one under it is the headline (structure:off-topic-headline)."""
+    opens = p.dateline_idx if p.dateline_idx is not None else p.marked_idx
+    if opens is None:
+        opens = p.next_kept(start - 1) if start > 0 else None
+    if p.title_idx is None or opens is None or opens >= len(p.lines) or opens <= p.title_idx:
+        return
+    opening = _opening_words(p, opens, topic_words)
+    if topic_words(p.lines[p.title_idx].text) & opening:
+        return
+    best, best_share = None, 0.0
+    for k in range(p.title_idx + 1, min(start, opens)):
+        if p.lines[k].rule not in UNDER_TITLE_RULES:
+            continue
+        shared, share = _speaks_of(p.lines[k].text, opening, topic_words)
+        if shared >= LEFTOVER_TITLE_SHARED and share >= LEFTOVER_TITLE_SHARE and share > best_share:
+            best, best_share = k, share
+    if best is None:
+        return
+    p.lines[p.title_idx].drop("recommendation", "structure:off-topic-headline", force=True)
+    p.lines[best].drop("title", "structure:title", force=True)
+    p.title_idx = best
+    if p.lead_idx == best:
+        p.lead_idx = None
+
+
+def topic_words(text: str) -> frozenset[str]:
+    """The line's words of three letters or more, case-folded, small title words left out
+    (words: letters and digits, so "Batam," is "batam")."""
+    return frozenset(f for w in words(text) if len(w) > 2 and (f := w.casefold()) not in TITLE_SMALL_WORDS)
+
+
+def _opening_words(p: Page, opens: int, of) -> frozenset[str]:
+    """The words (``of``: content_words or topic_words) of the story's opening paragraph
+    (and of the next one, under a dateline alone on its line)."""
+    opening = of(p.lines[opens].text)
+    nxt = p.next_kept(opens)
+    if count_words(p.lines[opens].text) < 6 and nxt is not None:
+        opening = opening | of(p.lines[nxt].text)
+    return opening
+
+
+def _speaks_of(t: str, opening: frozenset[str], of) -> tuple[int, float]:
+    """(shared words, their share of the line's) for a headline-shaped line, (0, 0.0) for
+    any other (too short or long, bulleted, not title case, a caption or a date line)."""
+    n = count_words(t)
+    if not LEFTOVER_TITLE_WORDS[0] <= n <= LEFTOVER_TITLE_WORDS[1] or BULLET.match(t) or not title_like(t) \
+            or caption_like(t) or SENTENCE_THEN_CREDIT.search(t) or dates.mostly_date(t):
+        return 0, 0.0
+    own = of(t)
+    shared = len(own & opening)
+    return shared, (shared / len(own) if own else 0.0)
