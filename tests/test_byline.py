@@ -108,6 +108,9 @@ def test_sentences_and_headlines_are_not_credits(line):
     ("(Rina Wulandari/RCTI/ugo)", ["Rina Wulandari"]),
     # a full name in lower case after the outlet (two Tribun brands)
     ("(Kabarkota.co.id/rina wulandari)", ["rina wulandari"]),
+    # the desk after the writer (NokenLive, Y); a team alone is the credit's
+    ("(Melviandres Pamanggori/Redaksi NL)", ["Melviandres Pamanggori"]),
+    ("(Tim Redaksi)", ["Tim Redaksi"]),
 ])
 def test_closing_writer_credits(line, names):
     assert parse_closing_credit(line) == names

@@ -413,8 +413,12 @@ def parse_closing_credit(text: str) -> list[str] | None:
     names: list[str] = []
     for group in groups:
         parts = [p.strip() for p in group.split("/") if p.strip()]
-        outlet = [p for p in parts if _outlet_like(p)]
-        people = [p for p in parts if not _outlet_like(p)]
+        # A desk beside a writer is no second writer: "(Name/Redaksi NL)" (NokenLive, Y) as
+        # "(Tribunnews.com/Name)"; a team alone ("(Tim Redaksi)") is still the credit's.
+        teams = [p for p in parts if TEAM_RE.match(p)]
+        desk = teams if 0 < len(teams) < len(parts) else []
+        outlet = [p for p in parts if _outlet_like(p) or p in desk]
+        people = [p for p in parts if not (_outlet_like(p) or p in desk)]
         if any(len(p.split()) >= 2 for p in people):
             people = [p for p in people if not CLOSING_CODE.match(p)]
         for p in people:
