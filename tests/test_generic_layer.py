@@ -852,3 +852,15 @@ def test_a_headline_that_shares_a_word_with_the_story_stays(c):
     second = "Pemerintah Tambah Bus Sekolah Gratis"
     rec = c.clean_text(page(title, second, "Senin, 4 Maret 2024 10:15 WIB", P1, P2, P3))
     assert rec.metadata.title == title
+
+
+@pytest.mark.parametrize("once, kind", [("Ilustrasi narkoba jenis sabu. [Istimewa]", "caption"),
+                                        ("Warga Antre Minyak Goreng di Pasar Induk Kota", "other")])
+@pytest.mark.parametrize("sep", ["", " "])
+def test_a_text_printed_twice_glued_is_no_paragraph(c, once, kind, sep):
+    # An image's alt text and its caption on one line (a Medan outlet of Y), a teaser's alt
+    # text and title (merdeka's whole pages): no paragraph of the story.
+    glued = once + sep + once
+    rec = c.clean_text(page(TITLE, P1, P2, glued, P3))
+    assert glued not in rec.text and dropped(rec)[glued] == f"{kind}/structure:glued-twice"
+    assert rec.text.split("\n\n") == [P1, P2, P3]

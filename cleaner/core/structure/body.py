@@ -34,8 +34,10 @@ from .shapes import (
     LOWER_LAST_WORD,
     NUMBERED,
     PHOTO_LABEL,
+    SENTENCE_THEN_CREDIT,
     TWEET,
     caption_like,
+    glued_twice,
     name_line,
     photo_credit_like,
     uniform_list,
@@ -115,6 +117,17 @@ def caption_credit(p: Page, i: int, line: Line, nxt: Line | None, title: str | N
     return True
 
 
+def glued_copy(p: Page, i: int, line: Line, nxt: Line | None, title: str | None) -> bool:
+    """A line that is one text printed twice glued (shapes.glued_twice): no paragraph of the
+    story; a caption when the text reads as one."""
+    once = glued_twice(line.text)
+    if once is None or i == p.dateline_idx:
+        return False
+    line.drop("caption" if caption_like(once) or SENTENCE_THEN_CREDIT.search(once) else "other",
+              "structure:glued-twice")
+    return True
+
+
 def embedded_post(p: Page, i: int, line: Line, nxt: Line | None, title: str | None) -> bool:
     """An embedded tweet's text or its signature line."""
     if not (may_match(TWEET, line.text) and TWEET.search(line.text)):
@@ -154,6 +167,7 @@ LINE_STEPS = (
     ("structure:caption-repeat", caption_repeat),
     ("structure:title-repeat", title_repeat),
     ("structure:caption-credit", caption_credit),
+    ("structure:glued-twice", glued_copy),
     ("structure:embedded-post", embedded_post),
 )
 _LINE_STEPS = tuple(step for _, step in LINE_STEPS)

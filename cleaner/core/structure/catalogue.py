@@ -31,6 +31,8 @@ RULE_IDS: dict[str, tuple[str, str]] = {
     "structure:header-list": ("header", "a bulleted headline in the header"),
     "structure:title": ("header, body, metadata", "the headline; metadata.title"),
     "structure:subtitle": ("header", "a second headline under the title: its subtitle (lead)"),
+    "structure:glued-twice": ("body", "a line that is one text printed twice with nothing between (an image's alt "
+                                      "text and its caption): a caption when the text reads as one, else other"),
     "structure:off-topic-headline": ("frame", "the headline found first when it shares no word with the "
                                               "story's opening paragraph and a headline under it speaks of the "
                                               "story (that one is the title): another story's, a menu's or an ad's"),

@@ -295,6 +295,26 @@ def caption_like(text: str) -> bool:
         or text.lower().startswith(("keterangan gambar", "keterangan foto", "ket foto", "ket. foto", "ket gambar"))
 
 
+# The same text printed twice with nothing between ("Ilustrasi narkoba jenis sabu.
+# [Istimewa]Ilustrasi narkoba jenis sabu. [Istimewa]": an image's alt text and its caption,
+# Medan outlet of Y; teasers' alt text and title on merdeka's and kabarislamia's whole pages).
+GLUED_TWICE_MIN_CHARS = 15
+
+
+def glued_twice(text: str) -> str | None:
+    """The text printed once, when ``text`` is it printed twice in a row (a space between
+    allowed); None otherwise."""
+    n = len(text)
+    if n < 2 * GLUED_TWICE_MIN_CHARS:
+        return None
+    half = n // 2
+    if n % 2 == 0 and text[:half] == text[half:]:
+        return text[:half]
+    if n % 2 == 1 and text[half] == " " and text[:half] == text[half + 1:]:
+        return text[:half]
+    return None
+
+
 # A sidebar's list of categories or archive months with their post counts ("Sejarah (1)",
 # "Uncategorized (51)", "• Novembro (113)": WordPress and Blogger widgets on the whole-page
 # dumps of five outlets): such a line beside another one is no headline (a series' part,
