@@ -864,3 +864,13 @@ def test_a_text_printed_twice_glued_is_no_paragraph(c, once, kind, sep):
     rec = c.clean_text(page(TITLE, P1, P2, glued, P3))
     assert glued not in rec.text and dropped(rec)[glued] == f"{kind}/structure:glued-twice"
     assert rec.text.split("\n\n") == [P1, P2, P3]
+
+
+def test_a_caption_label_over_the_dateline_that_names_the_site(c):
+    # "LABEL - caption ... -Outlet/Name -" right above the paragraph whose dateline names the
+    # outlet (Radar Pekalongan, Z): the caption's label is no dateline, the line is a caption
+    caption = "TUNJUKKAN - Salah satu pedagang pasar saat menunjukkan barang dagangannya. -Kota Kita/Budi Santoso -"
+    para = "BATANG, KOTA KITA - " + P2
+    rec = c.clean_text(page(TITLE, caption, para, P3, P4))
+    assert rec.text.startswith(para) and rec.metadata.dateline == "BATANG, KOTA KITA -"
+    assert caption in rec.metadata.captions

@@ -8,7 +8,6 @@ order is the order of decisions and must not change without a new baseline.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ...model.document import Line
@@ -41,7 +40,10 @@ from .shapes import (
     INJECTED_MIN_WORDS,
     LABEL_CAPTION,
     LABEL_MAX_WORDS,
+    NAME_AND_OUTLET,
     NUMBERED,
+    OUTLET_DATELINE_WINDOW,
+    OUTLET_MAX_WORDS,
     PHOTO_LABEL,
     SENTENCE_THEN_CREDIT,
     STANDFIRST_MIN_WORDS,
@@ -52,6 +54,7 @@ from .shapes import (
     credit_suffix,
     kicker_headline,
     kicker_over,
+    named_dateline,
     photo_credit_like,
     place_and_brand,
     replaces_headline,
@@ -106,6 +109,10 @@ def dateline_opens_body(p: Page, s: HeaderScan) -> str | None:
     if dl and (count_words(t) >= 6 or p.own_line_dateline(s.i)) and not (
             s.prev_kind == "photo_credit" and not opens_body_under_credit(p, s)) \
             and not kicker_headline(dl, t):
+        if not named_dateline(dl) and s.j is not None and named_dateline(p.dateline_of(p.lines[s.j].text) or ""):
+            # a caption's label over the dateline that names the site ("TUNJUKKAN - ..." / "BATANG, RADAR PEKALONGAN -")
+            s.line.drop("caption", "structure:header-caption")
+            return s.took(s.i, "caption")
         return STOP
     return None
 
@@ -149,13 +156,6 @@ def credit_line(p: Page, s: HeaderScan) -> str | None:
     kind = record_credit(p, credit, "structure:credit-line")
     s.line.drop(kind, "structure:credit-line")
     return s.took(s.i, kind, closes=p.title_idx is not None)
-
-
-# "Tasya Natalia, CNBC Indonesia", "Irwan Febri Rialdi | BolaTimes.com": a name, then the outlet.
-NAME_AND_OUTLET = re.compile(r"^([^,|]+?)\s*[,|]\s*([^,|]+?)\s*$")
-OUTLET_MAX_WORDS = 3
-# How far below the credit the dateline that names the same outlet may stand (lines).
-OUTLET_DATELINE_WINDOW = 12
 
 
 def name_with_outlet(p: Page, s: HeaderScan) -> str | None:

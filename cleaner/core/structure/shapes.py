@@ -447,6 +447,18 @@ def strong_dateline(dateline: str) -> bool:
     return bool(DOMAIN.search(dateline) or "(" in dateline)
 
 
+def named_dateline(dl: str) -> bool:
+    """The dateline names the site or the outlet (strong_dateline, place_and_brand)."""
+    return bool(dl) and (strong_dateline(dl) or place_and_brand(dl))
+
+
+# "Tasya Natalia, CNBC Indonesia", "Irwan Febri Rialdi | BolaTimes.com": a name, then the outlet.
+NAME_AND_OUTLET = regex.compile(r"^([^,|]+?)\s*[,|]\s*([^,|]+?)\s*$")
+OUTLET_MAX_WORDS = 3
+# How far below the credit the dateline that names the same outlet may stand (lines).
+OUTLET_DATELINE_WINDOW = 12
+
+
 # A dateline of a place and the outlet's name, comma between, then a dash ("Jakarta, CNBC
 # Indonesia -", "Sukabumi, IDN Times -", "Warta Ekonomi, Jakarta -"): an upper-case
 # caption label ("KIM DAN PUTIN -") has no comma.
