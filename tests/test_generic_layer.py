@@ -874,3 +874,13 @@ def test_a_caption_label_over_the_dateline_that_names_the_site(c):
     rec = c.clean_text(page(TITLE, caption, para, P3, P4))
     assert rec.text.startswith(para) and rec.metadata.dateline == "BATANG, KOTA KITA -"
     assert caption in rec.metadata.captions
+
+
+def test_a_subheading_and_a_paragraph_opening_with_its_words_stay(c):
+    # "Sejarah Kota Pontianak" over "Sejarah Kota Pontianak berawal dari ..." (SuaraKalbar, Z):
+    # a subheading and its section's first paragraph, not a caption and its credited copy
+    sub = "Sejarah Terminal Bus Kota Kita"
+    para = (sub + " berawal dari pangkalan kecil di tepi pasar. Terminal itu dibangun ulang pada "
+            "tahun 1990 dan diperluas dua kali sejak saat itu untuk menampung bus antarkota.")
+    rec = c.clean_text(page(TITLE, P1, P2, sub, para, P3))
+    assert rec.text.split("\n\n") == [P1, P2, sub, para, P3]

@@ -68,8 +68,10 @@ def caption_repeat(p: Page, i: int, line: Line, nxt: Line | None, title: str | N
         # ayosemarang page of S): the story's paragraph, and a copy of it.
         nxt.drop("other", "structure:repeated-paragraph")
         return True
-    # (a copy starts alike: most pairs of lines differ in their first 20 folded characters)
-    if low_next[:20] == low[:20] and starts_with_text(nxt.text, t, 20) \
+    # (a copy starts alike: most pairs of lines differ in their first 20 folded characters;
+    # a copy adds a credit, not a paragraph: "Sejarah Kota Pontianak" over "Sejarah Kota
+    # Pontianak berawal dari kesultanan. ...", a subheading and its section's first, Z)
+    if low_next[:20] == low[:20] and starts_with_text(nxt.text, t, 20) and not paragraph_after(t, nxt.text) \
             or low_next[:10] == low[:10] and starts_with_text(nxt.text, t, 10) and caption_like(nxt.text):
         # (a short caption: its copy reads as one, "Cuitan X." / "Cuitan X. Twitter @x")
         line.drop("caption", "structure:caption-repeat")
@@ -97,6 +99,13 @@ def caption_repeat(p: Page, i: int, line: Line, nxt: Line | None, title: str | N
     nxt.drop("photo_credit", "structure:caption-repeat")
     p.lines[k].drop("caption", "structure:caption-repeat")
     return True
+
+
+def paragraph_after(head: str, longer: str) -> bool:
+    """``longer`` goes on after ``head`` with a sentence of its own (more words than a credit
+    has), not with a credit."""
+    return count_words(longer) - count_words(head) > CREDIT_MAX_WORDS and ends_sentence(longer) \
+        and not caption_like(longer)
 
 
 def title_repeat(p: Page, i: int, line: Line, nxt: Line | None, title: str | None) -> bool:
