@@ -884,3 +884,11 @@ def test_a_subheading_and_a_paragraph_opening_with_its_words_stay(c):
             "tahun 1990 dan diperluas dua kali sejak saat itu untuk menampung bus antarkota.")
     rec = c.clean_text(page(TITLE, P1, P2, sub, para, P3))
     assert rec.text.split("\n\n") == [P1, P2, sub, para, P3]
+
+
+def test_a_sentence_repeated_over_and_over_is_no_glued_copy(c):
+    # a page whose one paragraph repeats a sentence (a test page's filler, the hostile-bytes
+    # pages): its halves are alike, but each half is a repetition itself; the text stays
+    para = " ".join(["Teks berita yang cukup panjang di halaman ini untuk diekstrak."] * 8)
+    rec = c.clean_text(para)
+    assert rec.text == para

@@ -298,19 +298,24 @@ def caption_like(text: str) -> bool:
 # The same text printed twice with nothing between ("Ilustrasi narkoba jenis sabu.
 # [Istimewa]Ilustrasi narkoba jenis sabu. [Istimewa]": an image's alt text and its caption,
 # Medan outlet of Y; teasers' alt text and title on merdeka's and kabarislamia's whole pages).
-GLUED_TWICE_MIN_CHARS = 15
+# A copy is a caption's or a headline's length; one that is itself a text printed twice is a
+# sentence repeated over and over (a test page's filler), not alt text and caption.
+GLUED_TWICE_MIN_CHARS, GLUED_TWICE_MAX_CHARS = 15, 300
 
 
 def glued_twice(text: str) -> str | None:
     """The text printed once, when ``text`` is it printed twice in a row (a space between
     allowed); None otherwise."""
-    n = len(text)
-    if n < 2 * GLUED_TWICE_MIN_CHARS:
+    if not 2 * GLUED_TWICE_MIN_CHARS <= len(text) <= 2 * GLUED_TWICE_MAX_CHARS + 1:
         return None
+    once = _first_half_if_twice(text)
+    return None if once is None or _first_half_if_twice(once) is not None else once
+
+
+def _first_half_if_twice(text: str) -> str | None:
+    n = len(text)
     half = n // 2
-    if n % 2 == 0 and text[:half] == text[half:]:
-        return text[:half]
-    if n % 2 == 1 and text[half] == " " and text[:half] == text[half + 1:]:
+    if n % 2 == 0 and text[:half] == text[half:] or n % 2 == 1 and text[half] == " " and text[:half] == text[half + 1:]:
         return text[:half]
     return None
 
