@@ -417,8 +417,10 @@ def parse_closing_credit(text: str) -> list[str] | None:
         # "(Tribunnews.com/Name)"; a team alone ("(Tim Redaksi)") is still the credit's.
         teams = [p for p in parts if TEAM_RE.match(p)]
         desk = teams if 0 < len(teams) < len(parts) else []
-        outlet = [p for p in parts if _outlet_like(p) or p in desk]
-        people = [p for p in parts if not (_outlet_like(p) or p in desk)]
+        outlet: list[str] = []
+        people: list[str] = []
+        for p in parts:
+            (outlet if p in desk or _outlet_like(p) else people).append(p)
         if any(len(p.split()) >= 2 for p in people):
             people = [p for p in people if not CLOSING_CODE.match(p)]
         for p in people:

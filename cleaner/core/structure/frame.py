@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-import regex
-
 from ...text import dates
 from ...text.byline import flatten_table
-from ...text.signals import TITLE_SMALL_WORDS, count_words, prose_like, title_like, words
+from ...text.signals import count_words, prose_like, title_like
 from .credits import header_credit, record_credit
 from .shapes import (
     BULLET,
@@ -22,11 +20,13 @@ from .shapes import (
     SITE_DATELINE_GAP,
     SPLIT_LABELS,
     caption_like,
+    caption_words,
     content_words,
     cut_off,
     kicker_headline,
     photo_credit_like,
     strong_dateline,
+    topic_words,
     word_overlap,
 )
 from .state import Page
@@ -38,16 +38,6 @@ SPLIT_LABEL_MAX_CHARS = 24
 DATE_REST_MAX_CHARS = 48
 # A leftover header line longer than this is no credit line (parse_credit is not tried).
 CREDIT_LINE_MAX_CHARS = 120
-
-
-# A caption's words, no name: "Ilustrasi tangan pria diborgol polisi." under an empty "oleh"
-# (a small site of Y), a sentence closed by its full stop after a lower-case word.
-_SENTENCE_END_WORD = regex.compile(r"\p{Ll}{3,}\.$")
-
-
-def caption_words(text: str) -> bool:
-    """The line opens as a caption does or closes a sentence: no person's name."""
-    return text.casefold().startswith(CAPTION_OPENERS) or _SENTENCE_END_WORD.search(text) is not None
 
 
 def split_label(p: Page) -> None:
@@ -355,12 +345,6 @@ def title_on_topic(p: Page, start: int) -> None:
     p.title_idx = best
     if p.lead_idx == best:
         p.lead_idx = None
-
-
-def topic_words(text: str) -> frozenset[str]:
-    """The line's words of three letters or more, case-folded, small title words left out
-    (words: letters and digits, so "Batam," is "batam")."""
-    return frozenset(f for w in words(text) if len(w) > 2 and (f := w.casefold()) not in TITLE_SMALL_WORDS)
 
 
 def _opening_words(p: Page, opens: int, of) -> frozenset[str]:

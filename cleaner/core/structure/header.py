@@ -56,11 +56,9 @@ from .shapes import (
     kicker_over,
     named_dateline,
     photo_credit_like,
-    place_and_brand,
     replaces_headline,
     site_suffixed,
     slash_credit,
-    strong_dateline,
     timestamped,
 )
 from .state import Page
@@ -122,7 +120,7 @@ def opens_body_under_credit(p: Page, s: HeaderScan) -> bool:
     the site ("TRIBUNNEWS.COM -", "Jakarta, CNBC Indonesia -"), the outlet's own dateline or
     body_start marker, a dateline alone on its line ("Jakarta -" above the first paragraph: no
     caption is only that) or one no other dateline follows (frame.lone_dateline_story)."""
-    return bool(s.dl and (strong_dateline(s.dl) or place_and_brand(s.dl) or lone_dateline_story(p, s.i, s.dl, s.last_hdr)
+    return bool(s.dl and (named_dateline(s.dl) or lone_dateline_story(p, s.i, s.dl, s.last_hdr)
                           or s.dl.strip() == s.t.strip() and p.own_line_dateline(s.i))) \
         or p.outlet_opens_body(s.t)
 

@@ -392,6 +392,23 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in folded_line(text).split() if len(w) > 2 and w not in TITLE_SMALL_WORDS)
 
 
+def topic_words(text: str) -> frozenset[str]:
+    """:func:`content_words` with the punctuation left out ("Batam," is "batam": words are
+    letters and digits), as title_on_topic compares a headline with the opening paragraph
+    (content_words keeps it, and the passes that read it are pinned to what it gives)."""
+    return frozenset(f for w in words(text) if len(w) > 2 and (f := w.casefold()) not in TITLE_SMALL_WORDS)
+
+
+# A caption's words, no name: "Ilustrasi tangan pria diborgol polisi." under an empty "oleh"
+# (a small site of Y), a sentence closed by its full stop after a lower-case word.
+_SENTENCE_END_WORD = regex.compile(r"\p{Ll}{3,}\.$")
+
+
+def caption_words(text: str) -> bool:
+    """The line opens as a caption does (CAPTION_OPENERS) or closes a sentence: no person's name."""
+    return text.casefold().startswith(CAPTION_OPENERS) or _SENTENCE_END_WORD.search(text) is not None
+
+
 # A list's numbers and marks ("10", "--"), and whether a word has a letter. Two
 # headlines on one story's topic may end alike ("... Persija"); three items of which
 # two thirds end with the same word are a table's rows.
