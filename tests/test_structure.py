@@ -170,6 +170,49 @@ def test_caption_opening_like_a_dateline_above_the_site_dateline(c):
     assert rec.metadata.dateline == "TRIBUNJATIM.COM, SURABAYA -"
 
 
+SUMMARY_BOX_PAGE = """Sulawesi Utara
+Selamat Datang di Pusat Belanja Kota Baru
+
+Pasar Turi Surabaya Terbakar
+
+Api Lahap Kios dan Gudang Pasar di Surabaya, Pedagang Bergotong Royong Padamkan Api
+
+Pedagang Surabaya bergotong royong memadamkan api di kios masing-masing, untuk cegah kerugian besar.
+
+Penulis: Rina Kartika | Editor: Budi Santoso
+TribunJatim.com/Rina Kartika
+PADAMKAN - Pedagang bergotong royong memadamkan api di kios Pasar Turi Surabaya yang terbakar, Sabtu (30/8/2025). \
+Pedagang berharap bantuan segera datang dari pemerintah kota.
+
+Poin Penting:
+
+  • Pedagang membantu petugas memadamkan api yang melahap puluhan kios di lantai dua.
+  • Pedagang Surabaya bergotong royong memadamkan api di kios masing-masing.
+  • Pemerintah kota menjanjikan bantuan bagi pedagang yang kiosnya terbakar habis.
+
+Laporan Wartawan TribunJatim.com, Rina Kartika
+
+TRIBUNJATIM.COM, SURABAYA - Kebakaran yang melanda Pasar Turi selama dua jam di Kota Surabaya, Jawa Timur, \
+membuat para pedagang bergotong royong memadamkan api di kios masing-masing.
+
+Petugas pemadam kebakaran tiba di lokasi sekitar pukul 14.00 WIB dengan enam unit mobil.
+
+Kepala dinas pemadam kebakaran mengatakan penyebab kebakaran masih diselidiki oleh polisi.
+"""
+
+
+def test_summary_box_between_the_caption_and_the_site_dateline(c):
+    # A summary box's heading and bulleted points between the caption (an upper-case label
+    # and a dash, like a dateline) and the story (Tribun's "Poin Penting:" / "Ringkasan
+    # Berita:": Tribun Jatim, Tribun Madura, Pos Belitung) are no second paragraph: the
+    # site's dateline opens the story, and what stands above the caption is header.
+    rec = c.clean_text(SUMMARY_BOX_PAGE)
+    assert rec.metadata.dateline == "TRIBUNJATIM.COM, SURABAYA -"
+    kept = rec.text.split("\n\n")
+    assert len(kept) == 3 and kept[0].startswith("TRIBUNJATIM.COM, SURABAYA - Kebakaran")
+    assert not any("Poin Penting" in k or "•" in k or k.startswith("PADAMKAN") for k in kept)
+
+
 def test_story_with_a_label_dateline_keeps_its_first_paragraph(c):
     # A second paragraph between: the label's paragraph is the story's, and a teaser
     # naming the site below does not take its place.

@@ -120,9 +120,10 @@ def site_dateline_below(p: Page, i: int, dl: str, limit: int) -> int:
         if found and (strong_dateline(found) or caption) and count_words(text) >= 6:
             p.caption_dateline_idx = i
             return k
-        if prose_like(text):
+        if prose_like(text) and not BULLET.match(text):
             # a second paragraph: the label's line is the story's first (a teaser
-            # naming the site may follow the story)
+            # naming the site may follow the story); a bulleted line is a summary
+            # box's, between the caption and the story (Tribun's "Poin Penting:")
             break
     return i
 
@@ -197,7 +198,11 @@ def body_opening(p: Page, start: int) -> int:
         # line there is a summary box's (IDN Times' "Intinya sih...", Tribun's key
         # points) or a teaser list's, and an excerpt cut off with an ellipsis another
         # story's teaser: not the story, which opens at the dateline.
-        kept = [k for k in range(start, dl) if lines[k].category is None and k != p.caption_dateline_idx]
+        # A caption above the site's dateline (site_dateline_below): what stands above the
+        # caption is header (a standfirst, the photo's credit).
+        cap = p.caption_dateline_idx
+        first = cap + 1 if cap is not None and start <= cap < dl else start
+        kept = [k for k in range(first, dl) if lines[k].category is None]
         if len(kept) <= 2 or all(not prose_like(lines[k].text) or BULLET.match(lines[k].text)
                                  or cut_off(lines[k].text) for k in kept):
             for k in range(start, dl):
