@@ -13,6 +13,7 @@ from cleaner.core.structure.dateline import match_dateline
 from cleaner.core.structure.state import Page
 from cleaner.model.document import Doc
 from cleaner.ruleset.model import StructureInputs
+from cleaner.text.normalise import folded_line
 
 DATELINES = [regex.compile(r"^[A-Z]{3,}(?:, [A-Z.]+)? -")]
 P1 = ("JAKARTA - Pemerintah kota menambah jumlah bus sekolah gratis mulai pekan depan untuk "
@@ -145,6 +146,18 @@ def test_body_caption_printed_twice():
     p = make(P1, cap, cap + " (Foto: Dok Humas)", P2)
     body.mark_body(p, 0, len(p.lines))
     assert verdicts(p) == [None, "structure:caption-repeat", "structure:caption-repeat", None]
+
+
+def test_caption_copy_without_its_inline_tags_is_the_same_caption():
+    # A dump's caption keeps the page's <i> tags and its copy under the credit does not
+    # (Kompas.id); an Okezone page prints its headline again with "<i>Healing</i>".
+    tagged = "Petugas melakukan <i>fogging </i>atau pengasapan di kompleks perumahan, Senin (21/8/2023)."
+    plain = "Petugas melakukan fogging atau pengasapan di kompleks perumahan, Senin (21/8/2023)."
+    p = make(P1, tagged, "KOMPAS/HERU SRI KUMORO", plain, P2)
+    body.mark_body(p, 0, len(p.lines))
+    assert verdicts(p) == [None] + ["structure:caption-repeat"] * 3 + [None]
+    assert folded_line("Mau <i>Healing</i> Malah <EM class='x'>Pening</em>!") == "mau healing malah pening!"
+    assert folded_line("a < b dan c > d") == "a < b dan c > d"
 
 
 def test_body_line_printed_twice_in_a_row_is_a_caption():

@@ -98,8 +98,17 @@ def page_text(text: str) -> tuple[str, int]:
     return text, total
 
 
+# Inline formatting tags a dump left in its text ("Mau <i>Healing</i> Malah Pening!", the
+# headline's copy on an Okezone page; "<i>fogging </i>atau", a Kompas.id caption printed again
+# without them under its credit): a line and its tagged copy are the same line.
+_INLINE_TAG = re.compile(r"</?(?:i|b|em|strong|u|s|small|mark|sup|sub|span)(?:\s[^<>]{0,200})?>", re.I)
+
+
 def folded_line(text: str) -> str:
-    """The line with case, width, NBSP and runs of spaces folded: for comparing two lines."""
+    """The line with case, width, NBSP, runs of spaces and inline formatting tags
+    (``<i>``, ``</em>``...) folded: for comparing two lines."""
+    if "<" in text:
+        text = _INLINE_TAG.sub("", text)
     text = unicodedata.normalize("NFKC", text)      # NFKC maps U+00A0 to a space too
     return " ".join(text.split()).casefold()
 
