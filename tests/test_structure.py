@@ -314,6 +314,17 @@ def test_caption_closed_by_a_courtesy_or_site_credit(cap):
     assert caption_like(cap)
 
 
+def test_caption_closed_by_a_photographers_name_and_the_outlets_domain(c):
+    # "... Kamis (2/3/2023). (Sumargo Pangestu/Skor.id)" between paragraphs (skor.id and
+    # akurasi.id, AA): a caption, where a paragraph's closing credit after its full stop
+    # (the outlet first, or a nickname: "(GaluhID/Uus)", "(Rina/detik.com)") stays.
+    cap = "Warga mengantre minyak goreng di pasar induk kota, Kamis (2/3/2023). (Sumargo Pangestu/Skor.id)"
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", P1, P2, cap, P3))
+    assert cap not in rec.text and cap in rec.metadata.captions
+    assert not caption_like("Bupati meresmikan jembatan desa pada Selasa (18/9). (GaluhID/Uus)")
+    assert not caption_like("Bupati meresmikan jembatan desa pada Selasa (18/9). (Rina/detik.com)")
+
+
 @pytest.mark.parametrize("cap", ["Ket foto: Warga menerima bantuan sosial dari pemerintah provinsi",
                                  "Ket. Foto: Gubernur meninjau lokasi banjir bersama bupati"])
 def test_caption_that_says_so_in_short(cap):

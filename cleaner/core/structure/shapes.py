@@ -78,6 +78,12 @@ SLASH_TAIL_CREDIT = regex.compile(r"\s/\s?[\p{Lu}@][\p{L}\p{N}@._ -]{1,50}(?:/[\
 # (8/8/2019), (Tribun Jabar/Name)".
 PAREN_SLASH_CREDIT = regex.compile(r"(?<=[\p{L}\p{N},])\s?\(\s?\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,3}\s?/\s?"
                                    r"[\p{Lu}@][\p{L}.@]{2,}(?:\s\p{Lu}[\p{L}.]*){0,3}\s?\)\s*$")
+# A photographer's full name and the outlet's domain in brackets after the caption's full
+# stop: "... Kamis (2/3/2023). (Sumargo Pangestu/Skor.id)", "... (kanan). (Suci Surya
+# Dewi/Akurasi.id)" (two small outlets of AA). A paragraph's closing credit gives the outlet
+# first, or initials ("(GaluhID/Uus)"): it stays.
+NAME_DOMAIN_CREDIT = regex.compile(r"[.!?)]\s?\(\p{Lu}\p{Ll}+(?:\s\p{Lu}[\p{Ll}.]*){1,3}\s?/\s?"
+                                   r"[\p{L}\p{N}-]+\.(?:co\.id|id|com|net|co)\)\s*$")
 # A credit after the caption's full stop, no brackets: "... Senin (31/5/2021) siang.
 # TRIBUNKALTIM.CO/DWI ARDIANTO", "... Selasa, 2 Juli 2019. TEMPO/Francisca Christy Rosana",
 # "... Rabu (16/7/2025). ANTARA/Siti Nurhaliza" (five outlets, never a paragraph's end);
@@ -370,11 +376,15 @@ def paren_slash_caption(text: str) -> bool:
     """A caption of four words or more, not a sentence, closed by an outlet-and-name
     credit in brackets: "Kondisi pascabencana di Sukabumi (IDN Times/Siti Fatimah)",
     "... Kecamatan Waluran(MI/BENNY BASTIANDY)". A paragraph's closing credit comes
-    after its full stop ("... Selasa (18/9). (GaluhID/Uus)") and stays. An illustration's
+    after its full stop ("... Selasa (18/9). (GaluhID/Uus)") and stays, unless it is a
+    person's full name and the outlet's domain (NAME_DOMAIN_CREDIT). An illustration's
     caption may be shorter: "Ilustrasi gaji (IDN Times/Name)" (IDN Times, U; "Ilustrasi. (f:
     ist/mistar)", mistar, S; "Ilustrasi begal. (Suara/Name)", a whole page of Suara)."""
     if not text.rstrip().endswith(")"):
         return False
+    m = NAME_DOMAIN_CREDIT.search(text)
+    if m is not None and count_words(text[:m.start()]) >= 4:
+        return True
     m = PAREN_SLASH_CREDIT.search(text)
     return m is not None and (count_words(text[:m.start()]) >= 4 or text[:9].casefold() == "ilustrasi")
 
