@@ -88,6 +88,11 @@ def test_split_label_takes_the_name_below():
     frame.split_label(p)
     assert verdicts(p)[:2] == ["structure:split-label"] * 2
     assert p.doc.meta["authors"] == ["Ashaq Lupito"]
+    # the label in a sentence, under the story (Aktual)
+    p = make(P1, P2, "Artikel ini ditulis oleh:", "Nebby")
+    frame.split_label(p)
+    assert verdicts(p)[2:] == ["structure:split-label"] * 2
+    assert p.doc.meta["authors"] == ["Nebby"]
 
 
 def test_find_dateline_and_standfirst_that_repeats_it():

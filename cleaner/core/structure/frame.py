@@ -31,8 +31,9 @@ from .shapes import (
 )
 from .state import Page
 
-# A label line is short ("- Ditulis Oleh :", "Reporter | : |"): longer lines are not looked at.
-SPLIT_LABEL_MAX_CHARS = 24
+# A label line is short: the longest label and a dozen characters of list mark, bars and
+# colon ("- Ditulis Oleh :", "Reporter | : |"); longer lines are not looked at.
+SPLIT_LABEL_MAX_CHARS = max(map(len, SPLIT_LABELS)) + 12
 # After a brand's dash, a date line's date and time: "27 Juni 2022, 00:45 WIB" (23), "Senin,
 # 27 Juni 2022 - 00:45:00 WIB" (35); a story's first sentence runs longer.
 DATE_REST_MAX_CHARS = 48

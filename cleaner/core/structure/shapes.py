@@ -221,6 +221,7 @@ BRACKET_CREDIT = regex.compile(r"\[[^\[\]]{1,60}/[^\[\]]{1,60}\]\s*$")
 # Field labels printed alone on a line, the value on the next one.
 SPLIT_LABELS = {"reporter": "authors", "penulis": "authors", "pewarta": "authors",
                 "wartawan": "authors", "kontributor": "authors", "ditulis oleh": "authors",
+                "artikel ini ditulis oleh": "authors",     # the same label in a sentence (Aktual, AA)
                 "oleh": "authors", "editor": "editor",
                 "redaktur": "editor", "penyunting": "editor"}
 # A person's name: 1-5 words of letters (initials, apostrophes, hyphens), no digits.
