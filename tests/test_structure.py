@@ -595,7 +595,8 @@ def test_a_caption_printed_then_with_its_credit_is_still_two_captions(c):
 
 
 @pytest.mark.parametrize("crumbs", ["Beranda Bisnis ", "BerandaBerita Jabar", "Beranda » Headline » ",
-                                    "Home » Daerah » Kutai Kartanegara » "])   # (a longer one with separators: V)
+                                    "Home » Daerah » Kutai Kartanegara » ",    # (a longer one with separators: V)
+                                    "JPNN.com Jatim Jatim Terkini "])           # (or after the site's domain: AA)
 def test_a_headline_printed_after_a_breadcrumb_then_bare_is_titled_bare(c, crumbs):
     # The breadcrumb run into the headline's line, then the headline alone (three outlets
     # of the batches): the bare one is the title, and no later title-case line replaces it.

@@ -589,9 +589,11 @@ def breadcrumb_prefixed(longer: str, bare: str) -> bool:
     """``longer`` is ``bare`` (a headline of 4+ words) after a breadcrumb of a few words,
     in any case ("HOME » BERITA » DISIPLINKAN WARGA, ..." over "Disiplinkan Warga, ..."); one
     whose crumbs are marked by their separators may be longer ("Home » Daerah » Kutai
-    Kartanegara » ...": a small site of V)."""
+    Kartanegara » ...": a small site of V), and so may one that opens with the site's domain
+    ("JPNN.com Jatim Jatim Terkini <headline>": jatim.jpnn.com, AA)."""
     crumbs = _before(longer.casefold(), bare.casefold())
-    limit = BREADCRUMB_MARKED_MAX_WORDS if "»" in crumbs or "›" in crumbs else BREADCRUMB_MAX_WORDS
+    marked = "»" in crumbs or "›" in crumbs or DOMAIN.match(crumbs) is not None
+    limit = BREADCRUMB_MARKED_MAX_WORDS if marked else BREADCRUMB_MAX_WORDS
     return bool(crumbs) and count_words(bare) >= 4 and 1 <= count_words(crumbs) <= limit
 
 
