@@ -607,6 +607,16 @@ def test_a_headline_printed_after_a_breadcrumb_then_bare_is_titled_bare(c, crumb
     assert dropped(rec)[crumbs + title] == "title/structure:title-repeat"
 
 
+@pytest.mark.parametrize("prefix", ["Thumbnail ", "zoom-inlihat foto "])
+def test_a_copy_of_the_headline_after_a_few_words_under_it_is_its_repeat(c, prefix):
+    # An image's alt text or a photo button's words glued before the headline's copy under
+    # it (ketik in AA, a Tribun Solo whole page): the headline again, no standfirst.
+    title = "Bus Sekolah Gratis Ditambah Mulai Pekan Depan"
+    rec = c.clean_text(page(title, "4 Oktober 2025 16:51", prefix + title, P1, P2, P3))
+    assert rec.metadata.title == title and rec.metadata.lead is None
+    assert dropped(rec)[prefix + title] == "title/structure:title-repeat"
+
+
 def test_a_headline_printed_in_capitals_after_a_breadcrumb_then_bare_is_titled_bare(c):
     # The breadcrumb line prints the headline in capitals (I i023's shape)
     title = "Bus Sekolah Gratis Ditambah Mulai Pekan Depan"

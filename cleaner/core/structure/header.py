@@ -213,7 +213,9 @@ def title_repeat(p: Page, s: HeaderScan) -> str | None:
         p.title_idx = s.i
         s.line.drop("title", "structure:title")
         return s.took(s.i, "title", closes=True)
-    if not (same_text(s.t, title) or starts_with_text(s.t, title, 20)):
+    # (the bare one first, then a copy after a few words: "Thumbnail <headline>", an image's
+    # alt text, ketik in AA)
+    if not (same_text(s.t, title) or starts_with_text(s.t, title, 20) or breadcrumb_prefixed(s.t, title)):
         return None
     # A photo's credit after it makes a caption; the site's name after it ("- JPNN.com
     # Jatim": d061) a title.
