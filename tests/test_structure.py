@@ -9,7 +9,7 @@ import pytest
 from madeup import P2, P3, P4, dropped, page
 
 from cleaner import Cleaner
-from cleaner.core.structure.shapes import caption_like
+from cleaner.core.structure.shapes import caption_like, site_unsuffixed
 
 P1 = ("JAKARTA, KOMPAS.com - Pemerintah kota menambah jumlah bus sekolah gratis mulai pekan depan "
       "untuk mengurangi kemacetan di jalan utama pada pagi hari.")
@@ -615,6 +615,24 @@ def test_a_copy_of_the_headline_after_a_few_words_under_it_is_its_repeat(c, pref
     rec = c.clean_text(page(title, "4 Oktober 2025 16:51", prefix + title, P1, P2, P3))
     assert rec.metadata.title == title and rec.metadata.lead is None
     assert dropped(rec)[prefix + title] == "title/structure:title-repeat"
+
+
+def test_headline_under_the_site_name_and_date_line_and_its_site_suffix(c):
+    # A jpnn page of AA: the site's name over the date line, then the only headline, printed
+    # as its <title> with the site's domain after a dash. The name over the date closes no
+    # headline block (there is none yet), and the title is the headline without the suffix.
+    title = "Jelang Laga Besar, Pelatih Ungkap Persiapan Intensif Tim Tuan Rumah"
+    rec = c.clean_text(page("JPNN.com", "Sabtu, 22 November 2025 – 12:07 WIB", title + " - JPNN.com Jatim",
+                            P1, P2, P3))
+    assert rec.metadata.title == title
+    assert rec.text.split("\n\n")[0] == P1
+
+
+def test_site_suffix_cut_off_the_headline_only_when_it_names_a_domain():
+    assert site_unsuffixed("Jelang Laga Besar, Pelatih Ungkap Persiapan - JPNN.com Jatim") == \
+        "Jelang Laga Besar, Pelatih Ungkap Persiapan"
+    assert site_unsuffixed("Persija Menang Tipis atas Persib - Skor Akhir 1-0") == \
+        "Persija Menang Tipis atas Persib - Skor Akhir 1-0"
 
 
 def test_a_headline_printed_in_capitals_after_a_breadcrumb_then_bare_is_titled_bare(c):

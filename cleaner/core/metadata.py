@@ -60,7 +60,7 @@ from ..ruleset.model import RuleSet
 from ..text import dates
 from .marking import guarded
 from .structure.dateline import match_dateline
-from .structure.shapes import dateline_domain
+from .structure.shapes import dateline_domain, site_unsuffixed
 
 
 def collect_metadata(doc: Doc, rs: RuleSet, opts) -> None:
@@ -71,9 +71,10 @@ def collect_metadata(doc: Doc, rs: RuleSet, opts) -> None:
     tz = dates.page_zone(rs.timezone_for(doc.outlet), host_of(doc.url))
     if title_idx is not None:
         # An HTML comment's close left after the headline by a template ("Judul -->":
-        # two Blogger outlets' page tops) is markup, not the headline's.
+        # two Blogger outlets' page tops) is markup, not the headline's; so is the site's
+        # domain after a dash, as a page's <title> gives it (shapes.site_unsuffixed).
         title = lines[title_idx].text
-        doc.set_meta("title", title.removesuffix("-->").rstrip() or title, "structure:title")
+        doc.set_meta("title", site_unsuffixed(title.removesuffix("-->").rstrip() or title), "structure:title")
     if lead_idx is not None:
         doc.set_meta("lead", lines[lead_idx].text, "structure:lead")
     _header_dates(doc, tz)

@@ -369,7 +369,7 @@ def name_above_date(p: Page, s: HeaderScan) -> str | None:
             return None
     s.line.drop("byline", "structure:name-above-date")
     p.doc.set_meta("authors", [s.t.strip()], "structure:name-above-date")
-    return s.took(s.i, "byline", closes=True)
+    return s.took(s.i, "byline", closes=p.title_idx is not None)
 
 
 def label(p: Page, s: HeaderScan) -> str | None:

@@ -585,6 +585,17 @@ def site_suffixed(longer: str, bare: str) -> bool:
         and count_words(rest) <= SITE_SUFFIX_MAX_WORDS
 
 
+def site_unsuffixed(headline: str) -> str:
+    """The headline without the site's name after a dash when that name holds its domain
+    ("... Bajol Ijo - JPNN.com Jatim", the only headline on a jpnn page of AA; d061 prints
+    it so under the bare headline), as the HTML path cuts it off <title>."""
+    m = SITE_SUFFIX.search(headline)
+    if m is None or not DOMAIN.search(m.group()) or count_words(m.group()) > SITE_SUFFIX_MAX_WORDS \
+            or count_words(headline[:m.start()]) < 4:
+        return headline
+    return headline[:m.start()]
+
+
 def breadcrumb_prefixed(longer: str, bare: str) -> bool:
     """``longer`` is ``bare`` (a headline of 4+ words) after a breadcrumb of a few words,
     in any case ("HOME » BERITA » DISIPLINKAN WARGA, ..." over "Disiplinkan Warga, ..."); one
