@@ -167,6 +167,21 @@ def test_no_prefilter_when_unsure(src):
     (r"[\p{L}.]{2,30}/$", ["kanal/", "a b/\n"], ["kanal/berita"]),
     (r"\s[-–]\s\d{4}$", ["Budi - 2024", "Budi - \u0661\u0662\u0663\u0664"], ["Budi - 2024."]),
     (r"(?i)(?:jurnalis|wartawan)\Z", ["Budi, WARTAWAN"], ["Budi, wartawan\n"]),
+    # ... but only one \d or \w may match: not a list mark or a quotation mark ("•" lines
+    # are a whole-page dump's menus), in any position
+    (r"^\d{1,3}(?:[.,]\d{3})*$", ["\u0661\u0662\u0663"], ["\u2022 Galamedia News", "\u201c12", "12\u2022"]),
+    (r"^\d+ komentar", ["\u0661 komentar"], ["\u2022 komentar", "\u201cKami komentar"]),
+    (r"\s[-–]\s\d{4}$", ["Budi - \u0661\u0662\u0663\u0664"], ["Budi - 2024\u201d"]),
+    # an optional opening of list marks and spaces is stripped before the words after it
+    (r"(?i)^(?:[•·]\s*)?(?:dibaca|dilihat)\s*:?\s*\d+$", ["Dibaca: 12", "\u2022 dibaca 12", "\u00b7dilihat 3"],
+     ["\u2022 Galamedia News", "\u2022 Tribun Jabar", "- dibaca 12"]),
+    (r"^[-•·]?\s*account_circle\s+\p{L}+$", ["account_circle Nisrina", "\u2022 account_circle Nisrina"],
+     ["\u2022 Galamedia News"]),
+    # (as "^" moved out of the alternatives by the parser: "^(?:(?:[•·]\s*)?a|b)")
+    (r"(?i)^(?:[•·]\s*)?(?:\d+\s+)?komentar$|^no comments yet$", ["\u2022 12 komentar", "No comments yet"],
+     ["\u2022 Internasional"]),
+    # a prefix opening with a skipped character: no skipping ("- " would strip the dash of "-- ")
+    (r"^(?:-\s*)?--\s*\w+$", ["-- x", "- -- x"], ["x"]),
 ])
 def test_alphabet_and_digit_prefixes(src, yes, no):
     got = pf(src)

@@ -19,8 +19,10 @@ rule list by the first and last character of the line, so a line only meets
 the rules whose condition its two ends allow.
 
 Classes ``\\d`` and ``\\w`` count as their ASCII characters plus ``WILD`` (any
-non-ASCII character): a line starting, ending or holding a non-ASCII
-character is never ruled out on that character.
+non-ASCII character they may match): a line starting, ending or holding a non-ASCII
+word character is never ruled out on that character; one opening with "•" or "“" is
+(``\\d`` cannot match them). An optional opening of list marks, dashes or spaces
+("(?:[•·]\\s*)?") is stripped before the prefixes after it are compared (``skip``).
 
 Case-insensitive literals are compared on a folded copy of the line:
 ``str.lower()`` after mapping the four non-ASCII letters that ``regex``'s
@@ -81,7 +83,7 @@ class Entry(NamedTuple):
     two: frozenset | None = None
     two_folded: bool = False
     # the check is "the line (folded when ``two_folded``) starts with one of these", and
-    # (``more``) its alphabet and last characters: Prefilter.passes is then the same as
+    # (``more``) its alphabet, last characters and skipped opening: Prefilter.passes is then the same as
     # ``startswith(starts) and (not more or passes)``, the cheap test first (None: call passes)
     starts: tuple | None = None
     more: bool = False
@@ -98,9 +100,10 @@ def _entry(pos: int, rule, check: Prefilter | None) -> Entry:
         if all(len(p) >= 2 for p in check.prefixes):
             two = frozenset(p[:2] for p in check.prefixes)
         starts = check.prefixes
-        more = check.alphabet is not None or check.last is not None
+        more = check.alphabet is not None or check.last is not None or check.skip is not None
     elif check is not None and check.contains and not check.prefixes and not check.free \
-            and not check.nonascii_first and check.alphabet is None and check.last is None:
+            and not check.nonascii_first and check.alphabet is None and check.last is None \
+            and check.skip is None:
         needles = check.contains
     return Entry(pos, rule, check, rule.scope == "span", None if rule.zone == "any" else rule.zone,
                  two, check.folded if check is not None else False, starts, more, needles)
@@ -130,7 +133,8 @@ class Dispatch:
             if not pf.free and not pf.contains:
                 firsts = frozenset(p[0] for p in pf.prefixes)
             # the two characters settle it unless longer prefixes, strings or an alphabet remain
-            settled = firsts is not None and pf.alphabet is None and all(len(p) == 1 for p in pf.prefixes)
+            settled = firsts is not None and pf.alphabet is None and pf.skip is None \
+                and all(len(p) == 1 for p in pf.prefixes)
             self.entries.append((_entry(pos, rule, None if settled else pf), firsts, pf.folded,
                                  pf.nonascii_first, pf.last, pf.last_wild))
         self._table: dict[tuple[str, str, str, str], tuple[Entry, ...]] = {}

@@ -40,14 +40,17 @@ _POSIX = re.compile(r"\[:\^?\w*:\]")
 _ATOMIC = getattr(sre_c, "ATOMIC_GROUP", object())
 _REPEATS = (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, getattr(sre_c, "POSSESSIVE_REPEAT", object()))
 _SPACE_CATS = (sre_c.CATEGORY_SPACE, sre_c.CATEGORY_UNI_SPACE)
-# Stands for "any non-ASCII character" in a class: \d and \w are their ASCII
-# characters plus WILD. Strings holding it are cut there before use.
+# Stands for a non-ASCII character that \d or \w may match (the only classes that put it
+# in a set: \d and \w are their ASCII characters plus WILD; every other class is listed or
+# unknown). Strings holding it are cut there before use.
 WILD = "\ue001"
 _DIGIT_CATS = (sre_c.CATEGORY_DIGIT, sre_c.CATEGORY_UNI_DIGIT)
 _WORD_CATS = (sre_c.CATEGORY_WORD, sre_c.CATEGORY_UNI_WORD)
 _DIGITS = frozenset("0123456789" + WILD)
 _WORD = frozenset("0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ" + WILD)
 _WORD_FOLDED = frozenset("0123456789_abcdefghijklmnopqrstuvwxyz" + WILD)
+# A character that ``\w`` (or ``\d``) may match: WILD may stand for it.
+_WORD_CHAR = regex.compile(r"\w")
 
 # Bounds that keep the string sets small (the cost is paid at load time only).
 _MAX_SET = 128       # strings in one set
@@ -70,11 +73,13 @@ class Prefilter:
 
     * ``alphabet``: for a pattern that must match the whole line, the characters
       it can match; a line with another one cannot match (``alphabet_wild``: any
-      non-ASCII character may match too);
+      non-ASCII word character may match too: ``_wild``);
     * ``last``: for a pattern anchored at the end, the characters its match can
       end with;
+    * ``skip``: for an anchored pattern opening with optional list marks, dashes or
+      spaces, what the line starts with once its opening such characters are stripped;
     * and then, unless ``free``: the line starts with one of ``prefixes`` (or,
-      with ``nonascii_first``, with a non-ASCII character) or contains one of
+      with ``nonascii_first``, with a non-ASCII word character) or contains one of
       ``contains``.
     """
     folded: bool
@@ -86,19 +91,29 @@ class Prefilter:
     alphabet_wild: bool = False
     last: frozenset | None = None     # the line's last character is one of these
     last_wild: bool = False           # ... or any non-ASCII character
+    # the line, less its leading characters in ``skip`` (list marks, dashes, spaces: what an
+    # optional "(?:[•·]\s*)?" before the pattern's words can match), starts with one of
+    # ``skip_prefixes`` (or, with ``skip_wild``, a non-ASCII character); None: no such test
+    skip: str | None = None
+    skip_prefixes: tuple[str, ...] = ()
+    skip_wild: bool = False
 
     def passes(self, text: str, low: str) -> bool:
         """False only when the line cannot match the pattern."""
         hay = low if self.folded else text
+        if self.skip is not None and not hay.lstrip(self.skip).startswith(self.skip_prefixes) and not (
+                self.skip_wild and _wild(text.lstrip(self.skip)[:1])):
+            return False
         if self.last is not None and hay[-1:] not in self.last and not (
-                self.last_wild and not text[-1:].isascii()):
+                self.last_wild and _wild(text[-1:])):
             return False
-        if self.alphabet is not None and hay.strip(self.alphabet) and not (
-                self.alphabet_wild and not text.isascii()):
-            return False
+        if self.alphabet is not None:
+            rest = hay.strip(self.alphabet)
+            if rest and not (self.alphabet_wild and _all_wild(rest, self.alphabet)):
+                return False
         if self.free:
             return True
-        if self.nonascii_first and text[:1] and not text[:1].isascii():
+        if self.nonascii_first and _wild(text[:1]):
             return True
         if self.prefixes and hay.startswith(self.prefixes):
             return True
@@ -106,6 +121,18 @@ class Prefilter:
             if s in hay:
                 return True
         return False
+
+
+def _wild(char: str) -> bool:
+    """``char`` (one character, or "") is what WILD stands for: a non-ASCII character that
+    ``\\w`` or ``\\d`` may match ("•" and "“" are not: a line opening with them does not
+    meet a pattern whose first character is ``\\d``)."""
+    return bool(char) and not char.isascii() and _WORD_CHAR.match(char) is not None
+
+
+def _all_wild(text: str, alphabet: str) -> bool:
+    """Every character of ``text`` outside ``alphabet`` is what WILD stands for."""
+    return all(c in alphabet or _wild(c) for c in text)
 
 
 # ------------------------------------------------------------------ extraction
@@ -416,15 +443,52 @@ def _cut_wild(pre: set[str], con: set[str]):
     return prefixes, contains, wild_first
 
 
+def _leading_skip(body, analyzer: _Analyzer, icase: bool):
+    """(skip characters, prefixes, non-ASCII first) for an anchored sequence that opens
+    with optional parts made of characters no word can hold ("(?:[•·]\\s*)?", "[-•·]?\\s*"):
+    a match is some of those characters, then a string of the prefixes. None when the
+    sequence has no such opening or what follows has no prefixes."""
+    body = list(body)
+    if body and body[0][0] is sre_c.BRANCH:
+        # "^(?:[•·]\s*)?a|^b" parses as "^(?:(?:[•·]\s*)?a|b)": each alternative, then the rest
+        out: tuple = (set(), set(), False)
+        for alt in body[0][1][1]:
+            got = _leading_skip([*alt, *body[1:]], analyzer, icase)
+            if got is None:
+                return None
+            out = (out[0] | got[0], out[1] | got[1], out[2] or got[2])
+        return out
+    chars: set[str] = set()
+    k = 0
+    for op, av in body:
+        if op not in _REPEATS or av[0] != 0:
+            break
+        a = analyzer.alphabet(av[2], icase)
+        if not a or WILD in a or any(_WORD_CHAR.match(c) or c.lower() != c or c.upper() != c for c in a):
+            break
+        chars |= a
+        k += 1
+    _f, s, _r = analyzer.seq(body[k:], icase)
+    if not s or "" in s:
+        return None
+    cut = _cut_wild(s, set())
+    if cut is None:
+        return None
+    return chars, cut[0], cut[2]
+
+
 def _top(nodes, analyzer: _Analyzer, icase: bool, multiline: bool):
-    """(cond, alphabet, last) for the whole pattern; cond is (prefixes, contains,
-    nonascii_first) or None (no such condition), alphabet and last sets or None."""
+    """(cond, alphabet, last, skip) for the whole pattern; cond is (prefixes, contains,
+    nonascii_first) or None (no such condition), alphabet and last sets or None; skip is
+    (_leading_skip's characters, prefixes, non-ASCII first) for every alternative
+    together, or None."""
     nodes = list(nodes)
     if len(nodes) == 1 and nodes[0][0] is sre_c.BRANCH:
         pre, con, wild, alpha, last = set(), set(), False, set(), set()
+        skip: tuple | None = (set(), set(), False)
         free = False
         for alt in nodes[0][1][1]:
-            cond, a, z = _top(alt, analyzer, icase, multiline)
+            cond, a, z, k = _top(alt, analyzer, icase, multiline)
             last = None if z is None or last is None else last | z
             if cond is None:
                 free = True
@@ -433,7 +497,8 @@ def _top(nodes, analyzer: _Analyzer, icase: bool, multiline: bool):
                 con |= cond[1]
                 wild = wild or cond[2]
             alpha = None if a is None or alpha is None else alpha | a
-        return (None if free else (pre, con, wild)), alpha, last
+            skip = None if k is None or skip is None else (skip[0] | k[0], skip[1] | k[1], skip[2] or k[2])
+        return (None if free else (pre, con, wild)), alpha, last, skip
     if len(nodes) == 1 and nodes[0][0] is sre_c.SUBPATTERN:
         _g, add, dele, sub = nodes[0][1]
         if not (add | dele):
@@ -442,6 +507,7 @@ def _top(nodes, analyzer: _Analyzer, icase: bool, multiline: bool):
         nodes[0][1] is sre_c.AT_BEGINNING_STRING or (nodes[0][1] is sre_c.AT_BEGINNING and not multiline))
     body = nodes[1:] if anchored else nodes
     _f, s, r = analyzer.seq(body, icase)
+    skip = _leading_skip(body, analyzer, icase) if anchored else None
     cond = None
     if anchored and s and "" not in s:
         cond = _cut_wild(s, set())
@@ -462,7 +528,7 @@ def _top(nodes, analyzer: _Analyzer, icase: bool, multiline: bool):
         last = analyzer.last(body[:-1], icase)
         if last is not None and body[-1][1] is sre_c.AT_END:
             last.add("\n")
-    return cond, alpha, last
+    return cond, alpha, last, skip
 
 
 
@@ -493,7 +559,7 @@ def prefilter_for(pattern) -> Prefilter | None:
     multiline = bool(flags & sre_c.SRE_FLAG_MULTILINE or pattern.flags & regex.MULTILINE)
     for folded in ((True,) if icase else (False, True)):
         try:
-            cond, alpha, last = _top(parsed, _Analyzer(folded), icase, multiline)
+            cond, alpha, last, skip = _top(parsed, _Analyzer(folded), icase, multiline)
         except _Unsure:
             continue
         except RecursionError:
@@ -501,6 +567,10 @@ def prefilter_for(pattern) -> Prefilter | None:
         if cond is None and alpha is None and last is None:
             return None
         kw = {}
+        if skip is not None and skip[0] and not any(p[:1] in skip[0] for p in skip[1]):
+            # (a prefix opening with a skipped character would be stripped with them)
+            kw.update(skip="".join(sorted(skip[0])), skip_prefixes=tuple(sorted(_Analyzer.shrink(skip[1]))),
+                      skip_wild=skip[2])
         if alpha is not None:
             kw.update(alphabet="".join(sorted(alpha - {WILD})), alphabet_wild=WILD in alpha)
         if last is not None:
