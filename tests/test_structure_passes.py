@@ -4,7 +4,7 @@ rule file, so a change in one pass fails here by name."""
 from __future__ import annotations
 
 import regex
-from madeup import P2, P3
+from madeup import P2, P3, P4
 
 from cleaner.core.stages import segment
 from cleaner.core.structure import body, frame, header, tail
@@ -163,6 +163,24 @@ def test_caption_copy_without_its_inline_tags_is_the_same_caption():
     assert verdicts(p) == [None] + ["structure:caption-repeat"] * 3 + [None]
     assert folded_line("Mau <i>Healing</i> Malah <EM class='x'>Pening</em>!") == "mau healing malah pening!"
     assert folded_line("a < b dan c > d") == "a < b dan c > d"
+
+
+def test_phrase_printed_three_times_is_a_gallery_caption():
+    # A VIVA page prints its one gallery caption under each photo; a small site of V its
+    # "Keterangan: ..." three times. A sentence printed so stays (a teaser's copy may be the
+    # story's: AB); so does a phrase printed twice.
+    cap = "Pemain tim tuan rumah berlatih di stadion utama jelang laga final"
+    p = make(P1, cap, P2, cap, P3, cap, P4)
+    body.mark_body(p, 0, len(p.lines))
+    assert verdicts(p) == [None, "structure:printed-thrice", None, "structure:printed-thrice", None,
+                           "structure:printed-thrice", None]
+    said = "Acara tersebut dihadiri oleh pemerintah gampong dan tokoh masyarakat."
+    p = make(P1, said, P2, said, P3, said)
+    body.mark_body(p, 0, len(p.lines))
+    assert "structure:printed-thrice" not in verdicts(p)
+    p = make(P1, cap, P2, cap, P3)
+    body.mark_body(p, 0, len(p.lines))
+    assert "structure:printed-thrice" not in verdicts(p)
 
 
 def test_body_line_printed_twice_in_a_row_is_a_caption():

@@ -184,7 +184,8 @@ _LINE_STEPS = tuple(step for _, step in LINE_STEPS)
 
 def mark_body(p: Page, start: int, end: int) -> None:
     """Every body line through :data:`LINE_STEPS` (then ``date_line_in_body``), then the
-    passes over runs of lines: headline lists, link boxes, injected headlines."""
+    passes over runs of lines: headline lists, link boxes, injected headlines; last, a
+    phrase printed three times or more."""
     lines = p.lines
     title = lines[p.title_idx].text if p.title_idx is not None else None
     photo_labels(p, start, end)
@@ -202,6 +203,7 @@ def mark_body(p: Page, start: int, end: int) -> None:
     headline_list(p, start, end)
     link_box(p, start, end)
     injected_headline(p, start, end)
+    printed_thrice(p, start, end)
 
 
 # The caption printed above such a label is a phrase, not a paragraph.
@@ -225,6 +227,32 @@ def photo_labels(p: Page, start: int, end: int) -> None:
         if k - 1 >= start and above.category is None and count_words(t) <= LABELLED_CAPTION_MAX_WORDS \
                 and not ends_sentence(t) and not NUMBERED.match(t):
             above.drop("caption", "structure:photo-label-value")
+
+
+# A phrase of this many words at most, printed three times or more on the page.
+PRINTED_THRICE_WORDS = (4, 20)
+
+
+def printed_thrice(p: Page, start: int, end: int) -> None:
+    """A phrase that no sentence ends, printed three times or more on one page (a gallery's
+    one caption under each photo: "Pemain Persib Bandung berlatih di Stadion ..." four times
+    on a VIVA page, "Keterangan: Kegiatan penyaluran BLT DD ..." three times on a small site
+    of V): no copy is the story's, which never prints a line three times. Last, so that the
+    steps before name what they know (a headline's repeat, a related list's item); a date
+    line printed so is a date (a sidebar's)."""
+    lines = p.lines
+    seen: dict[str, int] = {}
+    for line in lines:
+        if PRINTED_THRICE_WORDS[0] <= count_words(line.text) <= PRINTED_THRICE_WORDS[1]:
+            key = folded_line(line.text)
+            seen[key] = seen.get(key, 0) + 1
+    if not seen or max(seen.values()) < 3:
+        return
+    for i in range(start, end):
+        line = lines[i]
+        if line.category is None and seen.get(folded_line(line.text), 0) >= 3 and not ends_sentence(line.text) \
+                and PRINTED_THRICE_WORDS[0] <= count_words(line.text) <= PRINTED_THRICE_WORDS[1]:
+            line.drop("date" if dates.mostly_date(line.text) else "caption", "structure:printed-thrice")
 
 
 def headline_list(p: Page, start: int, end: int) -> None:

@@ -82,6 +82,8 @@ RULE_IDS: dict[str, tuple[str, str]] = {
     "structure:summary-after-body": ("tail", "the summary printed as the last paragraph before the credits "
                                              "(summary_after_body outlets): the lead"),
     "structure:embedded-post": ("body", "an embedded social-media post"),
+    "structure:printed-thrice": ("body", "a phrase no sentence ends printed three times or more on the page "
+                                 "(a gallery's caption under each photo)"),
     "structure:photo-label-value": ("body", "a photo between paragraphs printed as caption, source label "
                                             "(\"Photo :\") and credit: the credit under the label and the caption above it"),
     "structure:date-line-in-body": ("body", "a timestamp line inside the body: a header block printed late"),
