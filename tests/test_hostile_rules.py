@@ -18,11 +18,12 @@ from cleaner.ruleset import loader as rule_loader
 PAGE = ("Judul Berita Yang Cukup Panjang Untuk Sebuah Judul\n"
         "JAKARTA, KOMPAS.com - Isi berita yang cukup panjang untuk satu paragraf pembuka.\n"
         "Paragraf kedua juga berisi kalimat yang panjang dan lengkap tentang kejadian itu.\n")
-EVIL = r"^(\w|\w\w)*\d$"          # exponential on a long run of word characters not ending in a digit
+EVIL = r"^(\w|\w\w)*[^\w\s]\d$"   # exponential on a long run of word characters, then a digit
 # Lines that trigger it and that the rule prefilter (cleaner/ruleset/prefilter.py, matcher.py) cannot
-# skip: it knows the line must end with a digit, and this one does (a non-ASCII
-# digit), while the "!" before it makes the pattern fail after backtracking.
-BAIT = "a" * 58 + "1a!\u0661\n"
+# skip: it knows the line must end with a digit, and this one does, while no character that is
+# neither a word's nor a space stands before it, so the pattern fails after backtracking (the
+# accented letters keep it from being an opaque token, which a shared rule would drop first).
+BAIT = "a" * 29 + "\u00e9" * 29 + "1\n"
 
 
 def rule_file(tmp_path, body, oid="site"):
