@@ -93,7 +93,7 @@ class Prefilter:
     last_wild: bool = False           # ... or any non-ASCII character
     # the line, less its leading characters in ``skip`` (list marks, dashes, spaces: what an
     # optional "(?:[•·]\s*)?" before the pattern's words can match), starts with one of
-    # ``skip_prefixes`` (or, with ``skip_wild``, a non-ASCII character); None: no such test
+    # ``skip_prefixes`` (or, with ``skip_wild``, a non-ASCII word character); None: no such test
     skip: str | None = None
     skip_prefixes: tuple[str, ...] = ()
     skip_wild: bool = False
@@ -101,11 +101,12 @@ class Prefilter:
     def passes(self, text: str, low: str) -> bool:
         """False only when the line cannot match the pattern."""
         hay = low if self.folded else text
-        if self.skip is not None and not hay.lstrip(self.skip).startswith(self.skip_prefixes) and not (
-                self.skip_wild and _wild(text.lstrip(self.skip)[:1])):
-            return False
         if self.last is not None and hay[-1:] not in self.last and not (
                 self.last_wild and _wild(text[-1:])):
+            return False
+        # (a line opening otherwise meets the prefixes below, which hold skip_prefixes)
+        if self.skip is not None and hay[:1] in self.skip and not hay.lstrip(self.skip).startswith(
+                self.skip_prefixes) and not (self.skip_wild and _wild(text.lstrip(self.skip)[:1])):
             return False
         if self.alphabet is not None:
             rest = hay.strip(self.alphabet)
@@ -130,9 +131,10 @@ def _wild(char: str) -> bool:
     return bool(char) and not char.isascii() and _WORD_CHAR.match(char) is not None
 
 
-def _all_wild(text: str, alphabet: str) -> bool:
-    """Every character of ``text`` outside ``alphabet`` is what WILD stands for."""
-    return all(c in alphabet or _wild(c) for c in text)
+def _all_wild(rest: str, alphabet: str) -> bool:
+    """Every character of ``rest`` (a line stripped of ``alphabet`` at both ends) outside
+    ``alphabet`` is what WILD stands for. Its two ends are outside it: most lines fail there."""
+    return _wild(rest[0]) and _wild(rest[-1]) and all(c in alphabet or _wild(c) for c in rest)
 
 
 # ------------------------------------------------------------------ extraction

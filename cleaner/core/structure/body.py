@@ -4,6 +4,8 @@ late, headline lists, link boxes, injected headlines). Each step is named after 
 ``structure:*`` rule id it gives (catalogue.py)."""
 from __future__ import annotations
 
+from collections import Counter
+
 import regex
 
 from ...model.document import Line
@@ -241,16 +243,13 @@ def printed_thrice(p: Page, start: int, end: int) -> None:
     steps before name what they know (a headline's repeat, a related list's item); a date
     line printed so is a date (a sidebar's)."""
     lines = p.lines
-    seen: dict[str, int] = {}
-    for line in lines:
-        if PRINTED_THRICE_WORDS[0] <= count_words(line.text) <= PRINTED_THRICE_WORDS[1]:
-            key = folded_line(line.text)
-            seen[key] = seen.get(key, 0) + 1
-    if not seen or max(seen.values()) < 3:
+    # (the same text, as segment left it: counted in one pass of C, most pages have no such line)
+    seen = Counter(line.text for line in lines)
+    if not seen or seen.most_common(1)[0][1] < 3:
         return
     for i in range(start, end):
         line = lines[i]
-        if line.category is None and seen.get(folded_line(line.text), 0) >= 3 and not ends_sentence(line.text) \
+        if line.category is None and seen[line.text] >= 3 and not ends_sentence(line.text) \
                 and PRINTED_THRICE_WORDS[0] <= count_words(line.text) <= PRINTED_THRICE_WORDS[1]:
             line.drop("date" if dates.mostly_date(line.text) else "caption", "structure:printed-thrice")
 
