@@ -183,6 +183,22 @@ def test_phrase_printed_three_times_is_a_gallery_caption():
     assert "structure:printed-thrice" not in verdicts(p)
 
 
+def test_teaser_grid_printed_as_a_markdown_table():
+    # Tribun Toraja (AC) and Tribun Lampung (V): each teaser a headline's cell over its
+    # image's cell; a story's own table row stays.
+    teasers = ["Harga Cabai Naik Turun di Pasar Sentral Makale Tana Toraja |",
+               "Harga Bahan Pokok Naik di Pasar Bolu Rantepao Toraja Utara |"]
+    row = "| Cabai rawit | Rp90.000 |"
+    p = make(P1, P2, row, teasers[0], "![]() |", "---|", teasers[1], "![](https://img.example/a.jpg) |", "---|")
+    p.lines[4].drop("other", "test:residue")
+    p.lines[5].drop("other", "test:separator")
+    p.lines[7].drop("other", "test:residue")
+    p.lines[8].drop("other", "test:separator")
+    body.mark_body(p, 0, len(p.lines))
+    assert [p.lines[k].rule for k in (2, 3, 6)] == [None, "structure:teaser-cell", "structure:teaser-cell"]
+    assert p.doc.meta["related"][-2:] == [t.rstrip(" |") for t in teasers]
+
+
 def test_body_line_printed_twice_in_a_row_is_a_caption():
     # Unseen regamedianews and bolasport pages: the photo's caption printed twice above
     # the story, or again under its credit; a story never prints a line twice in a row.

@@ -205,6 +205,7 @@ def mark_body(p: Page, start: int, end: int) -> None:
     headline_list(p, start, end)
     link_box(p, start, end)
     injected_headline(p, start, end)
+    teaser_cells(p, start, end)
     printed_thrice(p, start, end)
 
 
@@ -345,3 +346,26 @@ def injected_headline(p: Page, start: int, end: int) -> None:
             continue
         line.drop("recommendation", "structure:injected-headline")
         p.doc.set_meta("related", t, "structure:injected-headline")
+
+
+# An image's cell of a markdown table, empty or not: "![]() |", "![alt](https://...) |".
+IMAGE_CELL = regex.compile(r"^!\[[^\]]*\]\([^)]*\)\s?\|$")
+
+
+def teaser_cells(p: Page, start: int, end: int) -> None:
+    """A teaser grid a dump printed as a markdown table: a headline's cell ("Harga Cabai
+    Naik Turun di Pasar Sentral Makale |") over its image's cell ("![]() |"), under the story
+    (Tribun Toraja in AC, Tribun Lampung in V: the headlines without a comma, which
+    injected_headline leaves). A story's own table has no image cell under each row."""
+    lines = p.lines
+    for i in range(start, min(end, len(lines) - 1)):
+        line = lines[i]
+        t = line.text
+        if line.category is not None or not t.endswith("|") or i == p.dateline_idx \
+                or not IMAGE_CELL.match(lines[i + 1].text):
+            continue
+        headline = t.rstrip(" |")
+        if count_words(headline) < INJECTED_MIN_WORDS or not headline_like(headline):
+            continue
+        line.drop("recommendation", "structure:teaser-cell")
+        p.doc.set_meta("related", headline, "structure:teaser-cell")
