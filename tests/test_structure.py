@@ -628,6 +628,17 @@ def test_headline_under_the_site_name_and_date_line_and_its_site_suffix(c):
     assert rec.text.split("\n\n")[0] == P1
 
 
+def test_headline_then_its_longer_standfirst_in_lower_case_is_no_caption_pair(c):
+    # Tribun Kaltim (AC): a kicker, the title-case headline, then the standfirst repeating it
+    # in lower case with two more words. A caption and its credited copy keep one case.
+    head = "Terjadi Kebakaran di Jalan Merdeka Samarinda, Tempat Tinggal Dua Wartawan Ludes Terbakar"
+    standfirst = "Terjadi kebakaran di Jalan Merdeka Samarinda, tempat tinggal dua wartawan ludes terbakar pagi tadi."
+    rec = c.clean_text(page("Kebakaran di Jalan Merdeka Samarinda", head, standfirst,
+                            "Penulis: Rina Kartika | Editor: Budi Santoso", P1, P2, P3))
+    assert rec.metadata.title == head
+    assert not any(cap in (head, standfirst) for cap in rec.metadata.captions)
+
+
 def test_site_suffix_cut_off_the_headline_only_when_it_names_a_domain():
     assert site_unsuffixed("Jelang Laga Besar, Pelatih Ungkap Persiapan - JPNN.com Jatim") == \
         "Jelang Laga Besar, Pelatih Ungkap Persiapan"

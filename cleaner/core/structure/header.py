@@ -54,6 +54,7 @@ from .shapes import (
     credit_suffix,
     kicker_headline,
     kicker_over,
+    lowered_words,
     named_dateline,
     photo_credit_like,
     replaces_headline,
@@ -213,8 +214,7 @@ def title_repeat(p: Page, s: HeaderScan) -> str | None:
         p.title_idx = s.i
         s.line.drop("title", "structure:title")
         return s.took(s.i, "title", closes=True)
-    # (the bare one first, then a copy after a few words: "Thumbnail <headline>", an image's
-    # alt text, ketik in AA)
+    # (or a copy under it after a few words: "Thumbnail <headline>", an image's alt text, AA)
     if not (same_text(s.t, title) or starts_with_text(s.t, title, 20) or breadcrumb_prefixed(s.t, title)):
         return None
     # A photo's credit after it makes a caption; the site's name after it ("- JPNN.com
@@ -259,8 +259,9 @@ def caption_repeat(p: Page, s: HeaderScan) -> str | None:
     """A caption and its longer copy (with the credit), or printed twice."""
     lines, j, t = p.lines, s.j, s.t
     if j is not None and (p.title_idx is None or replaces_headline(lines[p.title_idx].text, t)) and title_like(t) \
-            and lines[j].text != t and same_text(lines[j].text.rstrip(" ."), t) and sentence_case(lines[j].text):
-        return None     # the headline, then its standfirst: its words in sentence case (Tribun Kaltim, S)
+            and lines[j].text != t and (same_text(lines[j].text.rstrip(" ."), t) or starts_with_text(lines[j].text, t)) \
+            and (sentence_case(lines[j].text) or lowered_words(t, lines[j].text) >= 2):
+        return None     # the headline, then its standfirst in sentence case, maybe longer (Tribun Kaltim, S, AC)
     if j is None or not (starts_with_text(lines[j].text, t) or (
             same_text(lines[j].text, t) and count_words(t) >= 3
             and (s.title_closed or not title_like(t)))):

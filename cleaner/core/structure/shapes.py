@@ -585,6 +585,14 @@ def site_suffixed(longer: str, bare: str) -> bool:
         and count_words(rest) <= SITE_SUFFIX_MAX_WORDS
 
 
+def lowered_words(headline: str, copy: str) -> int:
+    """How many of the headline's capitalised words its copy prints in lower case, word for
+    word: a standfirst repeating a title-case headline lowers them ("Terjadi kebakaran ...
+    tempat tinggal dua wartawan ...", Tribun Kaltim), a caption's copy with its credit does not."""
+    return sum(a != b and a[0].isupper() and b[0].islower() and a.lower() == b.lower()
+               for a, b in zip(words(headline), words(copy)))
+
+
 def site_unsuffixed(headline: str) -> str:
     """The headline without the site's name after a dash when that name holds its domain
     ("... Bajol Ijo - JPNN.com Jatim", the only headline on a jpnn page of AA; d061 prints
