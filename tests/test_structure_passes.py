@@ -181,6 +181,16 @@ def test_phrase_printed_three_times_is_a_gallery_caption():
     p = make(P1, cap, P2, cap, P3)
     body.mark_body(p, 0, len(p.lines))
     assert "structure:printed-thrice" not in verdicts(p)
+    # a list's recurring item (a product guide's "- See it now: Amazon") is the story's
+    item = "- Lihat harga terbaru di toko resmi"
+    p = make(P1, item, P2, item, P3, item, P4)
+    body.mark_body(p, 0, len(p.lines))
+    assert "structure:printed-thrice" not in verdicts(p)
+    # and so is what an extractor kept as the main content (the HTML path)
+    p = make(P1, cap, P2, cap, P3, cap, P4)
+    p.doc.extracted = True
+    body.mark_body(p, 0, len(p.lines))
+    assert "structure:printed-thrice" not in verdicts(p)
 
 
 def test_teaser_grid_printed_as_a_markdown_table():

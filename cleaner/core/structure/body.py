@@ -242,7 +242,12 @@ def printed_thrice(p: Page, start: int, end: int) -> None:
     on a VIVA page, "Keterangan: Kegiatan penyaluran BLT DD ..." three times on a small site
     of V): no copy is the story's, which never prints a line three times. Last, so that the
     steps before name what they know (a headline's repeat, a related list's item); a date
-    line printed so is a date (a sidebar's)."""
+    line printed so is a date (a sidebar's). A list's recurring item ("- See it now: Amazon"
+    under each product, "Eat every 2-3 hours" in each day's plan) is the story's, and so is
+    whatever an extractor kept as the main content (the HTML path): ScrapingHub's references
+    hold them."""
+    if p.doc.extracted:
+        return
     lines = p.lines
     # (the same text, as segment left it: counted in one pass of C, most pages have no such line)
     seen = Counter(line.text for line in lines)
@@ -251,6 +256,7 @@ def printed_thrice(p: Page, start: int, end: int) -> None:
     for i in range(start, end):
         line = lines[i]
         if line.category is None and seen[line.text] >= 3 and not ends_sentence(line.text) \
+                and line.text[0] not in LIST_MARKS and not NUMBERED.match(line.text) \
                 and PRINTED_THRICE_WORDS[0] <= count_words(line.text) <= PRINTED_THRICE_WORDS[1]:
             line.drop("date" if dates.mostly_date(line.text) else "caption", "structure:printed-thrice")
 
