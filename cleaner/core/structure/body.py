@@ -251,7 +251,7 @@ def printed_thrice(p: Page, start: int, end: int) -> None:
     lines = p.lines
     # (the same text, as segment left it: counted in one pass of C, most pages have no such line)
     seen = Counter(line.text for line in lines)
-    if not seen or seen.most_common(1)[0][1] < 3:
+    if not seen or max(seen.values()) < 3:
         return
     for i in range(start, end):
         line = lines[i]

@@ -598,10 +598,8 @@ def site_unsuffixed(headline: str) -> str:
     ("... Bajol Ijo - JPNN.com Jatim", the only headline on a jpnn page of AA; d061 prints
     it so under the bare headline), as the HTML path cuts it off <title>."""
     m = SITE_SUFFIX.search(headline)
-    if m is None or not DOMAIN.search(m.group()) or count_words(m.group()) > SITE_SUFFIX_MAX_WORDS \
-            or count_words(headline[:m.start()]) < 4:
-        return headline
-    return headline[:m.start()]
+    bare = headline[:m.start()] if m is not None else headline
+    return bare if m is not None and DOMAIN.search(m.group()) and site_suffixed(headline, bare) else headline
 
 
 def breadcrumb_prefixed(longer: str, bare: str) -> bool:
