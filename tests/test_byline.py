@@ -169,6 +169,23 @@ def test_one_person_named_in_full_and_short_is_one_author():
     assert doc.meta["authors"] == ["Budi", "Budi Santoso"]
 
 
+@pytest.mark.parametrize("line, names", [
+    ("(Cahaya)", ["Cahaya"]), ("(Najamudin)", ["Najamudin"]),
+    ("(L/Taufik)", ["Taufik"]),                                # a desk's code beside it
+])
+def test_one_word_closing_the_story_names_its_writer(line, names):
+    assert parse_closing_credit(line, single=True) == names
+    assert parse_closing_credit(line) is None                  # elsewhere: not a credit
+
+
+@pytest.mark.parametrize("line", [
+    "(Antara)", "(Istimewa)", "(Bersambung)", "(Advertorial)", "(Humas)", "(ANTARA)", "(Dny)",
+    "(uby/Dny)", "(Kota)", "(Kominfo5/RD2)", "(Budi/Rina)", "(Rls)",
+])
+def test_one_word_end_marks_are_still_no_writers(line):
+    assert parse_closing_credit(line, single=True) is None
+
+
 def test_a_closing_credit_naming_an_editor_is_no_writer():
     # "... ungkapnya. (Editor Jon Heri)" (unseen jodanews page) gave authors ["Editor Jon Heri"].
     assert parse_closing_credit("(Editor Jon Heri)") is None

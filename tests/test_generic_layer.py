@@ -152,6 +152,15 @@ def test_closing_credit_does_not_replace_the_byline(c):
     assert rec.metadata.authors == ["Rina Wati"] and "(Budi Santoso)" not in rec.text
 
 
+def test_one_word_credit_closing_the_story_is_its_writer(c):
+    rec = c.clean_text(page(P1, P2, P3, "(Najamudin)"))
+    assert rec.metadata.authors == ["Najamudin"] and "(Najamudin)" not in rec.text
+    rec = c.clean_text(page(P1, P2, P3 + " (Sofyan)"))
+    assert rec.metadata.authors == ["Sofyan"] and rec.text.endswith("(Sofyan)")
+    rec = c.clean_text(page(P1, P2, P3 + " (Antara)"))
+    assert rec.metadata.authors == []
+
+
 def test_writer_credit_glued_to_the_last_paragraph(c):
     last = P4 + " (Budi Santoso)"
     rec = c.clean_text(page(P1, P2, P3, last))

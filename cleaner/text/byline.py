@@ -401,11 +401,23 @@ NAME_PART_MIN_LETTERS = 4
 # Fatah/ant)", "(Asfi Manar/RCTI/ugo)", "(ABDUL GOFUR/B-2)" (three outlets): a part of
 # one to four letters, digits or hyphens beside a part of two words or more.
 CLOSING_CODE = regex.compile(r"^[\p{L}\p{N}-]{1,4}$")
+# Closing the story (``single``), one capitalised word alone is the writer's name too:
+# "(Cahaya)" (a Bali site, S), "(Najamudin)" (a Sumsel site, T), "(Awaludin)" (Okezone, AB),
+# "(L/Taufik)" after a desk code (a Pekanbaru site, Y), "... tandas Yusuf. (Sofyan)" (V).
+# Not the words that close a story without naming anyone: an agency, a photo's
+# courtesy, "to be continued", a release, a paid post.
+CLOSING_NOT_NAMES = frozenset(
+    "antara reuters bernama xinhua anadolu kyodo yonhap istimewa ilustrasi foto video sumber "
+    "dokumentasi dokumen internet bersambung selesai tamat habis rilis advertorial iklan "
+    "humas kontributor penulis wartawan redaksi editor".split())
+# A desk's code beside that one word: letters or digits, at most three ("L", "RD2").
+CLOSING_DESK_CODE = regex.compile(r"^[\p{L}\p{N}]{1,3}$")
 
 
-def parse_closing_credit(text: str) -> list[str] | None:
+def parse_closing_credit(text: str, *, single: bool = False) -> list[str] | None:
     """The writers a closing credit names ("(Tribunnews.com/Daryono)" -> ["Daryono"]),
-    or None when the line is not one (an end mark, a sentence, a caption)."""
+    or None when the line is not one (an end mark, a sentence, a caption).
+    ``single``: the credit closes the story, where one word alone names a writer."""
     text = " ".join(text.split())
     groups = CLOSING_GROUP.findall(text)
     if not groups or CLOSING_GROUP.sub("", text).strip():
@@ -423,6 +435,11 @@ def parse_closing_credit(text: str) -> list[str] | None:
             (outlet if p in desk or _outlet_like(p) else people).append(p)
         if any(len(p.split()) >= 2 for p in people):
             people = [p for p in people if not CLOSING_CODE.match(p)]
+        elif single and not outlet:
+            word = [p for p in people if not CLOSING_DESK_CODE.match(p)]
+            if len(word) == 1 and _one_word_name(word[0]):
+                names.append(word[0])
+                continue
         for p in people:
             ws = p.split()
             # After the outlet, a full name in lower case is a name too ("(Banjarmasinpost.co.id/
@@ -436,6 +453,13 @@ def parse_closing_credit(text: str) -> list[str] | None:
                 return None
             names.append(p)
     return names or None
+
+
+def _one_word_name(part: str) -> bool:
+    """A capitalised word of letters, not an acronym, that names nobody else."""
+    return (part.isalpha() and part[0].isupper() and part[1:].islower()
+            and len(part) >= NAME_PART_MIN_LETTERS and part.lower() not in CLOSING_NOT_NAMES
+            and part.lower() not in NOT_PERSON_WORDS)
 
 
 def _outlet_like(part: str) -> bool:

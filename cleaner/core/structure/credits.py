@@ -107,7 +107,7 @@ def closing_credit(p: Page, start: int, end: int) -> None:
     if last is None:
         return
     line = lines[last]
-    names = parse_closing_credit(line.text)
+    names = parse_closing_credit(line.text, single=True)
     if names:
         if last > start:                 # never the story's only line
             line.drop("byline", "structure:closing-credit")
@@ -115,4 +115,4 @@ def closing_credit(p: Page, start: int, end: int) -> None:
         return
     m = GLUED_CLOSING.search(line.text)
     if m and count_words(line.text) > 8:
-        p.writer_credit = parse_closing_credit(m.group(1)) or []
+        p.writer_credit = parse_closing_credit(m.group(1), single=True) or []
