@@ -27,6 +27,7 @@ from .state import Page
 
 # A writer credit glued to the story's last paragraph: "... hingga kini. (Firman Sikumbang)".
 GLUED_CLOSING = regex.compile(r"\s([(\[][^()\[\]]{3,80}[)\]])\s*$")
+SENTENCE_END = frozenset('.!?"”’\'')
 
 
 def record_credit(p: Page, credit: Credit, rule: str) -> str:
@@ -115,4 +116,7 @@ def closing_credit(p: Page, start: int, end: int) -> None:
         return
     m = GLUED_CLOSING.search(line.text)
     if m and count_words(line.text) > 8:
-        p.writer_credit = parse_closing_credit(m.group(1), single=True) or []
+        # One word alone only after a sentence's end: "... tandas Yusuf. (Sofyan)", never a
+        # table's last cell ("..., BPN (Balikpapan)": U).
+        ended = line.text[:m.start()].rstrip()[-1:] in SENTENCE_END
+        p.writer_credit = parse_closing_credit(m.group(1), single=ended) or []
