@@ -143,6 +143,11 @@ def test_name_between_headline_and_date_is_the_author(c):
                             "Rabu, 28 Desember 2022", P1, P2, P3))
     assert rec.metadata.authors == ["wartapalapa"]
     assert rec.metadata.published == "2022-12-28"
+    # a full name in title case, which reads as a headline too (Bisnis.com, X)
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", "Salma Permata Dewi",
+                            "Jumat, 28 April 2023 - 11:06", P1, P2, P3))
+    assert rec.metadata.authors == ["Salma Permata Dewi"]
+    assert dropped(rec)["Salma Permata Dewi"] == "byline/structure:name-above-date"
 
 
 def test_header_block_printed_inside_the_body_is_dropped(c):

@@ -329,8 +329,8 @@ def title(p: Page, s: HeaderScan) -> str | None:
     t = s.t
     if s.title_closed or not title_like(t) or slash_credit(t) or LABEL_CAPTION.match(t) or NUMBERED.match(t) \
             or SENTENCE_THEN_CREDIT.search(t) or caption_like(t) or t.casefold().startswith("logo ") \
-            or count_list_item(p.lines, s.i):
-        return None     # (an image's alt text: "Logo Jowonews Brown", "Logo Kementerian Agama (Kemenag) RI")
+            or count_list_item(p.lines, s.i) or p.title_idx is not None and p.name_above_date(s.i):
+        return None     # (an image's alt text: "Logo Jowonews Brown"; a writer over the date line)
     if p.title_idx is not None and not replaces_headline(p.lines[p.title_idx].text, t):
         if p.lead_idx is None and s.lead_cand is None and count_words(t) >= STANDFIRST_MIN_WORDS:
             s.lead_cand = s.i
