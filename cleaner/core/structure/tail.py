@@ -299,12 +299,21 @@ def drop_rest(p: Page, i: int, category: str, rule: str) -> None:
 
 def summary_after_body(p: Page, start: int, end: int) -> None:
     """The outlet prints its summary as the last paragraph before the credits
-    that close the body: the standfirst, when the header had none."""
+    that close the body: the standfirst, when the header had none. The credits may
+    be the body's last dropped lines (a rule's "Redaktur & Reporter : X" above the
+    related list the body ends at: JPNN, AD). The story's own last paragraph, closed
+    by the desk's code ("... tutup Lerida. (mcr35/jpnn)"), is no summary."""
     lines = p.lines
-    if p.lead_idx is not None or end >= len(lines) or lines[end].category is None \
-            or lines[end].category not in META_END_CATS:
+    if p.lead_idx is not None or end >= len(lines):
         return
     kept = [k for k in range(start, end) if lines[k].category is None]
-    if len(kept) >= 2 and prose_like(lines[kept[-1]].text):
+    if len(kept) < 2 or not any(line.category in META_END_CATS for line in lines[kept[-1] + 1:end + 1]):
+        return
+    text = lines[kept[-1]].text
+    if prose_like(text) and not END_CODE.search(text):
         lines[kept[-1]].drop("lead", "structure:summary-after-body")
         p.lead_idx = kept[-1]
+
+
+# A bracketed code or credit closing a paragraph: "(mcr35/jpnn)", "(esy)".
+END_CODE = regex.compile(r"\([^()]{1,40}\)\s*$")
