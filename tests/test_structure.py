@@ -138,6 +138,13 @@ def test_truncated_standfirst_with_the_dateline_is_the_lead(c):
     assert rec.text.startswith(P1)
 
 
+def test_caption_printed_twice_under_the_headline_is_no_standfirst(c):
+    cap = "Seorang pedagang menjaga toko perhiasan miliknya di pasar kota. Foto: Budi/Kotakita."
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", cap, cap, P2, P3, P4))
+    assert rec.metadata.lead is None and cap not in rec.text
+    assert dropped(rec)[cap] == "caption/structure:caption-repeat"
+
+
 def test_name_between_headline_and_date_is_the_author(c):
     rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", "wartapalapa",
                             "Rabu, 28 Desember 2022", P1, P2, P3))

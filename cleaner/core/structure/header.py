@@ -243,8 +243,8 @@ def repeated_paragraph(p: Page, s: HeaderScan) -> str | None:
     paragraph (further copies go too). The header ends there."""
     lines, j, t = p.lines, s.j, s.t
     if j is None or not same_text(lines[j].text, t) or not prose_like(t) or p.dateline_follows(j) \
-            or SENTENCE_THEN_CREDIT.search(t):
-        return None     # (a credit in brackets closes a caption printed twice: harianbhirawa, T)
+            or SENTENCE_THEN_CREDIT.search(t) or caption_like(t):
+        return None     # (a credit closes a caption printed twice: harianbhirawa, T; rmolaceh, AD)
     lines[j].drop("lead" if p.title_idx is not None else "other", "structure:repeated-paragraph")
     if p.title_idx is not None and p.lead_idx is None:
         p.lead_idx = j
