@@ -9,7 +9,7 @@ import pytest
 from madeup import P2, P3, P4, dropped, page
 
 from cleaner import Cleaner
-from cleaner.core.structure.shapes import caption_like, site_unsuffixed
+from cleaner.core.structure.shapes import caption_like, headline_slug, site_unsuffixed
 
 P1 = ("JAKARTA, KOMPAS.com - Pemerintah kota menambah jumlah bus sekolah gratis mulai pekan depan "
       "untuk mengurangi kemacetan di jalan utama pada pagi hari.")
@@ -143,6 +143,19 @@ def test_caption_printed_twice_under_the_headline_is_no_standfirst(c):
     rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", cap, cap, P2, P3, P4))
     assert rec.metadata.lead is None and cap not in rec.text
     assert dropped(rec)[cap] == "caption/structure:caption-repeat"
+
+
+def test_the_headline_in_lower_case_under_it_is_the_images_alt_text(c):
+    head = "Ditangkap di Batam, WNI dan WN Bangladesh Gagal Kerja di Malaysia"
+    assert headline_slug(head, "wni gagal kerja di malaysia")
+    assert not headline_slug(head, "ternyata ada beberapa hal yang perlu diluruskan oleh orang awam")
+    assert not headline_slug(head, "WNI gagal kerja di Malaysia")       # not all lower case
+    rec = c.clean_text(page(head, "wni gagal kerja di malaysia", P2, P3, P4))
+    assert rec.metadata.lead is None
+    assert dropped(rec)["wni gagal kerja di malaysia"] == "caption/structure:header-caption"
+    # a lower-case standfirst that says more than the headline stays one (d019)
+    rec = c.clean_text(page(head, "ternyata ada beberapa hal yang perlu diluruskan oleh orang awam", P2, P3, P4))
+    assert rec.metadata.lead == "ternyata ada beberapa hal yang perlu diluruskan oleh orang awam"
 
 
 def test_name_between_headline_and_date_is_the_author(c):

@@ -52,6 +52,7 @@ from .shapes import (
     caption_like,
     count_list_item,
     credit_suffix,
+    headline_slug,
     kicker_headline,
     kicker_over,
     lowered_words,
@@ -405,17 +406,16 @@ def injected_headline(p: Page, s: HeaderScan) -> str | None:
 
 
 def lead(p: Page, s: HeaderScan) -> str | None:
-    """A line of five words or more right under the headline or its date: the standfirst
-    (kept as one only when the header goes on after it); one that opens with a caption's
-    upper-case label ("TERIMA MASUKAN: Anggota DPRD ...") or a photo's label ("Foto. Wali Kota
-    ...", "ILUSTRASI. PT ...": three unseen outlets of R), or that stands over a photo's source
-    label ("Sumber :" / "• Foto dokumentasi istimewa", R; photo_labels' layout in the body) or
-    printed again under its credit ("Foto: Republika/Name": Republika), is the photo's caption."""
+    """A line of five words or more right under the headline or its date: the standfirst (kept
+    as one only when the header goes on after it); one that opens with a caption's label ("TERIMA
+    MASUKAN: ...", "Foto. Wali Kota ...", "ILUSTRASI. PT ...": three outlets of R), stands over a
+    photo's source label ("Sumber :" / "• Foto dokumentasi istimewa", R), is printed again under its
+    credit ("Foto: Republika/Name") or is the headline in lower case (headline_slug) is a caption."""
     if not (p.title_idx is not None and p.lead_idx is None and s.lead_cand is None
             and s.prev_kind in ("title", "date") and count_words(s.t) >= 5 and not CAPTION_MARK_END.search(s.t)):
         return None
     below = p.lines[s.i + 1: s.i + 3]
-    if CAPTION_LABEL_OPEN.match(s.t) or CREDIT_WORD.match(s.t) or below and (
+    if CAPTION_LABEL_OPEN.match(s.t) or CREDIT_WORD.match(s.t) or headline_slug(p.lines[p.title_idx].text, s.t) or below and (
             below[0].category == "photo_credit" and PHOTO_LABEL.match(below[0].text)
             or len(below) == 2 and CREDIT_WORD.match(below[0].text) and same_text(below[1].text, s.t)):
         s.line.drop("caption", "structure:header-caption")

@@ -593,6 +593,14 @@ def lowered_words(headline: str, copy: str) -> int:
                for a, b in zip(words(headline), words(copy)))
 
 
+def headline_slug(headline: str, line: str) -> bool:
+    """``line`` is the image's alt text made of the headline: all in lower case, every word
+    the headline's ("wni gagal kerja di malaysia" under "Ditangkap di Batam, WNI dan WN
+    Bangladesh Gagal Kerja di Malaysia", gokepri, AD; mistar.id's, X). A lower-case standfirst
+    says more than its headline (d019)."""
+    return line.islower() and set(words(line)) <= set(words(headline.lower()))
+
+
 def site_unsuffixed(headline: str) -> str:
     """The headline without the site's name after a dash when that name holds its domain
     ("... Bajol Ijo - JPNN.com Jatim", the only headline on a jpnn page of AA; d061 prints
