@@ -158,6 +158,15 @@ def test_the_headline_in_lower_case_under_it_is_the_images_alt_text(c):
     assert rec.metadata.lead == "ternyata ada beberapa hal yang perlu diluruskan oleh orang awam"
 
 
+def test_a_writer_and_date_line_below_the_header_scan_is_a_credit(c):
+    # (the scan stops at a second headline; the lines down to the dateline are header)
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", "Dishub Kota Bandung – Transportasi Baru",
+                            "Bus Sekolah Gratis Mulai Beroperasi Pekan Depan", "Rina Wulandari - August 23, 2021",
+                            "Dibaca Normal dengan Waktu Menit", P1, P2, P3))
+    assert rec.metadata.authors == ["Rina Wulandari"]
+    assert dropped(rec)["Rina Wulandari - August 23, 2021"] == "byline/structure:credit-line"
+
+
 def test_name_between_headline_and_date_is_the_author(c):
     rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", "wartapalapa",
                             "Rabu, 28 Desember 2022", P1, P2, P3))

@@ -168,11 +168,13 @@ def header_line(p: Page, k: int) -> None:
     if line.category is not None:
         return
     t = line.text
-    if dates.mostly_date(t):
-        # "• 30 Januari 2019 - 20:46 WIB" under a byline the scan stopped above
+    credit = header_credit(p, BULLET.sub("", t)) if len(t) <= CREDIT_LINE_MAX_CHARS else None
+    if dates.mostly_date(t) and not (credit is not None and credit.authors):
+        # "• 30 Januari 2019 - 20:46 WIB" under a byline the scan stopped above; one that
+        # names its writer is a credit line, as in the scan (date_line): "Catrine Mega -
+        # August 23, 2021" (vivagoal, AD)
         line.drop("date", "structure:date-line")
         return
-    credit = header_credit(p, BULLET.sub("", t)) if len(t) <= CREDIT_LINE_MAX_CHARS else None
     if credit is not None:
         # "• Oleh Abdul Gofur": the same credit line the header scan reads
         line.drop(record_credit(p, credit, "structure:credit-line"), "structure:credit-line")
