@@ -9,7 +9,7 @@ import pytest
 from madeup import P2, P3, P4, dropped, page
 
 from cleaner import Cleaner
-from cleaner.core.structure.shapes import caption_like, headline_slug, site_unsuffixed
+from cleaner.core.structure.shapes import caption_like, headline_slug, replaces_headline, site_unsuffixed
 
 P1 = ("JAKARTA, KOMPAS.com - Pemerintah kota menambah jumlah bus sekolah gratis mulai pekan depan "
       "untuk mengurangi kemacetan di jalan utama pada pagi hari.")
@@ -165,6 +165,12 @@ def test_a_writer_and_date_line_below_the_header_scan_is_a_credit(c):
                             "Dibaca Normal dengan Waktu Menit", P1, P2, P3))
     assert rec.metadata.authors == ["Rina Wulandari"]
     assert dropped(rec)["Rina Wulandari - August 23, 2021"] == "byline/structure:credit-line"
+
+
+def test_a_shorter_line_never_replaces_a_short_headline():
+    # a label is shorter than the headline under it; a name under a four-word headline is no headline
+    assert replaces_headline("Berita Daerah", "Jalan Provinsi Gorontalo-Buol Terputus Akibat Banjir")
+    assert not replaces_headline("Gorontalo-Buol Terputus Akibat Banjir", "Dicky Irawan Kesuma")
 
 
 def test_name_between_headline_and_date_is_the_author(c):

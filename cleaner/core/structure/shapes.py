@@ -636,7 +636,7 @@ def replaces_headline(head: str, t: str) -> bool:
     current = count_words(head)
     if sentence_case(t) or (current > LABEL_MAX_WORDS and lowercase_content_words(t) > lowercase_content_words(head)):
         return False
-    return current <= LABEL_MAX_WORDS or count_words(t) > current
+    return current <= LABEL_MAX_WORDS and count_words(t) >= current or count_words(t) > current
 
 
 def kicker_over(head: str, nxt: str) -> bool:
