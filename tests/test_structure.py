@@ -372,6 +372,12 @@ def test_caption_that_says_so_in_short(cap):
     assert caption_like(cap)
 
 
+def test_caption_closed_by_a_slashed_credit():
+    # "Foto/Outlet/Name" (SINDOnews and iNews pages of AE and AA)
+    assert caption_like("Tim satgas melepas mobil pengangkut sembako ke pasar. Foto/SINDOnews/Arif Budianto")
+    assert not caption_like("Warga mengunggah foto/video kejadian itu ke media sosial.")
+
+
 def test_bulleted_summary_above_the_dateline_paragraph_is_no_story(c):
     # IDN Times' "Intinya sih..." box (three unseen pages) and Tribun's key points: bulleted
     # sentences between the header and the dateline paragraph; the story opens at the dateline.
