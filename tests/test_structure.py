@@ -173,6 +173,11 @@ def test_a_shorter_line_never_replaces_a_short_headline():
     assert not replaces_headline("Gorontalo-Buol Terputus Akibat Banjir", "Dicky Irawan Kesuma")
 
 
+def test_a_themes_english_label_under_the_headline_is_no_writer(c):
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", "MORE ARTICLES", P1, P2, P3))
+    assert rec.metadata.authors == [] and "MORE ARTICLES" not in rec.text
+
+
 def test_name_between_headline_and_date_is_the_author(c):
     rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", "wartapalapa",
                             "Rabu, 28 Desember 2022", P1, P2, P3))

@@ -240,7 +240,9 @@ def mostly_stopwords(text: str) -> bool:
 # nor the date's label above the date ("Publish" / "16 March 2026": an unseen page).
 SITE_WORDS = frozenset({"berita", "cari", "artikel", "terkini", "terbaru", "terpopuler", "populer",
                         "kategori", "indeks", "beranda", "lainnya", "pencarian", "publish", "published",
-                        "posted", "diposting", "diterbitkan", "dipublikasikan", "terbit", "updated", "diperbarui"})
+                        "posted", "diposting", "diterbitkan", "dipublikasikan", "terbit", "updated", "diperbarui",
+                        # a theme's English labels: "MORE ARTICLES" over the story (ecobiz, AE)
+                        "article", "articles", "news", "latest", "search"})
 
 
 def site_words(text: str) -> bool:
