@@ -159,6 +159,8 @@ def test_one_word_credit_closing_the_story_is_its_writer(c):
     assert rec.metadata.authors == ["Sofyan"] and rec.text.endswith("(Sofyan)")
     rec = c.clean_text(page(P1, P2, P3 + " (Antara)"))
     assert rec.metadata.authors == []
+    rec = c.clean_text(page(P1, P2, P3 + "(Budi Santoso)"))         # the space after the full stop lost
+    assert rec.metadata.authors == ["Budi Santoso"]
     table = "Hasil sementara: JKS 46, MES (Medan) 14, JKS 47, SMG (Semarang) 12, BPN (Balikpapan)"
     rec = c.clean_text(page(P1, P2, P3, table))           # a table's last cell, not a credit
     assert rec.metadata.authors == []

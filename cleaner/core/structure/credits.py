@@ -25,8 +25,9 @@ from ...text.signals import count_words
 from .shapes import NAME_LINE, SPLIT_LABELS, mostly_stopwords, place_words, site_words
 from .state import Page
 
-# A writer credit glued to the story's last paragraph: "... hingga kini. (Firman Sikumbang)".
-GLUED_CLOSING = regex.compile(r"\s([(\[][^()\[\]]{3,80}[)\]])\s*$")
+# A writer credit glued to the story's last paragraph: "... hingga kini. (Firman Sikumbang)",
+# the space lost after the full stop too ("... hasil penyelidikan.(Er Angga)": AB).
+GLUED_CLOSING = regex.compile(r"(?:\s|(?<=[.!?\"”]))([(\[][^()\[\]]{3,80}[)\]])\s*$")
 SENTENCE_END = frozenset('.!?"”’\'')
 
 
