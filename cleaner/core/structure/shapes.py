@@ -93,8 +93,10 @@ SENTENCE_SLASH_CREDIT = regex.compile(r"[.!?)]\s+\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L
                                       r"\p{Lu}[\p{L}.]{1,}(?:-\p{Lu}[\p{L}.]*)?(?:\s\p{Lu}[\p{L}.]*){0,3}\)?\s*$")
 # A sentence closed by a credit in brackets: "... Effendi.(humas)" (d103), "... Minggu
 # (23/4/2023). (Egiabdulmugni/Suarabogor.id)" (d114). A caption or a paragraph, never a
-# headline (which has no full stop before its last bracket).
-SENTENCE_THEN_CREDIT = regex.compile(r"[.!?]\s*[(\[][^()\[\]]{2,60}[)\]]\s*$")
+# headline (which has no full stop before its last bracket). A full stop may follow the
+# bracket too: "... di Subang. (Instagram/@memomedsos)." (indozone, AF), "... Bantul. (Foto:
+# Hariane/Andi May)." (AE), "... Ciamis. (Foto: Humas Pemkab Ciamis)." (d039).
+SENTENCE_THEN_CREDIT = regex.compile(r"[.!?]\s*[(\[][^()\[\]]{2,60}[)\]]\.?\s*$")
 # A caption closed by the star some outlets print after it ("... Kamis, 6 Februari
 # 2020.*": seven captions of six outlets on the labelled pages, no standfirst; three story
 # paragraphs end with the star too, so it marks no caption alone).
