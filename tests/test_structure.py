@@ -158,6 +158,13 @@ def test_the_headline_in_lower_case_under_it_is_the_images_alt_text(c):
     assert rec.metadata.lead == "ternyata ada beberapa hal yang perlu diluruskan oleh orang awam"
 
 
+def test_caption_closed_by_a_bracketed_credit_and_a_stop_printed_twice_is_no_standfirst(c):
+    # (indozone, AF: "... di Subang. (Instagram/@memomedsos).")
+    cap = "Penonton berjubel saat konser di lapangan kota. (Instagram/@kotakita)."
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", cap, cap, P2, P3, P4))
+    assert rec.metadata.lead is None and cap not in rec.text
+
+
 def test_a_writer_and_date_line_below_the_header_scan_is_a_credit(c):
     # (the scan stops at a second headline; the lines down to the dateline are header)
     rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", "Dishub Kota Bandung – Transportasi Baru",
