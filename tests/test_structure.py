@@ -185,6 +185,16 @@ def test_a_themes_english_label_under_the_headline_is_no_writer(c):
     assert rec.metadata.authors == [] and "MORE ARTICLES" not in rec.text
 
 
+def test_a_site_name_alone_over_a_paragraph_with_its_own_dateline_is_a_label(c):
+    story = "Bekasi- Satgas pemerintah kota telah memulai pekerjaan perbaikan rumah warga di tiga kelurahan."
+    rec = c.clean_text(page("kotakita.com", story, P2, P3))
+    assert rec.metadata.dateline == "Bekasi-" and rec.text.startswith(story)
+    # ending with its dash, the line is the dateline's first half (ESQ-NEWS.com, AC)
+    rec = c.clean_text(page("Kotakita.com -", "MAGELANG – Warga bergotong royong memperbaiki saluran irigasi di desa.",
+                            P2, P3))
+    assert rec.text.startswith("Kotakita.com -")
+
+
 def test_name_between_headline_and_date_is_the_author(c):
     rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", "wartapalapa",
                             "Rabu, 28 Desember 2022", P1, P2, P3))

@@ -78,10 +78,15 @@ class Page:
                     or any(pat.search(text) for pat in self.body_start))
 
     def own_line_dateline(self, i: int) -> bool:
-        """"Kintamani, baliilu.com" alone on its line, the paragraph following."""
+        """"Kintamani, baliilu.com" alone on its line, the paragraph following; not when that
+        paragraph opens with a dateline of its own ("mediaterobos.com" over "Bekasi- Satgas
+        ...", AF: the site's name is a label there, as in frame.place_brand_alone), unless the
+        line ends with its dash: the dateline's first half ("ESQ-NEWS.com -" / "MAGELANG – ...", AC)."""
         nxt = self.next_kept(i)
-        return nxt is not None and count_words(self.lines[i].text) <= 5 and (
-            prose_like(self.lines[nxt].text) or self.lines[nxt].text[:1] in "-–—")
+        t = self.lines[i].text
+        return nxt is not None and count_words(t) <= 5 and (
+            prose_like(self.lines[nxt].text) or self.lines[nxt].text[:1] in "-–—") \
+            and (t.rstrip()[-1:] in "-–—" or not self.dateline_of(self.lines[nxt].text))
 
     def dateline_follows(self, i: int) -> bool:
         """The paragraph after line i opens with the dateline: line i is not the
