@@ -394,6 +394,13 @@ def test_caption_that_says_so_in_short(cap):
     assert caption_like(cap)
 
 
+def test_a_quotations_tag_before_the_writers_code_is_no_caption():
+    # (AG: the story's last paragraph, "... mereka”. imbuhnya (RWK/Alba)")
+    assert not caption_like("Warga berharap gotong royong terus digelar agar kampung tetap bersih dan "
+                            "rasa kebersamaan tumbuh”. imbuhnya (RWK/Alba)")
+    assert caption_like("Kondisi jalan rusak di Desa Sukamaju, Kecamatan Cibadak (IDN Times/Siti Fatimah)")
+
+
 def test_caption_closed_by_a_slashed_credit():
     # "Foto/Outlet/Name" (SINDOnews and iNews pages of AE and AA)
     assert caption_like("Tim satgas melepas mobil pengangkut sembako ke pasar. Foto/SINDOnews/Arif Budianto")

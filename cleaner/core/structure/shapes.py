@@ -378,6 +378,12 @@ def sentence_slash_caption(text: str) -> bool:
     return m is not None and count_words(text[:m.start()]) >= 4
 
 
+# A quotation's tag right before the bracket: the story's last paragraph and the writer's
+# code ("... diantara mereka”. imbuhnya (RWK/Alba)", AG), not a caption and its credit.
+SPEECH_TAG_END = regex.compile(r"(?i)\b(?:imbuh|ujar|kata|ucap|tutur|jelas|tegas|pungkas|tandas|ungkap|terang|"
+                               r"sebut|papar|tambah|tutup|lanjut)nya\W{0,3}\([^()]*\)\s*$")
+
+
 def paren_slash_caption(text: str) -> bool:
     """A caption of four words or more, not a sentence, closed by an outlet-and-name
     credit in brackets: "Kondisi pascabencana di Sukabumi (IDN Times/Siti Fatimah)",
@@ -386,7 +392,7 @@ def paren_slash_caption(text: str) -> bool:
     person's full name and the outlet's domain (NAME_DOMAIN_CREDIT). An illustration's
     caption may be shorter: "Ilustrasi gaji (IDN Times/Name)" (IDN Times, U; "Ilustrasi. (f:
     ist/mistar)", mistar, S; "Ilustrasi begal. (Suara/Name)", a whole page of Suara)."""
-    if not text.rstrip().endswith(")"):
+    if not text.rstrip().endswith(")") or SPEECH_TAG_END.search(text):
         return False
     m = NAME_DOMAIN_CREDIT.search(text)
     if m is not None and count_words(text[:m.start()]) >= 4:
