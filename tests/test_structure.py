@@ -195,6 +195,22 @@ def test_a_site_name_alone_over_a_paragraph_with_its_own_dateline_is_a_label(c):
     assert rec.text.startswith("Kotakita.com -")
 
 
+def test_header_above_the_dateline_with_a_labelled_caption_printed_twice(c):
+    # (Rakyat Aceh, AG: a ticker, "CITY · date time WIB ·", the headline, the caption twice)
+    cap = ("TAK MELAUT : Seratusan perahu nelayan ditambat di kawasan pelabuhan kota, Rabu (26/12). "
+           "Nelayan tidak melaut selama dua hari untuk memperingati bencana.")
+    story = ("LHOKSEUMAWE (RA) – Ratusan nelayan tidak melaut selama dua hari untuk memperingati "
+             "empat belas tahun bencana yang melanda kota itu.")
+    ticker = ("Harga Cabai Naik Lagi Pedagang Mengeluh Sepi Pembeli Jelang Akhir Tahun Ini Banjir Rendam "
+              "Tiga Kecamatan Ratusan Warga Mengungsi ke Masjid Bupati Resmikan Jembatan Gantung di Desa Terpencil "
+              "Polisi Tangkap Dua Pelaku Pencurian Sepeda Motor di Pasar Kota")
+    rec = c.clean_text(page("Menu", ticker,
+                            "LHOKSEUMAWE · 27 Dec 2018 06:58 WIB ·", "Peringati Bencana, Nelayan Tak Melaut",
+                            cap, cap, story, P2, P3))
+    assert rec.text.startswith(story) and cap not in rec.text
+    assert rec.metadata.published == "2018-12-27T06:58:00+07:00"
+
+
 def test_name_between_headline_and_date_is_the_author(c):
     rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", "wartapalapa",
                             "Rabu, 28 Desember 2022", P1, P2, P3))

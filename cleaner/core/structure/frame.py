@@ -10,6 +10,7 @@ from ...text.signals import count_words, prose_like, title_like
 from .credits import header_credit, record_credit
 from .shapes import (
     BULLET,
+    CAPTION_LABEL_OPEN,
     CAPTION_OPENERS,
     CREDIT_WORD,
     HEADER_MAX_LINES,
@@ -26,6 +27,7 @@ from .shapes import (
     kicker_headline,
     photo_credit_like,
     strong_dateline,
+    timestamp_shaped,
     topic_words,
     word_overlap,
 )
@@ -169,7 +171,7 @@ def header_line(p: Page, k: int) -> None:
         return
     t = line.text
     credit = header_credit(p, BULLET.sub("", t)) if len(t) <= CREDIT_LINE_MAX_CHARS else None
-    if dates.mostly_date(t) and not (credit is not None and credit.authors):
+    if (dates.mostly_date(t) or timestamp_shaped(t)) and not (credit is not None and credit.authors):
         # "• 30 Januari 2019 - 20:46 WIB" under a byline the scan stopped above; one that
         # names its writer is a credit line, as in the scan (date_line): "Catrine Mega -
         # August 23, 2021" (vivagoal, AD)
@@ -206,8 +208,10 @@ def body_opening(p: Page, start: int) -> int:
         cap = p.caption_dateline_idx
         first = cap + 1 if cap is not None and start <= cap < dl else start
         kept = [k for k in range(first, dl) if lines[k].category is None]
+        # (a caption opening with its upper-case label, "TAK MELAUT : Seratusan boat ...", is
+        # no story paragraph either: Rakyat Aceh, AG)
         if len(kept) <= 2 or all(not prose_like(lines[k].text) or BULLET.match(lines[k].text)
-                                 or cut_off(lines[k].text) for k in kept):
+                                 or cut_off(lines[k].text) or CAPTION_LABEL_OPEN.match(lines[k].text) for k in kept):
             for k in range(start, dl):
                 header_line(p, k)
             start = dl

@@ -61,7 +61,7 @@ from .shapes import (
     replaces_headline,
     site_suffixed,
     slash_credit,
-    timestamped,
+    timestamp_shaped,
 )
 from .state import Page
 
@@ -140,7 +140,7 @@ def timestamp_line(p: Page, s: HeaderScan) -> str | None:
     """A short line (no sentence) carrying a date with its clock time that no credit
     step read: "Chris Davies - Nov 19, 2019, 10:31 pm CST", "KAMIS, 18 APRIL 2024 |
     03:06 WIB | LAPORAN: NAME" (structure:date-line): a headline has none."""
-    if not (timestamped(s.t) and count_words(s.t) <= TIMESTAMP_LINE_MAX_WORDS and not ends_sentence(s.t)):
+    if not timestamp_shaped(s.t):
         return None
     s.line.drop("date", "structure:date-line")
     return s.took(s.i, "date", closes=p.title_idx is not None)
@@ -348,8 +348,6 @@ def title(p: Page, s: HeaderScan) -> str | None:
     return s.took(s.i, "title")
 
 
-# A header line carrying a date and its time, and at most this many words, is a date line.
-TIMESTAMP_LINE_MAX_WORDS = 14
 
 def photo_credit(p: Page, s: HeaderScan) -> str | None:
     """A credit-shaped line under the headline."""

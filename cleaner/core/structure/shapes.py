@@ -207,6 +207,16 @@ def timestamped(t: str) -> bool:
     return found is not None and found.has_time
 
 
+# A header line carrying a date and its time, and at most this many words, is a date line.
+TIMESTAMP_LINE_MAX_WORDS = 14
+
+
+def timestamp_shaped(t: str) -> bool:
+    """A short line, no sentence, carrying a date with its clock time: "Chris Davies - Nov 19,
+    2019, 10:31 pm CST", "LHOKSEUMAWE · 27 Dec 2018 06:58 WIB ·" (a date line)."""
+    return timestamped(t) and count_words(t) <= TIMESTAMP_LINE_MAX_WORDS and not ends_sentence(t)
+
+
 # The caption style "TEMPAT SAMPAH BARU: Warga berjalan ... Sabtu (8/8)." at the
 # top of a page: an upper-case label, a colon, a sentence. Not a headline.
 LABEL_CAPTION = regex.compile(r"^\p{Lu}[\p{Lu}\p{N} ]{2,40}:\s+\p{Lu}.{20,}[.!?)]$")
