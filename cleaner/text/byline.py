@@ -406,7 +406,8 @@ CLOSING_CODE = regex.compile(r"^[\p{L}\p{N}-]{1,4}$")
 # "(L/Taufik)" after a desk code (a Pekanbaru site, Y), "... tandas Yusuf. (Sofyan)" (V).
 # Not the words that close a story without naming anyone: an agency, a photo's
 # courtesy, "to be continued", a release, a paid post.
-CLOSING_NOT_NAMES = frozenset(
+# (a media or place word neither: NOT_PERSON_WORDS)
+CLOSING_NOT_NAMES = NOT_PERSON_WORDS | frozenset(
     "antara reuters bernama xinhua anadolu kyodo yonhap istimewa ilustrasi foto video sumber "
     "dokumentasi dokumen internet bersambung selesai tamat habis rilis advertorial iklan "
     "humas kontributor penulis wartawan redaksi editor".split())
@@ -457,9 +458,8 @@ def parse_closing_credit(text: str, *, single: bool = False) -> list[str] | None
 
 def _one_word_name(part: str) -> bool:
     """A capitalised word of letters, not an acronym, that names nobody else."""
-    return (part.isalpha() and part[0].isupper() and part[1:].islower()
-            and len(part) >= NAME_PART_MIN_LETTERS and part.lower() not in CLOSING_NOT_NAMES
-            and part.lower() not in NOT_PERSON_WORDS)
+    return part.isalpha() and part.istitle() and len(part) >= NAME_PART_MIN_LETTERS \
+        and part.lower() not in CLOSING_NOT_NAMES
 
 
 def _outlet_like(part: str) -> bool:

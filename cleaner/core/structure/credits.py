@@ -21,14 +21,13 @@ from __future__ import annotations
 import regex
 
 from ...text.byline import LABELS, ROLE_WORDS, Credit, parse_closing_credit, parse_credit
-from ...text.signals import count_words
+from ...text.signals import count_words, ends_sentence
 from .shapes import NAME_LINE, SPLIT_LABELS, mostly_stopwords, place_words, site_words
 from .state import Page
 
 # A writer credit glued to the story's last paragraph: "... hingga kini. (Firman Sikumbang)",
 # the space lost after the full stop too ("... hasil penyelidikan.(Er Angga)": AB).
 GLUED_CLOSING = regex.compile(r"(?:\s|(?<=[.!?\"”]))([(\[][^()\[\]]{3,80}[)\]])\s*$")
-SENTENCE_END = frozenset('.!?"”’\'')
 
 
 def record_credit(p: Page, credit: Credit, rule: str) -> str:
@@ -119,5 +118,4 @@ def closing_credit(p: Page, start: int, end: int) -> None:
     if m and count_words(line.text) > 8:
         # One word alone only after a sentence's end: "... tandas Yusuf. (Sofyan)", never a
         # table's last cell ("..., BPN (Balikpapan)": U).
-        ended = line.text[:m.start()].rstrip()[-1:] in SENTENCE_END
-        p.writer_credit = parse_closing_credit(m.group(1), single=ended) or []
+        p.writer_credit = parse_closing_credit(m.group(1), single=ends_sentence(line.text[:m.start()])) or []

@@ -297,6 +297,10 @@ def drop_rest(p: Page, i: int, category: str, rule: str) -> None:
         line.zone = "tail"
 
 
+# A bracketed code or credit closing a paragraph: "(mcr35/jpnn)", "(esy)".
+END_CODE = regex.compile(r"\([^()]{1,40}\)\s*$")
+
+
 def summary_after_body(p: Page, start: int, end: int) -> None:
     """The outlet prints its summary as the last paragraph before the credits
     that close the body: the standfirst, when the header had none. The credits may
@@ -313,7 +317,3 @@ def summary_after_body(p: Page, start: int, end: int) -> None:
     if prose_like(text) and not END_CODE.search(text):
         lines[kept[-1]].drop("lead", "structure:summary-after-body")
         p.lead_idx = kept[-1]
-
-
-# A bracketed code or credit closing a paragraph: "(mcr35/jpnn)", "(esy)".
-END_CODE = regex.compile(r"\([^()]{1,40}\)\s*$")
