@@ -10,20 +10,19 @@ random text, unicode and control characters included.
 - cleaning is idempotent: cleaning rec.text again gives rec.text;
 - the record always has every key, each with its type.
 
-CI runs each property on a fixed set of examples (the "ci" profile:
-derandomized, 150 examples each). For a longer, random run:
+CI runs each property on a fixed set of examples (the "ci" profile of
+conftest.py: derandomized, 150 examples each). For a longer, random run:
 
     HYPOTHESIS_PROFILE=deep pytest tests/test_properties.py --hypothesis-show-statistics
 """
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 
 import pytest
 import regex
 from conftest import ROOT
-from hypothesis import HealthCheck, Phase, settings
+from hypothesis import Phase, settings
 from hypothesis import strategies as st
 from madeup import A, D
 
@@ -32,12 +31,6 @@ from cleaner.model.record import Metadata
 from cleaner.text.normalise import folded_line as normalize
 from cleaner.text.normalise import page_text as normalise_input
 from cleaner.tools.ruletests import case_input
-
-settings.register_profile("ci", max_examples=150, deadline=None, derandomize=True, print_blob=True,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-settings.register_profile("deep", max_examples=3000, deadline=None, print_blob=True,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 WORD_RUN = regex.compile(r"[\p{L}\p{N}\p{M}]+")
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
