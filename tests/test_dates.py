@@ -187,8 +187,13 @@ DATE_LINES = [
     "  Senin, 8 September 2025  ",
     "Rabu, 2 Okt 2025 | Diperbarui: Kamis, 3 Okt 2025 10:00 WIB",
     "Kamis | 2 Oktober 2025 | 10:00 WIB",
+    "Senin, 3 Maret 2025, 3.3.25 WIB",
+    "4 Mei 2020 | 4.5.20 WIB Last Updated 2020-05-04T09:10:11Z",
 ]
 NOT_DATE_LINES = [
+    "3.3.25 WIB",
+    "Edisi 4 Mei 2020 4.5.20",
+    "Senin, 3 Maret 2025, 3.3.25.1",
     "Kim bertemu Putin pada Rabu 13 September 2023, di mana mereka membahas masalah militer",
     "HUT Kemerdekaan RI ke-77, 17 Agustus 2022",
     "HUT Kemerdekaan RI, 17 Agustus 2022",

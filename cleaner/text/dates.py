@@ -208,8 +208,11 @@ def find_dates(text: str, *, default_tz: str | None = None) -> list[FoundDate]:
 
 # --- date lines -------------------------------------------------------------------------
 _SEP = r"[\s\-–—|,:;/•·()\[\].]"
-# Leftovers allowed around a date: separators, a bare time, a zone, a weekday name.
-_FILLER = rf"(?:{_SEP}|{_CLOCK}(?:[:.][0-5]\d)?{_NUM_END}|{_ZONE}{_NL}|{_WEEKDAY}{_NL})"
+# Leftovers allowed around a date: separators, a bare time, a zone, a weekday name, and
+# the same day again in a theme's short form with a two-digit year ("Kamis, 20 Februari
+# 2025, 20.2.25 WIB"; "1 Maret 2019 | 1.3.19 WIB Last Updated ..."), which is no date alone.
+_SHORT_DAY = r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])[./]\d\d(?![\d./])"
+_FILLER = rf"(?:{_SEP}|{_SHORT_DAY}|{_CLOCK}(?:[:.][0-5]\d)?{_NUM_END}|{_ZONE}{_NL}|{_WEEKDAY}{_NL})"
 # Known labels may stand bare ("Diperbarui Kamis, ..."); any other short label of <= 3
 # words ("Kompas.com -", "Krismanto -", "Tanggal:") must end in ':' or a dash/bar, so a
 # sentence start such as "Pertandingan berlangsung 13 September 2023" is not a label.
