@@ -9,7 +9,13 @@ import pytest
 from madeup import P2, P3, P4, dropped, page
 
 from cleaner import Cleaner
-from cleaner.core.structure.shapes import caption_like, headline_slug, replaces_headline, site_unsuffixed
+from cleaner.core.structure.shapes import (
+    caption_like,
+    headline_slug,
+    menu_row,
+    replaces_headline,
+    site_unsuffixed,
+)
 
 P1 = ("JAKARTA, KOMPAS.com - Pemerintah kota menambah jumlah bus sekolah gratis mulai pekan depan "
       "untuk mengurangi kemacetan di jalan utama pada pagi hari.")
@@ -178,6 +184,42 @@ def test_a_shorter_line_never_replaces_a_short_headline():
     # a label is shorter than the headline under it; a name under a four-word headline is no headline
     assert replaces_headline("Berita Daerah", "Jalan Provinsi Gorontalo-Buol Terputus Akibat Banjir")
     assert not replaces_headline("Gorontalo-Buol Terputus Akibat Banjir", "Dicky Irawan Kesuma")
+
+
+def test_a_line_longer_than_any_headline_does_not_replace_the_headline(c):
+    # A caption in title case under the headline (24 words; the labelled headlines have 21
+    # at most) was taken for the headline, the headline for a label above it.
+    title = "Pemkot Salurkan Bantuan Beras Bagi Warga Terdampak Banjir di Tiga Kecamatan"
+    caption = ("Wali Kota Contoh Bersama Kepala Dinas Sosial Provinsi, Budi Santoso, Saat Menyerahkan Bantuan "
+               "Beras Kepada Warga Yang Terdampak Banjir Di Kelurahan Sukamaju Kecamatan Utara")
+    assert not replaces_headline(title, caption)
+    rec = c.clean_text(page(title, caption, P1, P2, P3))
+    assert rec.metadata.title == title and rec.text.split("\n\n") == [P1, P2, P3]
+
+
+@pytest.mark.parametrize("row", ["X News Politik Kriminal Pemerintah Seremonial Olahraga Opini Berita Nasional",
+                                 "News Bola Daerah Sulawesi Sumatera Jabar Banten Jateng DI Yogya Jatim Bali"])
+def test_a_menus_rubrics_on_one_line_are_no_headline(c, row):
+    # A menu printed as one spaced line (a Kalimantan outlet of AH; one outlet of Y, AB, AC)
+    # was the title; a headline naming a rubric and regions has small words ("di", "dan").
+    title = "Bus Sekolah Gratis Ditambah Mulai Pekan Depan"
+    rec = c.clean_text(page(row, title, "Rabu, 28 Desember 2022 10:15 WIB", P1, P2, P3))
+    assert rec.metadata.title == title
+    assert dropped(rec)[row] == "nav/structure:menu-row"
+    assert not menu_row("Berita Politik dan Ekonomi Jatim Bali Hari Ini")
+    assert not menu_row("Banjir Jabar Jateng Jatim")
+
+
+def test_caption_closed_by_a_credit_glued_with_a_slash(c):
+    # "... dengan cara blender/Alam", printed twice under the headline (a Musi Rawas outlet
+    # of AH; "... resmi dibuka/Andy", a Papua outlet of Z), was the standfirst.
+    cap = "Kapolres bersama Kasat Narkoba saat memusnahkan narkoba jenis sabu dengan cara blender/Alam"
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", cap, cap, P1, P2, P3))
+    assert rec.metadata.lead is None and rec.text.split("\n\n") == [P1, P2, P3]
+    assert caption_like(cap)
+    assert not caption_like("Harga cabai merah keriting di pasar tradisional tembus Rp80 Ribu/Kg")
+    assert not caption_like("Warga antre di pasar/Alam")     # too short to be a caption by this alone
+    assert not caption_like("Ikuti liputan lengkap pemilu dan politik daerah di https://www.contoh.com/Pemilu")
 
 
 def test_a_themes_english_label_under_the_headline_is_no_writer(c):

@@ -165,6 +165,17 @@ def test_caption_copy_without_its_inline_tags_is_the_same_caption():
     assert folded_line("a < b dan c > d") == "a < b dan c > d"
 
 
+def test_caption_and_its_copy_differing_by_curly_quotes_are_one_caption():
+    # WordPress curls the quotes of the caption it prints, not those of the image's alt
+    # text printed above it (a Sulawesi outlet of AH; an English page of the ScrapingHub dumps).
+    alt = "Pengurus PKK membaur dengan warga saat tarian diiringi lagu 'Goyang Tobelo' di alun-alun."
+    cap = "Pengurus PKK membaur dengan warga saat tarian diiringi lagu ‘Goyang Tobelo’ di alun-alun."
+    p = make(P1, alt, cap, P2)
+    body.mark_body(p, 0, len(p.lines))
+    assert verdicts(p) == [None, "structure:caption-repeat", "structure:caption-repeat", None]
+    assert folded_line("“Kata” – dia") == folded_line('"kata" - dia')
+
+
 def test_phrase_printed_three_times_is_a_gallery_caption():
     # A VIVA page prints its one gallery caption under each photo; a small site of V its
     # "Keterangan: ..." three times. A sentence printed so stays (a teaser's copy may be the

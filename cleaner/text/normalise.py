@@ -104,12 +104,23 @@ def page_text(text: str) -> tuple[str, int]:
 _INLINE_TAG = re.compile(r"</?(?:i|b|em|strong|u|s|small|mark|sup|sub|span)(?:\s[^<>]{0,200})?>", re.I)
 
 
+# Curly quotes and dashes as straight ones: WordPress curls the quotes and dashes of the
+# text it prints (a caption) but not of an attribute (the image's alt text printed above
+# it), so a caption and its copy differ by them alone ("lagu 'Goyang Tobelo'." / "lagu
+# ‘Goyang Tobelo’.": a Sulawesi outlet of AH; a headline "Halsey may be 'Bad at Love,' ..."
+# printed both ways on an English page of the ScrapingHub dumps).
+_QUOTES_DASHES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"',
+                                "‟": '"', "–": "-", "—": "-"})
+
+
 def folded_line(text: str) -> str:
-    """The line with case, width, NBSP, runs of spaces and inline formatting tags
-    (``<i>``, ``</em>``...) folded: for comparing two lines."""
+    """The line with case, width, NBSP, runs of spaces, curly quotes and dashes and inline
+    formatting tags (``<i>``, ``</em>``...) folded: for comparing two lines."""
     if "<" in text:
         text = _INLINE_TAG.sub("", text)
     text = unicodedata.normalize("NFKC", text)      # NFKC maps U+00A0 to a space too
+    if not text.isascii():
+        text = text.translate(_QUOTES_DASHES)
     return " ".join(text.split()).casefold()
 
 

@@ -46,6 +46,8 @@ RULE_IDS: dict[str, tuple[str, str]] = {
                                       "metadata.authors"),
     "structure:glued-links": ("header", "link labels run together into one line (a menu or share row "
                                         "whose labels the dump printed without spaces)"),
+    "structure:menu-row": ("header", "a line of five or more words, most of them a menu's rubrics or regions "
+                                     "(\"News Politik Kriminal Olahraga Opini Berita Nasional\")"),
     "structure:label": ("header", "three words or fewer in the header: section label, caption or other"),
     "structure:injected-headline": ("header, body", "another story's headline between paragraphs; "
                                                     "metadata.related"),

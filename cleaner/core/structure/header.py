@@ -56,6 +56,7 @@ from .shapes import (
     kicker_headline,
     kicker_over,
     lowered_words,
+    menu_row,
     named_dateline,
     photo_credit_like,
     replaces_headline,
@@ -329,7 +330,7 @@ def title(p: Page, s: HeaderScan) -> str | None:
     a longer headline under a label replaces it (the label: structure:label-above-title)."""
     t = s.t
     if s.title_closed or not title_like(t) or slash_credit(t) or LABEL_CAPTION.match(t) or NUMBERED.match(t) \
-            or SENTENCE_THEN_CREDIT.search(t) or caption_like(t) or t.casefold().startswith("logo ") \
+            or SENTENCE_THEN_CREDIT.search(t) or caption_like(t) or t.casefold().startswith("logo ") or menu_row(t) \
             or count_list_item(p.lines, s.i) or p.title_idx is not None and p.name_above_date(s.i):
         return None     # (an image's alt text: "Logo Jowonews Brown"; a writer over the date line)
     if p.title_idx is not None and not replaces_headline(p.lines[p.title_idx].text, t):
@@ -346,7 +347,6 @@ def title(p: Page, s: HeaderScan) -> str | None:
     p.title_idx = s.i
     s.line.drop("title", "structure:title")
     return s.took(s.i, "title")
-
 
 
 def photo_credit(p: Page, s: HeaderScan) -> str | None:
@@ -386,10 +386,11 @@ def label(p: Page, s: HeaderScan) -> str | None:
 def glued_links(p: Page, s: HeaderScan) -> str | None:
     """Link labels run together into one line ("Tentang KamiPedoman Media SiberKetentuan
     ...", "Bagikan Ke WhatsAppBagikan Ke Facebook..."): a menu or share row, whatever
-    its length (signals.glued_row)."""
-    if not glued_row(s.t) or prose_like(s.t):
+    its length (signals.glued_row); a menu's rubrics printed with spaces (shapes.menu_row)."""
+    spaced = menu_row(s.t)
+    if not (spaced or glued_row(s.t)) or prose_like(s.t):
         return None
-    s.line.drop("nav", "structure:glued-links")
+    s.line.drop("nav", "structure:menu-row" if spaced else "structure:glued-links")
     return s.took(s.i, None, category="nav")
 
 

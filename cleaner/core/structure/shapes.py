@@ -262,6 +262,28 @@ def site_words(text: str) -> bool:
     return any(w.casefold() in SITE_WORDS for w in text.split())
 
 
+# A site's menu printed as one line: its rubrics ("News Politik Kriminal Olahraga Opini Berita
+# Nasional", a Kalimantan outlet of AH; "News Bola Daerah Sulawesi Sumatera Jabar Banten ...",
+# one outlet's pages in Y, AB and AC; "News Ekbis Sosok Halal Pelesir Olahraga ...", Y) and its
+# regions' short names. A headline names a rubric or a region among other words.
+MENU_WORDS = frozenset("""home beranda index indeks news berita terkini terbaru populer nasional internasional
+    regional daerah nusantara metro politik pemerintahan pemerintah hukum kriminal peristiwa ekonomi ekbis bisnis
+    keuangan olahraga sport bola otomotif tekno teknologi sains pendidikan kesehatan sehat hiburan seleb
+    selebriti lifestyle gaya wisata travel kuliner religi opini esai sosok tokoh budaya video foto infografis
+    headline aceh sumut sumbar riau kepri jambi sumsel bengkulu lampung babel jakarta jabar
+    banten jateng jatim diy yogya bali ntb ntt kalbar kalteng kalsel kaltim kaltara sulut sulteng sulsel sultra
+    sulbar gorontalo maluku malut papua sumatera jawa kalimantan sulawesi""".split())
+MENU_MIN_WORDS, MENU_SHARE = 5, 0.6
+
+
+def menu_row(text: str) -> bool:
+    """A line of MENU_MIN_WORDS or more words, no small word ("di", "dan") among them, most
+    of them (MENU_SHARE) rubrics or regions of MENU_WORDS: a site's menu, not a headline."""
+    ws = text.split()     # (small words in lower case: a menu's "DI Yogya" is a region)
+    return len(ws) >= MENU_MIN_WORDS and not any(w in TITLE_SMALL_WORDS for w in ws) \
+        and sum(w.casefold() in MENU_WORDS for w in ws) >= MENU_SHARE * len(ws)
+
+
 # A region's name ends with its compass word: "Sumatra Utara", "Nusa Tenggara Timur", "Jawa Barat"
 # (a province over the date line had been read as the writer: a Medan outlet of Y).
 COMPASS_WORDS = frozenset({"utara", "selatan", "barat", "timur", "tengah", "tenggara"})
@@ -411,10 +433,23 @@ def paren_slash_caption(text: str) -> bool:
     return m is not None and (count_words(text[:m.start()]) >= 4 or text[:9].casefold() == "ilustrasi")
 
 
+# A credit glued after the caption's last word with a slash and no full stop: "... saat
+# memusnahkan narkoba dengan cara blender/Alam" (a Musi Rawas outlet of AH), "... resmi
+# dibuka/Andy" (a Papua outlet of Z). A unit after a price ("Rp80 Ribu/Kg") is no credit,
+# nor a link's path ("... at https://www.apnews.com/Brexit": the word before the slash is one
+# of lower-case letters).
+GLUED_SLASH_CREDIT = regex.compile(r"(?<=\s\p{Ll}+)/(?!(?i:kg|gram|liter|ton|jam|hari|bulan|tahun|orang|ekor|meter|unit)\b)"
+                                   r"\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?$")
+GLUED_SLASH_MIN_WORDS = 6
+
+
 def slash_tail_caption(text: str) -> bool:
-    """A caption of four words or more closed by a slash credit; "TRIBUNJOGJA.COM /
-    Miftahul Huda" alone is a photo credit."""
+    """A caption of four words or more closed by a slash credit (six or more before one
+    glued to the last word); "TRIBUNJOGJA.COM / Miftahul Huda" alone is a photo credit."""
     m = SLASH_TAIL_CREDIT.search(text)
+    if m is None and "/" in text:
+        m = GLUED_SLASH_CREDIT.search(text)
+        return m is not None and count_words(text[:m.start()]) >= GLUED_SLASH_MIN_WORDS
     return m is not None and count_words(text[:m.start()]) >= 4
 
 
@@ -649,13 +684,20 @@ def credit_suffix(headline: str, copy: str) -> bool:
     return bool(rest) and CREDIT_SUFFIX.match(rest) is not None and count_words(rest) <= CREDIT_SUFFIX_MAX_WORDS
 
 
+# Of the 669 headlines of the labelled pages (dev and the batches) the longest has 21
+# words; a longer title-case line under a headline is a caption in title case ("Bupati
+# ... Bersama ..., Saat Menyalurkan Bantuan ...": 24 words), not the headline.
+REPLACING_HEADLINE_MAX_WORDS = 22
+
+
 def replaces_headline(head: str, t: str) -> bool:
     """A later headline ``t`` replaces the headline candidate ``head`` when that one was only
     a label above it (a section, kicker or slogan: shorter than the headline); a
-    sentence-case line, a shorter one, or one with more lower-case content words (a
-    caption: "Kapolsek X, saat meninjau ...") is not."""
+    sentence-case line, a shorter one, one longer than any headline, or one with more
+    lower-case content words (a caption: "Kapolsek X, saat meninjau ...") is not."""
     current = count_words(head)
-    if sentence_case(t) or (current > LABEL_MAX_WORDS and lowercase_content_words(t) > lowercase_content_words(head)):
+    if sentence_case(t) or (current > LABEL_MAX_WORDS and lowercase_content_words(t) > lowercase_content_words(head)) \
+            or count_words(t) > REPLACING_HEADLINE_MAX_WORDS:
         return False
     return current <= LABEL_MAX_WORDS and count_words(t) >= current or count_words(t) > current
 
