@@ -133,9 +133,11 @@ def test_a_sentence_opening_with_a_source_label_is_no_credit():
     assert parse_credit("Sumber : Warta Kota") == Credit(source="Warta Kota")
 
 
-@pytest.mark.parametrize("line", ["By None, Jumat, 3 Mei 2019 | 20:30 WIB", "Penulis: null", "Editor: None"])
+@pytest.mark.parametrize("line", ["By None, Jumat, 3 Mei 2019 | 20:30 WIB", "Penulis: null", "Editor: None",
+                                  "Penulis: *** | Editor: ---"])
 def test_a_cms_placeholder_is_no_name(line):
-    # An unseen GridPop page printed "By None, <date>": the author field was empty.
+    # An unseen GridPop page printed "By None, <date>": the author field was empty; a Riau
+    # outlet of AI hides its writer as "Penulis: ***" (no letter: no name).
     from cleaner import Cleaner
     rec = Cleaner().clean_text("\n".join([
         "Warga Desa Mulai Puasa Lebih Awal Tahun Ini", line,

@@ -680,6 +680,16 @@ def test_a_list_item_with_its_dash_glued_is_no_injected_headline(c):
     assert all(item in rec.text for item in items)
 
 
+def test_a_tables_header_row_is_no_injected_headline(c):
+    # "| Jenis Bantuan / Program | Cakupan Sasaran | Alokasi Anggaran / Volume |" over the
+    # story's own table (a Lombok outlet of AI): the table's, not another story's headline.
+    rows = ["| Jenis Bantuan / Program | Cakupan Sasaran | Alokasi Anggaran / Volume |",
+            "| Pasar Murah Rakyat | Warga Kecamatan Sukajadi | Harga di bawah pasar |",
+            "| Modal Gratis UMKM | 23.000 Pelaku Usaha | Rp20 Miliar |"]
+    rec = c.clean_text(page(P1, P2, *rows, P3))
+    assert all(row in rec.text for row in rows) and rec.metadata.related == []
+
+
 @pytest.mark.parametrize("caption", ["Peresmian armada bus sekolah di terminal kota (c) Budi Santoso",
                                      "Bus sekolah baru. ©kotakita.id",
                                      "Dokumentasi: Humas Kota"])

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .fields import LIST_FIELDS, PERSON_FIELDS, PLACEHOLDER_NAMES
+from .fields import LIST_FIELDS, PERSON_FIELDS, placeholder_name
 
 if TYPE_CHECKING:                  # a type only: the rule set is a layer above
     from ..ruleset.model import Outlet
@@ -78,13 +78,13 @@ class Doc:
         any other keeps the first value found (unless ``override``)."""
         if value in (None, "", []):
             return
-        if name in PERSON_FIELDS and isinstance(value, str) and value.casefold() in PLACEHOLDER_NAMES:
+        if name in PERSON_FIELDS and isinstance(value, str) and placeholder_name(value):
             return
         if name in LIST_FIELDS:
             values = value if isinstance(value, list) else [value]
             have = self.meta.setdefault(name, [])
             for v in values:
-                if name in PERSON_FIELDS and (v.casefold() in PLACEHOLDER_NAMES
+                if name in PERSON_FIELDS and (placeholder_name(v)
                                               or any(v.casefold() == h.casefold() for h in have)):
                     continue        # "mildaniati" and "Mildaniati" (two credit lines) are one
                 if name in PERSON_FIELDS and v:

@@ -334,9 +334,10 @@ def injected_headline(p: Page, start: int, end: int) -> None:
                 or not headline_like(t):
             continue
         if dates.find_date(t) or BULLET.match(t) or NUMBERED.match(t) or lowercase_content_words(t) >= 2 \
-                or t[0] in LIST_MARKS:
+                or t[0] in LIST_MARKS or t[0] == "|":
             # (a list item's mark glued to its first word, "-Kecamatan Padang Batung; Desa ...",
-            # between items that end with a full stop: an unseen Kalsel page of R)
+            # between items that end with a full stop: an unseen Kalsel page of R; a table's
+            # row, "| Jenis Bantuan / Program | Cakupan Sasaran | ... |": a Lombok outlet of AI)
             continue
         if i == len(lines) - 1 and (CUT_WORD.search(t) or LOWER_LAST_WORD.search(t)):
             # The page's last line ends in a cut word ("... Teddy Tandaju menilai, Ca", "...
