@@ -60,8 +60,10 @@ _MONTH_ONLY = (rf"(?P<monthonly>(?:(?<!\p{{L}})date{_HS}{{1,3}})?(?<![\d/.-])"
                rf"(?P<y>\d{{4}})-(?P<m>0[1-9]|1[0-2])(?!\d|[-/.:]\d))")
 
 _TIME = (
-    # separator between date and time: punctuation/spaces, "pukul"/"jam"/"at", or ISO "T"
-    rf"(?:(?:{_HS}|[,|•·\-–—]){{0,6}}(?:(?P<pukul>pukul|pkl\.?|jam|at){_HS}{{0,3}})?|T)"
+    # separator between date and time: punctuation/spaces (a slash too: "Minggu, 12 Oktober
+    # 2014 / 13:04 WIB", "Kamis, 12 Februari 2026  /  7:22 pm", "November 20, 2019 / 1:07 AM":
+    # three Indonesian outlets and CBS News), "pukul"/"jam"/"at", or ISO "T"
+    rf"(?:(?:{_HS}|[,|•·/\-–—]){{0,6}}(?:(?P<pukul>pukul|pkl\.?|jam|at){_HS}{{0,3}})?|T)"
     rf"(?<!\d)(?P<H>[01]?\d|2[0-3])(?P<c>[:.])(?P<M>[0-5]\d)"
     rf"(?:(?P=c)(?P<S>[0-5]\d)(?:[.,]\d{{1,9}})?)?{_NUM_END}"
     rf"(?:{_HS}{{0,2}}(?P<ampm>[ap]\.?m\.?){_NL})?"
