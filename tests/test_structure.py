@@ -222,6 +222,15 @@ def test_caption_closed_by_a_credit_glued_with_a_slash(c):
     assert not caption_like("Ikuti liputan lengkap pemilu dan politik daerah di https://www.contoh.com/Pemilu")
 
 
+def test_a_headline_naming_a_military_command_with_its_slash_is_no_credit(c):
+    # "Pangdam XVIII/ Kasuari Tinjau Lokasi TMMD" under the site's name (a Papua regency's
+    # portal of AI) had been read as a photo credit and the site's name kept as the title.
+    title = "Pangdam XVIII/ Kasuari Tinjau Lokasi TMMD"
+    rec = c.clean_text(page("Kabupaten Contoh", "Uncategorized", title, "Selasa, 27/03/2018 14:22 WIB", P1, P2, P3))
+    assert rec.metadata.title == title
+    assert rec.text.split("\n\n") == [P1, P2, P3]
+
+
 def test_a_themes_english_label_under_the_headline_is_no_writer(c):
     rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", "MORE ARTICLES", P1, P2, P3))
     assert rec.metadata.authors == [] and "MORE ARTICLES" not in rec.text

@@ -190,8 +190,12 @@ def photo_credit_like(text: str) -> bool:
 
 
 # "Pos Belitung/Dede", "TRIBUNJOGJA.COM / Miftahul Huda", "Pujiansyah/Lampung":
-# two short name parts around one slash, nothing else. Never a headline.
-SLASH_CREDIT = regex.compile(r"^\(?[\p{L}.][\p{L}.'’ -]{1,40}?\s?/\s?[\p{L}][\p{L}.'’ -]{1,40}\)?$")
+# two short name parts around one slash, nothing else. Never a headline. A Roman numeral
+# before the slash numbers a military command or an event ("Pangdam XVIII/ Kasuari Tinjau
+# Lokasi TMMD", a headline of a Papua regency's portal, AI; "Pangdam IX/Udayana", "PON
+# XXI/Aceh" on two more outlets' pages): no credit.
+SLASH_CREDIT = regex.compile(r"^\(?[\p{L}.][\p{L}.'’ -]{1,40}?\s?(?<!(?:^|[\s(])[IVX]{1,5}\s?)/\s?"
+                             r"[\p{L}][\p{L}.'’ -]{1,40}\)?$")
 SLASH_CREDIT_MAX_WORDS = 6
 # An author's name printed alone between the headline and the date.
 NAME_MAX_WORDS = 3
