@@ -52,6 +52,8 @@ PLACEHOLDER_NAMES = frozenset({"none", "null", "undefined", "nan", "n/a"})
 def placeholder_name(value: str) -> bool:
     """A person field's value that names nobody: a placeholder word or no letter at all."""
     return value.casefold() in PLACEHOLDER_NAMES or not any(ch.isalpha() for ch in value)
+
+
 # Named groups a rule pattern may capture, each filling the field of its name.
 CAPTURE_FIELDS = tuple(f.name for f in sorted((f for f in DOC_FIELDS if f.capture), key=lambda f: f.capture))
 # Record fields besides DOC_FIELDS that a later cleaning pass of the body may add to
