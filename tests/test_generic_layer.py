@@ -707,10 +707,13 @@ def test_a_copyright_line_is_no_caption():
     assert caption_like("Peresmian armada bus sekolah (c) Budi Santoso")
 
 
-def test_a_line_over_a_photo_source_label_is_its_caption(c):
+@pytest.mark.parametrize("caption", ["Para pelajar saat menaiki bus sekolah gratis di halte",
+                                     "Ribuan Pelajar Naik Bus Sekolah Gratis di Kota Bogor"])
+def test_a_line_over_a_photo_source_label_is_its_caption(c, caption):
     # headline / "Para tersangka saat dihadirkan ..." / "Sumber :" / "• Foto dokumentasi
     # istimewa" (an unseen Lampung outlet of R): the layout photo_labels reads in the body.
-    caption = "Para pelajar saat menaiki bus sekolah gratis di halte"
+    # In title case it had been the subtitle ("Ribuan Balita di Purwakarta Berhasil
+    # Diimunisasi" / "Sumber :": VIVA's sites on pages of T, AB and AE).
     rec = c.clean_text(page(TITLE, caption, "Sumber :", "• Foto dokumentasi istimewa", P1, P2, P3))
     assert rec.metadata.lead is None and dropped(rec)[caption].startswith("caption/")
 

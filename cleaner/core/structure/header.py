@@ -44,7 +44,6 @@ from .shapes import (
     NUMBERED,
     OUTLET_DATELINE_WINDOW,
     OUTLET_MAX_WORDS,
-    PHOTO_LABEL,
     SENTENCE_THEN_CREDIT,
     STANDFIRST_MIN_WORDS,
     TITLE_CLOSERS,
@@ -334,7 +333,9 @@ def title(p: Page, s: HeaderScan) -> str | None:
             or count_list_item(p.lines, s.i) or p.title_idx is not None and p.name_above_date(s.i):
         return None     # (an image's alt text: "Logo Jowonews Brown"; a writer over the date line)
     if p.title_idx is not None and not replaces_headline(p.lines[p.title_idx].text, t):
-        if p.lead_idx is None and s.lead_cand is None and count_words(t) >= STANDFIRST_MIN_WORDS:
+        if p.over_photo_label(s.i):     # (a caption in title case over "Sumber :": VIVA's sites, T, AB, AE)
+            s.line.drop("caption", "structure:header-caption")
+        elif p.lead_idx is None and s.lead_cand is None and count_words(t) >= STANDFIRST_MIN_WORDS:
             s.lead_cand = s.i
             s.line.drop("lead", "structure:subtitle")
         else:
@@ -415,7 +416,7 @@ def lead(p: Page, s: HeaderScan) -> str | None:
         return None
     below = p.lines[s.i + 1: s.i + 3]
     if CAPTION_LABEL_OPEN.match(s.t) or CREDIT_WORD.match(s.t) or headline_slug(p.lines[p.title_idx].text, s.t) or below and (
-            below[0].category == "photo_credit" and PHOTO_LABEL.match(below[0].text)
+            p.over_photo_label(s.i)
             or len(below) == 2 and CREDIT_WORD.match(below[0].text) and same_text(below[1].text, s.t)):
         s.line.drop("caption", "structure:header-caption")
         return s.took(s.i, "caption")

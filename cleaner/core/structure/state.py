@@ -7,7 +7,7 @@ from ...ruleset.model import StructureInputs
 from ...text import dates
 from ...text.signals import count_words, prose_like
 from .dateline import match_dateline, patterns_key
-from .shapes import STANDFIRST_GAP, content_words, name_line, teaser_snippet
+from .shapes import PHOTO_LABEL, STANDFIRST_GAP, content_words, name_line, teaser_snippet
 
 
 class Page:
@@ -43,6 +43,12 @@ class Page:
         self.article_end: int | None = None
         # The names of a writer credit closing the story (credits.closing_credit).
         self.writer_credit: list[str] = []
+
+    def over_photo_label(self, i: int) -> bool:
+        """The line after line i is a photo's source label ("Sumber :", dropped as a credit):
+        line i is the photo's caption."""
+        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        return nxt is not None and nxt.category == "photo_credit" and PHOTO_LABEL.match(nxt.text) is not None
 
     def next_kept(self, i: int, end: int | None = None) -> int | None:
         """The next line after i that is not dropped (before ``end``)."""
