@@ -699,11 +699,11 @@ def replaces_headline(head: str, t: str) -> bool:
     a label above it (a section, kicker or slogan: shorter than the headline); a
     sentence-case line, a shorter one, one longer than any headline, or one with more
     lower-case content words (a caption: "Kapolsek X, saat meninjau ...") is not."""
-    current = count_words(head)
-    if sentence_case(t) or (current > LABEL_MAX_WORDS and lowercase_content_words(t) > lowercase_content_words(head)) \
-            or count_words(t) > REPLACING_HEADLINE_MAX_WORDS:
+    current, n = count_words(head), count_words(t)
+    if n > REPLACING_HEADLINE_MAX_WORDS or sentence_case(t) \
+            or (current > LABEL_MAX_WORDS and lowercase_content_words(t) > lowercase_content_words(head)):
         return False
-    return current <= LABEL_MAX_WORDS and count_words(t) >= current or count_words(t) > current
+    return current <= LABEL_MAX_WORDS and n >= current or n > current
 
 
 def kicker_over(head: str, nxt: str) -> bool:
