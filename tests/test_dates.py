@@ -231,6 +231,10 @@ def test_is_date_line_false(line):
     "on 4 Mar 2024 at 10:15 WIB",                                            # a word before the date
     "4 Maret 2024 10:15 4 Maret 2024 10:15 Diperbarui: 4 Maret 2024 12:05 73",   # a counter after it
     "Kamis, 26 Juni 2025 - 13:49:45 Wib Lingkungan",                          # a section label after it
+    # the page's view counter beside the date (three outlets)
+    "Create By 22 January 2021 1 Views",
+    "Berita 20 Agustus 2024 Dilihat 255 Orang",
+    "Sabtu, 06 Januari 2024 Jayapura 198 Pengunjung",
 ])
 def test_mostly_date(line):
     assert mostly_date(line)
@@ -241,6 +245,8 @@ def test_mostly_date(line):
     "Jadwal Imsakiyah Kota Bandung 18 Juni 2015",
     "Pada 24 Februari 2022, Putin menginstruksikan serangan terhadap Ukraina.",
     "Pertandingan berlangsung 13 September 2023",
+    "Rapat 12 Mei 2024 dihadiri 255 orang",          # a count of people, no view counter
+    "Dibaca 12 Mei 2024 oleh 1.255 pembaca setia kami",
     "Berita Internasional Terkini", "16:22 WIB", "",
     "4 Maret 2024 " + "x" * 300,
 ])

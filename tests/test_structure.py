@@ -870,3 +870,14 @@ def test_a_region_over_the_date_line_is_no_writer(c, region):
     rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", "Ratna Dewi", "Senin, 4 Maret 2024 10:15 WIB",
                             P1, P2, P3))
     assert rec.metadata.authors == ["Ratna Dewi"]
+
+
+def test_a_date_above_the_headline_with_its_view_counter_is_the_articles(c):
+    # A date without a time above the headline is the site bar's "today" (Tribun); printed
+    # with the article's view counter ("Dilihat 255 Orang": a university's news page of AK)
+    # it is the article's own, and it is a date line, not the headline
+    title = "Bus Sekolah Gratis Ditambah Mulai Pekan Depan"
+    rec = c.clean_text(page("Senin, 4 Maret 2024", title, P1, P2, P3))
+    assert (rec.metadata.page_date, rec.metadata.published) == ("2024-03-04", None)
+    rec = c.clean_text(page("Berita 4 Maret 2024 Dilihat 255 Orang", title, P1, P2, P3))
+    assert (rec.metadata.title, rec.metadata.page_date, rec.metadata.published) == (title, None, "2024-03-04")

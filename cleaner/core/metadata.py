@@ -121,8 +121,10 @@ def _captions(lines: list[Line], capturing: frozenset[str]) -> list[str]:
 
 
 def _site_bar_date(lines: list[Line], i: int, title_idx: int | None, found) -> bool:
-    """A date without a time above the headline (or first, above a section label)."""
-    if found.has_time:
+    """A date without a time above the headline (or first, above a section label); one
+    printed with a view counter (dates.VIEW_COUNTER) is the article's: a site bar counts
+    no views."""
+    if found.has_time or dates.VIEW_COUNTER.search(lines[i].text, found.end):
         return False
     if title_idx is not None:
         return i < title_idx

@@ -253,6 +253,12 @@ def is_date_line(line: str) -> bool:
 # for the header, whatever else it holds: "on 18 Jun 2015 at 06:25 WIB", or a date run
 # with a counter ("6 Oktober 2024 05:09 ... Diperbarui: 6 Oktober 2024 12:05 60").
 MOSTLY_DATE_SHARE = 0.6
+# The page's view counter printed beside its date counts with the date: "Create By 22
+# January 2021 1 Views" (a village portal of AF), "Berita 20 Agustus 2024 Dilihat 255 Orang"
+# (a university's news page), "Sabtu, 06 Januari 2024 Jayapura 198 Pengunjung" (a Papua
+# outlet; both AK), "Selasa, 7 Februari 2017 12:16 WIB | 2.793 Views" (a whole-page dump).
+VIEW_COUNTER = regex.compile(r"(?i)(?<![\p{L}\p{N}])(?:(?:dilihat|dibaca)\s*:?\s*\d[\d.,]{0,12}(?:\s*(?:kali|orang|x))?"
+                             r"|\d[\d.,]{0,12}\s*(?:views?|pengunjung|pembaca|kali\s+di(?:lihat|baca)))(?![\p{L}\p{N}])")
 
 
 @memo
@@ -268,4 +274,6 @@ def mostly_date(line: str) -> bool:
     if not found:
         return False
     covered = sum(len(line[f.start:f.end].replace(" ", "")) for f in found)
+    if any(c.isdigit() for c in line[found[-1].end:]):
+        covered += sum(len(m.group().replace(" ", "")) for m in VIEW_COUNTER.finditer(line, found[-1].end))
     return covered >= MOSTLY_DATE_SHARE * len(line.replace(" ", ""))
