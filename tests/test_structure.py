@@ -881,3 +881,16 @@ def test_a_date_above_the_headline_with_its_view_counter_is_the_articles(c):
     assert (rec.metadata.page_date, rec.metadata.published) == ("2024-03-04", None)
     rec = c.clean_text(page("Berita 4 Maret 2024 Dilihat 255 Orang", title, P1, P2, P3))
     assert (rec.metadata.title, rec.metadata.page_date, rec.metadata.published) == (title, None, "2024-03-04")
+
+
+def test_the_bare_headline_below_the_scan_replaces_its_copy_with_the_sites_name(c):
+    # "<headline> - SUARAKPK" first, the bare headline under the date line (a small site
+    # of AK): the bare one is the headline, the first its repeat; the date line between
+    # the two is under the headline, no site bar's
+    title = "Bus Sekolah Gratis Ditambah Mulai Pekan Depan"
+    rec = Cleaner(keep_dropped=True).clean_text(page(f"{title} - SUARAKPK", "BERITA HARI INI", "Home Top Ad", "Iklan BUMN",
+                                                     "Penghargaan dari Kedubes Maroko", "26 Oktober 2019", title,
+                                                     "MUNA, suarakpk.com- " + P2, P3))
+    assert rec.metadata.title == title and title not in rec.metadata.captions
+    assert dropped(rec)[title] == "title/structure:title"
+    assert (rec.metadata.published, rec.metadata.page_date) == ("2019-10-26", None)

@@ -121,13 +121,15 @@ def _captions(lines: list[Line], capturing: frozenset[str]) -> list[str]:
 
 
 def _site_bar_date(lines: list[Line], i: int, title_idx: int | None, found) -> bool:
-    """A date without a time above the headline (or first, above a section label); one
-    printed with a view counter (dates.VIEW_COUNTER) is the article's: a site bar counts
-    no views."""
+    """A date without a time above the headline, above every copy of it (or first, above a
+    section label); one printed with a view counter (dates.VIEW_COUNTER) is the article's:
+    a site bar counts no views."""
     if found.has_time or dates.VIEW_COUNTER.search(lines[i].text, found.end):
         return False
     if title_idx is not None:
-        return i < title_idx
+        # (the headline printed first with the site's name after it, then bare under the
+        # date line: the date is under the headline, ak001)
+        return i < title_idx and not any(ln.category == "title" for ln in lines[:i])
     return i == 0 and dates.is_date_line(lines[0].text) and len(lines) > 1 \
         and lines[1].category in ("section", "title")
 

@@ -26,6 +26,7 @@ from .shapes import (
     cut_off,
     kicker_headline,
     photo_credit_like,
+    site_suffixed,
     strong_dateline,
     timestamp_shaped,
     topic_words,
@@ -182,6 +183,13 @@ def header_line(p: Page, k: int) -> None:
         line.drop(record_credit(p, credit, "structure:credit-line"), "structure:credit-line")
     elif photo_credit_like(t):
         line.drop("photo_credit", "structure:header-credit")
+    elif p.title_idx is not None and k > p.title_idx and site_suffixed(p.lines[p.title_idx].text, t):
+        # The headline bare under its copy with the site's name after a dash ("... - SUARAKPK",
+        # a small site of AK), further down than the scan reached: the headline, as in
+        # header.title_repeat
+        p.lines[p.title_idx].drop("title", "structure:title-repeat", force=True)
+        p.title_idx = k
+        line.drop("title", "structure:title")
     elif prose_like(t) or count_words(t) > 8:
         line.drop("caption" if p.title_idx is not None and k > p.title_idx else "recommendation",
                   "structure:header-text")
