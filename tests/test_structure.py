@@ -894,3 +894,17 @@ def test_the_bare_headline_below_the_scan_replaces_its_copy_with_the_sites_name(
     assert rec.metadata.title == title and title not in rec.metadata.captions
     assert dropped(rec)[title] == "title/structure:title"
     assert (rec.metadata.published, rec.metadata.page_date) == ("2019-10-26", None)
+
+
+@pytest.mark.parametrize("caption", [
+    "Pj Sekretaris Daerah Kabupaten Probolinggo, Heri Sulistyanto.",
+    "Fitra Hergyana, dokter spesialis kulit dan kelamin",
+    "Kepala Desa Tumpeng, bersama Forkopimcam Kecamatan Candipuro, Tomas, Toga.",
+])
+def test_names_and_places_with_no_verb_under_the_headline_are_a_caption(c, caption):
+    # (five outlets of U-AK): no standfirst; one that says something stays the standfirst
+    title = "Bus Sekolah Gratis Ditambah Mulai Pekan Depan"
+    rec = c.clean_text(page(title, caption, P1, P2, P3))
+    assert rec.metadata.lead is None and caption in rec.metadata.captions
+    standfirst = "Dinas perhubungan menambah armada, warga diminta memantau jadwal."
+    assert c.clean_text(page(title, standfirst, P1, P2, P3)).metadata.lead == standfirst

@@ -1,10 +1,9 @@
 """The header pass: walk the top of the page, line by line, until the body opens.
 
-Each kept line meets the steps of :data:`HEADER_STEPS` in order; the first step
-that takes the line decides it (``NEXT``: go on with the next line; ``STOP``: the
-header ends here). A line no step takes ends the header too. Each step is named
-after the ``structure:*`` rule id it gives (catalogue.py lists them all); the
-order is the order of decisions and must not change without a new baseline.
+Each kept line meets the steps of :data:`HEADER_STEPS` in order; the first step that takes the line
+decides it (``NEXT``: go on with the next line; ``STOP``: the header ends here). A line no step takes ends
+the header too. Each step is named after the ``structure:*`` rule id it gives (catalogue.py lists them
+all); the order is the order of decisions and must not change without a new baseline.
 """
 from __future__ import annotations
 
@@ -62,13 +61,13 @@ from .shapes import (
     site_suffixed,
     slash_credit,
     timestamp_shaped,
+    verbless_caption,
 )
 from .state import Page
 
 NEXT, STOP = "next", "stop"
-# Lines that do not confirm a standfirst above them: links, ads and widgets are printed
-# between paragraphs too. Any other header line (a byline, the date, a photo credit or
-# caption, a short label) says the header goes on after it.
+# Lines that do not confirm a standfirst above them (links, ads, widgets: printed between paragraphs too);
+# any other header line (a byline, the date, a photo credit or caption, a label) says the header goes on.
 NOT_LEAD_CONFIRMERS = frozenset({"crosslink", "recommendation", "ad", "social", "nav"})
 
 
@@ -490,11 +489,12 @@ def scan_header(p: Page) -> int:
     if s.lead_cand is not None:
         lines = p.lines
         if not s.lead_confirmed and ends_sentence(lines[s.lead_cand].text) and not p.dateline_follows(s.lead_cand):
-            # A standfirst is printed above the byline, date, photo or dateline paragraph (there,
-            # on the labelled pages, 13 more standfirsts than captions once the caption steps ran:
-            # d104 one, d052 not); else a sentence is the story's first paragraph (d089, d099).
+            # A standfirst is printed above the byline, date, photo or dateline paragraph (there, 13 more
+            # standfirsts than captions: d104 one, d052 not); else it is the first paragraph (d089, d099).
             lines[s.lead_cand].category = lines[s.lead_cand].rule = None
             start = s.lead_cand
+        elif verbless_caption(lines[s.lead_cand].text):      # names and places, no verb
+            lines[s.lead_cand].drop("caption", "structure:header-caption", force=True)
         else:
             p.lead_idx = s.lead_cand
     return start

@@ -331,6 +331,33 @@ def list_headline(text: str) -> bool:
 EMPTY_CELL_CAPTION = regex.compile(r"[.!?)]\s*\|\s*$")
 
 
+# A caption names people and places; a standfirst says something. A short line of parts
+# joined by commas with no verb in it ("Pj Sekretaris Daerah Kabupaten Probolinggo, Heri
+# Sulistyanto.", "Fitra Hergyana, dokter spesialis kulit dan kelamin", "Jalan rusak di Desa
+# Tanjung Agung, Kecamatan ..., Lampung.", "Kepala Desa Tumpeng, bersama Forkopimcam ...":
+# five outlets of U-AK, each read as the standfirst) is the photo's caption; no standfirst of
+# the labelled pages is one. A verb: a word with a verb's prefix (me-, ber-, di-, ter-, per-;
+# nouns such as "Direktur" count too, on the safe side) or one that asserts ("akan", "tidak").
+# A headline in title case ("..., Bersama Ustadz ... Dari Pringsewu") is no caption, nor is
+# a line with a date ("Jember, 11 Juli 2017": a dateline's or date line's) or a label and a dash
+# ("News - Name, CNBC Indonesia": a credit line's).
+VERBLESS_MAX_WORDS = 12
+_VERB_PREFIXES = ("me", "ber", "di", "ter", "per")
+_NOT_VERBS = frozenset({"bersama", "beserta"})
+_ASSERTING = frozenset("akan sudah telah tidak belum bisa dapat harus adalah merupakan ialah".split())
+
+
+def verbless_caption(text: str) -> bool:
+    """A short line of comma-joined names, titles and places with no verb (see above)."""
+    if "," not in text or "?" in text or "!" in text or " - " in text:
+        return False
+    parts = [w.strip(".,;:()\"“”'’").lower() for w in text.split()]
+    if len(parts) > VERBLESS_MAX_WORDS or any(w.lower() in TITLE_SMALL_WORDS for w in text.split()[1:] if w[:1].isupper()):
+        return False
+    return not any(w in _ASSERTING or len(w) >= 5 and w.isalpha() and w.startswith(_VERB_PREFIXES)
+                   and w not in _NOT_VERBS for w in parts) and dates.find_date(text) is None
+
+
 @memo
 def caption_like(text: str) -> bool:
     """A photo caption: it ends with its credit ("(Foto: ...)") or says it is one."""
