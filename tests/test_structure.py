@@ -908,3 +908,18 @@ def test_names_and_places_with_no_verb_under_the_headline_are_a_caption(c, capti
     assert rec.metadata.lead is None and caption in rec.metadata.captions
     standfirst = "Dinas perhubungan menambah armada, warga diminta memantau jadwal."
     assert c.clean_text(page(title, standfirst, P1, P2, P3)).metadata.lead == standfirst
+
+
+def test_a_name_under_the_headline_that_the_story_names_is_the_photos_caption(c):
+    # "Indra Sjafri" under the headline of a story about him (fin.co.id, AK): the person in
+    # the photo; a name the story does not name is the writer's (d113), and a closing
+    # credit "(Name)" naming the writer again at the end does not count
+    title = "Timnas U-23 Pulangkan Empat Pemain Jelang SEA Games"
+    story = "BOGOR - Pelatih timnas Indra Sjafri memulangkan empat pemain setelah evaluasi pekan ini."
+    rec = c.clean_text(page(title, "Indra Sjafri", story, P2, P3))
+    assert rec.metadata.authors == [] and rec.metadata.captions == ["Indra Sjafri"]
+    rec = c.clean_text(page(title, "Dede Febriansyah", P1, P2, P3 + " (Dede Febriansyah)"))
+    assert rec.metadata.authors == ["Dede Febriansyah"]
+    caption = "Pelatih memimpin latihan di stadion, Kamis (12/2/2026). Foto: Dede Febriansyah/Telisik"
+    rec = c.clean_text(page(title, "Dede Febriansyah", caption, P1, P2, P3))
+    assert rec.metadata.authors == ["Dede Febriansyah"]

@@ -182,29 +182,27 @@ def name_with_outlet(p: Page, s: HeaderScan) -> str | None:
 
 
 def name_line(p: Page, s: HeaderScan) -> str | None:
-    """A person's name alone right under the headline or its date, or right above the
-    editor's line (structure:name-line): the author ("Dede Febriansyah" d113, "Teguh
-    Kurniawan" over "Editor: ..." d127, "TSALIS NUR SHOLIKHAH" under the date d097; after a
-    dash, "- Daud", "- Redaksi")."""
-    name = dashed_name(s.t)
-    name = name if name is not None else s.t.strip() if person_name(s.t) else None
+    """A person's name alone right under the headline or its date, or right above the editor's line
+    (structure:name-line): the author ("Dede Febriansyah" d113, "Teguh Kurniawan" over "Editor: ..." d127,
+    "TSALIS NUR SHOLIKHAH" under the date d097; after a dash, "- Daud", "- Redaksi"). Under the headline,
+    one the story names is the person in the photo: its caption ("Indra Sjafri", "Sri Wahyuni": AK)."""
+    name = dashed if (dashed := dashed_name(s.t)) is not None else s.t.strip() if person_name(s.t) else None
     if p.title_idx is None or name is None:
         return None
-    nxt = p.lines[s.i + 1] if s.i + 1 < len(p.lines) else None
-    above_credit = nxt is not None and nxt.category in ("editor", "byline")
+    above_credit = s.i + 1 < len(p.lines) and p.lines[s.i + 1].category in ("editor", "byline")
     if s.prev_kind not in ("title", "date") and not above_credit:
         return None
-    s.line.drop("byline", "structure:name-line")
-    if name:
+    pictured = s.prev_kind == "title" and bool(name) and p.named_below(s.i, name)     # (the scan goes on alike)
+    s.line.drop("caption" if pictured else "byline", "structure:header-caption" if pictured else "structure:name-line")
+    if name and not pictured:
         p.doc.set_meta("authors", [name], "structure:name-line")
     return s.took(s.i, "byline", closes=True)
 
 
 def title_repeat(p: Page, s: HeaderScan) -> str | None:
-    """The headline printed again under itself (structure:title-repeat). Printed first
-    with the site's name after a dash ("... di Badung - Kabar Indo", as a page's <title>
-    gives it) or after a breadcrumb ("Beranda Bisnis ...") and then bare, the bare one is
-    the headline and the first its repeat."""
+    """The headline printed again under itself (structure:title-repeat). Printed first with the site's
+    name after a dash ("... di Badung - Kabar Indo", as a page's <title> gives it) or after a breadcrumb
+    ("Beranda Bisnis ...") and then bare, the bare one is the headline and the first its repeat."""
     if p.title_idx is None:
         return None
     title = p.lines[p.title_idx].text

@@ -2,12 +2,17 @@
 structure inputs, and what has been found so far (headline, standfirst, dateline)."""
 from __future__ import annotations
 
+import regex
+
 from ...model.document import Doc
 from ...ruleset.model import StructureInputs
 from ...text import dates
 from ...text.signals import count_words, prose_like
 from .dateline import match_dateline, patterns_key
 from .shapes import PHOTO_LABEL, STANDFIRST_GAP, content_words, name_line, teaser_snippet
+
+# A credit's label or mark right before a name: "Foto: Name", "Written by Name", "(Name".
+CREDIT_BEFORE_NAME = regex.compile(r"(?i)(?:\b(?:by|oleh|foto|photo|penulis|reporter|editor|laporan|dok)\b\s*:?|[(/:])\s*$")
 
 
 class Page:
@@ -115,6 +120,18 @@ class Page:
             if line.category in ("byline", "editor", "photo_credit"):
                 return True
             if self.dateline_of(line.text):
+                return True
+        return False
+
+    def named_below(self, i: int, name: str) -> bool:
+        """A kept sentence after line i names ``name`` as the story names a person, not as a
+        credit ("(Sri Wahyuni)", "Foto: Erni Yanti/Telisik", "Written by Admin Tekno"): the
+        story is about that person."""
+        for line in self.lines[i + 1:]:
+            t = line.text
+            k = t.find(name) if line.category is None else -1
+            if k >= 0 and prose_like(t) and t[k + len(name):k + len(name) + 1] not in ")/" \
+                    and not CREDIT_BEFORE_NAME.search(t, 0, k):
                 return True
         return False
 
