@@ -231,6 +231,7 @@ def test_is_date_line_false(line):
     "on 4 Mar 2024 at 10:15 WIB",                                            # a word before the date
     "4 Maret 2024 10:15 4 Maret 2024 10:15 Diperbarui: 4 Maret 2024 12:05 73",   # a counter after it
     "Kamis, 26 Juni 2025 - 13:49:45 Wib Lingkungan",                          # a section label after it
+    "News · 18 Apr 2022 WITA ·",                                               # a rubric and a middle dot
     # the page's view counter beside the date (three outlets)
     "Create By 22 January 2021 1 Views",
     "Berita 20 Agustus 2024 Dilihat 255 Orang",

@@ -923,3 +923,26 @@ def test_a_name_under_the_headline_that_the_story_names_is_the_photos_caption(c)
     caption = "Pelatih memimpin latihan di stadion, Kamis (12/2/2026). Foto: Dede Febriansyah/Telisik"
     rec = c.clean_text(page(title, "Dede Febriansyah", caption, P1, P2, P3))
     assert rec.metadata.authors == ["Dede Febriansyah"]
+
+
+def test_a_news_tickers_headlines_on_one_line_do_not_stop_the_header(c):
+    # a ticker's headlines run together above the date line and the headline (three outlets
+    # of AL): other stories' headlines; the header goes on to the headline and the photo's
+    # caption with its zoom button ("... Perbesar")
+    ticker = ("Bupati Lumajang Tegaskan Larangan Tahan Ijazah dan Wajib Patuhi UMK Ditengah Efisiensi, Pemkot "
+              "Probolinggo Digerojok Anggaran Rp40 Miliar untuk Perbaiki Infrastruktur Hari Buruh Internasional, "
+              "Mahasiswa dan Pekerja Lurug Gedung DPRD Jember")
+    title = "Bus Sekolah Gratis Ditambah Mulai Pekan Depan"
+    caption = "Bus sekolah gratis melintas di jalan protokol kota. Perbesar"
+    rec = Cleaner(keep_dropped=True).clean_text(page("Menu", "Mode Gelap", ticker, "News · 18 Apr 2022 WITA ·", title,
+                                                     caption, P1, P2, P3))
+    got = dropped(rec)
+    assert rec.metadata.title == title and got[ticker] == "recommendation/structure:ticker"
+    assert got["News · 18 Apr 2022 WITA ·"].startswith("date/") and got[caption].startswith("caption/")
+    assert rec.text.startswith(P1)
+
+
+def test_a_weekday_alone_over_the_date_is_no_writer(c):
+    # "Senin" over "09-02-2026 /" (a date line split in two, AL): no author
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", "Senin", "09-02-2026 /", P1, P2, P3))
+    assert rec.metadata.authors == [] and rec.metadata.published == "2026-02-09"

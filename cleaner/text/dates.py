@@ -217,12 +217,13 @@ _SHORT_DAY = r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])[./]\d\d(?![
 _FILLER = rf"(?:{_SEP}|{_SHORT_DAY}|{_CLOCK}(?:[:.][0-5]\d)?{_NUM_END}|{_ZONE}{_NL}|{_WEEKDAY}{_NL})"
 # Known labels may stand bare ("Diperbarui Kamis, ..."); any other short label of <= 3
 # words ("Kompas.com -", "Krismanto -", "Tanggal:") must end in ':' or a dash/bar, so a
-# sentence start such as "Pertandingan berlangsung 13 September 2023" is not a label.
+# sentence start such as "Pertandingan berlangsung 13 September 2023" is not a label. A rubric
+# before a middle dot is one ("News · 18 Apr 2022 WITA ·": a WordPress theme of two outlets of AL).
 _KNOWN_LABEL = (r"(?:diperbarui|dipublikasikan|diterbitkan|dipublish|diposting|diunggah|ditulis"
                 r"|terbit|tayang|updated?|last\s+updated|published|posted|tanggal|tgl\.?)"
                 r"(?:\s+(?:pada|on|at))?")
 _WORD = r"\p{L}[\p{L}\p{N}.'’&]*"
-_LABEL = rf"(?:{_KNOWN_LABEL}{_NL}|{_WORD}(?:\s+{_WORD}){{0,2}}\s*(?::|\s[-–—|]))"
+_LABEL = rf"(?:{_KNOWN_LABEL}{_NL}|{_WORD}(?:\s+{_WORD}){{0,2}}\s*(?::|\s[-–—|·•]))"
 _PREFIX_RE = regex.compile(rf"{_FILLER}*(?:{_LABEL}{_FILLER}*)?", regex.IGNORECASE)
 _SUFFIX_RE = regex.compile(rf"{_FILLER}*", regex.IGNORECASE)
 _MAX_DATE_LINE = 200  # a date line is short; longer lines are prose or page furniture
@@ -247,6 +248,12 @@ def is_date_line(line: str) -> bool:
             return False
         pos = fd.end
     return _SUFFIX_RE.fullmatch(line, pos) is not None
+
+
+def filler_only(text: str) -> bool:
+    """The text holds only what may stand around a date: a weekday, a time, a zone,
+    separators ("Senin", "16:26 WIB |"): half a date line split over two lines."""
+    return _SUFFIX_RE.fullmatch(text) is not None
 
 
 # A line whose dates make up this share of its characters (spaces aside) is a date line

@@ -48,6 +48,8 @@ RULE_IDS: dict[str, tuple[str, str]] = {
                                         "whose labels the dump printed without spaces)"),
     "structure:menu-row": ("header", "a line of five or more words, most of them a menu's rubrics or regions "
                                      "(\"News Politik Kriminal Olahraga Opini Berita Nasional\")"),
+    "structure:ticker": ("header", "a news ticker's headlines run together into one line (25 words or "
+                                   "more in title case, no sentence's end): other stories' headlines"),
     "structure:label": ("header", "three words or fewer in the header: section label, caption or other"),
     "structure:injected-headline": ("header, body", "another story's headline between paragraphs; "
                                                     "metadata.related"),
@@ -55,7 +57,8 @@ RULE_IDS: dict[str, tuple[str, str]] = {
     "structure:header-caption": ("header", "a sentence between the byline (or text-size widget) and the "
                                            "byline or dateline that follows, or under the headline a line "
                                            "opening with a caption's or photo's label or standing over a "
-                                           "photo's source label: the photo caption"),
+                                           "photo's source label, a short verbless line of names and places, "
+                                           "or a name the story names: the photo caption"),
     "structure:lead-repeats-body": ("frame", "a standfirst that opens with the dateline and repeats the "
                                              "next paragraph"),
     "structure:header-credit": ("frame", "a leftover header line shaped like a photo credit"),

@@ -60,6 +60,7 @@ from .shapes import (
     replaces_headline,
     site_suffixed,
     slash_credit,
+    ticker_row,
     timestamp_shaped,
     verbless_caption,
 )
@@ -261,8 +262,7 @@ def caption_repeat(p: Page, s: HeaderScan) -> str | None:
             and (sentence_case(lines[j].text) or lowered_words(t, lines[j].text) >= 2):
         return None     # the headline, then its standfirst in sentence case, maybe longer (Tribun Kaltim, S, AC)
     if j is None or not (starts_with_text(lines[j].text, t) or (
-            same_text(lines[j].text, t) and count_words(t) >= 3
-            and (s.title_closed or not title_like(t)))):
+            same_text(lines[j].text, t) and count_words(t) >= 3 and (s.title_closed or not title_like(t)))):
         return None
     if p.title_idx is None and count_words(t) <= LABEL_MAX_WORDS and title_like(lines[j].text):
         # A kicker whose words open the headline ("Berita Arema" / "BERITA AREMA POPULER
@@ -382,9 +382,12 @@ def label(p: Page, s: HeaderScan) -> str | None:
 
 
 def glued_links(p: Page, s: HeaderScan) -> str | None:
-    """Link labels run together into one line ("Tentang KamiPedoman Media SiberKetentuan
-    ...", "Bagikan Ke WhatsAppBagikan Ke Facebook..."): a menu or share row, whatever
-    its length (signals.glued_row); a menu's rubrics printed with spaces (shapes.menu_row)."""
+    """Link labels run together into one line ("Tentang KamiPedoman Media SiberKetentuan ...", "Bagikan
+    Ke WhatsAppBagikan Ke Facebook..."): a menu or share row, whatever its length (signals.glued_row); a
+    menu's rubrics printed with spaces (shapes.menu_row); a news ticker (shapes.ticker_row)."""
+    if ticker_row(s.t):
+        s.line.drop("recommendation", "structure:ticker")
+        return s.took(s.i, None, category="recommendation")
     spaced = menu_row(s.t)
     if not (spaced or glued_row(s.t)) or prose_like(s.t):
         return None
@@ -426,8 +429,7 @@ def header_caption(p: Page, s: HeaderScan) -> str | None:
     """Between the byline (or text-size widget) and a byline or dateline that
     follows, a sentence is the photo's caption."""
     if not (p.title_idx is not None and prose_like(s.t)
-            and s.prev_kind in ("byline", "editor", "other", "widget") and (
-                p.header_continues(s.i + 1)
+            and s.prev_kind in ("byline", "editor", "other", "widget") and (p.header_continues(s.i + 1)
                 or p.inputs.header_caption and s.prev_kind == "widget" and not s.dl)):
         return None
     s.line.drop("caption", "structure:header-caption")

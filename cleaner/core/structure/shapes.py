@@ -304,10 +304,11 @@ def place_words(text: str) -> bool:
 def name_line(text: str) -> bool:
     """A short person's name alone on its line ("Kiki", "wartapalapa"); not a line whose
     words are mostly common words (a section label "Nasional", a slogan "Muda dan ..."),
-    a site's furniture ("Cari Berita") or a place ("Pantai Ancol")."""
+    a site's furniture ("Cari Berita"), a place ("Pantai Ancol") or a weekday ("Senin" over
+    "09-02-2026 /": a date line split in two, AL)."""
     return count_words(text) <= NAME_MAX_WORDS and bool(NAME_LINE.match(text)) and \
         text.strip(" :").casefold() not in SPLIT_LABELS and not mostly_stopwords(text) and not site_words(text) \
-        and not place_words(text)
+        and not place_words(text) and not dates.filler_only(text)
 
 
 @memo
@@ -331,6 +332,26 @@ def list_headline(text: str) -> bool:
 EMPTY_CELL_CAPTION = regex.compile(r"[.!?)]\s*\|\s*$")
 
 
+# A news ticker's headlines run together on one line with spaces: a long line of title-case
+# words and no sentence's end ("Bupati Lumajang Tegaskan Larangan ... Pemkot Probolinggo Digerojok
+# Anggaran ... Hari Buruh Internasional, ..."): the page top's of three outlets of AL, where the
+# header scan stopped at it; four more such lines of the labelled pages (AA, AD, AG, AJ) are all
+# other stories' headlines, none the story's. In capitals, it is a notice ("TERIMA KASIH TELAH
+# MENGIKUTI ...", S) as often as a ticker.
+TICKER_MIN_WORDS = 25
+TICKER_CAPITALISED = 0.8
+_SENTENCE_END = regex.compile(r"[.!?][\"”’']?(?:\s|$)")
+
+
+def ticker_row(text: str) -> bool:
+    """A run of headlines printed as one line (see above)."""
+    ws = text.split()
+    if len(ws) < TICKER_MIN_WORDS or text.isupper() or _SENTENCE_END.search(text):
+        return False
+    content = [w for w in ws if w[:1].isalpha() and w.lower() not in TITLE_SMALL_WORDS]
+    return bool(content) and sum(w[0].isupper() for w in content) >= TICKER_CAPITALISED * len(content)
+
+
 # A caption names people and places; a standfirst says something. A short line of parts
 # joined by commas with no verb in it ("Pj Sekretaris Daerah Kabupaten Probolinggo, Heri
 # Sulistyanto.", "Fitra Hergyana, dokter spesialis kulit dan kelamin", "Jalan rusak di Desa
@@ -340,7 +361,8 @@ EMPTY_CELL_CAPTION = regex.compile(r"[.!?)]\s*\|\s*$")
 # nouns such as "Direktur" count too, on the safe side) or one that asserts ("akan", "tidak").
 # A headline in title case ("..., Bersama Ustadz ... Dari Pringsewu") is no caption, nor is
 # a line with a date ("Jember, 11 Juli 2017": a dateline's or date line's) or a label and a dash
-# ("News - Name, CNBC Indonesia": a credit line's).
+# ("News - Name, CNBC Indonesia": a credit line's), nor a place and the outlet's name alone
+# ("KabarTV, Penajam Paser Utara": a dateline alone, frame.place_brand_alone).
 VERBLESS_MAX_WORDS = 12
 _VERB_PREFIXES = ("me", "ber", "di", "ter", "per")
 _NOT_VERBS = frozenset({"bersama", "beserta"})
@@ -349,7 +371,7 @@ _ASSERTING = frozenset("akan sudah telah tidak belum bisa dapat harus adalah mer
 
 def verbless_caption(text: str) -> bool:
     """A short line of comma-joined names, titles and places with no verb (see above)."""
-    if "," not in text or "?" in text or "!" in text or " - " in text:
+    if "," not in text or "?" in text or "!" in text or " - " in text or PLACE_BRAND_ALONE.match(text):
         return False
     parts = [w.strip(".,;:()\"“”'’").lower() for w in text.split()]
     if len(parts) > VERBLESS_MAX_WORDS or any(w.lower() in TITLE_SMALL_WORDS for w in text.split()[1:] if w[:1].isupper()):
@@ -367,7 +389,8 @@ def caption_like(text: str) -> bool:
         or copyright_caption(text) \
         or "*" in text and STAR_CREDIT.search(text) is not None \
         or "@" in text and HANDLE_CREDIT.search(text) is not None \
-        or text.lower().startswith(("keterangan gambar", "keterangan foto", "ket foto", "ket. foto", "ket gambar"))
+        or text.lower().startswith(("keterangan gambar", "keterangan foto", "ket foto", "ket. foto", "ket gambar")) \
+        or text.endswith(" Perbesar") and count_words(text) >= 4   # the image's zoom button after it (four outlets)
 
 
 # The same text printed twice with nothing between ("Ilustrasi narkoba jenis sabu.
