@@ -946,3 +946,15 @@ def test_a_weekday_alone_over_the_date_is_no_writer(c):
     # "Senin" over "09-02-2026 /" (a date line split in two, AL): no author
     rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", "Senin", "09-02-2026 /", P1, P2, P3))
     assert rec.metadata.authors == [] and rec.metadata.published == "2026-02-09"
+
+
+def test_a_short_storys_editor_line_does_not_make_its_first_paragraph_a_caption(c):
+    # An image's markdown residue under the headline, then the story (its dateline one no
+    # pattern knows), one more paragraph and the editor's line (an iNews site of AM): the
+    # first paragraph is the story's, not a caption between the image and a credit
+    first = ("CILEGON, iNewsBanten - Dinas Kesehatan Kota Cilegon menyampaikan kasus demam berdarah di kota "
+             "itu terus meningkat sejak awal tahun.")
+    rec = c.clean_text(page("Kasus DBD Terus Meningkat, Ini Upaya Dinas Kesehatan Kota Cilegon",
+                            "![header img](https://img.example.com/media/600/files/c6725.jpg)", first, P2,
+                            "Editor : Mahesa Apriandi"))
+    assert rec.text.startswith(first) and rec.metadata.captions == []

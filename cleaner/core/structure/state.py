@@ -115,10 +115,13 @@ class Page:
         return None
 
     def header_continues(self, i: int) -> bool:
-        """The header goes on after line i-1: a byline or a dateline paragraph follows."""
+        """The header goes on after line i-1: a byline or a dateline paragraph follows, before
+        a paragraph of the story (a short story's editor line under it: an iNews site of AM)."""
         for line in self.lines[i:i + 3]:
             if line.category in ("byline", "editor", "photo_credit"):
                 return True
+            if line.category is None and prose_like(line.text) and not self.dateline_of(line.text):
+                return False
             if self.dateline_of(line.text):
                 return True
         return False
