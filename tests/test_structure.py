@@ -958,3 +958,15 @@ def test_a_short_storys_editor_line_does_not_make_its_first_paragraph_a_caption(
                             "![header img](https://img.example.com/media/600/files/c6725.jpg)", first, P2,
                             "Editor : Mahesa Apriandi"))
     assert rec.text.startswith(first) and rec.metadata.captions == []
+
+
+def test_bulleted_links_under_a_link_label_go_even_when_they_share_the_storys_words(c):
+    # "Baca Juga:" over three bulleted headlines about the phone the story is about (a
+    # technology site of AM): links, not the story's subheadings (those carry no bullet)
+    story = ("Xiaomi memastikan ponsel Redmi K20 Pro dengan harga dan spesifikasi kelas atas segera masuk ke "
+             "pasar Indonesia tahun ini.")
+    links = ["- Harga dan Spesifikasi Redmi K20 Pro", "- Xiaomi Resmi Merilis Mi 9, Inilah Harga dan Spesifikasinya",
+             "- Xiaomi Blackshark 2 Pro Dirilis, Inilah Harga dan Spesifikasinya!"]
+    more = "Menurut dia, Redmi K20 Pro akan dijual dengan harga yang bersaing dengan spesifikasi lengkap."
+    rec = c.clean_text(page("Xiaomi Segera Bawa Ponsel Flagship ke Indonesia", story, P2, "Baca Juga:", *links, more, P3))
+    assert not any(link in rec.text for link in links) and more in rec.text

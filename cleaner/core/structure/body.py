@@ -314,11 +314,13 @@ def link_box(p: Page, start: int, end: int) -> None:
             if not link_like(t) or dates.find_date(t) or SENTENCE_INSIDE.search(t):
                 break
             # A subheading of the story shares most of its words with the body
-            # (the links were lost in scraping); another story's headline does not.
-            if p.shared_words(t, start, end) > INJECTED_MAX_SHARED:
+            # (the links were lost in scraping); another story's headline does not. A
+            # bulleted line is no subheading ("- Harga dan Spesifikasi Redmi K20 Pro" under
+            # "Baca Juga:" in a story about that phone: a technology site of AM).
+            if not BULLET.match(t) and p.shared_words(t, start, end) > INJECTED_MAX_SHARED:
                 break
             line.drop(label.category, "structure:link-box")
-            p.doc.set_meta("related", t, "structure:link-box")
+            p.doc.set_meta("related", BULLET.sub("", t).strip(), "structure:link-box")   # (as headline_list)
 
 
 def injected_headline(p: Page, start: int, end: int) -> None:
