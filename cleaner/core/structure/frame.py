@@ -187,9 +187,7 @@ def header_line(p: Page, k: int) -> None:
         # The headline bare under its copy with the site's name after a dash ("... - SUARAKPK",
         # a small site of AK), further down than the scan reached: the headline, as in
         # header.title_repeat
-        p.lines[p.title_idx].drop("title", "structure:title-repeat", force=True)
-        p.title_idx = k
-        line.drop("title", "structure:title")
+        p.bare_headline(k)
     elif prose_like(t) or count_words(t) > 8:
         line.drop("caption" if p.title_idx is not None and k > p.title_idx else "recommendation",
                   "structure:header-text")

@@ -208,10 +208,7 @@ def title_repeat(p: Page, s: HeaderScan) -> str | None:
         return None
     title = p.lines[p.title_idx].text
     if site_suffixed(title, s.t) or breadcrumb_prefixed(title, s.t):
-        # printed twice, it is the headline: no later line replaces it
-        p.lines[p.title_idx].drop("title", "structure:title-repeat", force=True)
-        p.title_idx = s.i
-        s.line.drop("title", "structure:title")
+        p.bare_headline(s.i)     # printed twice, it is the headline: no later line replaces it
         return s.took(s.i, "title", closes=True)
     # (or a copy under it after a few words: "Thumbnail <headline>", an image's alt text, AA)
     if not (same_text(s.t, title) or starts_with_text(s.t, title, 20) or breadcrumb_prefixed(s.t, title)):

@@ -373,9 +373,10 @@ def verbless_caption(text: str) -> bool:
     """A short line of comma-joined names, titles and places with no verb (see above)."""
     if "," not in text or "?" in text or "!" in text or " - " in text or PLACE_BRAND_ALONE.match(text):
         return False
-    parts = [w.strip(".,;:()\"“”'’").lower() for w in text.split()]
-    if len(parts) > VERBLESS_MAX_WORDS or any(w.lower() in TITLE_SMALL_WORDS for w in text.split()[1:] if w[:1].isupper()):
+    split = text.split()
+    if len(split) > VERBLESS_MAX_WORDS or any(w.lower() in TITLE_SMALL_WORDS for w in split[1:] if w[:1].isupper()):
         return False
+    parts = [w.strip(".,;:()\"“”'’").lower() for w in split]
     return not any(w in _ASSERTING or len(w) >= 5 and w.isalpha() and w.startswith(_VERB_PREFIXES)
                    and w not in _NOT_VERBS for w in parts) and dates.find_date(text) is None
 

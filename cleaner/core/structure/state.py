@@ -49,6 +49,13 @@ class Page:
         # The names of a writer credit closing the story (credits.closing_credit).
         self.writer_credit: list[str] = []
 
+    def bare_headline(self, k: int) -> None:
+        """Line k is the headline printed bare under its first copy (with the site's name after
+        a dash, or after a breadcrumb): it is the title, the first copy its repeat."""
+        self.lines[self.title_idx].drop("title", "structure:title-repeat", force=True)
+        self.title_idx = k
+        self.lines[k].drop("title", "structure:title")
+
     def over_photo_label(self, i: int) -> bool:
         """The line after line i is a photo's source label ("Sumber :", dropped as a credit):
         line i is the photo's caption."""
@@ -120,10 +127,10 @@ class Page:
         for line in self.lines[i:i + 3]:
             if line.category in ("byline", "editor", "photo_credit"):
                 return True
-            if line.category is None and prose_like(line.text) and not self.dateline_of(line.text):
-                return False
             if self.dateline_of(line.text):
                 return True
+            if line.category is None and prose_like(line.text):
+                return False
         return False
 
     def named_below(self, i: int, name: str) -> bool:
