@@ -498,6 +498,11 @@ def test_one_paragraph_story_read_as_standfirst_or_caption_is_the_body(c):
     closed = story[:-1] + " (Chs)"
     rec = c.clean_text(page(closed, "1 2 3", "Kontributor di Koran Contoh"))
     assert rec.text.split("\n\n")[0] == closed
+    # ... or under a photo credit, a story of one long paragraph with no dateline a pattern
+    # knows (a Makassar portal of AN came out empty)
+    rec = c.clean_text(page("Gubernur Lantik Ratusan Pejabat di Gedung Serbaguna Kota", "Ilustrasi.(Ist)",
+                            P2 + " " + P3))
+    assert rec.text == P2 + " " + P3
 
 
 def test_caption_printing_the_sites_dateline_gives_way_to_the_story(c):
@@ -970,3 +975,19 @@ def test_bulleted_links_under_a_link_label_go_even_when_they_share_the_storys_wo
     more = "Menurut dia, Redmi K20 Pro akan dijual dengan harga yang bersaing dengan spesifikasi lengkap."
     rec = c.clean_text(page("Xiaomi Segera Bawa Ponsel Flagship ke Indonesia", story, P2, "Baca Juga:", *links, more, P3))
     assert not any(link in rec.text for link in links) and more in rec.text
+
+
+def test_a_sentence_case_headline_that_speaks_of_the_story_is_the_headline(c):
+    # ANTARA's sites print their headlines in sentence case: no title-case line speaks of the
+    # story, so the leftover line that shares most of its words with the opening paragraph is it.
+    first = ("Cilacap (ANTARA News) - Sebanyak 386 keluarga dilaporkan mengungsi di tiga lokasi akibat "
+             "banjir yang melanda Desa Kalijeruk, Kabupaten Cilacap, Jawa Tengah.")
+    caption = ("warga melihat banjir yang menggenangi permukiman di Kampung Sewu, Jebres, Solo, Jawa Tengah, "
+               "Minggu (19/6/2016). Sejumlah kawasan di Solo terendam banjir.")
+    headline = "386 keluarga mengungsi akibat banjir di Cilacap"
+    rec = c.clean_text(page(headline, "29 Juli 2016 21:53 WIB", caption, first, P2, P3))
+    assert rec.metadata.title == headline and rec.text.split("\n\n") == [first, P2, P3]
+    # a caption closed by its credit in brackets is none
+    credited = "Keluarga mengungsi akibat banjir yang melanda desa itu (ANT- Budi Santoso)"
+    rec = c.clean_text(page(credited, "29 Juli 2016 21:53 WIB", caption, first, P2, P3))
+    assert rec.metadata.title is None

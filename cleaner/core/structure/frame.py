@@ -6,7 +6,7 @@ from collections import Counter
 
 from ...text import dates
 from ...text.byline import flatten_table
-from ...text.signals import count_words, prose_like, title_like
+from ...text.signals import count_words, link_like, prose_like, title_like
 from .credits import header_credit, record_credit
 from .shapes import (
     BULLET,
@@ -271,7 +271,7 @@ def place_brand_alone(p: Page, start: int) -> int:
 # Header steps that take a paragraph for something else (a standfirst, a caption): on a
 # page whose body comes out empty, that paragraph was the story.
 STORY_IN_HEADER = frozenset({"structure:lead", "structure:caption-credit", "structure:header-text",
-                             "structure:header-caption"})
+                             "structure:header-caption", "structure:caption-after-credit"})
 
 
 def empty_body(p: Page) -> None:
@@ -298,6 +298,11 @@ LEFTOVER_TITLE_WORDS = (3, 30)
 # A leftover line printed twice (the headline and its repeat: the image's alt text, an AMP
 # title) is the headline with one word of the opening paragraph and four words or more.
 REPEATED_TITLE_MIN_WORDS = 4
+# A headline in sentence case (a standfirst's or a caption's shape too) speaks of the story
+# more closely: this many topic words shared with the opening paragraph, this share of its own.
+SENTENCE_TITLE_SHARED = 3
+SENTENCE_TITLE_SHARE = 0.4
+SENTENCE_TITLE_MAX_WORDS = 16
 
 
 def title_from_leftovers(p: Page, start: int) -> None:
@@ -308,7 +313,9 @@ def title_from_leftovers(p: Page, start: int) -> None:
     paragraph (a teaser or a menu does not); title case (a standfirst or a caption in
     sentence case shares them too), no caption, date line or bulleted item. Printed twice
     among the leftovers, one shared word is enough ("Jalan Rusak di Indonesia Makin Panjang"
-    twice over "... mengabaikan rusaknya jalan provinsi ...": unseen solopos and gotimes pages)."""
+    twice over "... mengabaikan rusaknya jalan provinsi ...": unseen solopos and gotimes pages).
+    With none in title case, one in sentence case that speaks of it more closely
+    (_sentence_case_headline)."""
     opens = p.dateline_idx if p.dateline_idx is not None else p.marked_idx
     if p.title_idx is not None or opens is None or opens >= len(p.lines):
         return
@@ -323,9 +330,33 @@ def title_from_leftovers(p: Page, start: int) -> None:
         repeated = seen[t] > 1 and count_words(t) >= REPEATED_TITLE_MIN_WORDS and shared >= 1
         if (repeated or shared >= LEFTOVER_TITLE_SHARED and share >= LEFTOVER_TITLE_SHARE) and share > best_share:
             best, best_share = k, share
+    if best is None:
+        best = _sentence_case_headline(p, leftovers, opens)
     if best is not None:
         p.lines[best].drop("title", "structure:title", force=True)
         p.title_idx = best
+
+
+def _sentence_case_headline(p: Page, leftovers: list[int], opens: int) -> int | None:
+    """No leftover in title case speaks of the story: the first one in sentence case that
+    speaks of it more closely is the headline (ANTARA's sites print headlines so: "386 keluarga
+    mengungsi akibat banjir di Cilacap" over "Cilacap (ANTARA News) - Sebanyak 386 keluarga ...";
+    three of its regional sites and two other outlets in AC-AM). A headline's shape (no closing
+    punctuation, at most SENTENCE_TITLE_MAX_WORDS words), no caption: none closed by a bracket
+    ("... Puncak Suroloyo (PM- Roberto Gusta)", a credit) or holding a date; a standfirst closes
+    with its full stop."""
+    opening = _opening_words(p, opens, topic_words)
+    for k in leftovers:
+        t = p.lines[k].text
+        if not LEFTOVER_TITLE_WORDS[0] <= count_words(t) <= SENTENCE_TITLE_MAX_WORDS or t.rstrip().endswith(")") \
+                or BULLET.match(t) or not link_like(t) or caption_like(t) or SENTENCE_THEN_CREDIT.search(t) \
+                or dates.find_date(t) is not None:
+            continue
+        own = topic_words(t)
+        shared = len(own & opening)
+        if shared >= SENTENCE_TITLE_SHARED and shared / len(own) >= SENTENCE_TITLE_SHARE:
+            return k
+    return None
 
 
 # Header lines under the headline that may be the story's own headline after all: read as a
