@@ -549,6 +549,18 @@ def test_link_box_label_takes_the_headlines_below_it(c):
     assert rec.text.split("\n\n") == [P1, P2, P3, P4]
 
 
+def test_link_box_at_the_pages_end_takes_links_on_the_storys_topic(c):
+    # Under "Baca Juga" with no paragraph after them, headlines sharing the story's words are
+    # links (four "BNN ..." links under a story about the BNN: AN), however many.
+    links = ["Harga Cabai Rawit Naik Lagi di Pasar Induk", "Pasokan Cabai dari Jawa Tengah Berkurang",
+             "Pedagang Cabai Pasar Induk Mengeluh Sepi", "Harga Cabai Rawit di Pasar Induk Turun"]
+    story = ["Harga cabai rawit di Pasar Induk naik karena pasokan dari Jawa Tengah berkurang, kata pedagang.",
+             "Pedagang cabai di pasar induk mengeluh pembeli sepi sejak harga naik pekan lalu."]
+    rec = c.clean_text(page(*story, P2, "Baca Juga", *links))
+    assert rec.text.split("\n\n") == [*story, P2]
+    assert rec.metadata.related == links
+
+
 @pytest.mark.parametrize("after", [
     P3,                                  # the links were lost in scraping: the story goes on
     "Armada Bus Sekolah Baru",           # a subheading: its words are the story's

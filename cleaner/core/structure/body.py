@@ -18,6 +18,7 @@ from ...text.signals import (
     headline_like,
     link_like,
     lowercase_content_words,
+    prose_like,
     same_text,
     starts_with_text,
     title_like,
@@ -299,16 +300,17 @@ def link_box(p: Page, start: int, end: int) -> None:
     """A link box's label alone on its line ("Baca juga:", dropped by a rule with
     ``label: true``) and the linked headlines on the lines below it, as text dumps
     print a link box: up to CROSSLINK_LABEL_RUN headline-like lines right after the
-    label go with it, in its category. A sentence (or two in one line), a date, or a line sharing most
-    of its words with the story (a subheading: the links were lost) ends the box."""
+    label go with it, in its category (all of them with no paragraph after them). A sentence (or two in one line), a date, or a line sharing most
+    of its words with the story with a paragraph after it (a subheading: the links were lost) ends
+    the box."""
     lines = p.lines
     for i in range(start, end):
         label = lines[i]
         if label.rule not in p.inputs.label_rules:
             continue
-        for j in range(i + 1, min(end, i + 1 + CROSSLINK_LABEL_RUN)):
+        for j in range(i + 1, end):
             line = lines[j]
-            if line.category is not None:
+            if line.category is not None or j > i + CROSSLINK_LABEL_RUN and _story_after(p, j - 1, end):
                 break
             t = line.text
             if not link_like(t) or dates.find_date(t) or SENTENCE_INSIDE.search(t):
@@ -317,10 +319,19 @@ def link_box(p: Page, start: int, end: int) -> None:
             # (the links were lost in scraping); another story's headline does not. A
             # bulleted line is no subheading ("- Harga dan Spesifikasi Redmi K20 Pro" under
             # "Baca Juga:" in a story about that phone: a technology site of AM).
-            if not BULLET.match(t) and p.shared_words(t, start, end) > INJECTED_MAX_SHARED:
+            # No subheading closes the story: under the label, headlines with no paragraph
+            # after them are links, on the story's topic or not (an104: four "BNN ..." links
+            # under a story about the BNN).
+            if not BULLET.match(t) and p.shared_words(t, start, end) > INJECTED_MAX_SHARED \
+                    and _story_after(p, j, end):
                 break
             line.drop(label.category, "structure:link-box")
             p.doc.set_meta("related", BULLET.sub("", t).strip(), "structure:link-box")   # (as headline_list)
+
+
+def _story_after(p: Page, j: int, end: int) -> bool:
+    """A paragraph of the story (prose) follows line j before the body's end."""
+    return any(line.category is None and prose_like(line.text) for line in p.lines[j + 1:end])
 
 
 def injected_headline(p: Page, start: int, end: int) -> None:
