@@ -49,6 +49,9 @@ from cleaner.text.byline import Credit, parse_closing_credit, parse_credit
     ("Ratna Dewi | Senin, 3 Maret 2025 | 09:12", ["Ratna Dewi"], None),
     ("Administrator • 2025-03-03 09:12:40", ["Administrator"], None),
     ("Redaksi - Senin, 3 Maret 2025", ["Redaksi"], None),
+    # ... or the writer's short name, one word (Z, AM, AN)
+    ("Ferdian - Sabtu, 14 Mei 2022 | 15:15 WIB", ["Ferdian"], None),
+    ("AZ - Kamis, 18 Juli 2019 07:00 WIB", ["AZ"], None),
 ])
 def test_credit_lines(line, authors, editor):
     credit = parse_credit(line)
@@ -204,3 +207,21 @@ def test_a_closing_credit_naming_an_editor_is_no_writer():
 def test_a_rule_capture_s_names(value, names):
     from cleaner.core.marking import split_names
     assert split_names(value) == names
+
+
+@pytest.mark.parametrize("line", [
+    "Olahraga · 21 Sep 2023 19:11 WIB",          # a rubric before the date
+    "LHOKSEUMAWE · 27 Dec 2018 06:58 WIB ·",     # a place in capitals
+    "Kota | Senin, 3 Maret 2025",                # a place's word
+    "Bola - 12 Mei 2021",
+    "Ardy | Jumat, 07 Mei 2021 - 10:09 WIB",     # a bar: a rubric's as well ("Biografi | <date>")
+    "Kamis - 23-01-2014 | 10:57 WIB",            # a weekday
+])
+def test_one_word_before_a_date_that_names_nobody(line):
+    assert parse_credit(line) is None
+
+
+def test_a_short_name_before_the_date_is_a_loose_credit():
+    # under the headline only: above it, the one word could be anything's
+    assert parse_credit("Ferdian - Sabtu, 14 Mei 2022 | 15:15 WIB").loose
+    assert not parse_credit("Ratna Dewi | Senin, 3 Maret 2025 | 09:12").loose

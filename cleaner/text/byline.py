@@ -289,6 +289,18 @@ PLACE_WORDS = frozenset({"kota", "kabupaten", "kab", "provinsi", "kecamatan", "k
                          "gereja", "stadion", "bandara", "pelabuhan", "terminal", "gedung", "kantor", "taman",
                          "istana", "hotel"})
 NOT_PERSON_WORDS = MEDIA_WORDS | PLACE_WORDS
+# A site's rubrics and its regions' short names (shapes.menu_row reads a menu of them): a
+# rubric before the date ("Olahraga · 21 Sep 2023 19:11 WIB") is no writer's short name.
+RUBRIC_WORDS = frozenset("""home beranda index indeks news berita terkini terbaru populer nasional internasional
+    regional daerah nusantara metro politik pemerintahan pemerintah hukum kriminal peristiwa ekonomi ekbis bisnis
+    keuangan olahraga sport bola otomotif tekno teknologi sains pendidikan kesehatan sehat hiburan seleb
+    selebriti lifestyle gaya wisata travel kuliner religi opini esai sosok tokoh budaya video foto infografis
+    headline aceh sumut sumbar riau kepri jambi sumsel bengkulu lampung babel jakarta jabar
+    banten jateng jatim diy yogya bali ntb ntt kalbar kalteng kalsel kaltim kaltara sulut sulteng sulsel sultra
+    sulbar gorontalo maluku malut papua sumatera jawa kalimantan sulawesi""".split())
+# A writer's short name, one word: a capitalised word ("Ardy", "Ferdian") or initials ("AZ").
+_SHORT_NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}{2,}|\p{Lu}{2,3})$")
+_DASH_AFTER_NAME = regex.compile(r"\s[-–—]\s")
 
 
 def _name_and_date(text: str) -> Credit | None:
@@ -305,7 +317,16 @@ def _name_and_date(text: str) -> Credit | None:
     name = m.group("name")
     words = name.casefold().split()
     if len(words) == 1:
-        return Credit(authors=[name]) if words[0] in ACCOUNT_NAMES else None
+        if words[0] in ACCOUNT_NAMES:
+            return Credit(authors=[name])
+        # A writer's short name, then a dash and the date ("Ferdian - Sabtu, 14 Mei 2022 | 15:15
+        # WIB", "AZ - Kamis, 18 Juli 2019 07:00 WIB": two outlets of Z and AM): loose, a credit
+        # under the headline only. A rubric's bar ("Biografi | 02 Desember 2021, 05:00",
+        # "Olahraga · 21 Sep 2023") is no dash; a weekday, a rubric or a place is no name.
+        if _SHORT_NAME.match(name) and _DASH_AFTER_NAME.match(text, len(name)) and not dates.filler_only(name) \
+                and words[0] not in RUBRIC_WORDS and words[0] not in NOT_PERSON_WORDS:
+            return Credit(authors=[name], loose=True)
+        return None
     if any(w in NOT_PERSON_WORDS for w in words) or dates.find_dates(name) or TEAM_RE.match(name) \
             or stopword_density(name) > 0.5:
         return None

@@ -155,7 +155,10 @@ def credit_line(p: Page, s: HeaderScan) -> str | None:
         return None
     kind = record_credit(p, credit, "structure:credit-line")
     s.line.drop(kind, "structure:credit-line")
-    return s.took(s.i, kind, closes=p.title_idx is not None)
+    # (a date line naming its writer by a short name, loose: the scan reads on as under the
+    # date line it was read as before the name was known)
+    return s.took(s.i, "date" if credit.loose and kind == "byline" and dates.mostly_date(s.t) else kind,
+                  closes=p.title_idx is not None)
 
 
 def name_with_outlet(p: Page, s: HeaderScan) -> str | None:

@@ -9,7 +9,7 @@ import regex
 
 from ...ruleset.matcher import may_match
 from ...text import dates
-from ...text.byline import PLACE_WORDS
+from ...text.byline import PLACE_WORDS, RUBRIC_WORDS
 from ...text.signals import (
     TITLE_SMALL_WORDS,
     count_words,
@@ -270,13 +270,7 @@ def site_words(text: str) -> bool:
 # Nasional", a Kalimantan outlet of AH; "News Bola Daerah Sulawesi Sumatera Jabar Banten ...",
 # one outlet's pages in Y, AB and AC; "News Ekbis Sosok Halal Pelesir Olahraga ...", Y) and its
 # regions' short names. A headline names a rubric or a region among other words.
-MENU_WORDS = frozenset("""home beranda index indeks news berita terkini terbaru populer nasional internasional
-    regional daerah nusantara metro politik pemerintahan pemerintah hukum kriminal peristiwa ekonomi ekbis bisnis
-    keuangan olahraga sport bola otomotif tekno teknologi sains pendidikan kesehatan sehat hiburan seleb
-    selebriti lifestyle gaya wisata travel kuliner religi opini esai sosok tokoh budaya video foto infografis
-    headline aceh sumut sumbar riau kepri jambi sumsel bengkulu lampung babel jakarta jabar
-    banten jateng jatim diy yogya bali ntb ntt kalbar kalteng kalsel kaltim kaltara sulut sulteng sulsel sultra
-    sulbar gorontalo maluku malut papua sumatera jawa kalimantan sulawesi""".split())
+MENU_WORDS = RUBRIC_WORDS
 MENU_MIN_WORDS, MENU_SHARE = 5, 0.6
 
 
