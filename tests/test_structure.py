@@ -1003,3 +1003,15 @@ def test_a_sentence_case_headline_that_speaks_of_the_story_is_the_headline(c):
     credited = "Keluarga mengungsi akibat banjir yang melanda desa itu (ANT- Budi Santoso)"
     rec = c.clean_text(page(credited, "29 Juli 2016 21:53 WIB", caption, first, P2, P3))
     assert rec.metadata.title is None
+
+
+@pytest.mark.parametrize("slot", [["ADVERTISEMENT", "ads", "SCROLL TO RESUME CONTENT"],
+                                  ["Advertisement", "Koran Contoh", "Scroll ke bawah untuk melanjutkan"]])
+def test_a_word_or_three_between_two_ad_lines_is_the_ad_slots(c, slot):
+    # (AG, AL; the site's name in the slot: AN)
+    rec = c.clean_text(page(P1, P2, *slot, P3, P4))
+    assert rec.text.split("\n\n") == [P1, P2, P3, P4]
+    assert dropped(rec)[slot[1]] == "ad/structure:ad-slot"
+    # one ad line only: the short line is the story's (a subheading)
+    rec = c.clean_text(page(P1, P2, slot[0], "Armada Baru", P3, P4))
+    assert "Armada Baru" in rec.text.split("\n\n")

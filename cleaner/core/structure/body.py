@@ -187,8 +187,8 @@ _LINE_STEPS = tuple(step for _, step in LINE_STEPS)
 
 def mark_body(p: Page, start: int, end: int) -> None:
     """Every body line through :data:`LINE_STEPS` (then ``date_line_in_body``), then the
-    passes over runs of lines: headline lists, link boxes, injected headlines; last, a
-    phrase printed three times or more."""
+    passes over runs of lines: ad slots, headline lists, link boxes, injected headlines; last,
+    a phrase printed three times or more."""
     lines = p.lines
     title = lines[p.title_idx].text if p.title_idx is not None else None
     photo_labels(p, start, end)
@@ -203,11 +203,24 @@ def mark_body(p: Page, start: int, end: int) -> None:
                 break
         else:
             date_line_in_body(p, i, line, nxt, title, start)
+    ad_slot(p, start, end)
     headline_list(p, start, end)
     link_box(p, start, end)
     injected_headline(p, start, end)
     teaser_cells(p, start, end)
     printed_thrice(p, start, end)
+
+
+def ad_slot(p: Page, start: int, end: int) -> None:
+    """A word or three between two ad lines is the ad slot's too: "ADVERTISEMENT" / "ads" /
+    "SCROLL TO RESUME CONTENT" (two outlets of AG and AL), "Advertisement" / "Koran Banjar" /
+    "Scroll ke bawah untuk melanjutkan" (the site's name in the slot: AN) (structure:ad-slot)."""
+    lines = p.lines
+    for k in range(max(start, 1), min(end, len(lines) - 1)):
+        line = lines[k]
+        if line.category is None and lines[k - 1].category == "ad" and lines[k + 1].category == "ad" \
+                and count_words(line.text) <= LABEL_MAX_WORDS and not ends_sentence(line.text):
+            line.drop("ad", "structure:ad-slot")
 
 
 # The caption printed above such a label is a phrase, not a paragraph.

@@ -93,6 +93,8 @@ RULE_IDS: dict[str, tuple[str, str]] = {
                                  "(a gallery's caption under each photo)"),
     "structure:photo-label-value": ("body", "a photo between paragraphs printed as caption, source label "
                                             "(\"Photo :\") and credit: the credit under the label and the caption above it"),
+    "structure:ad-slot": ("body", "a word or three between two ad lines (\"Advertisement\" / the site's name / "
+                                  "\"Scroll ke bawah untuk melanjutkan\"): the ad slot's"),
     "structure:date-line-in-body": ("body", "a timestamp line inside the body: a header block printed late"),
     "structure:headline-list": ("body", "two or more bulleted headlines in a row; metadata.related"),
     "structure:link-box": ("body", "headline lines under a link box's label (label: true); metadata.related"),
