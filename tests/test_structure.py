@@ -1015,3 +1015,13 @@ def test_a_word_or_three_between_two_ad_lines_is_the_ad_slots(c, slot):
     # one ad line only: the short line is the story's (a subheading)
     rec = c.clean_text(page(P1, P2, slot[0], "Armada Baru", P3, P4))
     assert "Armada Baru" in rec.text.split("\n\n")
+
+
+def test_an_illustrations_caption_closed_by_its_source_is_no_headline(c):
+    # "Ilustrasi Inflasi (hariansinggalang.com)" over a story with no headline was the title
+    # (AN); every "Ilustrasi ... (source)" line of the labelled sets is a caption.
+    cap = "Ilustrasi Inflasi (hariansinggalang.com)"
+    rec = c.clean_text(page(cap, P1, P2, P3))
+    assert rec.metadata.title is None and rec.text.split("\n\n") == [P1, P2, P3]
+    assert caption_like(cap) and caption_like("Ilustrasi banjir (IDN Times/Aditya Pratama)")
+    assert not caption_like("Ilustrasi Kebijakan Baru Pemerintah Kota")

@@ -375,13 +375,19 @@ def verbless_caption(text: str) -> bool:
                    and w not in _NOT_VERBS for w in parts) and dates.find_date(text) is None
 
 
+# "Ilustrasi ..." closed by a bracket, its source's ("Ilustrasi Inflasi (hariansinggalang.com)",
+# "Ilustrasi (pexels)", "Ilustrasi banjir (IDN Times/Aditya Pratama)": sixteen such lines of
+# thirteen outlets in the labelled sets, every one a caption).
+ILLUSTRATION_CAPTION = regex.compile(r"(?i)^(?:foto\s+)?ilustrasi\b.*\)\s*$")
+
+
 @memo
 def caption_like(text: str) -> bool:
     """A photo caption: it ends with its credit ("(Foto: ...)") or says it is one."""
     return (may_match(CAPTION_TAIL, text) and bool(CAPTION_TAIL.search(text))) or \
         bool(GLUED_CREDIT.search(text)) or slash_tail_caption(text) or paren_slash_caption(text) \
         or sentence_slash_caption(text) or courtesy_caption(text) or empty_cell_caption(text) \
-        or copyright_caption(text) \
+        or copyright_caption(text) or text[:1] in "IiFf" and ILLUSTRATION_CAPTION.match(text) is not None \
         or "*" in text and STAR_CREDIT.search(text) is not None \
         or "@" in text and HANDLE_CREDIT.search(text) is not None \
         or text.lower().startswith(("keterangan gambar", "keterangan foto", "ket foto", "ket. foto", "ket gambar")) \
