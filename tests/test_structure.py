@@ -10,6 +10,7 @@ from madeup import P2, P3, P4, dropped, page
 
 from cleaner import Cleaner
 from cleaner.core.structure.shapes import (
+    breadcrumb_prefixed,
     caption_like,
     headline_slug,
     menu_row,
@@ -764,6 +765,16 @@ def test_a_headline_printed_after_a_breadcrumb_then_bare_is_titled_bare(c, crumb
                             P2, P3, P4))
     assert rec.metadata.title == title and rec.metadata.lead != title
     assert dropped(rec)[crumbs + title] == "title/structure:title-repeat"
+
+
+def test_a_breadcrumb_printing_the_headline_cut_off_is_no_headline(c):
+    # "Beranda Berita Photo <the headline's first words>..." over the whole headline (AN): the
+    # whole one is the title, not the standfirst.
+    title = "Relawan Terobos Jalanan Desa di Kabupaten Cianjur Untuk Salurkan Bantuan Logistik Korban Gempa"
+    crumbed = "Beranda Berita Photo " + title.rsplit(" ", 2)[0] + "..."    # all but its last two words
+    rec = c.clean_text(page(crumbed, title, P1, P2, P3))
+    assert rec.metadata.title == title and rec.metadata.lead is None
+    assert not breadcrumb_prefixed("Beranda Berita Relawan Terobos...", title)    # a few words only
 
 
 @pytest.mark.parametrize("prefix", ["Thumbnail ", "zoom-inlihat foto "])

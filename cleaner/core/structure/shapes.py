@@ -674,6 +674,8 @@ def cut_off(text: str) -> bool:
 SITE_SUFFIX = regex.compile(r"\s[-–|]\s\S.{0,40}$")
 SITE_SUFFIX_MAX_WORDS = 6
 BREADCRUMB_MAX_WORDS = 3
+# A headline cut off by an ellipsis in a breadcrumb is found by its first characters.
+BREADCRUMB_CUT_MIN_CHARS = 20
 BREADCRUMB_MARKED_MAX_WORDS = 8
 CREDIT_SUFFIX = regex.compile(r"^\s*(?:-{1,2}|[–—|/(])\s*\S")
 CREDIT_SUFFIX_MAX_WORDS = 6
@@ -685,8 +687,18 @@ def _after(longer: str, bare: str) -> str:
 
 
 def _before(longer: str, bare: str) -> str:
-    """What ``longer`` prints before ``bare`` when it closes with it ("" otherwise)."""
-    return longer[:-len(bare)] if len(bare) < len(longer) and longer.endswith(bare) else ""
+    """What ``longer`` prints before ``bare`` when it closes with it ("" otherwise), or with
+    its first half or more cut off by an ellipsis ("Beranda Berita Photo Relawan GPMN ...
+    Bantuan Logistik..." over the whole headline: a breadcrumb's last crumb, AN)."""
+    if len(bare) < len(longer) and longer.endswith(bare):
+        return longer[:-len(bare)]
+    if not longer.endswith(("...", "…")):
+        return ""
+    cut = longer.rstrip(".…").rstrip()
+    k = cut.find(bare[:BREADCRUMB_CUT_MIN_CHARS])
+    if k <= 0 or not bare.startswith(cut[k:]) or 2 * (len(cut) - k) < len(bare):
+        return ""
+    return cut[:k]
 
 
 def site_suffixed(longer: str, bare: str) -> bool:
