@@ -1036,3 +1036,13 @@ def test_an_illustrations_caption_closed_by_its_source_is_no_headline(c):
     assert rec.metadata.title is None and rec.text.split("\n\n") == [P1, P2, P3]
     assert caption_like(cap) and caption_like("Ilustrasi banjir (IDN Times/Aditya Pratama)")
     assert not caption_like("Ilustrasi Kebijakan Baru Pemerintah Kota")
+
+
+@pytest.mark.parametrize("cap", ["Keterangan: Kegiatan penyaluran bantuan langsung tunai dana desa tahun 2023",
+                                 "Ket: Sekcam Lepas Kafilah MTQ Kecamatan |"])
+def test_a_line_under_a_caption_label_is_a_caption(c, cap):
+    # "Keterangan:" / "Ket:" (V, AL) was read as the standfirst or the headline
+    assert caption_like(cap)
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", cap, P1, P2, P3))
+    assert rec.metadata.lead is None and rec.metadata.title == "Bus Sekolah Gratis Ditambah Mulai Pekan Depan"
+    assert rec.text.split("\n\n") == [P1, P2, P3]

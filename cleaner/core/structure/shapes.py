@@ -375,6 +375,12 @@ def verbless_caption(text: str) -> bool:
                    and w not in _NOT_VERBS for w in parts) and dates.find_date(text) is None
 
 
+# A caption's own label: "Keterangan foto ...", "Ket. foto ..."; the label alone before its
+# colon ("Keterangan: Kegiatan penyaluran BLT DD ...", "Ket: Sekcam Lepas Kafilah MTQ ...": V, AL;
+# every such line of the labelled sets is a caption).
+CAPTION_LABELS = ("keterangan gambar", "keterangan foto", "ket foto", "ket. foto", "ket gambar",
+                  "keterangan:", "keterangan :", "ket:", "ket :", "ket.:")
+
 # "Ilustrasi ..." closed by a bracket, its source's ("Ilustrasi Inflasi (hariansinggalang.com)",
 # "Ilustrasi (pexels)", "Ilustrasi banjir (IDN Times/Aditya Pratama)": sixteen such lines of
 # thirteen outlets in the labelled sets, every one a caption).
@@ -390,7 +396,7 @@ def caption_like(text: str) -> bool:
         or copyright_caption(text) or text[:1] in "IiFf" and ILLUSTRATION_CAPTION.match(text) is not None \
         or "*" in text and STAR_CREDIT.search(text) is not None \
         or "@" in text and HANDLE_CREDIT.search(text) is not None \
-        or text.lower().startswith(("keterangan gambar", "keterangan foto", "ket foto", "ket. foto", "ket gambar")) \
+        or text.lower().startswith(CAPTION_LABELS) \
         or text.endswith(" Perbesar") and count_words(text) >= 4   # the image's zoom button after it (four outlets)
 
 
