@@ -35,13 +35,36 @@ def match_dateline(text: str, patterns, patterns_key_: tuple | None = None) -> s
 
 def _match_dateline(text: str, patterns, key: tuple) -> str | None:
     low = fold(text)
-    for pat, pf in zip(patterns, _prefilters(key)):
+    prefilters = _prefilters(key)
+    for k in _candidates(key, prefilters, low[:1], text[:1]):
+        pf = prefilters[k]
         if pf is not None and not pf.passes(text, low):
             continue
-        m = pat.match(text)
+        m = patterns[k].match(text)
         if m and m.end() > 0:
             return m.group(0).strip()
     return None
+
+
+# (patterns_key, the line's first character folded and as it is) -> the indexes, in order,
+# of the patterns whose prefilter that first character allows (as matcher.Dispatch indexes a
+# rule list): most lines meet few of the patterns. Pure; kept small.
+_CANDIDATES: dict = {}
+
+
+def _candidates(key: tuple, prefilters: tuple, first_low: str, first: str) -> tuple[int, ...]:
+    ck = (key, first_low, first)
+    got = _CANDIDATES.get(ck)
+    if got is None:
+        if len(_CANDIDATES) >= 4096:
+            _CANDIDATES.clear()
+        first_na = not first.isascii()
+        got = _CANDIDATES[ck] = tuple(
+            k for k, pf in enumerate(prefilters)
+            if pf is None or pf.free or pf.contains
+            or (first_low if pf.folded else first) in {p[:1] for p in pf.prefixes}
+            or pf.nonascii_first and first_na)
+    return got
 
 
 # patterns_key -> each pattern's prefilter (or None): may_match's answers without its
