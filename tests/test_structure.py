@@ -1046,3 +1046,13 @@ def test_a_line_under_a_caption_label_is_a_caption(c, cap):
     rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", cap, P1, P2, P3))
     assert rec.metadata.lead is None and rec.metadata.title == "Bus Sekolah Gratis Ditambah Mulai Pekan Depan"
     assert rec.text.split("\n\n") == [P1, P2, P3]
+
+
+def test_a_summary_boxs_heading_over_bullets_is_no_writer(c):
+    # "Poin Penting" over the box's bullets, under the headline (AO), was read as a name line
+    bullets = ["  • Indeks harga saham gabungan ditutup melemah tipis pada perdagangan akhir pekan ini.",
+               "  • Saham perbankan besar menjadi penekan utama indeks sepanjang hari perdagangan."]
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", "Poin Penting", *bullets, P1, P2, P3))
+    assert rec.metadata.authors == []
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", "Dede Febriansyah", P1, P2, P3))
+    assert rec.metadata.authors == ["Dede Febriansyah"]

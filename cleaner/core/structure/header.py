@@ -155,8 +155,7 @@ def credit_line(p: Page, s: HeaderScan) -> str | None:
         return None
     kind = record_credit(p, credit, "structure:credit-line")
     s.line.drop(kind, "structure:credit-line")
-    # (a date line naming its writer by a short name, loose: the scan reads on as under the
-    # date line it was read as before the name was known)
+    # (a date line naming its writer by a short name, loose: the scan reads on as under a date line)
     return s.took(s.i, "date" if credit.loose and kind == "byline" and dates.mostly_date(s.t) else kind,
                   closes=p.title_idx is not None)
 
@@ -193,9 +192,10 @@ def name_line(p: Page, s: HeaderScan) -> str | None:
     name = dashed if (dashed := dashed_name(s.t)) is not None else s.t.strip() if person_name(s.t) else None
     if p.title_idx is None or name is None:
         return None
-    above_credit = s.i + 1 < len(p.lines) and p.lines[s.i + 1].category in ("editor", "byline")
-    if s.prev_kind not in ("title", "date") and not above_credit:
-        return None
+    below = p.lines[s.i + 1] if s.i + 1 < len(p.lines) else None
+    above_credit = below is not None and below.category in ("editor", "byline")
+    if s.prev_kind not in ("title", "date") and not above_credit or below is not None and BULLET.match(below.text):
+        return None     # (over bullets: a summary box's heading, "Poin Penting", AO)
     pictured = s.prev_kind == "title" and bool(name) and p.named_below(s.i, name)     # (the scan goes on alike)
     s.line.drop("caption" if pictured else "byline", "structure:header-caption" if pictured else "structure:name-line")
     if name and not pictured:
