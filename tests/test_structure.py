@@ -1014,6 +1014,10 @@ def test_a_sentence_case_headline_that_speaks_of_the_story_is_the_headline(c):
     credited = "Keluarga mengungsi akibat banjir yang melanda desa itu (ANT- Budi Santoso)"
     rec = c.clean_text(page(credited, "29 Juli 2016 21:53 WIB", caption, first, P2, P3))
     assert rec.metadata.title is None
+    # ... or by a bar, its credit cut off (AO)
+    barred = "Keluarga mengungsi akibat banjir yang melanda desa itu |"
+    rec = c.clean_text(page(barred, "29 Juli 2016 21:53 WIB", caption, first, P2, P3))
+    assert rec.metadata.title is None
 
 
 @pytest.mark.parametrize("slot", [["ADVERTISEMENT", "ads", "SCROLL TO RESUME CONTENT"],

@@ -343,12 +343,13 @@ def _sentence_case_headline(p: Page, leftovers: list[int], opens: int) -> int | 
     mengungsi akibat banjir di Cilacap" over "Cilacap (ANTARA News) - Sebanyak 386 keluarga ...";
     three of its regional sites and two other outlets in AC-AM). A headline's shape (no closing
     punctuation, at most SENTENCE_TITLE_MAX_WORDS words), no caption: none closed by a bracket
-    ("... Puncak Suroloyo (PM- Roberto Gusta)", a credit) or holding a date; a standfirst closes
-    with its full stop."""
+    ("... Puncak Suroloyo (PM- Roberto Gusta)", a credit) or a bar ("Atlit pencak silat Ponorogo
+    ketika bertanding di Porprov IX Jatim |", AO: its credit cut off) or holding a date; a
+    standfirst closes with its full stop."""
     opening = _opening_words(p, opens, topic_words)
     for k in leftovers:
         t = p.lines[k].text
-        if not LEFTOVER_TITLE_WORDS[0] <= count_words(t) <= SENTENCE_TITLE_MAX_WORDS or t.rstrip().endswith(")") \
+        if not LEFTOVER_TITLE_WORDS[0] <= count_words(t) <= SENTENCE_TITLE_MAX_WORDS or t.rstrip().endswith((")", "|")) \
                 or BULLET.match(t) or not link_like(t) or caption_like(t) or SENTENCE_THEN_CREDIT.search(t) \
                 or dates.find_date(t) is not None:
             continue
