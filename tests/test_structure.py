@@ -1060,3 +1060,12 @@ def test_a_summary_boxs_heading_over_bullets_is_no_writer(c):
     assert rec.metadata.authors == []
     rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", "Dede Febriansyah", P1, P2, P3))
     assert rec.metadata.authors == ["Dede Febriansyah"]
+
+
+@pytest.mark.parametrize("credit, field, value", [("[Redaktur: Elsa Tri Ananda]", "editor", "Elsa Tri Ananda"),
+                                                  ("(Reporter: slametsbl)", "authors", ["slametsbl"])])
+def test_a_labelled_credit_in_brackets_closing_the_story(c, credit, field, value):
+    # (AO, X): it had leaked into the body
+    rec = c.clean_text(page(P1, P2, P3, credit))
+    assert rec.text.split("\n\n") == [P1, P2, P3]
+    assert getattr(rec.metadata, field) == value

@@ -102,12 +102,15 @@ def closing_credit(p: Page, start: int, end: int) -> None:
     """The story's last line is a writer credit in brackets ("(Tribunnews.com/Daryono)"
     d015, "(Nesiana Yuko Argina)" d020, "[Eko Isdiyanto]" d068, "(Widi Agustian)" d112,
     several outlets' names d074): a byline. Glued to the last paragraph ("... kini.
-    (Firman Sikumbang)" d095) the line stays; either way its names are the writers'."""
+    (Firman Sikumbang)" d095) the line stays; either way its names are the writers'. A
+    labelled credit in brackets ("[Redaktur: Name]") names whom its labels say."""
     lines = p.lines
     last = next((k for k in range(end - 1, start - 1, -1) if lines[k].category is None), None)
     if last is None:
         return
     line = lines[last]
+    if last > start and labelled_in_brackets(p, line):
+        return
     names = parse_closing_credit(line.text, single=True)
     if names:
         if last > start:                 # never the story's only line
@@ -119,3 +122,19 @@ def closing_credit(p: Page, start: int, end: int) -> None:
         # One word alone only after a sentence's end: "... tandas Yusuf. (Sofyan)", never a
         # table's last cell ("..., BPN (Balikpapan)": U).
         p.writer_credit = parse_closing_credit(m.group(1), single=ends_sentence(line.text[:m.start()])) or []
+
+
+# A labelled credit in brackets, alone on its line: "[Redaktur: Elsya Tri Ahaddini]" (AO),
+# "(Reporter: slametsbl)" (X).
+BRACKETED = regex.compile(r"^[\[(]\s*([^\[\]()]{3,80}?)\s*[\])]$")
+
+
+def labelled_in_brackets(p: Page, line) -> bool:
+    """The story's last line is a labelled credit in brackets: a byline (or the editor's
+    line), its names the page's (structure:closing-credit)."""
+    m = BRACKETED.match(line.text.strip())
+    credit = parse_credit(m.group(1)) if m else None
+    if credit is None or credit.loose:
+        return False
+    line.drop(record_credit(p, credit, "structure:closing-credit"), "structure:closing-credit")
+    return True
