@@ -35,8 +35,12 @@ def match_dateline(text: str, patterns, patterns_key_: tuple | None = None) -> s
 
 def _match_dateline(text: str, patterns, key: tuple) -> str | None:
     low = fold(text)
-    prefilters = _prefilters(key)
-    for k in _candidates(key, prefilters, low[:1], text[:1]):
+    prefilters, table = _prefilters(key)
+    first_low, first = low[:1], text[:1]
+    candidates = table.get((first_low, first))
+    if candidates is None:
+        candidates = table[(first_low, first)] = _candidates(prefilters, first_low, first)
+    for k in candidates:
         pf = prefilters[k]
         if pf is not None and not pf.passes(text, low):
             continue
@@ -46,37 +50,27 @@ def _match_dateline(text: str, patterns, key: tuple) -> str | None:
     return None
 
 
-# (patterns_key, the line's first character folded and as it is) -> the indexes, in order,
-# of the patterns whose prefilter that first character allows (as matcher.Dispatch indexes a
-# rule list): most lines meet few of the patterns. Pure; kept small.
-_CANDIDATES: dict = {}
+def _candidates(prefilters: tuple, first_low: str, first: str) -> tuple[int, ...]:
+    """The indexes, in order, of the patterns whose prefilter a line opening with this
+    character allows (as matcher.Dispatch indexes a rule list): most lines meet few of them."""
+    first_na = not first.isascii()
+    return tuple(k for k, pf in enumerate(prefilters)
+                 if pf is None or pf.free or pf.contains
+                 or (first_low if pf.folded else first) in {p[:1] for p in pf.prefixes}
+                 or pf.nonascii_first and first_na)
 
 
-def _candidates(key: tuple, prefilters: tuple, first_low: str, first: str) -> tuple[int, ...]:
-    ck = (key, first_low, first)
-    got = _CANDIDATES.get(ck)
-    if got is None:
-        if len(_CANDIDATES) >= 4096:
-            _CANDIDATES.clear()
-        first_na = not first.isascii()
-        got = _CANDIDATES[ck] = tuple(
-            k for k, pf in enumerate(prefilters)
-            if pf is None or pf.free or pf.contains
-            or (first_low if pf.folded else first) in {p[:1] for p in pf.prefixes}
-            or pf.nonascii_first and first_na)
-    return got
-
-
-# patterns_key -> each pattern's prefilter (or None): may_match's answers without its
-# look-up per pattern per line. A pure function of the patterns; kept small.
+# patterns_key -> (each pattern's prefilter (or None), {the line's first character folded and
+# as it is: _candidates}): may_match's answers without its look-up per pattern per line. A
+# pure function of the patterns; kept small.
 _PREFILTERS: dict = {}
 
 
-def _prefilters(key: tuple) -> tuple:
+def _prefilters(key: tuple) -> tuple[tuple, dict]:
     got = _PREFILTERS.get(key)
     if got is None:
         if len(_PREFILTERS) >= 64:
             _PREFILTERS.clear()
         # a Guarded pattern's key is (pattern, off for the page); a plain pattern is itself
-        got = _PREFILTERS[key] = tuple(cached_prefilter(k[0] if isinstance(k, tuple) else k) for k in key)
+        got = _PREFILTERS[key] = (tuple(cached_prefilter(k[0] if isinstance(k, tuple) else k) for k in key), {})
     return got

@@ -346,13 +346,15 @@ def _sentence_case_headline(p: Page, leftovers: list[int], opens: int) -> int | 
     ("... Puncak Suroloyo (PM- Roberto Gusta)", a credit) or a bar ("Atlit pencak silat Ponorogo
     ketika bertanding di Porprov IX Jatim |", AO: its credit cut off) or holding a date; a
     standfirst closes with its full stop."""
-    opening = _opening_words(p, opens, topic_words)
+    opening = None
     for k in leftovers:
         t = p.lines[k].text
         if not LEFTOVER_TITLE_WORDS[0] <= count_words(t) <= SENTENCE_TITLE_MAX_WORDS or t.rstrip().endswith((")", "|")) \
                 or BULLET.match(t) or not link_like(t) or caption_like(t) or SENTENCE_THEN_CREDIT.search(t) \
                 or dates.find_date(t) is not None:
             continue
+        if opening is None:
+            opening = _opening_words(p, opens, topic_words)
         own = topic_words(t)
         shared = len(own & opening)
         if shared >= SENTENCE_TITLE_SHARED and shared / len(own) >= SENTENCE_TITLE_SHARE:
