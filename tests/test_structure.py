@@ -1060,6 +1060,10 @@ def test_a_summary_boxs_heading_over_bullets_is_no_writer(c):
     assert rec.metadata.authors == []
     rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", "Dede Febriansyah", P1, P2, P3))
     assert rec.metadata.authors == ["Dede Febriansyah"]
+    # a views row printed with a dash under the dashed name is no bulleted sentence (AP)
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", "- Dede Febriansyah", "- 139 Lihat",
+                            P1, P2, P3))
+    assert rec.metadata.authors == ["Dede Febriansyah"]
 
 
 @pytest.mark.parametrize("credit, field, value", [("[Redaktur: Elsa Tri Ananda]", "editor", "Elsa Tri Ananda"),

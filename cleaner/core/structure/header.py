@@ -190,12 +190,13 @@ def name_line(p: Page, s: HeaderScan) -> str | None:
     "TSALIS NUR SHOLIKHAH" under the date d097; after a dash, "- Daud", "- Redaksi"). Under the headline,
     one the story names is the person in the photo: its caption ("Indra Sjafri", "Sri Wahyuni": AK)."""
     name = dashed if (dashed := dashed_name(s.t)) is not None else s.t.strip() if person_name(s.t) else None
+    below = p.lines[s.i + 1] if s.i + 1 < len(p.lines) else None
     if p.title_idx is None or name is None:
         return None
-    below = p.lines[s.i + 1] if s.i + 1 < len(p.lines) else None
     above_credit = below is not None and below.category in ("editor", "byline")
-    if s.prev_kind not in ("title", "date") and not above_credit or below is not None and BULLET.match(below.text):
-        return None     # (over bullets: a summary box's heading, "Poin Penting", AO)
+    if s.prev_kind not in ("title", "date") and not above_credit or below is not None and BULLET.match(below.text) \
+            and prose_like(below.text):     # (over a bulleted sentence: a summary box's heading, "Poin Penting")
+        return None
     pictured = s.prev_kind == "title" and bool(name) and p.named_below(s.i, name)     # (the scan goes on alike)
     s.line.drop("caption" if pictured else "byline", "structure:header-caption" if pictured else "structure:name-line")
     if name and not pictured:
@@ -216,8 +217,7 @@ def title_repeat(p: Page, s: HeaderScan) -> str | None:
     # (or a copy under it after a few words: "Thumbnail <headline>", an image's alt text, AA)
     if not (same_text(s.t, title) or starts_with_text(s.t, title, 20) or breadcrumb_prefixed(s.t, title)):
         return None
-    # A photo's credit after it makes a caption; the site's name after it ("- JPNN.com
-    # Jatim": d061) a title.
+    # A photo's credit after it makes a caption; the site's name after it ("- JPNN.com Jatim": d061) a title.
     kind = "caption" if caption_like(s.t) or credit_suffix(title, s.t) and not site_suffixed(s.t, title) \
         else "title"
     s.line.drop(kind, "structure:title-repeat")
