@@ -312,9 +312,9 @@ def link_box(p: Page, start: int, end: int) -> None:
     """A link box's label alone on its line ("Baca juga:", dropped by a rule with
     ``label: true``) and the linked headlines on the lines below it, as text dumps
     print a link box: up to CROSSLINK_LABEL_RUN headline-like lines right after the
-    label go with it, in its category (all of them with no paragraph after them). A sentence (or two in one line), a date, or a line sharing most
-    of its words with the story with a paragraph after it (a subheading: the links were lost) ends
-    the box."""
+    label go with it, in its category (all of them when no paragraph follows). A sentence
+    (or two in one line), a date, or a line sharing most of its words with the story with a
+    paragraph after it (a subheading: the links were lost) ends the box."""
     lines = p.lines
     for i in range(start, end):
         label = lines[i]

@@ -35,42 +35,25 @@ def match_dateline(text: str, patterns, patterns_key_: tuple | None = None) -> s
 
 def _match_dateline(text: str, patterns, key: tuple) -> str | None:
     low = fold(text)
-    prefilters, table = _prefilters(key)
-    first_low, first = low[:1], text[:1]
-    candidates = table.get((first_low, first))
-    if candidates is None:
-        candidates = table[(first_low, first)] = _candidates(prefilters, first_low, first)
-    for k in candidates:
-        pf = prefilters[k]
+    for pat, pf in zip(patterns, _prefilters(key)):
         if pf is not None and not pf.passes(text, low):
             continue
-        m = patterns[k].match(text)
+        m = pat.match(text)
         if m and m.end() > 0:
             return m.group(0).strip()
     return None
 
 
-def _candidates(prefilters: tuple, first_low: str, first: str) -> tuple[int, ...]:
-    """The indexes, in order, of the patterns whose prefilter a line opening with this
-    character allows (as matcher.Dispatch indexes a rule list): most lines meet few of them."""
-    first_na = not first.isascii()
-    return tuple(k for k, pf in enumerate(prefilters)
-                 if pf is None or pf.free or pf.contains
-                 or (first_low if pf.folded else first) in {p[:1] for p in pf.prefixes}
-                 or pf.nonascii_first and first_na)
-
-
-# patterns_key -> (each pattern's prefilter (or None), {the line's first character folded and
-# as it is: _candidates}): may_match's answers without its look-up per pattern per line. A
-# pure function of the patterns; kept small.
+# patterns_key -> each pattern's prefilter (or None): may_match's answers without its
+# look-up per pattern per line. A pure function of the patterns; kept small.
 _PREFILTERS: dict = {}
 
 
-def _prefilters(key: tuple) -> tuple[tuple, dict]:
+def _prefilters(key: tuple) -> tuple:
     got = _PREFILTERS.get(key)
     if got is None:
         if len(_PREFILTERS) >= 64:
             _PREFILTERS.clear()
         # a Guarded pattern's key is (pattern, off for the page); a plain pattern is itself
-        got = _PREFILTERS[key] = (tuple(cached_prefilter(k[0] if isinstance(k, tuple) else k) for k in key), {})
+        got = _PREFILTERS[key] = tuple(cached_prefilter(k[0] if isinstance(k, tuple) else k) for k in key)
     return got

@@ -350,8 +350,7 @@ def _sentence_case_headline(p: Page, leftovers: list[int], opens: int) -> int | 
     for k in leftovers:
         t = p.lines[k].text
         if not LEFTOVER_TITLE_WORDS[0] <= count_words(t) <= SENTENCE_TITLE_MAX_WORDS or t.rstrip().endswith((")", "|")) \
-                or BULLET.match(t) or not link_like(t) or caption_like(t) or SENTENCE_THEN_CREDIT.search(t) \
-                or dates.find_date(t) is not None:
+                or not link_like(t) or _listed_or_credited(t) or dates.find_date(t) is not None:
             continue
         if opening is None:
             opening = _opening_words(p, opens, topic_words)
@@ -409,12 +408,17 @@ def _opening_words(p: Page, opens: int, of) -> frozenset[str]:
     return opening
 
 
+def _listed_or_credited(t: str) -> bool:
+    """A bulleted item, a caption or a sentence closed by its credit: no headline."""
+    return bool(BULLET.match(t)) or caption_like(t) or SENTENCE_THEN_CREDIT.search(t) is not None
+
+
 def _speaks_of(t: str, opening: frozenset[str], of) -> tuple[int, float]:
     """(shared words, their share of the line's) for a headline-shaped line, (0, 0.0) for
     any other (too short or long, bulleted, not title case, a caption or a date line)."""
     n = count_words(t)
-    if not LEFTOVER_TITLE_WORDS[0] <= n <= LEFTOVER_TITLE_WORDS[1] or BULLET.match(t) or not title_like(t) \
-            or caption_like(t) or SENTENCE_THEN_CREDIT.search(t) or dates.mostly_date(t):
+    if not LEFTOVER_TITLE_WORDS[0] <= n <= LEFTOVER_TITLE_WORDS[1] or not title_like(t) or _listed_or_credited(t) \
+            or dates.mostly_date(t):
         return 0, 0.0
     own = of(t)
     shared = len(own & opening)

@@ -269,17 +269,16 @@ def site_words(text: str) -> bool:
 # A site's menu printed as one line: its rubrics ("News Politik Kriminal Olahraga Opini Berita
 # Nasional", a Kalimantan outlet of AH; "News Bola Daerah Sulawesi Sumatera Jabar Banten ...",
 # one outlet's pages in Y, AB and AC; "News Ekbis Sosok Halal Pelesir Olahraga ...", Y) and its
-# regions' short names. A headline names a rubric or a region among other words.
-MENU_WORDS = RUBRIC_WORDS
+# regions' short names (byline.RUBRIC_WORDS). A headline names a rubric or a region among other words.
 MENU_MIN_WORDS, MENU_SHARE = 5, 0.6
 
 
 def menu_row(text: str) -> bool:
     """A line of MENU_MIN_WORDS or more words, no small word ("di", "dan") among them, most
-    of them (MENU_SHARE) rubrics or regions of MENU_WORDS: a site's menu, not a headline."""
+    of them (MENU_SHARE) rubrics or regions of RUBRIC_WORDS: a site's menu, not a headline."""
     ws = text.split()     # (small words in lower case: a menu's "DI Yogya" is a region)
     return len(ws) >= MENU_MIN_WORDS and not any(w in TITLE_SMALL_WORDS for w in ws) \
-        and sum(w.casefold() in MENU_WORDS for w in ws) >= MENU_SHARE * len(ws)
+        and sum(w.casefold() in RUBRIC_WORDS for w in ws) >= MENU_SHARE * len(ws)
 
 
 # A region's name ends with its compass word: "Sumatra Utara", "Nusa Tenggara Timur", "Jawa Barat"
