@@ -1043,7 +1043,7 @@ def test_an_illustrations_caption_closed_by_its_source_is_no_headline(c):
 
 
 @pytest.mark.parametrize("cap", ["Keterangan: Kegiatan penyaluran bantuan langsung tunai dana desa tahun 2023",
-                                 "Ket: Sekcam Lepas Kafilah MTQ Kecamatan |"])
+                                 "Ket: Sekcam Lepas Kafilah MTQ Kecamatan |", "Ket. suasana halaman kantor bupati"])
 def test_a_line_under_a_caption_label_is_a_caption(c, cap):
     # "Keterangan:" / "Ket:" (V, AL) was read as the standfirst or the headline
     assert caption_like(cap)
@@ -1073,3 +1073,19 @@ def test_a_labelled_credit_in_brackets_closing_the_story(c, credit, field, value
     rec = c.clean_text(page(P1, P2, P3, credit))
     assert rec.text.split("\n\n") == [P1, P2, P3]
     assert getattr(rec.metadata, field) == value
+
+
+@pytest.mark.parametrize("cap", ["Camat Bakti Jaya, Sem Obisuru (kanan) saat menyampaikan sambutan",
+                                 "Pelaksana Tugas Camat Hadi Watmin (kiri pakai topi) bersama tim meninjau banjir",
+                                 "Para juara lomba (ki-ka: Budi, Ani) berfoto bersama kepala sekolah"])
+def test_a_persons_place_in_the_photo_makes_a_caption(c, cap):
+    # "(kiri)", "(kanan)", "(tengah)" after a name: fifteen caption lines of fourteen pages; one
+    # between two paragraphs had stayed in the body (AQ), one under a headline was the standfirst (AM)
+    assert caption_like(cap)
+    rec = c.clean_text(page(P1, P2, cap, P3))
+    assert rec.text.split("\n\n") == [P1, P2, P3] and cap in rec.metadata.captions
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", cap, P1, P2, P3))
+    assert rec.metadata.lead is None and rec.text.split("\n\n") == [P1, P2, P3]
+    # a bracket that names no place in the photo, or a paragraph's length
+    assert not caption_like("Partai (Kiri Baru) memenangi kursi terbanyak di dewan kota")
+    assert not caption_like(P1 + " Ia berdiri di sisi Bupati (kanan) sepanjang acara. " + P2 + " " + P3)

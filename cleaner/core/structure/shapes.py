@@ -376,8 +376,9 @@ def verbless_caption(text: str) -> bool:
 
 # A caption's own label: "Keterangan foto ...", "Ket. foto ..."; the label alone before its
 # colon ("Keterangan: Kegiatan penyaluran BLT DD ...", "Ket: Sekcam Lepas Kafilah MTQ ...": V, AL;
-# every such line of the labelled sets is a caption).
-CAPTION_LABELS = ("keterangan gambar", "keterangan foto", "ket foto", "ket. foto", "ket gambar",
+# every such line of the labelled sets is a caption); "Ket." and a space ("Ket. suasana Istiqlal",
+# AQ: the abbreviation opens no sentence).
+CAPTION_LABELS = ("keterangan gambar", "keterangan foto", "ket foto", "ket. ", "ket gambar",
                   "keterangan:", "keterangan :", "ket:", "ket :", "ket.:")
 
 # "Ilustrasi ..." closed by a bracket, its source's ("Ilustrasi Inflasi (hariansinggalang.com)",
@@ -396,7 +397,24 @@ def caption_like(text: str) -> bool:
         or "*" in text and STAR_CREDIT.search(text) is not None \
         or "@" in text and HANDLE_CREDIT.search(text) is not None \
         or text.lower().startswith(CAPTION_LABELS) \
-        or text.endswith(" Perbesar") and count_words(text) >= 4   # the image's zoom button after it (four outlets)
+        or text.endswith(" Perbesar") and count_words(text) >= 4 \
+        or "(" in text and photo_position(text)   # (Perbesar: the image's zoom button after it; four outlets)
+
+
+# Where a person stands in the photo, in brackets after their name: "Lesty (kiri) saat berduet
+# ...", "Eduardo Perez (tengah) bersama ...", "Watmin (kiri pakai topi) bersama tim ...", "Sandiaga
+# Uno (kanan)", "(kedua dari kanan)", "(ki-ka: Name, Name)" (not "Partai (Kiri Baru)"): fifteen caption lines of fourteen pages (R to AQ) and the
+# whole-page dumps' captions; no paragraph of a story in the labelled sets. A line of a caption's
+# length: a long paragraph may describe a photo in passing.
+PHOTO_POSITION = regex.compile(
+    r"(?i)(?<=\p{L}[.,]?[ ]?)\((?:(?:paling|kedua|ketiga|keempat|kelima|dua|tiga|empat|lima)[ ]+)?"
+    r"(?:dari[ ]+)?(?:kiri|kanan|tengah|ki-ka|ka-ki)(?:[ ]+(?-i:\p{Ll})[^()]{0,30}|[ ]?:[^()]{2,80})?\)")
+PHOTO_POSITION_MAX_WORDS = 50
+
+
+def photo_position(text: str) -> bool:
+    """The line names where someone stands in the photo (PHOTO_POSITION): a caption."""
+    return PHOTO_POSITION.search(text) is not None and count_words(text) <= PHOTO_POSITION_MAX_WORDS
 
 
 # The same text printed twice with nothing between ("Ilustrasi narkoba jenis sabu.
