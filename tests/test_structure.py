@@ -1089,3 +1089,14 @@ def test_a_persons_place_in_the_photo_makes_a_caption(c, cap):
     # a bracket that names no place in the photo, or a paragraph's length
     assert not caption_like("Partai (Kiri Baru) memenangi kursi terbanyak di dewan kota")
     assert not caption_like(P1 + " Ia berdiri di sisi Bupati (kanan) sepanjang acara. " + P2 + " " + P3)
+
+
+@pytest.mark.parametrize("rubric", ["Entertainment", "Olahraga", "Lifestyle"])
+def test_a_rubric_over_the_date_line_is_no_writer(c, rubric):
+    # "Entertainment" over "Senin, 20 Oktober 2014 - 10:20 WIB" was the author (an old Solopos layout, AQ)
+    rec = c.clean_text(page(rubric, "Senin, 20 Oktober 2014 - 10:20 WIB", "Bus Sekolah Gratis Ditambah Mulai Pekan Depan",
+                            P1, P2, P3))
+    assert rec.metadata.authors == [] and rec.text.split("\n\n") == [P1, P2, P3]
+    rec = c.clean_text(page("Galih Prasetyo", "Senin, 20 Oktober 2014 - 10:20 WIB",
+                            "Bus Sekolah Gratis Ditambah Mulai Pekan Depan", P1, P2, P3))
+    assert rec.metadata.authors == ["Galih Prasetyo"]

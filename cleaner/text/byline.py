@@ -295,6 +295,7 @@ RUBRIC_WORDS = frozenset("""home beranda index indeks news berita terkini terbar
     regional daerah nusantara metro politik pemerintahan pemerintah hukum kriminal peristiwa ekonomi ekbis bisnis
     keuangan olahraga sport bola otomotif tekno teknologi sains pendidikan kesehatan sehat hiburan seleb
     selebriti lifestyle gaya wisata travel kuliner religi opini esai sosok tokoh budaya video foto infografis
+    entertainment showbiz sports health
     headline aceh sumut sumbar riau kepri jambi sumsel bengkulu lampung babel jakarta jabar
     banten jateng jatim diy yogya bali ntb ntt kalbar kalteng kalsel kaltim kaltara sulut sulteng sulsel sultra
     sulbar gorontalo maluku malut papua sumatera jawa kalimantan sulawesi""".split())

@@ -298,10 +298,12 @@ def name_line(text: str) -> bool:
     """A short person's name alone on its line ("Kiki", "wartapalapa"); not a line whose
     words are mostly common words (a section label "Nasional", a slogan "Muda dan ..."),
     a site's furniture ("Cari Berita"), a place ("Pantai Ancol") or a weekday ("Senin" over
-    "09-02-2026 /": a date line split in two, AL)."""
+    "09-02-2026 /": a date line split in two, AL) or a rubric's name ("Entertainment" over the date
+    line, AQ; "Olahraga", "Lifestyle": byline.RUBRIC_WORDS)."""
     return count_words(text) <= NAME_MAX_WORDS and bool(NAME_LINE.match(text)) and \
         text.strip(" :").casefold() not in SPLIT_LABELS and not mostly_stopwords(text) and not site_words(text) \
-        and not place_words(text) and not dates.filler_only(text)
+        and not place_words(text) and not dates.filler_only(text) \
+        and not all(w.casefold() in RUBRIC_WORDS for w in words(text))
 
 
 @memo
