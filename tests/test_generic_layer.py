@@ -460,8 +460,10 @@ def test_author_bar_with_the_date_then_a_credited_caption(c):
     rec = c.clean_text(page(TITLE,
                             "Administrator • 2024-09-13 12:27:15", P1, P2, P3))
     assert rec.metadata.authors == ["Administrator"] and rec.metadata.published.startswith("2024-09-13")
-    # a writer's short name: the standfirst under the line is read as under a date line
-    lead = "Total ada sembilan tersangka beserta barang bukti berupa sabu berhasil diamankan polisi."
+    # a writer's short name: the standfirst under the line is read as under a date line (one
+    # summing up the paragraph under it: a line that shares few of its words is a photo's
+    # caption, Page.caption_over_story)
+    lead = "Pemerintah kota menambah bus sekolah gratis mulai pekan depan untuk mengurangi kemacetan."
     rec = c.clean_text(page(TITLE, "Ferdian - Sabtu, 14 Mei 2022 | 15:15 WIB", lead, P1, P2, P3))
     assert rec.metadata.authors == ["Ferdian"] and rec.metadata.published.startswith("2022-05-14")
     assert rec.metadata.lead == lead
