@@ -1119,3 +1119,13 @@ def test_a_line_over_the_dateline_paragraph_sharing_few_of_its_words_is_a_captio
     # an outlet's own file decides: Tribun's standfirst is often a sentence from further on
     rec = c.clean_text(page(head, photo, first, P2, P3), url="https://www.tribunnews.com/regional/2024/01/01/contoh")
     assert rec.metadata.lead == photo
+
+
+def test_a_photo_credit_with_a_slash_between_paragraphs_is_no_sign_off(c):
+    # "Foto/Istimewa" under a paragraph was read as the reporter's slash sign-off, and the
+    # paragraph after it as the page's (a sports site of AS); every "Foto/..." line is a credit
+    rec = c.clean_text(page(P1, P2, "Foto/PP PBVSI", P3, "Foto/Istimewa", P4))
+    assert rec.text.split("\n\n") == [P1, P2, P3, P4] and rec.metadata.authors == []
+    # a reporter's sign-off still ends the story
+    rec = c.clean_text(page(P1, P2, P3, "Pujiansyah/Lampung", "Baca Berita Lainnya di Google News Sekarang Juga"))
+    assert rec.metadata.authors == ["Pujiansyah"]

@@ -26,7 +26,7 @@ RULE_IDS: dict[str, tuple[str, str]] = {
                                                      "(lead) and further copies; in the body, a quote printed "
                                                      "again right under itself (a pull quote): the copy"),
     "structure:caption-repeat": ("header, body", "a caption followed by its copy with the credit, printed twice in a row, or again under its photo credit: all"),
-    "structure:photo-credit": ("header", "a photo credit under the headline"),
+    "structure:photo-credit": ("header, tail", "a photo credit under the headline; 'Foto/Name' between paragraphs"),
     "structure:caption-credit": ("header, body", "a caption that ends with its credit, or (under the headline) opens with 'Ilustrasi', 'Foto:'"),
     "structure:header-list": ("header", "a bulleted headline in the header"),
     "structure:title": ("header, body, metadata", "the headline; metadata.title"),

@@ -91,6 +91,12 @@ def find_end(p: Page, start: int) -> int:
             seen_body += 1
             soft_end = i + 1
             continue
+        if seen_prose >= 2 and PHOTO_SLASH.match(line.text) and slash_credit(line.text):
+            # "Foto/PP PBVSI", "Foto/Istimewa" between paragraphs: a photo's credit, not the
+            # reporter's sign-off below (the story went on under it: a sports site of AS; the
+            # header's "Foto/Net", "Foto/RMOLSumut": two more outlets, every such line a credit)
+            line.drop("photo_credit", "structure:photo-credit")
+            continue
         if seen_prose >= 2 and soft_end is None and slash_credit(line.text) \
                 and not line.text.startswith("("):
             # "Pujiansyah/Lampung" under the story: the reporter's sign-off
@@ -112,6 +118,8 @@ END_MARK_ALONE = regex.compile(r"^\((?:[A-Za-z]{2,6}|\*{1,3})(?:\s?/\s?(?:[A-Za-
 # A desk's code closing a paragraph: letters, a dash, a number in brackets, after a writer's
 # initials and a slash or not ("(R-1)", "(HJ/N-3)", "(OL-12)", "(Ant/P-2)", "(KT-09)").
 DESK_MARK_END = regex.compile(r"\((?:[A-Za-z]{1,6}/)*[A-Z]{1,4}-\d{1,3}\)\s*$")
+# A photo's credit with a slash: "Foto/Istimewa", "Dok/Humas".
+PHOTO_SLASH = regex.compile(r"(?i)^(?:foto|photo|dok|dokumentasi)\s?/\s?\S")
 # Prose lines after a to_end rule's line that show the story is still to come.
 STORY_AHEAD_MIN = 2
 
