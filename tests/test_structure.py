@@ -1129,3 +1129,16 @@ def test_a_photo_credit_with_a_slash_between_paragraphs_is_no_sign_off(c):
     # a reporter's sign-off still ends the story
     rec = c.clean_text(page(P1, P2, P3, "Pujiansyah/Lampung", "Baca Berita Lainnya di Google News Sekarang Juga"))
     assert rec.metadata.authors == ["Pujiansyah"]
+
+
+@pytest.mark.parametrize("cap", ["Masjid raya itu dipimpin oleh imam asal Arab Saudi.-Foto/Hasyim Ashari-",
+                                 "Harga sawit di Bengkulu Utara kembali mengalami penurunan. --Dok/KORANRB.ID"])
+def test_a_photo_credit_with_a_slash_glued_after_a_dash_closes_a_caption(c, cap):
+    # the Disway network's captions (AK, AS): one stayed in the body, one was the standfirst
+    assert caption_like(cap)
+    rec = c.clean_text(page(P1, P2, cap, P3))
+    assert rec.text.split("\n\n") == [P1, P2, P3]
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", cap, P1, P2, P3))
+    assert rec.metadata.lead is None and rec.text.split("\n\n") == [P1, P2, P3]
+    # a paragraph closed by its writers' names after a dash names no photo
+    assert not caption_like("Harga beras naik lagi pekan ini, kata dia.-Budi/Andi")

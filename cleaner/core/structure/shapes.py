@@ -65,6 +65,10 @@ CAPTION_TAIL = regex.compile(r"(?:\(\s*(?:sumber\s+)?(?:foto|photo|dok|istimewa)
 GLUED_CREDIT = regex.compile(r"(?:[.!?)]|(?<![-\p{L}\p{N}])(?:19|20)\d\d)-{1,2}(?:[\p{Lu}][\p{L}.]*|dok(?:umen)?\.?)"
                              r"(?:[\s-]+(?:[\p{Lu}][\p{L}.]*|dok(?:umen)?\.?)){0,5}"
                              r"(?:-[\p{Ll}\p{N}-]+\.(?:com|co\.id|id|net))?$")
+# A photo word and a slash glued to the caption's end with a dash, the Disway network's:
+# "... tanpa lantai 2.-Foto/Hasyim Ashari-" (disway.id, AK), "... penurunan. --Dok/KORANRB.ID"
+# (Rakyat Bengkulu, AS). A paragraph's own closing credit names no photo.
+GLUED_PHOTO_CREDIT = regex.compile(r"[.!?)]\s?-{1,2}\s?(?i:foto|photo|dok)\s?/\s?[^\s/]+(?:\s[^\s]+){0,3}-?$")
 # A courtesy or file credit glued after a slash: "... Ridwan Kamil/Ist", "... diwarnai
 # interupsi/Istimewa", "... Polda Metro Jaya/Net", "(Suara NTB/dok)", "(foto;mb/ist)".
 SLASH_COURTESY = regex.compile(r"(?i)\S\s?/\s?(?:istimewa|ist|dok|dokumentasi|net|humas)\.?\)?\s*$")
@@ -393,7 +397,8 @@ ILLUSTRATION_CAPTION = regex.compile(r"(?i)^(?:foto\s+)?ilustrasi\b.*\)\s*$")
 def caption_like(text: str) -> bool:
     """A photo caption: it ends with its credit ("(Foto: ...)") or says it is one."""
     return (may_match(CAPTION_TAIL, text) and bool(CAPTION_TAIL.search(text))) or \
-        bool(GLUED_CREDIT.search(text)) or slash_tail_caption(text) or paren_slash_caption(text) \
+        bool(GLUED_CREDIT.search(text)) or "/" in text and GLUED_PHOTO_CREDIT.search(text) is not None \
+        or slash_tail_caption(text) or paren_slash_caption(text) \
         or sentence_slash_caption(text) or courtesy_caption(text) or empty_cell_caption(text) \
         or copyright_caption(text) or text[:1] in "IiFf" and ILLUSTRATION_CAPTION.match(text) is not None \
         or "*" in text and STAR_CREDIT.search(text) is not None \
