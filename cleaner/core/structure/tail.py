@@ -91,18 +91,13 @@ def find_end(p: Page, start: int) -> int:
             seen_body += 1
             soft_end = i + 1
             continue
-        if seen_prose >= 2 and PHOTO_SLASH.match(line.text) and slash_credit(line.text):
-            # "Foto/PP PBVSI", "Foto/Istimewa" between paragraphs: a photo's credit, not the
-            # reporter's sign-off below (the story went on under it: a sports site of AS; the
-            # header's "Foto/Net", "Foto/RMOLSumut": two more outlets, every such line a credit)
-            line.drop("photo_credit", "structure:photo-credit")
-            continue
         if seen_prose >= 2 and soft_end is None and slash_credit(line.text) \
                 and not line.text.startswith("("):
-            # "Pujiansyah/Lampung" under the story: the reporter's sign-off
-            # (a photo credit when the story goes on: see State.body_resumes).
+            # "Pujiansyah/Lampung" under the story: the reporter's sign-off, the reporter then the
+            # city (d069; a photo credit when the story goes on: State.body_resumes; photo_slash)
+            if photo_slash(line):
+                continue
             line.drop("byline", "structure:end-credit")
-            # The sign-off names the reporter, then the city ("Pujiansyah/Lampung": d069).
             p.writer_credit = [line.text.split("/")[0].strip(" (")]
             soft_end = i
             continue
@@ -120,6 +115,16 @@ END_MARK_ALONE = regex.compile(r"^\((?:[A-Za-z]{2,6}|\*{1,3})(?:\s?/\s?(?:[A-Za-
 DESK_MARK_END = regex.compile(r"\((?:[A-Za-z]{1,6}/)*[A-Z]{1,4}-\d{1,3}\)\s*$")
 # A photo's credit with a slash: "Foto/Istimewa", "Dok/Humas".
 PHOTO_SLASH = regex.compile(r"(?i)^(?:foto|photo|dok|dokumentasi)\s?/\s?\S")
+
+
+def photo_slash(line) -> bool:
+    """"Foto/PP PBVSI", "Foto/Istimewa" between paragraphs is a photo's credit, not the
+    reporter's sign-off (the story went on under it: a sports site of AS; the header's
+    "Foto/Net", "Foto/RMOLSumut": two more outlets, every such line a credit): dropped as one."""
+    if PHOTO_SLASH.match(line.text) is None:
+        return False
+    line.drop("photo_credit", "structure:photo-credit")
+    return True
 # Prose lines after a to_end rule's line that show the story is still to come.
 STORY_AHEAD_MIN = 2
 
