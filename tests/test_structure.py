@@ -1142,3 +1142,12 @@ def test_a_photo_credit_with_a_slash_glued_after_a_dash_closes_a_caption(c, cap)
     assert rec.metadata.lead is None and rec.text.split("\n\n") == [P1, P2, P3]
     # a paragraph closed by its writers' names after a dash names no photo
     assert not caption_like("Harga beras naik lagi pekan ini, kata dia.-Budi/Andi")
+
+
+def test_a_photo_label_opens_a_caption_of_any_length(c):
+    # "Foto: <caption> (ar)" between two paragraphs stayed in the body (AT): a short one was read
+    # as the credit it closes; every "Foto: ..." line of six words or more is a caption or credit
+    cap = "Foto: Peserta Grebek Suro memadati alun-alun kota. (ar)"
+    assert caption_like(cap)
+    rec = c.clean_text(page(P1, P2, cap, P3))
+    assert rec.text.split("\n\n") == [P1, P2, P3] and cap in rec.metadata.captions

@@ -387,6 +387,18 @@ def verbless_caption(text: str) -> bool:
 CAPTION_LABELS = ("keterangan gambar", "keterangan foto", "ket foto", "ket. ", "ket gambar",
                   "keterangan:", "keterangan :", "ket:", "ket :", "ket.:")
 
+# "Foto: <the photo's caption>" of any length (CAPTION_TAIL reads a short one as the credit it
+# closes): "Foto: Peserta Grebek Suro 201 Ponorogo. (ar)" between two paragraphs (AT); sixteen
+# such lines of six words or more in the labelled sets, of fourteen outlets, none a story's.
+PHOTO_LABELLED = regex.compile(r"(?i)^(?:foto|photo)\s*:\s*\S")
+PHOTO_LABELLED_MIN_WORDS = 6
+
+
+def photo_labelled(text: str) -> bool:
+    """A caption under its "Foto:" label (PHOTO_LABELLED)."""
+    return PHOTO_LABELLED.match(text) is not None and count_words(text) >= PHOTO_LABELLED_MIN_WORDS
+
+
 # "Ilustrasi ..." closed by a bracket, its source's ("Ilustrasi Inflasi (hariansinggalang.com)",
 # "Ilustrasi (pexels)", "Ilustrasi banjir (IDN Times/Aditya Pratama)": sixteen such lines of
 # thirteen outlets in the labelled sets, every one a caption).
@@ -403,7 +415,7 @@ def caption_like(text: str) -> bool:
         or copyright_caption(text) or text[:1] in "IiFf" and ILLUSTRATION_CAPTION.match(text) is not None \
         or "*" in text and STAR_CREDIT.search(text) is not None \
         or "@" in text and HANDLE_CREDIT.search(text) is not None \
-        or text.lower().startswith(CAPTION_LABELS) \
+        or text.lower().startswith(CAPTION_LABELS) or text[:1] in "FfPp" and photo_labelled(text) \
         or text.endswith(" Perbesar") and count_words(text) >= 4 \
         or "(" in text and photo_position(text)   # (Perbesar: the image's zoom button after it; four outlets)
 
