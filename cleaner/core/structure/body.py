@@ -217,9 +217,10 @@ def ad_slot(p: Page, start: int, end: int) -> None:
     "Scroll ke bawah untuk melanjutkan" (the site's name in the slot: AN) (structure:ad-slot)."""
     lines = p.lines
     for k in range(max(start, 1), min(end, len(lines) - 1)):
-        if lines[k - 1].category == "ad" and lines[k].category is None and lines[k + 1].category == "ad" \
-                and count_words(lines[k].text) <= LABEL_MAX_WORDS and not ends_sentence(lines[k].text):
-            lines[k].drop("ad", "structure:ad-slot")
+        line = lines[k]
+        if lines[k - 1].category == "ad" and line.category is None and lines[k + 1].category == "ad" \
+                and count_words(line.text) <= LABEL_MAX_WORDS and not ends_sentence(line.text):
+            line.drop("ad", "structure:ad-slot")
 
 
 # The caption printed above such a label is a phrase, not a paragraph.

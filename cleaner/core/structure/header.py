@@ -190,9 +190,9 @@ def name_line(p: Page, s: HeaderScan) -> str | None:
     "TSALIS NUR SHOLIKHAH" under the date d097; after a dash, "- Daud", "- Redaksi"). Under the headline,
     one the story names is the person in the photo: its caption ("Indra Sjafri", "Sri Wahyuni": AK)."""
     name = dashed if (dashed := dashed_name(s.t)) is not None else s.t.strip() if person_name(s.t) else None
-    below = p.lines[s.i + 1] if s.i + 1 < len(p.lines) else None
     if p.title_idx is None or name is None:
         return None
+    below = p.lines[s.i + 1] if s.i + 1 < len(p.lines) else None
     above_credit = below is not None and below.category in ("editor", "byline")
     if s.prev_kind not in ("title", "date") and not above_credit or below is not None and BULLET.match(below.text) \
             and prose_like(below.text):     # (over a bulleted sentence: a summary box's heading, "Poin Penting")

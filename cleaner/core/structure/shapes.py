@@ -407,7 +407,8 @@ ILLUSTRATION_CAPTION = regex.compile(r"(?i)^(?:foto\s+)?ilustrasi\b.*\)\s*$")
 
 @memo
 def caption_like(text: str) -> bool:
-    """A photo caption: it ends with its credit ("(Foto: ...)") or says it is one."""
+    """A photo caption: it ends with its credit ("(Foto: ...)") or says it is one ("Perbesar"
+    after it: the image's zoom button, four outlets)."""
     return (may_match(CAPTION_TAIL, text) and bool(CAPTION_TAIL.search(text))) or \
         bool(GLUED_CREDIT.search(text)) or "/" in text and GLUED_PHOTO_CREDIT.search(text) is not None \
         or slash_tail_caption(text) or paren_slash_caption(text) \
@@ -417,14 +418,15 @@ def caption_like(text: str) -> bool:
         or "@" in text and HANDLE_CREDIT.search(text) is not None \
         or text.lower().startswith(CAPTION_LABELS) or text[:1] in "FfPp" and photo_labelled(text) \
         or text.endswith(" Perbesar") and count_words(text) >= 4 \
-        or "(" in text and photo_position(text)   # (Perbesar: the image's zoom button after it; four outlets)
+        or "(" in text and photo_position(text)
 
 
 # Where a person stands in the photo, in brackets after their name: "Lesty (kiri) saat berduet
 # ...", "Eduardo Perez (tengah) bersama ...", "Watmin (kiri pakai topi) bersama tim ...", "Sandiaga
-# Uno (kanan)", "(kedua dari kanan)", "(ki-ka: Name, Name)" (not "Partai (Kiri Baru)"): fifteen caption lines of fourteen pages (R to AQ) and the
-# whole-page dumps' captions; no paragraph of a story in the labelled sets. A line of a caption's
-# length: a long paragraph may describe a photo in passing.
+# Uno (kanan)", "(kedua dari kanan)", "(ki-ka: Name, Name)" (not "Partai (Kiri Baru)"): fifteen
+# caption lines of fourteen pages (R to AQ) and the whole-page dumps' captions; no paragraph of a
+# story in the labelled sets. A line of a caption's length: a long paragraph may describe a photo
+# in passing.
 PHOTO_POSITION = regex.compile(
     r"(?i)(?<=\p{L}[.,]?[ ]?)\((?:(?:paling|kedua|ketiga|keempat|kelima|dua|tiga|empat|lima)[ ]+)?"
     r"(?:dari[ ]+)?(?:kiri|kanan|tengah|ki-ka|ka-ki)(?:[ ]+(?-i:\p{Ll})[^()]{0,30}|[ ]?:[^()]{2,80})?\)")

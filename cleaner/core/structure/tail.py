@@ -125,6 +125,8 @@ def photo_slash(line) -> bool:
         return False
     line.drop("photo_credit", "structure:photo-credit")
     return True
+
+
 # Prose lines after a to_end rule's line that show the story is still to come.
 STORY_AHEAD_MIN = 2
 
