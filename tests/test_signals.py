@@ -72,6 +72,10 @@ def test_glued_row(text, glued):
     ("Kegiatan tersebut berlangsung di Masjid Darussalam Tiyuh Kagungan Ratu Agung Kec. TBU. Pada Rabu (05/02/2025).",
      False),   # names make it look title case; two lower-case content words make it a sentence (W)
     ("Bupati Resmikan Jembatan Baru di Desa Sukamaju.", True),          # strict title case, closed
+    # a headline ending with a quotation closed by its mark, then the quote (AX)
+    ("Wartawan Kota Bersatu Menjawab Teror “Kami Tidak Akan Pernah Diam!”", True),
+    ('Petani Desa Menjawab Keluhan Warga "Harga Pupuk Harus Segera Turun?"', True),
+    ("“Kami tidak akan diam,” kata ketua organisasi wartawan itu kepada warga!”", False),
 ])
 def test_title_case_closed_by_a_full_stop(text, title):
     assert signals.title_like(text) is title
