@@ -21,6 +21,8 @@ from cleaner.text.byline import Credit, parse_closing_credit, parse_credit
     ("Laporan Wartawan Tribunnews.com, Danang Triatmojo", ["Danang Triatmojo"], None),
     ("oleh Putu Merta Surya Putra diperbarui 27 Mei 2019, 13:40 WIB", ["Putu Merta Surya Putra"], None),
     ("Oleh Putri Windah pada 06 March 2018, 21:30 WIB", ["Putri Windah"], None),
+    # a theme's English word before the date (AX)
+    ("Jurnalis - Rahmat Hidayat Published Saturday, 15 March 2025", ["Rahmat Hidayat"], None),
     ("Achmad Al Fiqri , Jurnalis-Jum'at, 06 Maret 2026 |00:09 WIB", ["Achmad Al Fiqri"], None),
     ("Danandaya Arya putra , Jurnalis-Minggu, 15 Oktober 2023 |07:33 WIB", ["Danandaya Arya putra"], None),  # as typed
     ("Miftahul Ghani, Jurnalis", ["Miftahul Ghani"], None),
@@ -207,6 +209,16 @@ def test_a_closing_credit_naming_an_editor_is_no_writer():
 def test_a_rule_capture_s_names(value, names):
     from cleaner.core.marking import split_names
     assert split_names(value) == names
+
+
+def test_a_rule_capture_of_a_date_alone_names_nobody():
+    """Blogger's "by <name> On <date>" with the name left empty: "by : On Januari 05, 2019" (AX)."""
+    from madeup import P2, P3, page
+
+    from cleaner import Cleaner
+    rec = Cleaner().clean_text(page("Warga Kota Bersihkan Sungai Menjelang Musim Hujan Tahun Ini", "by : On Januari 05, 2019",
+                                    "Madiun - Ratusan warga membersihkan sungai kota pada Sabtu pagi bersama petugas.", P2, P3))
+    assert rec.metadata.authors == [] and rec.metadata.published.startswith("2019-01-05")
 
 
 @pytest.mark.parametrize("line", [

@@ -147,6 +147,12 @@ def test_closing_writer_credit_is_a_byline_and_the_author(c):
     assert dropped(rec)["(Kotakita.id/Budi Santoso)"] == "byline/structure:closing-credit"
 
 
+def test_a_separator_under_the_closing_credit_does_not_hide_it(c):
+    """"(M. Habil Syah)" then "." (a separator: AX): the credit still closes the story."""
+    rec = c.clean_text(page(P1, P2, P3, "(Kotakita.id/Budi Santoso)", ".", "***"))
+    assert rec.metadata.authors == ["Budi Santoso"] and "(Kotakita.id/Budi Santoso)" not in rec.text
+
+
 def test_closing_credit_does_not_replace_the_byline(c):
     rec = c.clean_text(page(TITLE, "Penulis: Rina Wati", P1, P2, P3, "(Budi Santoso)"))
     assert rec.metadata.authors == ["Rina Wati"] and "(Budi Santoso)" not in rec.text

@@ -16,6 +16,7 @@ from ..model.document import Doc, Line
 from ..model.fields import LIST_FIELDS
 from ..ruleset.matcher import Dispatch, fold
 from ..ruleset.model import PATTERN_TIMEOUT, Rule
+from ..text.byline import strip_date
 from ..text.signals import MEMO_MAX, active_cache, memo_slot
 
 # Separators between several names on one byline ("A, B dan C", "A & B").
@@ -64,7 +65,10 @@ def _captures(doc: Doc, rule: Rule, match: regex.Match) -> None:
         if not value:
             continue
         if name == "authors":
-            doc.set_meta("authors", split_names(value), rule.qualified_id)
+            # a date after the names, and the words leading to it ("by : On Januari 05, 2019")
+            names = split_names(strip_date(value))
+            if names:
+                doc.set_meta("authors", names, rule.qualified_id)
         elif name == "tags":
             doc.set_meta("tags", [t for t in TAG_SPLIT.split(value) if t], rule.qualified_id)
         elif name in LIST_FIELDS:

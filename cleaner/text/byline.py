@@ -87,9 +87,11 @@ NOT_NAME_WORDS = frozenset(
     "juga atau saat oleh dalam para kata mengatakan menurut bahwa jadi agar sebagai dapat".split())
 # What may follow a name: a date ("pada 06 March 2018, 21:30 WIB", "diperbarui ...",
 # "- 27 November 2024", "-Jum'at, 06 Maret 2026 |00:09 WIB") is cut off by its span;
-# the connecting words before it go too.
-DATE_LEAD = regex.compile(r"(?i)(?:\s*[-–—|,]\s*|\s+)(?:pada|diperbarui|diperbaharui|diterbitkan|"
-                          r"update[d]?|dipublikasikan|terbit)?\s*$")
+# the connecting words before it go too, a theme's English ones as well ("Rahmat Hidayat
+# Published Saturday, 15 March 2025"; "by : On Januari 05, 2019", the name left empty: two
+# small sites of AX).
+DATE_LEAD = regex.compile(r"(?i)(?:^|\s*[-–—|,]\s*|\s+)(?:pada|diperbarui|diperbaharui|diterbitkan|"
+                          r"update[d]?|dipublikasikan|terbit|(?:published|posted)(?:\s+on)?|on)?\s*$")
 # A place after the name, past a separator: "| Banda Aceh".
 PLACE_RE = regex.compile(r"^\p{Lu}\p{L}+(?:\s\p{Lu}\p{L}+){0,2}$")
 NAME_SPLIT = regex.compile(r"\s*(?:,|/|&|\bdan\b)\s*")
@@ -180,7 +182,7 @@ def _labelled(text: str) -> Credit | None:
             continue
         label = " ".join(m.group("label").lower().split()).replace(" & ", "&").replace("&", " & ")
         raw_value = m.group("value").strip(" :：-–—")
-        value = _strip_place(_strip_date(raw_value))
+        value = _strip_place(strip_date(raw_value))
         roles = DOUBLE_LABELS.get(label) or (LABELS.get(label),)
         colon = m.group("colon") is not None
         if label in COLON_ONLY and not colon:
@@ -335,7 +337,7 @@ def _name_and_date(text: str) -> Credit | None:
     return Credit(authors=names) if names is not None and len(names) == 1 else None
 
 
-def _strip_date(value: str) -> str:
+def strip_date(value: str) -> str:
     """The value without a trailing date (and the words leading to it)."""
     found = dates.find_dates(value)
     if not found:

@@ -25,6 +25,9 @@ from ...text.signals import count_words, ends_sentence
 from .shapes import NAME_LINE, SPLIT_LABELS, mostly_stopwords, place_words, site_words
 from .state import Page
 
+# A letter or a figure: a line without one is punctuation (a separator).
+WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
+
 # A writer credit glued to the story's last paragraph: "... hingga kini. (Firman Sikumbang)",
 # the space lost after the full stop too ("... hasil penyelidikan.(Er Angga)": AB).
 GLUED_CLOSING = regex.compile(r"(?:\s|(?<=[.!?\"”]))([(\[][^()\[\]]{3,80}[)\]])\s*$")
@@ -103,9 +106,11 @@ def closing_credit(p: Page, start: int, end: int) -> None:
     d015, "(Nesiana Yuko Argina)" d020, "[Eko Isdiyanto]" d068, "(Widi Agustian)" d112,
     several outlets' names d074): a byline. Glued to the last paragraph ("... kini.
     (Firman Sikumbang)" d095) the line stays; either way its names are the writers'. A
-    labelled credit in brackets ("[Redaktur: Name]") names whom its labels say."""
+    labelled credit in brackets ("[Redaktur: Name]") names whom its labels say. A line of
+    punctuation only under it ("." after "(M. Habil Syah)", AX) does not end the story."""
     lines = p.lines
-    last = next((k for k in range(end - 1, start - 1, -1) if lines[k].category is None), None)
+    last = next((k for k in range(end - 1, start - 1, -1)
+                 if lines[k].category is None and WORD_CHAR.search(lines[k].text)), None)
     if last is None:
         return
     line = lines[last]
