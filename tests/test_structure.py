@@ -121,7 +121,8 @@ def test_label_and_name_on_separate_lines(c):
 
 
 @pytest.mark.parametrize("label, name", [("Ditulis Oleh", "Ashaq Lupito"), ("Oleh", "Ashaq Lupito"),
-                                         ("- Penulis :", "- Ashaq Lupito")])   # as list items (Pantau)
+                                         ("- Penulis :", "- Ashaq Lupito"),    # as list items (Pantau)
+                                         ("Penulis", ": Ashaq Lupito")])      # the colon on the name's line (AX)
 def test_writer_label_and_name_on_separate_lines(c, label, name):
     # under the story, as a theme's author box prints it
     rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", P1, P2, P3, label, name))
@@ -765,6 +766,24 @@ def test_a_headline_printed_after_a_breadcrumb_then_bare_is_titled_bare(c, crumb
                             P2, P3, P4))
     assert rec.metadata.title == title and rec.metadata.lead != title
     assert dropped(rec)[crumbs + title] == "title/structure:title-repeat"
+
+
+def test_a_breadcrumb_run_into_the_headline_with_other_quotes_is_still_its_copy(c):
+    # "BaliBulelengPolisi Tangkap Warga "Kerauhan" ..." (straight quotes, the crumbs glued)
+    # over "Polisi Tangkap Warga “Kerauhan” ..." (curly: AX): the bare one is the title.
+    title = "Polisi Tangkap Warga “Kerauhan” dan Perbekel, Desa Nyaris Bergolak"
+    rec = c.clean_text(page("BaliBuleleng" + title.replace("“", '"').replace("”", '"'), title, P1, P2, P3))
+    assert rec.metadata.title == title and rec.metadata.lead is None
+
+
+def test_the_story_run_into_the_headline_s_copy_is_kept(c):
+    # "<headline><DATELINE> - <first paragraph>" on one line under the headline (AX): the copy
+    # of the headline is cut off, the paragraph opens the body.
+    title = "Dinas Kesehatan Bantu Penerapan Sistem Informasi Rumah Sakit Daerah"
+    first = "KUPANG, KOTAKITA.COM - Pencatatan dan pelaporan semua kegiatan rumah sakit kini menjadi sangat penting."
+    rec = c.clean_text(page(title, "Senin, 16 Juli 2018 20:00 WIB", title + first, P2, P3))
+    assert rec.metadata.title == title and rec.text.startswith(first)
+    assert rec.metadata.dateline == "KUPANG, KOTAKITA.COM -"
 
 
 def test_a_breadcrumb_printing_the_headline_cut_off_is_no_headline(c):

@@ -47,7 +47,7 @@ CREDIT_LINE_MAX_CHARS = 120
 def split_label(p: Page) -> None:
     """A field label alone on its line and the name on the next ("Reporter" /
     "Ashaq Lupito"), as AMP and app layouts print them; as list items too ("- Penulis :"
-    / "- Gian Barani")."""
+    / "- Gian Barani"), the colon on the name's line too ("Editor" / ": Bantors Sihombing": AX)."""
     lines = p.lines
     for i in range(len(lines)):
         line, nxt = lines[i], lines[i + 1] if i + 1 < len(lines) else None
@@ -59,6 +59,8 @@ def split_label(p: Page) -> None:
             continue
         category = "editor" if field == "editor" else "byline"
         name = BULLET.sub("", nxt.text).strip() if nxt is not None and nxt.category is None else ""
+        if name[:1] in ":：" and ":" not in label:
+            name = name[1:].strip()
         if not NAME_LINE.match(name) or name.strip(" :").casefold() in SPLIT_LABELS or caption_words(name):
             if ":" in label:
                 # The label and its colon, no name after ("Pewarta :", "Reporter | : |"): a

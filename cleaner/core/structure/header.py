@@ -205,9 +205,8 @@ def name_line(p: Page, s: HeaderScan) -> str | None:
 
 
 def title_repeat(p: Page, s: HeaderScan) -> str | None:
-    """The headline printed again under itself (structure:title-repeat). Printed first with the site's
-    name after a dash ("... di Badung - Kabar Indo", as a page's <title> gives it) or after a breadcrumb
-    ("Beranda Bisnis ...") and then bare, the bare one is the headline and the first its repeat."""
+    """The headline printed again under itself (structure:title-repeat); printed first with the site's name
+    after a dash ("... - Kabar Indo") or after a breadcrumb and then bare, the bare one (p.bare_headline)."""
     if p.title_idx is None:
         return None
     title = p.lines[p.title_idx].text
@@ -217,6 +216,8 @@ def title_repeat(p: Page, s: HeaderScan) -> str | None:
     # (or a copy under it after a few words: "Thumbnail <headline>", an image's alt text, AA)
     if not (same_text(s.t, title) or starts_with_text(s.t, title, 20) or breadcrumb_prefixed(s.t, title)):
         return None
+    if p.story_glued_to_headline(s.i):
+        return STOP
     # A photo's credit after it makes a caption; the site's name after it ("- JPNN.com Jatim": d061) a title.
     kind = "caption" if caption_like(s.t) or credit_suffix(title, s.t) and not site_suffixed(s.t, title) \
         else "title"
@@ -470,8 +471,7 @@ def scan_header(p: Page) -> int:
     for i in range(p.top, min(len(p.lines), p.top + HEADER_MAX_LINES)):
         line = p.lines[i]
         if line.category is not None:
-            # Dropped lines are not there for a reader (nor on a second pass
-            # over the output): the scan goes past them.
+            # Dropped lines are not there for a reader (nor on a second pass): the scan goes past them.
             if line.category in HEADER_CATS:
                 s.took(i, line.category, closes=p.title_idx is not None and line.category in TITLE_CLOSERS)
             continue

@@ -782,8 +782,10 @@ def breadcrumb_prefixed(longer: str, bare: str) -> bool:
     in any case ("HOME » BERITA » DISIPLINKAN WARGA, ..." over "Disiplinkan Warga, ..."); one
     whose crumbs are marked by their separators may be longer ("Home » Daerah » Kutai
     Kartanegara » ...": a small site of V), and so may one that opens with the site's domain
-    ("JPNN.com Jatim Jatim Terkini <headline>": jatim.jpnn.com, AA)."""
-    crumbs = _before(longer.casefold(), bare.casefold())
+    ("JPNN.com Jatim Jatim Terkini <headline>": jatim.jpnn.com, AA). Compared folded, as
+    same_text compares: straight and curly quotes alike ("BaliBulelengPolisi Tangkap Warga
+    \"Kerauhan\" ..." over "Polisi Tangkap Warga “Kerauhan” ...": AX)."""
+    crumbs = _before(folded_line(longer), folded_line(bare))
     marked = "»" in crumbs or "›" in crumbs or DOMAIN.match(crumbs) is not None
     limit = BREADCRUMB_MARKED_MAX_WORDS if marked else BREADCRUMB_MAX_WORDS
     return bool(crumbs) and count_words(bare) >= 4 and 1 <= count_words(crumbs) <= limit

@@ -52,6 +52,20 @@ class Page:
         # The names of a writer credit closing the story (credits.closing_credit).
         self.writer_credit: list[str] = []
 
+    def story_glued_to_headline(self, i: int) -> bool:
+        """Line i is the headline with the story's opening paragraph run into it, no space
+        or line break between ("... RSUD JayapuraJAYAPURA, LELEMUKU.COM - Pencatatan ...": AX):
+        the headline is cut off the line (structure:title-repeat) and the rest opens the body.
+        The rest opens with a dateline or reads as a sentence of 8+ words (a caption's credit
+        after the headline is a few words)."""
+        line, title = self.lines[i], self.lines[self.title_idx].text
+        rest = line.text[len(title):].strip() if line.text.startswith(title) else ""
+        if count_words(rest) < 8 or not (prose_like(rest) or self.dateline_of(rest)):
+            return False
+        line.cut += ((title, "title", "structure:title-repeat"),)
+        line.text = rest
+        return True
+
     def bare_headline(self, k: int) -> None:
         """Line k is the headline printed bare under its first copy (with the site's name after
         a dash, or after a breadcrumb): it is the title, the first copy its repeat."""
