@@ -776,12 +776,14 @@ def test_a_breadcrumb_run_into_the_headline_with_other_quotes_is_still_its_copy(
     assert rec.metadata.title == title and rec.metadata.lead is None
 
 
-def test_the_story_run_into_the_headline_s_copy_is_kept(c):
-    # "<headline><DATELINE> - <first paragraph>" on one line under the headline (AX): the copy
-    # of the headline is cut off, the paragraph opens the body.
+@pytest.mark.parametrize("between", [("Senin, 16 Juli 2018 20:00 WIB",), ()])
+def test_the_story_run_into_the_headline_s_copy_is_kept(c, between):
+    # "<headline><DATELINE> - <first paragraph>" on one line under the headline (AX), a date
+    # line between or none (then no caption and its copy with a credit): the copy of the
+    # headline is cut off, the paragraph opens the body.
     title = "Dinas Kesehatan Bantu Penerapan Sistem Informasi Rumah Sakit Daerah"
     first = "KUPANG, KOTAKITA.COM - Pencatatan dan pelaporan semua kegiatan rumah sakit kini menjadi sangat penting."
-    rec = c.clean_text(page(title, "Senin, 16 Juli 2018 20:00 WIB", title + first, P2, P3))
+    rec = c.clean_text(page(title, *between, title + first, P2, P3))
     assert rec.metadata.title == title and rec.text.startswith(first)
     assert rec.metadata.dateline == "KUPANG, KOTAKITA.COM -"
 

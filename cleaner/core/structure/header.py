@@ -262,7 +262,7 @@ def caption_repeat(p: Page, s: HeaderScan) -> str | None:
             and lines[j].text != t and (same_text(lines[j].text.rstrip(" ."), t) or starts_with_text(lines[j].text, t)) \
             and (sentence_case(lines[j].text) or lowered_words(t, lines[j].text) >= 2):
         return None     # the headline, then its standfirst in sentence case, maybe longer (Tribun Kaltim, S, AC)
-    if j is None or not (starts_with_text(lines[j].text, t) or (
+    if j is None or not (starts_with_text(lines[j].text, t) and not p.story_after(lines[j].text, t) or (
             same_text(lines[j].text, t) and count_words(t) >= 3 and (s.title_closed or not title_like(t)))):
         return None
     if p.title_idx is None and count_words(t) <= LABEL_MAX_WORDS and title_like(lines[j].text):

@@ -55,16 +55,20 @@ class Page:
     def story_glued_to_headline(self, i: int) -> bool:
         """Line i is the headline with the story's opening paragraph run into it, no space
         or line break between ("... RSUD JayapuraJAYAPURA, LELEMUKU.COM - Pencatatan ...": AX):
-        the headline is cut off the line (structure:title-repeat) and the rest opens the body.
-        The rest opens with a dateline or reads as a sentence of 8+ words (a caption's credit
-        after the headline is a few words)."""
+        the headline is cut off the line (structure:title-repeat) and the rest opens the body."""
         line, title = self.lines[i], self.lines[self.title_idx].text
-        rest = line.text[len(title):].strip() if line.text.startswith(title) else ""
-        if count_words(rest) < 8 or not (prose_like(rest) or self.dateline_of(rest)):
+        if not self.story_after(line.text, title):
             return False
         line.cut += ((title, "title", "structure:title-repeat"),)
-        line.text = rest
+        line.text = line.text[len(title):].strip()
         return True
+
+    def story_after(self, longer: str, head: str) -> bool:
+        """``longer`` is ``head`` with the story's dateline paragraph run into it (6+ words
+        after the dateline, as dateline_opens_body reads one); a caption's copy adds a credit or a
+        sentence on the photo ("... M Iqbal dalam jumpa pers di Gedung BNN, Jakarta, Rabu (6/3).")."""
+        rest = longer[len(head):].strip() if longer.startswith(head) else ""
+        return count_words(rest) >= 6 and self.dateline_of(rest) is not None
 
     def bare_headline(self, k: int) -> None:
         """Line k is the headline printed bare under its first copy (with the site's name after
