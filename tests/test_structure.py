@@ -974,13 +974,15 @@ def test_a_name_under_the_headline_that_the_story_names_is_the_photos_caption(c)
     assert rec.metadata.authors == ["Dede Febriansyah"]
 
 
-def test_a_news_tickers_headlines_on_one_line_do_not_stop_the_header(c):
+@pytest.mark.parametrize("last", ["Mahasiswa dan Pekerja Lurug Gedung DPRD Jember",
+                                  "Pesan Tegas Bupati, Penegak Hukum Tidak Boleh Ragu Berantas Korupsi!"])   # AY
+def test_a_news_tickers_headlines_on_one_line_do_not_stop_the_header(c, last):
     # a ticker's headlines run together above the date line and the headline (three outlets
-    # of AL): other stories' headlines; the header goes on to the headline and the photo's
-    # caption with its zoom button ("... Perbesar")
+    # of AL, one of AY, its last headline closed by "!"): other stories' headlines; the header
+    # goes on to the headline and the photo's caption with its zoom button ("... Perbesar")
     ticker = ("Bupati Lumajang Tegaskan Larangan Tahan Ijazah dan Wajib Patuhi UMK Ditengah Efisiensi, Pemkot "
               "Probolinggo Digerojok Anggaran Rp40 Miliar untuk Perbaiki Infrastruktur Hari Buruh Internasional, "
-              "Mahasiswa dan Pekerja Lurug Gedung DPRD Jember")
+              + last)
     title = "Bus Sekolah Gratis Ditambah Mulai Pekan Depan"
     caption = "Bus sekolah gratis melintas di jalan protokol kota. Perbesar"
     rec = Cleaner(keep_dropped=True).clean_text(page("Menu", "Mode Gelap", ticker, "News · 18 Apr 2022 WITA ·", title,

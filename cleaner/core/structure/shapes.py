@@ -339,7 +339,8 @@ EMPTY_CELL_CAPTION = regex.compile(r"[.!?)]\s*\|\s*$")
 # MENGIKUTI ...", S) as often as a ticker.
 TICKER_MIN_WORDS = 25
 TICKER_CAPITALISED = 0.8
-_SENTENCE_END = regex.compile(r"[.!?][\"”’']?(?:\s|$)")
+# A full stop ends a sentence; "!" and "?" end headlines too ("... Berantas Korupsi!": AY).
+_SENTENCE_END = regex.compile(r"\.[\"”’']?(?:\s|$)")
 
 
 def ticker_row(text: str) -> bool:
