@@ -101,6 +101,10 @@ def test_find_dateline_and_standfirst_that_repeats_it():
     repeat = make(P1 + " Tambahan.", "Foto: Dok", P1, P2)
     repeat.lines[1].drop("photo_credit", "test:credit")
     assert frame.find_dateline(repeat, 10) == 2 and repeat.lines[0].rule == "structure:lead-repeats-body"
+    # the story's first paragraph repeated under two of its paragraphs (a teaser of the story,
+    # AY): the first is the story's, no standfirst
+    teaser = make(P1, P2, P3, P1)
+    assert frame.find_dateline(teaser, 10) == 0 and teaser.lines[0].category is None
 
 
 def test_header_line_labels_what_no_step_took():

@@ -135,11 +135,17 @@ class Page:
 
     def next_dateline(self, i: int) -> int | None:
         """The next paragraph opening with a dateline, a few lines on (an image
-        and its caption may sit between a standfirst and the first paragraph)."""
+        and its caption may sit between a standfirst and the first paragraph); not past two
+        paragraphs of prose (the story's: a teaser repeating its first paragraph under them, AY)."""
+        prose = 0
         for j in range(i + 1, min(len(self.lines), i + 1 + STANDFIRST_GAP)):
             line = self.lines[j]
             if line.category is None and self.dateline_of(line.text):
                 return j
+            if line.category is None and prose_like(line.text):
+                prose += 1
+                if prose == 2:
+                    break
         return None
 
     def header_continues(self, i: int) -> bool:
