@@ -205,6 +205,8 @@ def test_a_closing_credit_naming_an_editor_is_no_writer():
     ("Ani Lestari, Budi Santoso dan Citra", ["Ani Lestari", "Budi Santoso", "Citra"]),
     ("ANT", ["ANT"]),                                                          # no slash: as printed
     ("bbn/maw", ["bbn/maw"]),                        # desk codes only (beritabali, batch S): as printed
+    ("-Bintan-85 views", ["Bintan"]),                # the theme's view counter run into it (AY)
+    ("Penulis", []),                                 # the label alone, the name left empty (AY)
 ])
 def test_a_rule_capture_s_names(value, names):
     from cleaner.core.marking import split_names

@@ -16,7 +16,7 @@ from ..model.document import Doc, Line
 from ..model.fields import LIST_FIELDS
 from ..ruleset.matcher import Dispatch, fold
 from ..ruleset.model import PATTERN_TIMEOUT, Rule
-from ..text.byline import strip_date
+from ..text.byline import LABELS, strip_date
 from ..text.signals import MEMO_MAX, active_cache, memo_slot
 
 # Separators between several names on one byline ("A, B dan C", "A & B").
@@ -40,11 +40,18 @@ def _slashed(part: str) -> list[str]:
     return kept if all(q.strip(TRIM)[:1].isupper() for q in kept) else [part]
 
 
+# A view counter run into the name ("-Bintan-85 views": the theme's next field, a Riau Islands
+# site of AY; a count after InfoPublik's credit line was noted on AV).
+VIEWS_AFTER = regex.compile(r"(?i)[\s-]*\d[\d.,]*\s*(?:views?|kali dilihat|dilihat|x dibaca|dibaca)\s*$")
+
+
 def split_names(value: str) -> list[str]:
     """The names of a byline ("A, B dan C", "A/B"), trimmed, desk codes after a slash left out
-    ("A / FMB"); longer than 80 characters: not a name."""
+    ("A / FMB"), a view counter after them too; longer than 80 characters, or a credit's own
+    label ("• account_circle Penulis", the name left empty: AY), is no name."""
+    value = VIEWS_AFTER.sub("", value)
     parts = [tidy_name(p) for part in NAME_SPLIT.split(value) for p in _slashed(part)]
-    return [p for p in parts if p and len(p) <= 80]
+    return [p for p in parts if p and len(p) <= 80 and p.casefold() not in LABELS]
 
 
 # A full stop after a name's last word ("Reporter: Dewi Sari."), not after an initial
