@@ -888,6 +888,19 @@ def test_a_headline_of_another_story_over_the_story_s_own(c, other, how):
     assert dropped(rec)[other] == how
 
 
+def test_a_ticker_headline_sharing_a_word_with_the_story_gives_way_to_the_story_s_own(c):
+    # "BREAKING NEWS :" and another story's headline first, sharing one word of four with the
+    # opening paragraph; the story's own headline under a rubric label, read as header text,
+    # shares most of its words (halloriau, AZ): the one that speaks of the story is the title.
+    ticker = "Tanam Pohon di Riau, Pengamat Sebut Pekanbaru Saksi Lahirnya Kesadaran Lingkungan Hijau"
+    own = "PSPS Riau Kalah Lagi, Semen Padang Panen Tiga Poin di Stadion Pekanbaru"
+    para = ("PEKANBARU - PSPS Riau yang berlaga di Stadion Kaharuddin Nasution terpaksa tunduk di hadapan "
+            "Semen Padang dengan skor 0-2 dalam laga lanjutan Liga 2 Grup A.")
+    rec = c.clean_text(page("BREAKING NEWS :", ticker, "Liga 2 Grup A", own, "Senin, 25 September 2023 - 21:36:31 WIB",
+                            para, P2, P3))
+    assert rec.metadata.title == own and ticker not in rec.text
+
+
 def test_a_headline_that_shares_a_word_with_the_story_stays(c):
     # The title shares a word with the opening paragraph ("kota"): it stays, even over a
     # shorter second headline that shares more (its standfirst)

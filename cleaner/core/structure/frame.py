@@ -297,6 +297,8 @@ def empty_body(p: Page) -> None:
 LEFTOVER_TITLE_SHARED = 2
 LEFTOVER_TITLE_SHARE = 0.3
 LEFTOVER_TITLE_WORDS = (3, 30)
+# A headline sharing fewer of its topic words with the opening paragraph may be another story's.
+OFF_TOPIC_SHARE = 0.25
 # A leftover line printed twice (the headline and its repeat: the image's alt text, an AMP
 # title) is the headline with one word of the opening paragraph and four words or more.
 REPEATED_TITLE_MIN_WORDS = 4
@@ -375,18 +377,24 @@ def title_on_topic(p: Page, start: int) -> None:
     story's, a sidebar's or an ad's ("Ketua PWI Riau Buka Resmi Agenda OKK ..." over "Jelang
     Ramadan, Satpol PP Pelalawan Intensifkan Razia ...", a menu row "News Bola Daerah Sulawesi
     ...", "Aplikasi Pilbup ... Pilkada Serentak 2024" over a Borneonews headline: three
-    outlets of Y). The one under it is the headline (structure:off-topic-headline)."""
+    outlets of Y). The one under it is the headline (structure:off-topic-headline). One that
+    shares under OFF_TOPIC_SHARE of its words gives way too, to a line sharing twice that share
+    or more that no step took for its standfirst (a ticker's "Tanam Pohon di Riau, ... Pekanbaru
+    ..." under "BREAKING NEWS :" over "PSPS Riau Kalah Lagi, ... di Pekanbaru": AZ; a standfirst
+    in title case sharing more stays one, d040)."""
     opens = p.dateline_idx if p.dateline_idx is not None else p.marked_idx
     if opens is None:
         opens = p.next_kept(start - 1) if start > 0 else None
     if p.title_idx is None or opens is None or opens >= len(p.lines) or opens <= p.title_idx:
         return
     opening = _opening_words(p, opens, topic_words)
-    if topic_words(p.lines[p.title_idx].text) & opening:
+    own = topic_words(p.lines[p.title_idx].text)
+    floor = len(own & opening) / len(own) if own else 0.0
+    if floor >= OFF_TOPIC_SHARE:
         return
-    best, best_share = None, 0.0
+    best, best_share = None, floor * 2
     for k in range(p.title_idx + 1, min(start, opens)):
-        if p.lines[k].rule not in UNDER_TITLE_RULES:
+        if p.lines[k].rule not in UNDER_TITLE_RULES or floor and p.lines[k].rule == "structure:subtitle":
             continue
         shared, share = _speaks_of(p.lines[k].text, opening, topic_words)
         if shared >= LEFTOVER_TITLE_SHARED and share >= LEFTOVER_TITLE_SHARE and share > best_share:
