@@ -877,6 +877,14 @@ def test_a_sentence_closed_by_an_empty_cell_bar_is_a_caption(c, cap):
     assert cap.strip("| ") not in rec.text and cap.strip("| ") in " ".join(rec.metadata.captions)
 
 
+@pytest.mark.parametrize("cap", ["Cabai Rawit di Lapak Pedagang Pasar Legi |", "Gambar Ilustrasi : Freepik |"])
+def test_a_photo_table_s_one_cell_above_the_story_is_no_headline(c, cap):
+    # "![]() |" (the image cell) then the caption or credit cell closed by its bar, above the
+    # story (two outlets of BA): a caption, not the headline, in the header and between paragraphs
+    rec = c.clean_text(page("![]() |", cap, P1, P2, "![]() |", cap, P3))
+    assert rec.metadata.title is None and cap.strip("| ") not in rec.text and rec.text.startswith(P1)
+
+
 def test_a_caption_with_more_lower_case_words_under_the_headline_does_not_replace_it(c):
     # I i033, F f015, G g003, G g051: a longer caption or sentence in title case under the headline
     title = "Menjaga Keamanan Kota, Polisi Gelar Patroli Malam"

@@ -241,13 +241,15 @@ def glued_row(text: str) -> bool:
 @_memo
 def link_like(text: str) -> bool:
     """The shape of a headline, whatever its case: 3-30 words, no closing
-    punctuation but an ellipsis, not a quotation, not a row of links run together."""
+    punctuation but an ellipsis, not a quotation, not a row of links run together. A bar
+    closing the line is an empty table cell's: a photo table's caption or credit cell ("Cabai
+    Rawit di Lapak Pedagang Pasar Legi Mojosari |" under "![]() |": two outlets of BA)."""
     ws = _words(text)
     if not HEADLINE_MIN_WORDS <= len(ws) <= HEADLINE_MAX_WORDS:
         return False
     if glued_row(text):
         return False
-    if text.rstrip().endswith((".", ",", ";", ":")) and not text.rstrip().endswith(". . .") \
+    if text.rstrip().endswith((".", ",", ";", ":", "|")) and not text.rstrip().endswith(". . .") \
             and not text.rstrip().endswith("..."):
         return False
     return not QUOTE_START.match(text)

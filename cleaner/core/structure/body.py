@@ -389,13 +389,19 @@ def teaser_cells(p: Page, start: int, end: int) -> None:
     """A teaser grid a dump printed as a markdown table: a headline's cell ("Harga Cabai
     Naik Turun di Pasar Sentral Makale |") over its image's cell ("![]() |"), under the story
     (Tribun Toraja in AC, Tribun Lampung in V: the headlines without a comma, which
-    injected_headline leaves). A story's own table has no image cell under each row."""
+    injected_headline leaves). A story's own table has no image cell under each row. A cell
+    under an image's cell is that photo's caption (structure:cell-caption)."""
     lines = p.lines
-    for i in range(start, min(end, len(lines) - 1)):
+    for i in range(start, min(end, len(lines))):
         line = lines[i]
         t = line.text
-        if line.category is not None or not t.endswith("|") or i == p.dateline_idx \
-                or not IMAGE_CELL.match(lines[i + 1].text):
+        if line.category is not None or not t.endswith("|") or i == p.dateline_idx:
+            continue
+        if i + 1 == len(lines) or not IMAGE_CELL.match(lines[i + 1].text):
+            # Under its image's cell, a cell alone on its line is the photo's caption or credit
+            # ("![]() |" / "Cabai Rawit di Lapak Pedagang Pasar Legi Mojosari |": two outlets of BA).
+            if i > 0 and IMAGE_CELL.match(lines[i - 1].text) and "|" not in t[:-1] and count_words(t) >= 2:
+                line.drop("caption", "structure:cell-caption")
             continue
         headline = t.rstrip(" |")
         if count_words(headline) < INJECTED_MIN_WORDS or not headline_like(headline):

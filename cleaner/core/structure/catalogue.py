@@ -89,6 +89,8 @@ RULE_IDS: dict[str, tuple[str, str]] = {
     "structure:embedded-post": ("body", "an embedded social-media post"),
     "structure:teaser-cell": ("body", "a headline's cell over an image's cell of a markdown table (a teaser grid); "
                               "metadata.related"),
+    "structure:cell-caption": ("body", "a cell under an image's cell of a markdown table, the line's only bar "
+                               "closing it: the photo's caption or credit"),
     "structure:printed-thrice": ("body", "a phrase no sentence ends printed three times or more on the page "
                                  "(a gallery's caption under each photo)"),
     "structure:photo-label-value": ("body", "a photo between paragraphs printed as caption, source label "
