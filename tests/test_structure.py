@@ -551,6 +551,16 @@ def test_link_box_label_takes_the_headlines_below_it(c):
     assert rec.text.split("\n\n") == [P1, P2, P3, P4]
 
 
+def test_one_paragraph_after_a_link_box_of_three_headlines_is_the_story_s(c):
+    # "Baca Juga", three other stories' headlines, then one paragraph, the excerpt's last (the
+    # JNews theme's box: two outlets of AR, one of BB): the story goes on; the headlines are links.
+    links = ["Dinas Kominfo Fasilitasi Pemanfaatan Teknologi Desa", "Kantor Musik Kota Masuk Nominasi Anugerah Budaya",
+             "Pasien Rumah Sakit Umum Mengeluh Antre Berjam-jam"]
+    rec = c.clean_text(page(P1, P2, "Baca Juga", *links, P3))
+    assert rec.text.split("\n\n") == [P1, P2, P3]
+    assert all(dropped(rec)[t] == "crosslink/structure:link-box" for t in links)
+
+
 def test_link_box_at_the_pages_end_takes_links_on_the_storys_topic(c):
     # Under "Baca Juga" with no paragraph after them, headlines sharing the story's words are
     # links (four "BNN ..." links under a story about the BNN: AN), however many.

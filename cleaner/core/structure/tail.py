@@ -233,12 +233,20 @@ def headline_run(p: Page, i: int, start: int) -> bool:
     if len(run) < HEADLINE_RUN_MIN or uniform_list([lines[k].text for k in run]) or announced(p, i):
         return False
     after = p.next_kept(run[-1])
-    if after is not None and p.body_resumes(after):
+    if after is not None and (p.body_resumes(after) or under_link_label(p, i) and prose_like(lines[after].text)):
         return False
     for k in run:
         lines[k].drop("recommendation", "structure:headline-run")
         p.doc.set_meta("related", lines[k].text, "structure:headline-run")
     return True
+
+
+def under_link_label(p: Page, i: int) -> bool:
+    """Line i comes right under a link box's label ("Baca Juga" alone on its line, a rule with
+    ``label: true``): the headlines are the box's links (body.link_box), and one paragraph after
+    them is the story going on, even the excerpt's last (the JNews theme's box: two outlets of
+    AR and one of BB lost that paragraph)."""
+    return i > 0 and p.lines[i - 1].rule in p.inputs.label_rules
 
 
 def announced(p: Page, i: int) -> bool:
