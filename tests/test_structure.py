@@ -948,6 +948,10 @@ def test_a_date_above_the_headline_with_its_view_counter_is_the_articles(c):
     assert (rec.metadata.page_date, rec.metadata.published) == ("2024-03-04", None)
     rec = c.clean_text(page("Berita 4 Maret 2024 Dilihat 255 Orang", title, P1, P2, P3))
     assert (rec.metadata.title, rec.metadata.page_date, rec.metadata.published) == (title, None, "2024-03-04")
+    # after its rubric and a dot ("Daerah · 15 Jul 2025": the "Mode Gelap" theme's meta line,
+    # printed without a time on a small site of BB) it is the article's too
+    rec = c.clean_text(page("Menu", "Daerah · 4 Mar 2024", title, P1, P2, P3))
+    assert (rec.metadata.page_date, rec.metadata.published) == (None, "2024-03-04")
 
 
 def test_the_bare_headline_below_the_scan_replaces_its_copy_with_the_sites_name(c):

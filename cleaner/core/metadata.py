@@ -52,6 +52,8 @@ extracted text.
 """
 from __future__ import annotations
 
+import regex
+
 from ..model.document import Doc, Line
 from ..model.fields import LATER_PASS_LISTS, LATER_PASS_SCALARS
 from ..model.record import Metadata
@@ -120,11 +122,18 @@ def _captions(lines: list[Line], capturing: frozenset[str]) -> list[str]:
     return [c for c in caps if not any(o != c and o.startswith(c.rstrip(" .")) for o in caps)]
 
 
+# A rubric and a dot or bar before the date: the article's meta line, not a site bar's day (the
+# "Mode Gelap" theme's "Daerah · 15 Jul 2025": five outlets of AL, AY and BB print that line,
+# bb101 without a time, where a related story's date below was taken instead).
+RUBRIC_BEFORE = regex.compile(r"\p{L}\s*[·•|]\s*$")
+
+
 def _site_bar_date(lines: list[Line], i: int, title_idx: int | None, found) -> bool:
     """A date without a time above the headline, above every copy of it (or first, above a
-    section label); one printed with a view counter (dates.VIEW_COUNTER) is the article's:
-    a site bar counts no views."""
-    if found.has_time or dates.VIEW_COUNTER.search(lines[i].text, found.end):
+    section label); one printed with a view counter (dates.VIEW_COUNTER) or after a rubric
+    (RUBRIC_BEFORE) is the article's: a site bar counts no views and names no rubric."""
+    if found.has_time or dates.VIEW_COUNTER.search(lines[i].text, found.end) \
+            or RUBRIC_BEFORE.search(lines[i].text, 0, found.start):
         return False
     if title_idx is not None:
         # (the headline printed first with the site's name after it, then bare under the
