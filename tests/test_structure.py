@@ -952,6 +952,9 @@ def test_a_date_above_the_headline_with_its_view_counter_is_the_articles(c):
     # printed without a time on a small site of BB) it is the article's too
     rec = c.clean_text(page("Menu", "Daerah · 4 Mar 2024", title, P1, P2, P3))
     assert (rec.metadata.page_date, rec.metadata.published) == (None, "2024-03-04")
+    # (a weekday and a bar before it is still the site bar's day)
+    rec = c.clean_text(page("Senin | 4 Maret 2024", title, P1, P2, P3))
+    assert (rec.metadata.page_date, rec.metadata.published) == ("2024-03-04", None)
 
 
 def test_the_bare_headline_below_the_scan_replaces_its_copy_with_the_sites_name(c):
