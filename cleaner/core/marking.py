@@ -16,8 +16,9 @@ from ..model.document import Doc, Line
 from ..model.fields import LIST_FIELDS
 from ..ruleset.matcher import Dispatch, fold
 from ..ruleset.model import PATTERN_TIMEOUT, Rule
+from ..text import dates
 from ..text.byline import LABELS, strip_date
-from ..text.signals import MEMO_MAX, active_cache, memo_slot
+from ..text.signals import MEMO_MAX, WORD_CHAR, active_cache, memo_slot
 
 # Separators between several names on one byline ("A, B dan C", "A & B").
 NAME_SPLIT = regex.compile(r"\s*(?:,|;|&|\bdan\b|\band\b)\s*")
@@ -27,7 +28,6 @@ SLASH = regex.compile(r"\s*/\s*")
 DESK_CODE = regex.compile(r"^\p{Lu}{1,4}(?:-?\d{1,3})?$")
 TRIM = " \t|:;,-–—()[]/"
 TAG_SPLIT = regex.compile(r"\s*[,;|#]\s*")
-WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
 
 
 def _slashed(part: str) -> list[str]:
@@ -40,16 +40,18 @@ def _slashed(part: str) -> list[str]:
     return kept if all(q.strip(TRIM)[:1].isupper() for q in kept) else [part]
 
 
-# A view counter run into the name ("-Bintan-85 views": the theme's next field, a Riau Islands
-# site of AY; a count after InfoPublik's credit line was noted on AV).
-VIEWS_AFTER = regex.compile(r"(?i)[\s-]*\d[\d.,]*\s*(?:views?|kali dilihat|dilihat|x dibaca|dibaca)\s*$")
+def _without_view_counter(value: str) -> str:
+    """The names without a view counter run into their end (dates.VIEW_COUNTER: "-Bintan-85
+    views", the theme's next field, a Riau Islands site of AY)."""
+    m = dates.VIEW_COUNTER.search(value)
+    return value[:m.start()].rstrip(" -–") if m is not None and not value[m.end():].strip() else value
 
 
 def split_names(value: str) -> list[str]:
     """The names of a byline ("A, B dan C", "A/B"), trimmed, desk codes after a slash left out
     ("A / FMB"), a view counter after them too; longer than 80 characters, or a credit's own
     label ("• account_circle Penulis", the name left empty: AY), is no name."""
-    value = VIEWS_AFTER.sub("", value)
+    value = _without_view_counter(value)
     parts = [tidy_name(p) for part in NAME_SPLIT.split(value) for p in _slashed(part)]
     return [p for p in parts if p and len(p) <= 80 and p.casefold() not in LABELS]
 

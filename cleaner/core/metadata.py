@@ -126,8 +126,7 @@ def _captions(lines: list[Line], capturing: frozenset[str]) -> list[str]:
 # "Mode Gelap" theme's "Daerah · 15 Jul 2025": five outlets of AL, AY and BB print that line,
 # bb101 without a time, where a related story's date below was taken instead).
 # (A weekday there is the site bar's own: "Senin | 4 Maret 2024".)
-RUBRIC_BEFORE = regex.compile(r"(?<![\p{L}'’])(?!(?:senin|selasa|rabu|kamis|jum['’]?at|sabtu|minggu|ahad|monday|tuesday|"
-                              r"wednesday|thursday|friday|saturday|sunday)\s*[·•|])\p{L}+\s*[·•|]\s*$", regex.I)
+RUBRIC_BEFORE = regex.compile(rf"(?<![\p{{L}}'’])(?!{dates.WEEKDAY}\s*[·•|])\p{{L}}+\s*[·•|]\s*$", regex.I)
 
 
 def _site_bar_date(lines: list[Line], i: int, title_idx: int | None, found) -> bool:

@@ -39,7 +39,7 @@ _MONTHS = {
 _MONTH_NUM = {name: num for num, names in _MONTHS.items() for name in names.split()}
 # Longest names first so "Mar" never wins over "Maret" inside the alternation.
 _MON = "(?:" + "|".join(sorted(_MONTH_NUM, key=len, reverse=True)) + ")"
-_WEEKDAY = (r"(?:senin|selasa|rabu|kamis|jum['’]?at|sabtu|minggu|ahad"
+WEEKDAY = (r"(?:senin|selasa|rabu|kamis|jum['’]?at|sabtu|minggu|ahad"
             r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
 _ZONE = r"(?:wita|wib|wit)"
 _HS = r"[^\S\r\n]"      # horizontal whitespace: a date never continues onto the next line
@@ -74,7 +74,7 @@ _TIME = (
     rf"|(?(iso)(?P<off>z(?!\p{{L}})|[+-](?:[01]\d|2[0-3]):?[0-5]\d{_NUM_END})|(?!)))?"
 )
 _DATE_RE = regex.compile(
-    rf"(?P<dt>(?:(?<!\p{{L}}){_WEEKDAY}{_NL}(?:{_HS}|,){{0,3}})?(?P<lp>\({_HS}{{0,2}})?"
+    rf"(?P<dt>(?:(?<!\p{{L}}){WEEKDAY}{_NL}(?:{_HS}|,){{0,3}})?(?P<lp>\({_HS}{{0,2}})?"
     rf"(?:{_ISO}|{_DMY_NAME}|{_MDY_NAME}|{_DMY_NUM})(?(lp){_HS}{{0,2}}\)))(?:{_TIME})?"
     rf"|{_MONTH_ONLY}",
     regex.IGNORECASE,
@@ -214,7 +214,7 @@ _SEP = r"[\s\-–—|,:;/•·()\[\].]"
 # the same day again in a theme's short form with a two-digit year ("Kamis, 20 Februari
 # 2025, 20.2.25 WIB"; "1 Maret 2019 | 1.3.19 WIB Last Updated ..."), which is no date alone.
 _SHORT_DAY = r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])[./]\d\d(?![\d./])"
-_FILLER = rf"(?:{_SEP}|{_SHORT_DAY}|{_CLOCK}(?:[:.][0-5]\d)?{_NUM_END}|{_ZONE}{_NL}|{_WEEKDAY}{_NL})"
+_FILLER = rf"(?:{_SEP}|{_SHORT_DAY}|{_CLOCK}(?:[:.][0-5]\d)?{_NUM_END}|{_ZONE}{_NL}|{WEEKDAY}{_NL})"
 # Known labels may stand bare ("Diperbarui Kamis, ..."); any other short label of <= 3
 # words ("Kompas.com -", "Krismanto -", "Tanggal:") must end in ':' or a dash/bar, so a
 # sentence start such as "Pertandingan berlangsung 13 September 2023" is not a label. A rubric

@@ -29,6 +29,8 @@ SENTENCE_END = regex.compile(r"""[.!?…]["”’'»)\]]*\s*$""")
 SPACES = frozenset("\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
                    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 _SPACES = "".join(sorted(SPACES))
+# A letter or a figure: a line without one is punctuation (a separator, a span's leftovers).
+WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
 _CLOSERS = "\"”’'»)]"
 _TERMINALS = (".", "!", "?", "…")
 QUOTE_START = regex.compile(r"""^["“”'‘’«]""")

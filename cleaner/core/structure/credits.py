@@ -21,12 +21,9 @@ from __future__ import annotations
 import regex
 
 from ...text.byline import LABELS, ROLE_WORDS, Credit, parse_closing_credit, parse_credit
-from ...text.signals import count_words, ends_sentence
+from ...text.signals import WORD_CHAR, count_words, ends_sentence
 from .shapes import NAME_LINE, SPLIT_LABELS, mostly_stopwords, place_words, site_words
 from .state import Page
-
-# A letter or a figure: a line without one is punctuation (a separator).
-WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
 
 # A writer credit glued to the story's last paragraph: "... hingga kini. (Firman Sikumbang)",
 # the space lost after the full stop too ("... hasil penyelidikan.(Er Angga)": AB).
