@@ -153,6 +153,20 @@ def test_caption_printed_twice_under_the_headline_is_no_standfirst(c):
     assert dropped(rec)[cap] == "caption/structure:caption-repeat"
 
 
+def test_a_headline_closed_by_an_ellipsis_printed_twice_is_the_headline(c):
+    # "2 Pelajar Tewas di Aceh Timur, Ini Sebabnya…" twice atop the page (BC's bc007): the
+    # copy adds nothing, so the pair is the headline and its repeat, not a caption and a
+    # longer copy with the credit (the ellipsis, folded to dots, had been stripped from one).
+    head = "Dua Pelajar Tewas di Jalan Lintas Timur, Ini Sebabnya…"
+    rec = c.clean_text(page(head, head, P1, P2, P3))
+    assert rec.metadata.title == head and rec.text.split("\n\n") == [P1, P2, P3]
+    assert dropped(rec)[head].startswith("title/")
+    # a caption and its copy with the credit are still a caption pair
+    cap = "Warga memadati alun-alun kota saat perayaan…"
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", cap, cap + " (Foto: Kotakita/Rina)", P1, P2, P3))
+    assert dropped(rec)[cap] == "caption/structure:caption-repeat"
+
+
 def test_the_headline_in_lower_case_under_it_is_the_images_alt_text(c):
     head = "Ditangkap di Batam, WNI dan WN Bangladesh Gagal Kerja di Malaysia"
     assert headline_slug(head, "wni gagal kerja di malaysia")
