@@ -616,6 +616,11 @@ def test_a_list_the_story_announces_with_a_colon_is_the_story_s(c):
     assert rec.text.split("\n\n")[-6:] == rows
     rec = c.clean_text(page(P1, P2, P3, *rows[1:]))
     assert not set(rows[1:]) & set(rec.text.split("\n\n"))
+    # a sentence that names the items more than it reads as prose, few small words among them
+    # (BE: "Berikut daftar harga TBS (dalam satuan /kg) di 15 sentra perkebunan sawit di Sumut:")
+    named = "Berikut daftar harga sepeda listrik (satuan unit) tiap diler resmi Kota Bandung:"
+    rec = c.clean_text(page(P1, P2, P3, named, *rows[1:]))
+    assert rec.text.split("\n\n")[-5:] == rows[1:]
 
 
 @pytest.mark.parametrize("caption", ["DISAHKAN: Anggota dewan saat mengesahkan dua peraturan daerah baru. -Foto IST -",

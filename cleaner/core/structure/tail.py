@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from ...text import dates
-from ...text.signals import count_words, ends_sentence, prose_like, words
+from ...text.signals import HEADLINE_CAPS, capitalized_ratio, count_words, ends_sentence, prose_like, words
 from .shapes import (
     FAQ_ITEM,
     FAQ_LOOSE,
@@ -252,7 +252,9 @@ def under_link_label(p: Page, i: int) -> bool:
 def announced(p: Page, i: int) -> bool:
     """The story's sentence right above line i announces a list with its colon ("Berikut
     daftar harga mobil listrik terbaru ..., dimulai dari segmen menengah hingga premium:"
-    over a price list's heading and rows: an unseen page): what follows is the story's."""
+    over a price list's heading and rows: an unseen page): what follows is the story's. It
+    may name the items rather than read as prose ("Berikut daftar harga TBS (dalam satuan /kg)
+    di 15 sentra perkebunan sawit di Sumut:", BE: few small words), in sentence case still."""
     k = p.prev_kept(i)
     for _ in range(ANNOUNCED_ITEMS_MAX):        # the list's items above line i
         if k is None or not list_headline(p.lines[k].text):
@@ -263,7 +265,8 @@ def announced(p: Page, i: int) -> bool:
     if k is None:
         return False
     t = p.lines[k].text.rstrip()
-    return t.endswith(":") and count_words(t) >= ANNOUNCING_MIN_WORDS and prose_like(t)
+    return t.endswith(":") and count_words(t) >= ANNOUNCING_MIN_WORDS and (
+        prose_like(t) or capitalized_ratio(t) < HEADLINE_CAPS)
 
 
 # A sentence announcing a list has at least this many words ("Berita terkait:" is a heading);
