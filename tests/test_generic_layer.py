@@ -879,6 +879,20 @@ def test_a_dateline_paragraph_full_of_names_is_no_kicker_headline(c):
     assert rec.text.startswith(para) and rec.metadata.dateline == "KOTA KITA, SUKAMAJU –"
 
 
+def test_a_place_and_brand_dateline_opening_a_hard_wrapped_story_is_no_kicker(c):
+    # "DISKOMINFO LAMSEL, Kalianda - Bupati Lampung Selatan Radityo Egi" / "Pratama menegaskan
+    # ..." (a regency portal's story, hard-wrapped, the page's text starting at it: BE): a brand
+    # and a place, comma between, name the site; a kicker ("BREAKING NEWS – ...") has no comma.
+    # The first line was the title, the second the standfirst.
+    lines = ["DISKOMINFO KOTA, Sukamaju - Bupati Sukamaju Budi Santoso",
+             "Pratama menegaskan Persatuan Wartawan Indonesia (PWI) harus tampil sebagai",
+             "penyalur informasi yang sehat sekaligus penjaga profesionalisme wartawan di",
+             "tengah derasnya arus informasi yang kian sulit dibendung.", P2, P3]
+    rec = c.clean_text(page(*lines))
+    assert rec.metadata.title is None and rec.metadata.dateline == "DISKOMINFO KOTA, Sukamaju -"
+    assert rec.text.startswith(lines[0])
+
+
 @pytest.mark.parametrize("other, how", [
     ("Ketua Persatuan Wartawan Buka Agenda Orientasi Calon Anggota Baru Tahun 2025",
      "recommendation/structure:off-topic-headline"),

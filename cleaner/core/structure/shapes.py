@@ -677,8 +677,10 @@ def kicker_headline(dateline: str, text: str) -> bool:
     outlet of S, whose first paragraph a later pass then took for the headline), nor one with
     two lower-case content words, a sentence's ("JURNAL MEDIA, TUBABA – Bupati ... bersama Wakil
     Bupati ..., beserta jajaran Forkopimda melakukan kunjungan ... “Ramadhan Bersedekah”": a small
-    site of W, whose first three paragraphs went as standfirst, headline and standfirst)."""
-    return not strong_dateline(dateline) and count_words(text[len(dateline):]) >= 3 \
+    site of W, whose first three paragraphs went as standfirst, headline and standfirst); nor a
+    place and a name, comma between (place_and_brand: "DISKOMINFO LAMSEL, Kalianda - Bupati
+    Lampung Selatan Radityo Egi", a hard-wrapped story's first line, BE): a kicker has no comma."""
+    return not named_dateline(dateline) and count_words(text[len(dateline):]) >= 3 \
         and headline_like(text) and not prose_like(text) and lowercase_content_words(text) < 2
 
 
