@@ -554,6 +554,10 @@ def test_a_headline_printed_twice_among_the_leftovers(c):
     assert rec.metadata.title == title
     rec = c.clean_text(page(*labels, title, "share", opening, P2, P3))
     assert rec.metadata.title is None
+    # its copy with the photo's caption glued on ("<headline> Ket Foto : ...": BE's be015)
+    glued = f"{title} Ket Foto : Kepala dinas meninjau terminal kota"
+    rec = c.clean_text(page(*labels, glued, title, "share", opening, P2, P3))
+    assert rec.metadata.title == title
 
 
 def test_short_bulleted_menu_items_above_the_headline_are_labels(c):

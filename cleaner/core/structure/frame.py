@@ -6,7 +6,7 @@ from collections import Counter
 
 from ...text import dates
 from ...text.byline import flatten_table
-from ...text.signals import count_words, link_like, prose_like, title_like
+from ...text.signals import count_words, link_like, prose_like, starts_with_text, title_like
 from .credits import header_credit, record_credit
 from .shapes import (
     BULLET,
@@ -331,7 +331,9 @@ def title_from_leftovers(p: Page, start: int) -> None:
     for k in leftovers:
         t = p.lines[k].text
         shared, share = _speaks_of(t, opening, content_words)
-        repeated = seen[t] > 1 and count_words(t) >= REPEATED_TITLE_MIN_WORDS and shared >= 1
+        # (its copy may have the photo's caption glued on: "<headline> Ket Foto : ...", BE)
+        repeated = (seen[t] > 1 or any(starts_with_text(p.lines[j].text, t, 20) for j in leftovers)) \
+            and count_words(t) >= REPEATED_TITLE_MIN_WORDS and shared >= 1
         if (repeated or shared >= LEFTOVER_TITLE_SHARED and share >= LEFTOVER_TITLE_SHARE) and share > best_share:
             best, best_share = k, share
     if best is None:
