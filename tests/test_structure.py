@@ -14,6 +14,7 @@ from cleaner.core.structure.shapes import (
     caption_like,
     headline_slug,
     menu_row,
+    moment_caption,
     replaces_headline,
     site_unsuffixed,
 )
@@ -165,6 +166,26 @@ def test_a_headline_closed_by_an_ellipsis_printed_twice_is_the_headline(c):
     cap = "Warga memadati alun-alun kota saat perayaan…"
     rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", cap, cap + " (Foto: Kotakita/Rina)", P1, P2, P3))
     assert dropped(rec)[cap] == "caption/structure:caption-repeat"
+
+
+@pytest.mark.parametrize("text, moment", [
+    ("Bupati Kota Sukamaju Budi Santoso saat memantau langsung pemeriksaan penumpang di pelabuhan", True),
+    ("Wakil Bupati Sukamaju, Rina Wulandari saat bertatap muka dengan warga di balai kampung.", True),
+    ("Kapolsek Delitua, Kompol Budi saat dikonfirmasi mengatakan remaja itu bukan geng motor", False),
+    ('"Saya baru datang sore ini," katanya saat ditemui di lokasi', False),
+    ("Warga menonton pertunjukan saat malam tahun baru di alun-alun", False),
+])
+def test_a_photo_s_moment_is_a_caption_shape(text, moment):
+    # "<who> saat <verb> <what>", no other verb and no one's words: a photo's caption
+    # (nine lines of eight outlets in the labelled sets, BC's bc111 read as the standfirst).
+    assert moment_caption(text) is moment
+
+
+def test_a_photo_s_moment_under_the_headline_is_no_standfirst(c):
+    cap = "Bupati Kota Sukamaju Budi Santoso saat memantau langsung pemeriksaan penumpang di pelabuhan"
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", cap, "Rabu, 28 Desember 2022 10:15 WIB",
+                            P1, P2, P3))
+    assert rec.metadata.lead is None and dropped(rec)[cap] == "caption/structure:header-caption"
 
 
 def test_the_headline_in_lower_case_under_it_is_the_images_alt_text(c):
@@ -1082,10 +1103,11 @@ def test_a_sentence_case_headline_that_speaks_of_the_story_is_the_headline(c):
     assert rec.metadata.title is None
 
 
-@pytest.mark.parametrize("slot", [["ADVERTISEMENT", "ads", "SCROLL TO RESUME CONTENT"],
+@pytest.mark.parametrize("slot", [["ADVERTISEMENT", "Tokobagus Promo", "SCROLL TO RESUME CONTENT"],
                                   ["Advertisement", "Koran Contoh", "Scroll ke bawah untuk melanjutkan"]])
 def test_a_word_or_three_between_two_ad_lines_is_the_ad_slots(c, slot):
-    # (AG, AL; the site's name in the slot: AN)
+    # (AG, AL; the site's name in the slot: AN; an advertiser's name. "ads" alone is
+    # _common's advertisement label)
     rec = c.clean_text(page(P1, P2, *slot, P3, P4))
     assert rec.text.split("\n\n") == [P1, P2, P3, P4]
     assert dropped(rec)[slot[1]] == "ad/structure:ad-slot"

@@ -48,6 +48,7 @@ from .shapes import (
     TITLE_CLOSERS,
     breadcrumb_prefixed,
     caption_like,
+    caption_shaped,
     count_list_item,
     credit_suffix,
     headline_slug,
@@ -62,7 +63,6 @@ from .shapes import (
     slash_credit,
     ticker_row,
     timestamp_shaped,
-    verbless_caption,
 )
 from .state import Page
 
@@ -493,7 +493,7 @@ def scan_header(p: Page) -> int:
             # standfirsts than captions: d104 one, d052 not); else it is the first paragraph (d089, d099).
             lines[s.lead_cand].category = lines[s.lead_cand].rule = None
             start = s.lead_cand
-        elif verbless_caption(lines[s.lead_cand].text) or p.caption_over_story(s.lead_cand):   # no verb; a photo's
+        elif caption_shaped(lines[s.lead_cand].text) or p.caption_over_story(s.lead_cand):   # no verb; a photo's
             lines[s.lead_cand].drop("caption", "structure:header-caption", force=True)
         else:
             p.lead_idx = s.lead_cand

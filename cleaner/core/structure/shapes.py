@@ -376,9 +376,41 @@ def verbless_caption(text: str) -> bool:
     split = text.split()
     if len(split) > VERBLESS_MAX_WORDS or any(w.lower() in TITLE_SMALL_WORDS for w in split[1:] if w[:1].isupper()):
         return False
-    parts = [w.strip(".,;:()\"“”'’").lower() for w in split]
-    return not any(w in _ASSERTING or len(w) >= 5 and w.isalpha() and w.startswith(_VERB_PREFIXES)
-                   and w not in _NOT_VERBS for w in parts) and dates.find_date(text) is None
+    return not any(map(_verb_like, _bare_words(split))) and dates.find_date(text) is None
+
+
+def _bare_words(split: list[str]) -> list[str]:
+    return [w.strip(".,;:()\"“”'’").lower() for w in split]
+
+
+def _verb_like(w: str) -> bool:
+    """A verb by its prefix (me-, ber-, di-, ter-, per-; five letters or more) or an asserting word."""
+    return w in _ASSERTING or len(w) >= 5 and w.isalpha() and w.startswith(_VERB_PREFIXES) and w not in _NOT_VERBS
+
+
+# A photo's moment: who, then "saat" and what they do, and no other verb ("Bupati Maluku
+# Tenggara M.Thaher Hanubun saat memantau langsung pemeriksaan ...": BC; "Wakil Bupati Mimika,
+# Emanuel Kemong saat bertatap muka ...": BE): nine such lines of eight outlets in the labelled
+# sets, every one a caption, and one line of a hard-wrapped story. No one's words: '"...,"
+# katanya saat ditemui' is the story's (a name in quotes is a caption's too).
+MOMENT_MAX_WORDS = 30
+SPOKEN = regex.compile(r'^\s*["“]|[,.!?]\s*["”]')
+
+
+def moment_caption(text: str) -> bool:
+    """A caption of the shape "<who> saat <verb> <what>" (see above)."""
+    split = text.split()
+    if len(split) > MOMENT_MAX_WORDS or "saat" not in text.lower() or SPOKEN.search(text):
+        return False
+    words = _bare_words(split)
+    i = words.index("saat") if "saat" in words else 0
+    return i >= 2 and i + 1 < len(words) and _verb_like(words[i + 1]) \
+        and not any(map(_verb_like, words[:i] + words[i + 2:]))
+
+
+def caption_shaped(text: str) -> bool:
+    """A standfirst candidate shaped as a photo's caption: verbless_caption or moment_caption."""
+    return verbless_caption(text) or moment_caption(text)
 
 
 # A caption's own label: "Keterangan foto ...", "Ket. foto ..."; the label alone before its
