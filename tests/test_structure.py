@@ -759,14 +759,27 @@ def test_a_copyright_line_above_the_story_ends_no_story(c):
     assert "Tentang Kami" not in rec.text
 
 
-@pytest.mark.parametrize("label", ["Cari Berita", "Berita Kriminal", "Publish", "Diposting"])
+@pytest.mark.parametrize("label", ["Cari Berita", "Berita Kriminal", "Publish", "Diposting", "Mobile Menu",
+                                   "Iklan Ucapan", "Image Description"])
 def test_a_site_label_under_the_headline_is_no_author(c, label):
     # A search box's label or a rubric under the headline reads as two capitalised words,
     # a person's name's shape, and the date's label ("Publish" above "16 March 2026", an
-    # unseen page) as one: site words are in no name.
+    # unseen page) as one: site words are in no name; nor are a theme's buttons, ad slots and
+    # placeholders ("Mobile Menu", "Iklan Ucapan", "Image Description": two outlets of BF).
     rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", label, "Sabtu, 18 Mei 2019", P2, P3, P4))
     assert label not in rec.metadata.authors
     assert rec.metadata.title == "Bus Sekolah Gratis Ditambah Mulai Pekan Depan"
+
+
+def test_a_line_between_the_headline_and_its_bare_copy_is_no_standfirst(c):
+    # "<headline> - Warta Global Jateng", a theme's ad in title case, then the bare headline
+    # over the date (BF): the bare copy is the headline; what stood between the two copies is
+    # the site's, not the standfirst.
+    head = "Bus Sekolah Gratis Ditambah Mulai Pekan Depan"
+    ad = "Tokobagus - Tema Toko Online Untuk Blogger Paling Lengkap"
+    rec = c.clean_text(page(f"{head} - Kabar Kota Jateng", ad, head, "Sabtu, 18 Mei 2019", P2, P3, P4))
+    assert rec.metadata.title == head and rec.metadata.lead is None
+    assert dropped(rec)[ad] == "other/structure:header-label"
 
 
 def test_initials_alone_under_the_story_stay_and_end_it(c):

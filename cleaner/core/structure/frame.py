@@ -6,7 +6,7 @@ from collections import Counter
 
 from ...text import dates
 from ...text.byline import flatten_table
-from ...text.signals import count_words, link_like, prose_like, starts_with_text, title_like
+from ...text.signals import count_words, ends_sentence, link_like, prose_like, starts_with_text, title_like
 from .credits import header_credit, record_credit
 from .shapes import (
     BULLET,
@@ -21,6 +21,7 @@ from .shapes import (
     SITE_DATELINE_GAP,
     SPLIT_LABELS,
     caption_like,
+    caption_shaped,
     caption_words,
     content_words,
     cut_off,
@@ -145,6 +146,29 @@ def lone_dateline_story(p: Page, i: int, dl: str, credit: int) -> bool:
     text = p.lines[i].text
     return bool(CREDIT_WORD.match(p.lines[credit].text)) and p.next_dateline(i) is None \
         and prose_like(text) and not caption_after_dateline(text, dl)
+
+
+def settle_standfirst(p: Page, cand: int | None, confirmed: bool, start: int) -> int:
+    """The header scan's standfirst candidate line ``cand``, settled once the scan is done;
+    returns the first body line (``start``, or the candidate when it opens the story)."""
+    if cand is None:
+        return start
+    lines = p.lines
+    if not confirmed and ends_sentence(lines[cand].text) and not p.dateline_follows(cand):
+        # A standfirst is printed above the byline, date, photo or dateline paragraph (there, 13 more
+        # standfirsts than captions: d104 one, d052 not); else it is the first paragraph (d089, d099).
+        lines[cand].category = lines[cand].rule = None
+        return cand
+    if caption_shaped(lines[cand].text) or p.caption_over_story(cand):   # no verb, a photo's moment; a photo's
+        lines[cand].drop("caption", "structure:header-caption", force=True)
+    elif p.title_idx is not None and cand < p.title_idx:
+        # Above the headline's last copy (the scan took the bare copy for the headline: p.bare_headline),
+        # it stood between the two copies: the site's furniture ("Whatshop - Tema WhatsApp Toko Online
+        # Store Blogger Template", an ad, between "<headline> - Warta Global Jateng" and the headline: BF)
+        lines[cand].drop("other", "structure:header-label", force=True)
+    else:
+        p.lead_idx = cand
+    return start
 
 
 def caption_after_dateline(text: str, dl: str) -> bool:

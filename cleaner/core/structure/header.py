@@ -25,7 +25,7 @@ from ...text.signals import (
     title_like,
 )
 from .credits import dashed_name, header_credit, person_name, record_credit
-from .frame import lone_dateline_story
+from .frame import lone_dateline_story, settle_standfirst
 from .shapes import (
     BRACKET_CREDIT,
     BULLET,
@@ -48,7 +48,6 @@ from .shapes import (
     TITLE_CLOSERS,
     breadcrumb_prefixed,
     caption_like,
-    caption_shaped,
     count_list_item,
     credit_suffix,
     headline_slug,
@@ -485,16 +484,4 @@ def scan_header(p: Page) -> int:
                 break
         if verdict != NEXT:
             break
-    start = s.last_hdr + 1
-    if s.lead_cand is not None:
-        lines = p.lines
-        if not s.lead_confirmed and ends_sentence(lines[s.lead_cand].text) and not p.dateline_follows(s.lead_cand):
-            # A standfirst is printed above the byline, date, photo or dateline paragraph (there, 13 more
-            # standfirsts than captions: d104 one, d052 not); else it is the first paragraph (d089, d099).
-            lines[s.lead_cand].category = lines[s.lead_cand].rule = None
-            start = s.lead_cand
-        elif caption_shaped(lines[s.lead_cand].text) or p.caption_over_story(s.lead_cand):   # no verb; a photo's
-            lines[s.lead_cand].drop("caption", "structure:header-caption", force=True)
-        else:
-            p.lead_idx = s.lead_cand
-    return start
+    return settle_standfirst(p, s.lead_cand, s.lead_confirmed, s.last_hdr + 1)

@@ -262,7 +262,12 @@ SITE_WORDS = frozenset({"berita", "cari", "artikel", "terkini", "terbaru", "terp
                         "kategori", "indeks", "beranda", "lainnya", "pencarian", "publish", "published",
                         "posted", "diposting", "diterbitkan", "dipublikasikan", "terbit", "updated", "diperbarui",
                         # a theme's English labels: "MORE ARTICLES" over the story (ecobiz, AE)
-                        "article", "articles", "news", "latest", "search"})
+                        "article", "articles", "news", "latest", "search",
+                        # its buttons, slots and placeholders: "Mobile Menu", "Iklan Ucapan" (a
+                        # greetings ad slot), "Image Description" (an image's empty alt text), two
+                        # outlets of BF; "Mode Gelap" (a colour switch, five outlets)
+                        "menu", "iklan", "image", "description", "thumbnail", "mode", "banner", "widget",
+                        "login", "share", "bagikan", "loading", "navigasi", "navigation", "sidebar"})
 
 
 def site_words(text: str) -> bool:
