@@ -17,6 +17,7 @@ from cleaner.core.structure.shapes import (
     moment_caption,
     replaces_headline,
     site_unsuffixed,
+    slash_credit,
 )
 
 P1 = ("JAKARTA, KOMPAS.com - Pemerintah kota menambah jumlah bus sekolah gratis mulai pekan depan "
@@ -769,6 +770,15 @@ def test_a_site_label_under_the_headline_is_no_author(c, label):
     rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", label, "Sabtu, 18 Mei 2019", P2, P3, P4))
     assert label not in rec.metadata.authors
     assert rec.metadata.title == "Bus Sekolah Gratis Ditambah Mulai Pekan Depan"
+
+
+def test_a_headline_with_kabupaten_slash_kota_is_no_photo_credit(c):
+    # "Tujuh Kabupaten/Kota Rampungkan Pleno Rekapitulasi" (BF): two place words joined by a
+    # slash are the administrative pair, not a credit's "Source/Name".
+    head = "Tujuh Kabupaten/Kota Rampungkan Pleno Rekapitulasi"
+    assert not slash_credit(head) and slash_credit("Pos Belitung/Dede Suhendar")
+    rec = c.clean_text(page("Random Posts", head, P1, P2, P3))
+    assert rec.metadata.title == head
 
 
 def test_a_line_between_the_headline_and_its_bare_copy_is_no_standfirst(c):
