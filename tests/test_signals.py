@@ -76,6 +76,9 @@ def test_glued_row(text, glued):
     ("Wartawan Kota Bersatu Menjawab Teror “Kami Tidak Akan Pernah Diam!”", True),
     ('Petani Desa Menjawab Keluhan Warga "Harga Pupuk Harus Segera Turun?"', True),
     ("“Kami tidak akan diam,” kata ketua organisasi wartawan itu kepada warga!”", False),
+    # a sentence ending inside the line, the headline run into the paragraph's end (BG)
+    ("Hujan yang turun pada Kamis (14/5/2020) malam membuat debit air di Sungai Kota naik. Kota Banjir", False),
+    ("Warga Jl. Sudirman Gelar Doa Bersama untuk Dr. Budi", True),      # abbreviations are capitalised
 ])
 def test_title_case_closed_by_a_full_stop(text, title):
     assert signals.title_like(text) is title

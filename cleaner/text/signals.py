@@ -275,11 +275,21 @@ TITLE_MARKED_MAX_WORDS = 20
 CLOSING_MARKS = regex.compile(r"\s*(?:[.!?…]\s*)+(?:[\"”’»]\s*)*$")
 
 
+# A sentence ending inside the line: a lower-case word, a full stop, then a capital ("... di
+# Sungai Masamba naik. Luwu Utara Banjir": a paragraph with the headline run into its end, BG).
+# A title-case headline has no lower-case word of three letters or more before a full stop
+# (none of the labelled pages' headlines has); an abbreviation ("Jl.", "Dr.") is capitalised.
+SENTENCE_INSIDE = regex.compile(r"(?<![\p{L}.])\p{Ll}{3,}\.\s+\p{Lu}")
+
+
 def title_like(text: str) -> bool:
     """A headline: :func:`headline_like` and not prose, or title case so strict
     that a closing full stop or ellipsis does not make it a sentence (with fewer than two
     content words in lower case: "Kegiatan tersebut berlangsung di Masjid Darussalam ...
-    Pada Rabu (05/02/2025)." is a sentence full of names, a small site of W)."""
+    Pada Rabu (05/02/2025)." is a sentence full of names, a small site of W); no sentence
+    ends inside it (SENTENCE_INSIDE)."""
+    if "." in text and SENTENCE_INSIDE.search(text):
+        return False
     if headline_like(text) and not prose_like(text):
         return True
     bare = CLOSING_MARKS.sub("", text)
