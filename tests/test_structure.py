@@ -182,6 +182,15 @@ def test_a_photo_s_moment_is_a_caption_shape(text, moment):
     assert moment_caption(text) is moment
 
 
+def test_a_table_cell_under_the_headline_is_no_standfirst(c):
+    # "Kapolres memberikan pengarahan kepada para Bhabinkamtibmas |" (BG): a photo table's
+    # caption cell, closed by the empty cell's bar; no standfirst ends so.
+    cap = "Kepala dinas memberikan pengarahan kepada para petugas terminal |"
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", cap, "Rabu, 28 Desember 2022 10:15 WIB",
+                            P1, P2, P3))
+    assert rec.metadata.lead is None and dropped(rec)[cap].startswith("caption/")
+
+
 def test_a_photo_s_moment_under_the_headline_is_no_standfirst(c):
     cap = "Bupati Kota Sukamaju Budi Santoso saat memantau langsung pemeriksaan penumpang di pelabuhan"
     rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", cap, "Rabu, 28 Desember 2022 10:15 WIB",

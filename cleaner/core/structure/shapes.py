@@ -424,8 +424,11 @@ def moment_caption(text: str) -> bool:
 
 
 def caption_shaped(text: str) -> bool:
-    """A standfirst candidate shaped as a photo's caption: verbless_caption or moment_caption."""
-    return verbless_caption(text) or moment_caption(text)
+    """A standfirst candidate shaped as a photo's caption: verbless_caption or moment_caption,
+    or closed by a bar, a photo table's cell (seven captions of six outlets in the labelled
+    sets end so, "Kapolres memberikan pengarahan kepada para Bhabinkamtibmas |": BG; credits
+    and labels too, never a standfirst or a paragraph)."""
+    return verbless_caption(text) or moment_caption(text) or text.rstrip().endswith("|")
 
 
 # A caption's own label: "Keterangan foto ...", "Ket. foto ..."; the label alone before its
