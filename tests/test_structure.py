@@ -954,7 +954,8 @@ def test_a_sentence_closed_by_an_empty_cell_bar_is_a_caption(c, cap):
     assert cap.strip("| ") not in rec.text and cap.strip("| ") in " ".join(rec.metadata.captions)
 
 
-@pytest.mark.parametrize("cap", ["Cabai Rawit di Lapak Pedagang Pasar Legi |", "Gambar Ilustrasi : Freepik |"])
+@pytest.mark.parametrize("cap", ["Cabai Rawit di Lapak Pedagang Pasar Legi |", "Gambar Ilustrasi : Freepik |",
+                                 "| Kepala Dinas Kominfo Kota, Budi Santoso, SE |"])     # its row's bar too (BG)
 def test_a_photo_table_s_one_cell_above_the_story_is_no_headline(c, cap):
     # "![]() |" (the image cell) then the caption or credit cell closed by its bar, above the
     # story (two outlets of BA): a caption, not the headline, in the header and between paragraphs

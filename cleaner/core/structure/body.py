@@ -399,8 +399,9 @@ def teaser_cells(p: Page, start: int, end: int) -> None:
             continue
         if i + 1 == len(lines) or not IMAGE_CELL.match(lines[i + 1].text):
             # Under its image's cell, a cell alone on its line is the photo's caption or credit
-            # ("![]() |" / "Cabai Rawit di Lapak Pedagang Pasar Legi Mojosari |": two outlets of BA).
-            if i > 0 and IMAGE_CELL.match(lines[i - 1].text) and "|" not in t[:-1] and count_words(t) >= 2:
+            # ("![]() |" / "Cabai Rawit di Lapak Pedagang Pasar Legi Mojosari |": two outlets of BA),
+            # its row's opening bar printed too ("| Plt. Kepala Dinas Kominfo ..., SE |": BG).
+            if i > 0 and IMAGE_CELL.match(lines[i - 1].text) and "|" not in t.strip("| ") and count_words(t) >= 2:
                 line.drop("caption", "structure:cell-caption")
             continue
         headline = t.rstrip(" |")
