@@ -770,7 +770,7 @@ def test_a_copyright_line_above_the_story_ends_no_story(c):
 
 
 @pytest.mark.parametrize("label", ["Cari Berita", "Berita Kriminal", "Publish", "Diposting", "Mobile Menu",
-                                   "Iklan Ucapan", "Image Description"])
+                                   "Iklan Ucapan", "Image Description", "Daftar Isi"])
 def test_a_site_label_under_the_headline_is_no_author(c, label):
     # A search box's label or a rubric under the headline reads as two capitalised words,
     # a person's name's shape, and the date's label ("Publish" above "16 March 2026", an

@@ -275,9 +275,10 @@ SITE_WORDS = frozenset({"berita", "cari", "artikel", "terkini", "terbaru", "terp
                         "article", "articles", "news", "latest", "search",
                         # its buttons, slots and placeholders: "Mobile Menu", "Iklan Ucapan" (a
                         # greetings ad slot), "Image Description" (an image's empty alt text), two
-                        # outlets of BF; "Mode Gelap" (a colour switch, five outlets)
+                        # outlets of BF; "Mode Gelap" (a colour switch, five outlets); "Daftar Isi"
+                        # (a table of contents' button, BH)
                         "menu", "iklan", "image", "description", "thumbnail", "mode", "banner", "widget",
-                        "login", "share", "bagikan", "loading", "navigasi", "navigation", "sidebar"})
+                        "login", "share", "bagikan", "loading", "navigasi", "navigation", "sidebar", "daftar"})
 
 
 def site_words(text: str) -> bool:
