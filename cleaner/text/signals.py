@@ -288,13 +288,12 @@ def title_like(text: str) -> bool:
     content words in lower case: "Kegiatan tersebut berlangsung di Masjid Darussalam ...
     Pada Rabu (05/02/2025)." is a sentence full of names, a small site of W); no sentence
     ends inside it (SENTENCE_INSIDE)."""
-    if "." in text and SENTENCE_INSIDE.search(text):
-        return False
     if headline_like(text) and not prose_like(text):
-        return True
+        return "." not in text or SENTENCE_INSIDE.search(text) is None
     bare = CLOSING_MARKS.sub("", text)
     return bare != text and count_words(bare) <= TITLE_MARKED_MAX_WORDS and headline_like(bare) \
-        and capitalized_ratio(bare) >= TITLE_CASE_STRICT and lowercase_content_words(bare) < 2
+        and capitalized_ratio(bare) >= TITLE_CASE_STRICT and lowercase_content_words(bare) < 2 \
+        and SENTENCE_INSIDE.search(bare) is None
 
 
 def sentence_case(text: str) -> bool:
