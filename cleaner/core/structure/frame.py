@@ -159,7 +159,7 @@ def settle_standfirst(p: Page, cand: int | None, confirmed: bool, start: int) ->
         # standfirsts than captions: d104 one, d052 not); else it is the first paragraph (d089, d099).
         lines[cand].category = lines[cand].rule = None
         return cand
-    if caption_shaped(lines[cand].text) or p.caption_over_story(cand):   # no verb, a photo's moment; a photo's
+    if caption_shaped(lines[cand].text) or p.caption_over_story(cand):   # a caption's shape or place
         lines[cand].drop("caption", "structure:header-caption", force=True)
     elif p.title_idx is not None and cand < p.title_idx:
         # Above the headline's last copy (the scan took the bare copy for the headline: p.bare_headline),
