@@ -58,13 +58,15 @@ RULE_IDS: dict[str, tuple[str, str]] = {
                                            "byline or dateline that follows, or under the headline a line "
                                            "opening with a caption's or photo's label or standing over a "
                                            "photo's source label, a short verbless line of names and places, "
-                                           "or a name the story names: the photo caption"),
+                                           "a photo's moment (\"<who> saat <verb> ...\"), a table cell closed "
+                                           "by its bar, or a name the story names: the photo caption"),
     "structure:lead-repeats-body": ("frame", "a standfirst that opens with the dateline and repeats the "
                                              "next paragraph"),
     "structure:header-credit": ("frame", "a leftover header line shaped like a photo credit"),
     "structure:header-text": ("frame", "a leftover header line of text: caption (under the headline) "
                                        "or recommendation"),
-    "structure:header-label": ("frame", "a leftover short header line: section label or other"),
+    "structure:header-label": ("frame", "a leftover short header line: section label or other; a line "
+                                        "between the headline and its bare copy"),
     "structure:after-credits": ("tail", "a line after the credits or the initials that close the story"),
     "structure:teaser-excerpts": ("tail", "other stories' excerpts in a row under the story, each cut off "
                                           "with an ellipsis: the story has ended"),
