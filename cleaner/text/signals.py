@@ -328,4 +328,4 @@ def same_text(a: str, b: str) -> bool:
 def starts_with_text(longer: str, prefix: str, min_chars: int = 10) -> bool:
     """``longer`` repeats ``prefix`` and adds something (a caption with its credit)."""
     a, b = folded_line(longer), folded_line(prefix).rstrip(" .")
-    return len(b) >= min_chars and len(a) > len(b) and a.startswith(b)
+    return len(b) >= min_chars and len(a.rstrip(" .")) > len(b) and a.startswith(b)

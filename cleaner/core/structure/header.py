@@ -254,15 +254,14 @@ def repeated_paragraph(p: Page, s: HeaderScan) -> str | None:
 
 
 def caption_repeat(p: Page, s: HeaderScan) -> str | None:
-    """A caption and its longer copy (with the credit: an exact copy ending "…" is none), or printed twice."""
+    """A caption and its longer copy (with the credit), or printed twice."""
     lines, j, t = p.lines, s.j, s.t
     if j is not None and (p.title_idx is None or replaces_headline(lines[p.title_idx].text, t)) and title_like(t) \
             and lines[j].text != t and (same_text(lines[j].text.rstrip(" ."), t) or starts_with_text(lines[j].text, t)) \
             and (sentence_case(lines[j].text) or lowered_words(t, lines[j].text) >= 2):
         return None     # the headline, then its standfirst in sentence case, maybe longer (Tribun Kaltim, S, AC)
-    if j is None or not (starts_with_text(lines[j].text, t) and not same_text(lines[j].text, t)
-                         and not p.story_after(lines[j].text, t) or same_text(lines[j].text, t)
-                         and count_words(t) >= 3 and (s.title_closed or not title_like(t))):
+    if j is None or not (starts_with_text(lines[j].text, t) and not p.story_after(lines[j].text, t) or (
+            same_text(lines[j].text, t) and count_words(t) >= 3 and (s.title_closed or not title_like(t)))):
         return None
     if p.title_idx is None and count_words(t) <= LABEL_MAX_WORDS and title_like(lines[j].text):
         # A kicker whose words open the headline ("Berita Arema" / "BERITA AREMA POPULER

@@ -419,7 +419,9 @@ def moment_caption(text: str) -> bool:
     if len(split) > MOMENT_MAX_WORDS or "saat" not in text.lower() or SPOKEN.search(text):
         return False
     words = _bare_words(split)
-    i = words.index("saat") if "saat" in words else 0
+    if "saat" not in words:
+        return False
+    i = words.index("saat")
     return i >= 2 and i + 1 < len(words) and _verb_like(words[i + 1]) \
         and not any(map(_verb_like, words[:i] + words[i + 2:]))
 
