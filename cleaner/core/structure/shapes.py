@@ -275,9 +275,9 @@ SITE_WORDS = frozenset({"berita", "cari", "artikel", "terkini", "terbaru", "terp
                         "article", "articles", "news", "latest", "search",
                         # its buttons, slots and placeholders: "Mobile Menu", "Iklan Ucapan" (a
                         # greetings ad slot), "Image Description" (an image's empty alt text), two
-                        # outlets of BF; "Mode Gelap" (a colour switch, five outlets); "Daftar Isi"
-                        # (a table of contents' button, BH)
-                        "menu", "iklan", "image", "description", "thumbnail", "mode", "banner", "widget",
+                        # outlets of BF; "Daftar Isi" (a table of contents' button, BH). (A colour
+                        # switch, "Mode Gelap", is _common's dark-mode-toggle.)
+                        "menu", "iklan", "image", "description", "thumbnail", "banner", "widget",
                         "login", "share", "bagikan", "loading", "navigasi", "navigation", "sidebar", "daftar"})
 
 
