@@ -769,6 +769,25 @@ def test_a_copyright_line_above_the_story_ends_no_story(c):
     assert "Tentang Kami" not in rec.text
 
 
+MORE = ("Warga berharap pemerintah segera memperbaiki jalan yang rusak sebelum musim hujan tiba.",
+        "Camat setempat mengatakan usulan perbaikan sudah disampaikan kepada dinas terkait bulan lalu.",
+        "Ia menambahkan bahwa anggaran perbaikan akan dibahas bersama dewan pada pekan depan.")
+
+
+@pytest.mark.parametrize("above, below, ended", [((P1,), (P2, P3, P4, *MORE), False),
+                                                 ((P1, P2, P3), (P4, *MORE), True)])
+def test_a_mark_over_a_run_of_the_story_ends_it_only_after_some_of_it(c, above, below, ended):
+    # "© Amazon" over the story's run (a ScrapingHub page's dump: a photo's credit under a
+    # quoted headline read as prose): a photo's "© Name" after the story's first paragraph,
+    # six more under it, is no footer. After three paragraphs the same line is the footer:
+    # what is under it goes, as before.
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", "Senin, 4 Maret 2024 10:15 WIB",
+                            *above, "© Kabar Foto", *below))
+    kept = rec.text.split("\n\n")
+    assert "© Kabar Foto" in dropped(rec)
+    assert all((para in kept) != ended for para in MORE)
+
+
 @pytest.mark.parametrize("label", ["Cari Berita", "Berita Kriminal", "Publish", "Diposting", "Mobile Menu",
                                    "Iklan Ucapan", "Image Description", "Daftar Isi"])
 def test_a_site_label_under_the_headline_is_no_author(c, label):

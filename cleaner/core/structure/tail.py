@@ -36,7 +36,7 @@ def find_end(p: Page, start: int) -> int:
     for i in range(start, n):
         line = lines[i]
         if line.category is not None:
-            if line.rule in p.inputs.end_rules and seen_body and (seen_prose or not prose_follows(p, i)):
+            if line.rule in p.inputs.end_rules and seen_body and not story_ahead(p, i, seen_prose):
                 if seen_prose and line.category == "recommendation" and story_goes_on(p, i):
                     continue
                 # structure's reading of a to_end rule: the rule's line and all after it
@@ -127,17 +127,31 @@ def photo_slash(line) -> bool:
     return True
 
 
-# Prose lines after a to_end rule's line that show the story is still to come.
+# Prose lines after a to_end rule's line that show the story is still to come: with no
+# prose above it, STORY_AHEAD_MIN; with one (the story's first paragraph, or a quoted
+# headline read as prose), a run no one-paragraph story over its footer or comments gives.
+# "© Amazon", a photo's credit under a quoted headline and over a story of fifty lines (a
+# ScrapingHub page's dump; two more there: a credit under the byline, a site header's
+# "... All rights reserved." under one line of small print), ends nothing.
 STORY_AHEAD_MIN = 2
+STORY_BELOW_ONE_MIN = 6
 
 
-def prose_follows(p: Page, i: int) -> bool:
-    """At least STORY_AHEAD_MIN kept prose lines come after line i."""
+def story_ahead(p: Page, i: int, seen_prose: int) -> bool:
+    """The story is still to come under line i, a to_end rule's (STORY_AHEAD_MIN,
+    STORY_BELOW_ONE_MIN): the rule's line ends nothing."""
+    if seen_prose == 0:
+        return prose_follows(p, i, STORY_AHEAD_MIN)
+    return seen_prose == 1 and prose_follows(p, i, STORY_BELOW_ONE_MIN)
+
+
+def prose_follows(p: Page, i: int, need: int) -> bool:
+    """At least ``need`` kept prose lines come after line i."""
     n = 0
     for line in p.lines[i + 1:]:
         if line.category is None and prose_like(line.text):
             n += 1
-            if n >= STORY_AHEAD_MIN:
+            if n >= need:
                 return True
     return False
 
