@@ -102,6 +102,16 @@ def test_injected_headline_of_another_story_is_dropped(c):
     assert other in rec.metadata.related
 
 
+@pytest.mark.parametrize("mark", [".***(adv)", ". (ant)"])
+def test_a_list_of_names_closed_by_the_end_mark_is_the_last_paragraph(c, mark):
+    # "Selanjutnya, Iwandi, Tumpal Hutabarat, ..., Ali Rahmat Harahap.***(adv)" (BK): the
+    # names' capitals read as a headline's, the end mark says the story ends with it.
+    names = ("Selanjutnya, Iwan Setiawan, Tumpal Hutabarat, Manahara Napitupulu, Abdul Kasim, "
+             "Mardianto Manan dan Ali Rahmat Harahap" + mark)
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", P1, P2, P3, names))
+    assert rec.text.endswith(names)
+
+
 def test_subheading_about_the_story_stays(c):
     sub = "Dinas Perhubungan Siapkan Aplikasi Jadwal Bus untuk Warga Kota"
     rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", P1, P2, sub, P3, P4))

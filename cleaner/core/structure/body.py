@@ -25,6 +25,7 @@ from ...text.signals import (
 )
 from .shapes import (
     BULLET,
+    CLOSED_BY_END_MARK,
     BULLET_RUN,
     CREDIT_MAX_WORDS,
     CROSSLINK_LABEL_RUN,
@@ -360,10 +361,11 @@ def injected_headline(p: Page, start: int, end: int) -> None:
                 or not headline_like(t):
             continue
         if dates.find_date(t) or BULLET.match(t) or NUMBERED.match(t) or lowercase_content_words(t) >= 2 \
-                or t[0] in LIST_MARKS or t[0] == "|":
+                or t[0] in LIST_MARKS or t[0] == "|" or CLOSED_BY_END_MARK.search(t):
             # (a list item's mark glued to its first word, "-Kecamatan Padang Batung; Desa ...",
             # between items that end with a full stop: an unseen Kalsel page of R; a table's
-            # row, "| Jenis Bantuan / Program | Cakupan Sasaran | ... |": a Lombok outlet of AI)
+            # row, "| Jenis Bantuan / Program | Cakupan Sasaran | ... |": a Lombok outlet of AI;
+            # a line closed by the story's end mark, a list of names: its last paragraph)
             continue
         if i == len(lines) - 1 and (CUT_WORD.search(t) or LOWER_LAST_WORD.search(t)):
             # The page's last line ends in a cut word ("... Teddy Tandaju menilai, Ca", "...

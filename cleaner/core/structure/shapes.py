@@ -531,6 +531,12 @@ def count_list_item(lines: list, i: int) -> bool:
     return any(0 <= k < len(lines) and COUNT_ITEM.match(lines[k].text) for k in (i - 1, i + 1))
 
 
+# The story's last sentence with its end mark glued ("... Bravo Warta Kota.(*)", "...
+# katanya. (uby)": Warta Kota, V; "... Ali Rahmat Harahap.***(adv)", the "***" end mark
+# before the desk's code: a small site of BK): a sentence's end too, and no headline's.
+CLOSED_BY_END_MARK = regex.compile(r"[.!?][”\"]?(?:\*{1,3})?\s?\((?:\*{1,3}|[A-Za-z]{2,6}(?:/[A-Za-z]{2,6})*)\)$")
+
+
 # A caption closed by its photographer's copyright mark: "... vs Semen Padang (c) Fitri Apriani"
 # (bola.net, R), "Terry Holdbrooks. ©witnesstoguantanamo.com" (merdeka, an HTML sample's
 # whole-page dump). A year after the mark is a copyright line's ("© 2025 Site").

@@ -7,6 +7,7 @@ import regex
 from ...text import dates
 from ...text.signals import HEADLINE_CAPS, capitalized_ratio, count_words, ends_sentence, prose_like, words
 from .shapes import (
+    CLOSED_BY_END_MARK,
     FAQ_ITEM,
     FAQ_LOOSE,
     FAQ_MIN_RUN,
@@ -156,9 +157,6 @@ def prose_follows(p: Page, i: int, need: int) -> bool:
     return False
 
 
-# The story's last sentence with its end mark glued ("... Bravo Warta Kota.(*)", "...
-# katanya. (uby)": Warta Kota, V): a sentence's end too.
-CLOSED_BY_END_MARK = regex.compile(r"[.!?][”\"]?\s?\((?:\*{1,3}|[A-Za-z]{2,6}(?:/[A-Za-z]{2,6})*)\)$")
 # A link alone on its line ("https://www.site.id/2021/10/judul.html?m=1").
 LINK_ALONE = regex.compile(r"^https?://\S+$")
 
