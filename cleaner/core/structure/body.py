@@ -25,8 +25,8 @@ from ...text.signals import (
 )
 from .shapes import (
     BULLET,
-    CLOSED_BY_END_MARK,
     BULLET_RUN,
+    CLOSED_BY_END_MARK,
     CREDIT_MAX_WORDS,
     CROSSLINK_LABEL_RUN,
     CUT_WORD,
