@@ -165,6 +165,16 @@ def test_caption_printed_twice_under_the_headline_is_no_standfirst(c):
     assert dropped(rec)[cap] == "caption/structure:caption-repeat"
 
 
+def test_a_headline_and_its_copy_without_a_comments_close_are_one_headline(c):
+    # "Gubsu dan Wali Kota Tinjau Korban Banjir Medan Selayang -->" atop the page, then the
+    # headline again under the ads (a small site of BK; a Blogger outlet of an HTML sample):
+    # the copy is the headline's repeat, no standfirst equal to the title.
+    head = "Dua Pelajar Tewas di Jalan Lintas Timur Aceh"
+    rec = c.clean_text(page(head + " -->", "Advertisement", head, "Minggu, 16 September 2018", P1, P2, P3))
+    assert rec.metadata.title == head and rec.metadata.lead is None
+    assert dropped(rec)[head].startswith("title/")
+
+
 def test_a_headline_closed_by_an_ellipsis_printed_twice_is_the_headline(c):
     # "2 Pelajar Tewas di Aceh Timur, Ini Sebabnya…" twice atop the page (BC's bc007): the
     # copy adds nothing, so the pair is the headline and its repeat, not a caption and a

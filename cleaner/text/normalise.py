@@ -115,9 +115,13 @@ _QUOTES_DASHES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", 
 
 def folded_line(text: str) -> str:
     """The line with case, width, NBSP, runs of spaces, curly quotes and dashes and inline
-    formatting tags (``<i>``, ``</em>``...) folded: for comparing two lines."""
+    formatting tags (``<i>``, ``</em>``...) folded, and an HTML comment's close a template left
+    at its end ("Judul -->", then the headline again without it: two Blogger outlets' page tops,
+    a small site of BK, an HTML sample's text): for comparing two lines."""
     if "<" in text:
         text = _INLINE_TAG.sub("", text)
+    if text.endswith("-->"):
+        text = text[:-3]
     text = unicodedata.normalize("NFKC", text)      # NFKC maps U+00A0 to a space too
     if not text.isascii():
         text = text.translate(_QUOTES_DASHES)
