@@ -175,6 +175,19 @@ def test_a_headline_and_its_copy_without_a_comments_close_are_one_headline(c):
     assert dropped(rec)[head].startswith("title/")
 
 
+def test_the_first_paragraph_cut_short_over_the_whole_of_it_is_the_standfirst(c):
+    # "BIMA,KS.- Sesuai ... Komisi P..." over the whole paragraph (BL; a dateline the patterns
+    # do not read): the excerpt is the standfirst's, the paragraph the story's, not a caption
+    # and its longer copy.
+    whole = ("Sesuai jadwal yang telah diatur dalam tahapan pemilihan kepala daerah tahun ini, komisi "
+             "pemilihan umum kabupaten menggelar rapat penetapan pasangan calon bupati dan wakil bupati "
+             "di aula kantor komisi pada Rabu pagi bersama para saksi dan pengawas.")
+    first = whole[:110] + "..."
+    rec = c.clean_text(page(first, whole, P3, P4))
+    assert rec.text.split("\n\n") == [whole, P3, P4]
+    assert dropped(rec)[first] == "lead/structure:lead-repeats-body" and rec.metadata.lead == first
+
+
 def test_a_headline_closed_by_an_ellipsis_printed_twice_is_the_headline(c):
     # "2 Pelajar Tewas di Aceh Timur, Ini Sebabnya…" twice atop the page (BC's bc007): the
     # copy adds nothing, so the pair is the headline and its repeat, not a caption and a

@@ -43,6 +43,7 @@ from .shapes import (
     caption_like,
     glued_twice,
     name_line,
+    paragraph_after,
     photo_credit_like,
     uniform_list,
 )
@@ -103,13 +104,6 @@ def caption_repeat(p: Page, i: int, line: Line, nxt: Line | None, title: str | N
     nxt.drop("photo_credit", "structure:caption-repeat")
     p.lines[k].drop("caption", "structure:caption-repeat")
     return True
-
-
-def paragraph_after(head: str, longer: str) -> bool:
-    """``longer`` goes on after ``head`` with a sentence of its own (more words than a credit
-    has), not with a credit."""
-    return count_words(longer) - count_words(head) > CREDIT_MAX_WORDS and ends_sentence(longer) \
-        and not caption_like(longer)
 
 
 def title_repeat(p: Page, i: int, line: Line, nxt: Line | None, title: str | None) -> bool:

@@ -60,8 +60,9 @@ RULE_IDS: dict[str, tuple[str, str]] = {
                                            "photo's source label, a short verbless line of names and places, "
                                            "a photo's moment (\"<who> saat <verb> ...\"), a table cell closed "
                                            "by its bar, or a name the story names: the photo caption"),
-    "structure:lead-repeats-body": ("frame", "a standfirst that opens with the dateline and repeats the "
-                                             "next paragraph"),
+    "structure:lead-repeats-body": ("frame, header", "a standfirst that opens with the dateline and repeats the "
+                                                     "next paragraph; the first paragraph cut short by an "
+                                                     "ellipsis over the whole of it"),
     "structure:header-credit": ("frame", "a leftover header line shaped like a photo credit"),
     "structure:header-text": ("frame", "a leftover header line of text: caption (under the headline) "
                                        "or recommendation"),

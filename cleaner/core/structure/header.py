@@ -50,12 +50,14 @@ from .shapes import (
     caption_like,
     count_list_item,
     credit_suffix,
+    cut_off,
     headline_slug,
     kicker_headline,
     kicker_over,
     lowered_words,
     menu_row,
     named_dateline,
+    paragraph_after,
     photo_credit_like,
     replaces_headline,
     site_suffixed,
@@ -260,6 +262,13 @@ def caption_repeat(p: Page, s: HeaderScan) -> str | None:
             and lines[j].text != t and (same_text(lines[j].text.rstrip(" ."), t) or starts_with_text(lines[j].text, t)) \
             and (sentence_case(lines[j].text) or lowered_words(t, lines[j].text) >= 2):
         return None     # the headline, then its standfirst in sentence case, maybe longer (Tribun Kaltim, S, AC)
+    if j is not None and cut_off(t) and starts_with_text(lines[j].text, t) and paragraph_after(t, lines[j].text):
+        # The first paragraph cut short by an ellipsis over the whole of it ("BIMA,KS.- Sesuai
+        # ... Komisi P...", BL): the standfirst's excerpt, as frame.find_dateline's with a dateline.
+        s.line.drop("lead", "structure:lead-repeats-body")
+        if p.lead_idx is None:
+            p.lead_idx = s.i
+        return STOP
     if j is None or not (starts_with_text(lines[j].text, t) and not p.story_after(lines[j].text, t) or (
             same_text(lines[j].text, t) and count_words(t) >= 3 and (s.title_closed or not title_like(t)))):
         return None

@@ -773,6 +773,13 @@ def cut_off(text: str) -> bool:
     return text.endswith(("...", "…")) and count_words(text) >= TEASER_SNIPPET_MIN_WORDS
 
 
+def paragraph_after(head: str, longer: str) -> bool:
+    """``longer`` goes on after ``head`` with a sentence of its own (more words than a credit
+    has), not with a credit."""
+    return count_words(longer) - count_words(head) > CREDIT_MAX_WORDS and ends_sentence(longer) \
+        and not caption_like(longer)
+
+
 # The same headline printed with something before or after it on one line: the site's name
 # after a dash ("Headline - Site Name", a page's <title>), a breadcrumb before it ("Beranda
 # Bisnis <headline>", "BerandaBerita Jabar<headline>"), a photo credit after it ("--screenshot
