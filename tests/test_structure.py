@@ -188,6 +188,16 @@ def test_the_first_paragraph_cut_short_over_the_whole_of_it_is_the_standfirst(c)
     assert dropped(rec)[first] == "lead/structure:lead-repeats-body" and rec.metadata.lead == first
 
 
+def test_a_page_whose_one_paragraph_is_cut_short_under_a_credit_keeps_it(c):
+    # "Dok. Harian Jogja" / "YOGYA – Pimpinan Wilayah Muhammadiyah (PWM) DIY melakukan
+    # audiensi dengan Pemerintah Daerah Istimewa Yogyak" (BM): the names' capitals make no
+    # prose of it, and the line after a credit is a caption's place; with nothing else kept,
+    # the paragraph that opens with the dateline is the story.
+    first = "SLEMAN – Pengurus Wilayah Persatuan Guru Republik Indonesia (PGRI) DIY melakukan audiensi dengan Pemerintah Kab"
+    rec = c.clean_text(page("Breaking", "Pengurus PGRI Berharap Bupati Hadir dalam Konferensi", "Dok. Kabar Kota", first))
+    assert rec.text == first and rec.metadata.dateline == "SLEMAN –"
+
+
 def test_a_headline_closed_by_an_ellipsis_printed_twice_is_the_headline(c):
     # "2 Pelajar Tewas di Aceh Timur, Ini Sebabnya…" twice atop the page (BC's bc007): the
     # copy adds nothing, so the pair is the headline and its repeat, not a caption and a

@@ -298,6 +298,8 @@ def place_brand_alone(p: Page, start: int) -> int:
 # page whose body comes out empty, that paragraph was the story.
 STORY_IN_HEADER = frozenset({"structure:lead", "structure:caption-credit", "structure:header-text",
                              "structure:header-caption", "structure:caption-after-credit"})
+# A paragraph opening with a dateline, this long, is the story's when nothing else is kept.
+EMPTY_DATELINED_MIN_WORDS = 8
 
 
 def empty_body(p: Page) -> None:
@@ -309,11 +311,20 @@ def empty_body(p: Page) -> None:
     if any(line.category is None and prose_like(line.text) for line in lines):
         return
     for k, line in enumerate(lines):
-        if line.rule in STORY_IN_HEADER and prose_like(line.text):
-            line.category = line.rule = None
-            line.zone = "body"
-            if p.lead_idx == k:
-                p.lead_idx = None
+        if line.rule not in STORY_IN_HEADER:
+            continue
+        # (or the story's dateline paragraph cut short, its names' capitals no prose's: "YOGYA –
+        # Pimpinan Wilayah Muhammadiyah (PWM) DIY melakukan audiensi dengan Pemerintah Daerah
+        # Istimewa Yogyak" under "Dok. Harian Jogja", a page top of BM)
+        dl = None if prose_like(line.text) else p.dateline_of(line.text)
+        if dl is None and not prose_like(line.text) or dl is not None and count_words(line.text) < EMPTY_DATELINED_MIN_WORDS:
+            continue
+        line.category = line.rule = None
+        line.zone = "body"
+        if p.lead_idx == k:
+            p.lead_idx = None
+        if dl is not None and p.dateline_idx is None:
+            p.dateline_idx = k
 
 
 # A headline the header scan did not reach shares this many content words with the story's
