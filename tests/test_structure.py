@@ -198,6 +198,16 @@ def test_a_page_whose_one_paragraph_is_cut_short_under_a_credit_keeps_it(c):
     assert rec.text == first and rec.metadata.dateline == "SLEMAN –"
 
 
+def test_a_paragraph_that_opens_with_the_words_of_the_line_above_is_no_caption_copy(c):
+    # "pilkada banten" twice (an image's alt text and caption), then "Pilkada Banten 2024
+    # semakin memanas dengan ..." (BM): a caption's copy adds a credit, not a paragraph (as the
+    # body's caption_repeat reads it).
+    first = ("Bus sekolah gratis kini melayani dua belas rute baru yang selama ini belum terjangkau "
+             "angkutan umum, kata kepala dinas perhubungan kepada wartawan.")
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", "bus sekolah", "bus sekolah", first, P3, P4))
+    assert rec.text.split("\n\n") == [first, P3, P4]
+
+
 def test_a_headline_closed_by_an_ellipsis_printed_twice_is_the_headline(c):
     # "2 Pelajar Tewas di Aceh Timur, Ini Sebabnya…" twice atop the page (BC's bc007): the
     # copy adds nothing, so the pair is the headline and its repeat, not a caption and a

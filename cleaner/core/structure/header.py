@@ -269,7 +269,8 @@ def caption_repeat(p: Page, s: HeaderScan) -> str | None:
         if p.lead_idx is None:
             p.lead_idx = s.i
         return STOP
-    if j is None or not (starts_with_text(lines[j].text, t) and not p.story_after(lines[j].text, t) or (
+    if j is None or not (starts_with_text(lines[j].text, t) and not p.story_after(lines[j].text, t)
+                         and not paragraph_after(t, lines[j].text) or (
             same_text(lines[j].text, t) and count_words(t) >= 3 and (s.title_closed or not title_like(t)))):
         return None
     if p.title_idx is None and count_words(t) <= LABEL_MAX_WORDS and title_like(lines[j].text):
