@@ -213,6 +213,21 @@ def test_a_rule_capture_s_names(value, names):
     assert split_names(value) == names
 
 
+@pytest.mark.parametrize("line, authors, editor", [
+    ("Penulis: Sephia Caesaria Attara (Tenaga Ahli Peliputan)", ["Sephia Caesaria Attara"], None),
+    ("Editor: Zainul Effendi Joesoef (Pranata Humas Ahli Muda)", [], "Zainul Effendi Joesoef"),
+])
+def test_a_role_in_brackets_after_a_captured_name_is_not_the_name_s(line, authors, editor):
+    """A regency portal's credit block (BN): the rule's capture had kept the role with its
+    opening bracket ("Sephia Caesaria Attara (Tenaga Ahli Peliputan"); parse_credit drops it."""
+    from madeup import P2, P3, page
+
+    from cleaner import Cleaner
+    rec = Cleaner().clean_text(page(line, "Madiun - Ratusan warga membersihkan sungai kota pada Sabtu pagi bersama petugas.",
+                                    P2, P3))
+    assert rec.metadata.authors == authors and rec.metadata.editor == editor
+
+
 def test_a_rule_capture_of_a_date_alone_names_nobody():
     """Blogger's "by <name> On <date>" with the name left empty: "by : On Januari 05, 2019" (AX)."""
     from madeup import P2, P3, page

@@ -61,16 +61,25 @@ def split_names(value: str) -> list[str]:
 _NAME_STOP = regex.compile(r"(?<=\p{L}{3})\.$")
 
 
+# A role or an outlet in brackets after the name ("Penulis: Name (Tenaga Ahli Peliputan)", a
+# regency portal of BN; "Name (Tribun Jogja)"): not the name's, as byline.parse_credit reads it.
+_ROLE_AFTER = regex.compile(r"(?<=\S)\s*\([^()]{1,60}\)\s*$")
+
+
 def tidy_name(value: str) -> str:
-    """A captured name, trimmed of separators and of a closing full stop."""
-    return _NAME_STOP.sub("", value.strip(TRIM)).strip(TRIM)
+    """A captured name, trimmed of separators, of a role in brackets after it and of a
+    closing full stop."""
+    return _NAME_STOP.sub("", _ROLE_AFTER.sub("", value).strip(TRIM)).strip(TRIM)
 
 
 def _captures(doc: Doc, rule: Rule, match: regex.Match) -> None:
     for name, value in match.groupdict().items():
         if value is None:
             continue
-        value = " ".join(value.split()).strip(TRIM if name != "dateline" else " \t")
+        value = " ".join(value.split())
+        if name in ("authors", "editor"):
+            value = _ROLE_AFTER.sub("", value)
+        value = value.strip(TRIM if name != "dateline" else " \t")
         if not value:
             continue
         if name == "authors":
