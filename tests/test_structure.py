@@ -208,6 +208,18 @@ def test_a_paragraph_that_opens_with_the_words_of_the_line_above_is_no_caption_c
     assert rec.text.split("\n\n") == [first, P3, P4]
 
 
+@pytest.mark.parametrize("top", ['Press "Enter" to skip to content', "pasang iklan anda di situs kabarkota.com"])
+def test_a_site_line_atop_the_page_does_not_hide_the_header(c, top):
+    # A skip link or an ad pitch first on the page, no header step's, and a story with no
+    # dateline (BN, BM): the whole header had been read as the story's.
+    head = "Bus Sekolah Gratis Ditambah Mulai Pekan Depan"
+    rec = c.clean_text(page(top, head, P2, P3, P4))
+    assert rec.metadata.title == head and rec.text.split("\n\n") == [P2, P3, P4]
+    # a story with no header keeps its first line
+    rec = c.clean_text(page(P2, P3, P4))
+    assert rec.text.split("\n\n") == [P2, P3, P4]
+
+
 def test_a_headline_closed_by_an_ellipsis_printed_twice_is_the_headline(c):
     # "2 Pelajar Tewas di Aceh Timur, Ini Sebabnya…" twice atop the page (BC's bc007): the
     # copy adds nothing, so the pair is the headline and its repeat, not a caption and a

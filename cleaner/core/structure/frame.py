@@ -14,6 +14,7 @@ from .shapes import (
     CAPTION_OPENERS,
     CREDIT_WORD,
     HEADER_MAX_LINES,
+    LABEL_MAX_WORDS,
     NAME_LINE,
     PLACE_BRAND_ALONE,
     PLACE_BRAND_MAX_WORDS,
@@ -188,6 +189,31 @@ def body_start(p: Page) -> int | None:
             if pat.search(line.text):
                 return i + 1 if line.category is not None else i
     return None
+
+
+# A site's line atop the page is this short; the headline may stand this many kept lines under it.
+SITE_LINE_MAX_WORDS = 8
+SITE_LINE_REACH = 2
+
+
+def site_line_over_headline(p: Page, i: int) -> bool:
+    """Line i, the page's first line, which no header step takes, is the site's when it is
+    short and no prose and a headline stands right under it (past a label): a skip link ('Press
+    "Enter" to skip to content'), an ad pitch ("pasang iklan anda di situs ...": two outlets of
+    BM and BN, whose pages had come out with no header read at all). The scan goes on to the
+    headline; the line is left for header_line, as any line above the body."""
+    lines = p.lines
+    t = lines[i].text
+    if i != p.top or p.title_idx is not None or prose_like(t) or count_words(t) > SITE_LINE_MAX_WORDS:
+        return False
+    j = p.next_kept(i)
+    for _ in range(SITE_LINE_REACH):
+        if j is None:
+            return False
+        if len(lines[j].text.split()) > LABEL_MAX_WORDS:     # (words between spaces: no CJK run)
+            return title_like(lines[j].text)
+        j = p.next_kept(j)
+    return False
 
 
 def header_line(p: Page, k: int) -> None:

@@ -25,7 +25,7 @@ from ...text.signals import (
     title_like,
 )
 from .credits import dashed_name, header_credit, person_name, record_credit
-from .frame import lone_dateline_story, settle_standfirst
+from .frame import lone_dateline_story, settle_standfirst, site_line_over_headline
 from .shapes import (
     BRACKET_CREDIT,
     BULLET,
@@ -492,5 +492,7 @@ def scan_header(p: Page) -> int:
             if verdict is not None:
                 break
         if verdict != NEXT:
+            if verdict is None and site_line_over_headline(p, i):
+                continue
             break
     return settle_standfirst(p, s.lead_cand, s.lead_confirmed, s.last_hdr + 1)
