@@ -342,8 +342,9 @@ def empty_body(p: Page) -> None:
         # (or the story's dateline paragraph cut short, its names' capitals no prose's: "YOGYA –
         # Pimpinan Wilayah Muhammadiyah (PWM) DIY melakukan audiensi dengan Pemerintah Daerah
         # Istimewa Yogyak" under "Dok. Harian Jogja", a page top of BM)
-        dl = None if prose_like(line.text) else p.dateline_of(line.text)
-        if dl is None and not prose_like(line.text) or dl is not None and count_words(line.text) < EMPTY_DATELINED_MIN_WORDS:
+        prose = prose_like(line.text)
+        dl = None if prose else p.dateline_of(line.text)
+        if not prose and (dl is None or count_words(line.text) < EMPTY_DATELINED_MIN_WORDS):
             continue
         line.category = line.rule = None
         line.zone = "body"
