@@ -220,6 +220,16 @@ def test_a_site_line_atop_the_page_does_not_hide_the_header(c, top):
     assert rec.text.split("\n\n") == [P2, P3, P4]
 
 
+def test_an_html_engine_s_first_line_is_no_site_line(c):
+    # In an HTML engine's main content the first line is the headline, in English sentence case
+    # no header step takes ("Bike & Style book with soundtrack review" over "Tested by: ...", two
+    # ScrapingHub pages): the scan stops there as before, and the story keeps its first paragraph.
+    head = "Bike and style book with soundtrack review"
+    meta = "Tested by: John Milbank RRP: 49.95 Euro More Info: Www.Earbooks.Net"
+    rec = c.clean_text(page(head, meta, P2, "Advert", P3, P4), extracted=True)
+    assert P2 in rec.text.split("\n\n") and rec.metadata.title != meta
+
+
 def test_a_headline_closed_by_an_ellipsis_printed_twice_is_the_headline(c):
     # "2 Pelajar Tewas di Aceh Timur, Ini Sebabnya…" twice atop the page (BC's bc007): the
     # copy adds nothing, so the pair is the headline and its repeat, not a caption and a
