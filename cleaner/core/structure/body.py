@@ -115,10 +115,21 @@ def title_repeat(p: Page, i: int, line: Line, nxt: Line | None, title: str | Non
     return True
 
 
+# A short sentence closed by a credit in brackets with a slash, the story going on under it:
+# a caption ("Konferensi pers Polresta Cirebon. (Metrotvnews.com/Rofahan)", "... mengikuti pawai
+# tumpeng. (deny/MVoice)": two small sites of BO; every such line of 20 words or fewer in dev and
+# BK-BO is a caption, or the story's last paragraph with the writer's credit).
+CREDITED_SENTENCE = regex.compile(r"[.!?]\s*\([^()/]{1,30}/[^()]{1,30}\)\.?\s*$")
+CREDITED_SENTENCE_MAX_WORDS = 20
+
+
 def caption_credit(p: Page, i: int, line: Line, nxt: Line | None, title: str | None) -> bool:
-    """A caption ending with its credit, not the dateline paragraph."""
+    """A caption ending with its credit, not the dateline paragraph; a short sentence closed
+    by a bracketed credit with a slash inside the story (CREDITED_SENTENCE)."""
     t = line.text
-    if not (caption_like(t) and count_words(t) <= 60 and i != p.dateline_idx):
+    credited = count_words(t) <= CREDITED_SENTENCE_MAX_WORDS and CREDITED_SENTENCE.search(t) is not None \
+        and nxt is not None and p.body_resumes(nxt.idx)
+    if i == p.dateline_idx or not (caption_like(t) and count_words(t) <= 60 or credited):
         return False
     line.drop("caption", "structure:caption-credit")
     return True

@@ -197,14 +197,12 @@ SITE_LINE_REACH = 2
 
 
 def site_line_over_headline(p: Page, i: int) -> bool:
-    """Line i, the page's first line, which no header step takes, is the site's when it is
-    short and no prose and a headline stands right under it (past a label): a skip link ('Press
-    "Enter" to skip to content'), an ad pitch ("pasang iklan anda di situs ...": two outlets of
-    BM and BN, whose pages had come out with no header read at all). The scan goes on to the
-    headline; the line is left for header_line, as any line above the body. Not in an HTML
-    engine's main content (``Doc.extracted``): its first line is the headline, in an English
-    sentence case no step takes ("Bike & Style book with soundtrack review" over "Tested by:
-    ...", two ScrapingHub pages)."""
+    """Line i, the page's first line, which no header step takes, is the site's when it is short
+    and no prose, a headline right under it (past a label): a skip link ('Press "Enter" to skip to
+    content'), an ad pitch ("pasang iklan anda di situs ...": BM, BN, whose headers had gone
+    unread). The scan goes on; header_line takes the line. Not in an HTML engine's main content:
+    its first line is the headline, in an English sentence case no step takes (two ScrapingHub
+    pages: "Bike & Style book with soundtrack review" over "Tested by: ...")."""
     lines = p.lines
     t = lines[i].text
     if i != p.top or p.doc.extracted or p.title_idx is not None or prose_like(t) or count_words(t) > SITE_LINE_MAX_WORDS:
