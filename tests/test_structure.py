@@ -105,6 +105,16 @@ def test_a_short_sentence_closed_by_a_slashed_credit_inside_the_story_is_a_capti
     assert rec.text.split("\n\n")[-1] == cap
 
 
+def test_a_related_box_inside_the_story_over_a_quote_closed_by_its_date(c):
+    # "Berita Lainnya :" and two headlines between paragraphs, then '"...," imbuhnya, Selasa
+    # (10/11/2020)' with no full stop (BO; seven body lines of seven outlets end so): the story
+    # goes on under the box, which goes alone.
+    quote = "“Dulu jalannya rusak parah dan berbahaya bagi pengendara saat hujan,” imbuhnya, Selasa (10/11/2020)"
+    box = ["Berita Lainnya :", "Dewan Kota Tolak Usulan Kenaikan Tarif Parkir", "Tekan Hama Tikus, Petani Gelar Doa Bersama"]
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", P1, P2, *box, quote, P3, P4))
+    assert rec.text.split("\n\n") == [P1, P2, quote, P3, P4]
+
+
 def test_injected_headline_of_another_story_is_dropped(c):
     other = "Ibu Rumah Tangga Jual Ribuan Pil Setan kepada Komplotan Begal"
     rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", P1, other, P2, P3))

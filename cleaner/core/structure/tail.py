@@ -157,6 +157,9 @@ def prose_follows(p: Page, i: int, need: int) -> bool:
     return False
 
 
+# A sentence closed by its date in brackets, no full stop after: "...,” imbuhnya,Selasa
+# (10/11/2020)" (seven body lines of seven outlets in dev and BK-BO; one caption).
+DATE_CLOSED = regex.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\s*$")
 # A link alone on its line ("https://www.site.id/2021/10/judul.html?m=1").
 LINK_ALONE = regex.compile(r"^https?://\S+$")
 
@@ -188,7 +191,8 @@ def story_goes_on(p: Page, i: int) -> bool:
     if k is None:
         return False
     for t in (lines[j].text, lines[k].text):
-        if not ((ends_sentence(t) or CLOSED_BY_END_MARK.search(t)) and prose_like(t)) or list_headline(t) or teaser_snippet(t) \
+        if not ((ends_sentence(t) or CLOSED_BY_END_MARK.search(t) or DATE_CLOSED.search(t)) and prose_like(t)) \
+                or list_headline(t) or teaser_snippet(t) \
                 or p.dateline_of(t) is not None:
             return False
     if link is not None:
