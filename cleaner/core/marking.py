@@ -67,9 +67,8 @@ _ROLE_AFTER = regex.compile(r"(?<=\S)\s*\([^()]{1,60}\)\s*$")
 
 
 def tidy_name(value: str) -> str:
-    """A captured name, trimmed of separators, of a role in brackets after it and of a
-    closing full stop."""
-    return _NAME_STOP.sub("", _ROLE_AFTER.sub("", value).strip(TRIM)).strip(TRIM)
+    """A captured name, trimmed of separators and of a closing full stop."""
+    return _NAME_STOP.sub("", value.strip(TRIM)).strip(TRIM)
 
 
 def _captures(doc: Doc, rule: Rule, match: regex.Match) -> None:
@@ -78,7 +77,7 @@ def _captures(doc: Doc, rule: Rule, match: regex.Match) -> None:
             continue
         value = " ".join(value.split())
         if name in ("authors", "editor"):
-            value = _ROLE_AFTER.sub("", value)
+            value = _ROLE_AFTER.sub("", value)     # before the trim below takes its ")"
         value = value.strip(TRIM if name != "dateline" else " \t")
         if not value:
             continue

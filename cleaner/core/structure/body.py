@@ -127,12 +127,17 @@ def caption_credit(p: Page, i: int, line: Line, nxt: Line | None, title: str | N
     """A caption ending with its credit, not the dateline paragraph; a short sentence closed
     by a bracketed credit with a slash inside the story (CREDITED_SENTENCE)."""
     t = line.text
-    credited = count_words(t) <= CREDITED_SENTENCE_MAX_WORDS and CREDITED_SENTENCE.search(t) is not None \
-        and nxt is not None and p.body_resumes(nxt.idx)
-    if i == p.dateline_idx or not (caption_like(t) and count_words(t) <= 60 or credited):
+    if i == p.dateline_idx or not (caption_like(t) and count_words(t) <= 60 or credited_sentence(p, t, nxt)):
         return False
     line.drop("caption", "structure:caption-credit")
     return True
+
+
+def credited_sentence(p: Page, t: str, nxt: Line | None) -> bool:
+    """CREDITED_SENTENCE, the story going on under the line; the bracket's close is looked at
+    first (this runs on every body line no caption shape took)."""
+    return t.rstrip(" .").endswith(")") and count_words(t) <= CREDITED_SENTENCE_MAX_WORDS \
+        and CREDITED_SENTENCE.search(t) is not None and nxt is not None and p.body_resumes(nxt.idx)
 
 
 def glued_copy(p: Page, i: int, line: Line, nxt: Line | None, title: str | None) -> bool:
