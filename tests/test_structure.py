@@ -96,9 +96,11 @@ def test_slash_credit_inside_the_story_is_a_photo_credit(c):
 
 
 @pytest.mark.parametrize("cap", ["Konferensi pers Polresta Kota. (Kabarkota.com/Rofahan)",
-                                 "Wali Kota mengikuti pawai tumpeng bersama warga. (deny/KVoice)"])
+                                 "Wali Kota mengikuti pawai tumpeng bersama warga. (deny/KVoice)",
+                                 "Ketua Panitia Ahmad Sudrajat. (ist)", "Bandara Kota Lama. (IST)"])
 def test_a_short_sentence_closed_by_a_slashed_credit_inside_the_story_is_a_caption(c, cap):
-    # (two small sites of BO); the same line closing the story is the writer's credit and stays.
+    # (two small sites of BO; "(ist)", the courtesy credit's short form: three outlets of BK-BQ);
+    # the same line closing the story is the writer's credit and stays.
     rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", P1, cap, P2, P3))
     assert rec.text.split("\n\n") == [P1, P2, P3] and dropped(rec)[cap] == "caption/structure:caption-credit"
     rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", P1, P2, P3, cap))

@@ -119,13 +119,17 @@ def title_repeat(p: Page, i: int, line: Line, nxt: Line | None, title: str | Non
 # a caption ("Konferensi pers Polresta Cirebon. (Metrotvnews.com/Rofahan)", "... mengikuti pawai
 # tumpeng. (deny/MVoice)": two small sites of BO; every such line of 20 words or fewer in dev and
 # BK-BO is a caption, or the story's last paragraph with the writer's credit).
-CREDITED_SENTENCE = regex.compile(r"[.!?]\s*\([^()/]{1,30}/[^()]{1,30}\)\.?\s*$")
+# A short sentence closed by a bracketed credit with a slash ("... pawai tumpeng. (deny/MVoice)":
+# two small sites of BO) or by the courtesy credit's short form ("Sidik Notonegoro. (ist)",
+# "Kasat Lantas Polres Bitung ... Restika.(ist)", "Bandara DEO Kota Sorong. (IST)": three outlets
+# of BK-BQ, every such short line a caption; "... pungkasnya. (Ist)" closing a story stays).
+CREDITED_SENTENCE = regex.compile(r"[.!?]\s*\((?:[^()/]{1,30}/[^()]{1,30}|(?i:ist))\)\.?\s*$")
 CREDITED_SENTENCE_MAX_WORDS = 20
 
 
 def caption_credit(p: Page, i: int, line: Line, nxt: Line | None, title: str | None) -> bool:
     """A caption ending with its credit, not the dateline paragraph; a short sentence closed
-    by a bracketed credit with a slash inside the story (CREDITED_SENTENCE)."""
+    by a bracketed credit (a slash in it, or "ist") inside the story (CREDITED_SENTENCE)."""
     t = line.text
     if i == p.dateline_idx or not (caption_like(t) and count_words(t) <= 60 or credited_sentence(p, t, nxt)):
         return False
