@@ -871,18 +871,35 @@ MORE = ("Warga berharap pemerintah segera memperbaiki jalan yang rusak sebelum m
         "Ia menambahkan bahwa anggaran perbaikan akan dibahas bersama dewan pada pekan depan.")
 
 
+FOOTER = ("Tentang Kami", "Redaksi", "Pedoman Media Siber", "Kontak")
+
+
 @pytest.mark.parametrize("above, below, ended", [((P1,), (P2, P3, P4, *MORE), False),
-                                                 ((P1, P2, P3), (P4, *MORE), True)])
+                                                 ((P1, P2, P3), (P4, *MORE), False),
+                                                 ((P1, P2, P3), (*FOOTER, P4, *MORE), True),
+                                                 ((P1,), (*FOOTER, P4), True)])
 def test_a_mark_over_a_run_of_the_story_ends_it_only_after_some_of_it(c, above, below, ended):
     # "© Amazon" over the story's run (a ScrapingHub page's dump: a photo's credit under a
     # quoted headline read as prose): a photo's "© Name" after the story's first paragraph,
-    # six more under it, is no footer. After three paragraphs the same line is the footer:
-    # what is under it goes, as before.
+    # six more under it, is no footer; nor between paragraphs further on ("© dream.co.id"
+    # twice on a page of BR: a photo's credit, the story going on under it). Over the site's
+    # links the same line is the footer: what is under it goes.
     rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", "Senin, 4 Maret 2024 10:15 WIB",
                             *above, "© Kabar Foto", *below))
     kept = rec.text.split("\n\n")
-    assert "© Kabar Foto" in dropped(rec)
-    assert all((para in kept) != ended for para in MORE)
+    assert dropped(rec)["© Kabar Foto"].split("/")[0] == ("copyright" if ended else "photo_credit") \
+        or not ended and len(above) == 1
+    assert all((para in kept) != ended for para in below if para not in FOOTER)
+
+
+def test_a_related_box_under_the_source_credit_ends_the_story(c):
+    # "sumber : ..." closing the story, then "Related Posts" and other stories' first sentences
+    # (a small site of BQ): the box's items are no paragraphs of the story going on.
+    items = ["Rapat koordinasi lan konsolidasi iki minangka kesempatan strategis kanggo pemerintah desa.",
+             "Pitu institusi pendidikan dilaporake kena pengaruh sawise ngonsumsi program pangan gratis."]
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", P1, P2, P3,
+                            "sumber : LSM Pantau / hendro / kabarkota", "Related Posts", *items))
+    assert rec.text.split("\n\n") == [P1, P2, P3]
 
 
 @pytest.mark.parametrize("label", ["Cari Berita", "Berita Kriminal", "Publish", "Diposting", "Mobile Menu",

@@ -37,12 +37,8 @@ def find_end(p: Page, start: int) -> int:
     for i in range(start, n):
         line = lines[i]
         if line.category is not None:
-            if line.rule in p.inputs.end_rules and seen_body and not story_ahead(p, i, seen_prose):
-                if seen_prose and line.category == "recommendation" and story_goes_on(p, i):
-                    continue
+            if line.rule in p.inputs.end_rules and seen_body and ends_story(p, i, seen_prose, soft_end is not None):
                 # structure's reading of a to_end rule: the rule's line and all after it
-                # (not above any prose when the story is still to come: a site bar's
-                # "Copyright © Site" over the headline ends no story)
                 drop_rest(p, i + 1, line.category, line.rule)
                 return i
             if line.category in META_END_CATS and seen_prose >= 2 and soft_end is None:
@@ -108,6 +104,24 @@ def find_end(p: Page, start: int) -> int:
     return faq_block(p, start, end)
 
 
+def ends_story(p: Page, i: int, seen_prose: int, credited: bool) -> bool:
+    """Line i, a to_end rule's under some of the body, ends the story: not above any prose
+    when the story is still to come (a site bar's "Copyright © Site" over the headline ends
+    no story: story_ahead), not a related box the story goes on under (story_goes_on; not
+    when the writer's or editor's credit closed the story right above it, ``credited``:
+    "sumber : LSM ... / postsurabaya", then "Related Posts" and other stories' sentences),
+    not a photo's copyright credit (photo_copyright)."""
+    line = p.lines[i]
+    if story_ahead(p, i, seen_prose):
+        return False
+    if seen_prose and not credited and line.category == "recommendation" and story_goes_on(p, i):
+        return False
+    if line.category == "copyright" and photo_copyright(p, i):
+        line.drop("photo_credit", "structure:photo-credit", force=True)
+        return False
+    return True
+
+
 TEASER_HEADLINES_MAX = 2
 # Writer or editor initials alone on a line: "(bgs/rul)", "(ADW/NDI)", "(ant/*)".
 END_MARK_ALONE = regex.compile(r"^\((?:[A-Za-z]{2,6}|\*{1,3})(?:\s?/\s?(?:[A-Za-z]{2,6}|\*{1,3}))+\)$")
@@ -155,6 +169,22 @@ def prose_follows(p: Page, i: int, need: int) -> bool:
             if n >= need:
                 return True
     return False
+
+
+# A photo's credit with the copyright mark: the mark, then a name or a site, no year, no rights
+# reserved ("© dream.co.id" between two paragraphs, twice on a page of BR; "© Herry
+# Ibrahim/Football265.com" under a byline: BP; "(c) Amazon" over a ScrapingHub page's story).
+PHOTO_COPYRIGHT = regex.compile(r"^(?:©|\([cC]\))\s*\p{L}[\p{L}.\-/ ]{1,50}$")
+PHOTO_COPYRIGHT_MAX_WORDS = 4
+NO_CREDIT = regex.compile(r"(?i)\b(?:hak cipta|rights|reserved|copyright|dilindungi)\b")
+
+
+def photo_copyright(p: Page, i: int) -> bool:
+    """Line i, a copyright rule's, is a photo's credit: its shape (PHOTO_COPYRIGHT), and the
+    story goes on under it (two prose paragraphs): no footer's "© Site" has the story below."""
+    t = p.lines[i].text
+    return PHOTO_COPYRIGHT.match(t) is not None and count_words(t) <= PHOTO_COPYRIGHT_MAX_WORDS \
+        and NO_CREDIT.search(t) is None and i + 1 < len(p.lines) and p.body_resumes(i + 1)
 
 
 # A sentence closed by its date in brackets, no full stop after: "...,” imbuhnya,Selasa
