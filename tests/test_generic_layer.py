@@ -579,6 +579,18 @@ def test_a_place_and_the_outlet_s_name_alone_above_the_story(c, dateline):
     assert rec.metadata.dateline == dateline and rec.text.startswith(f"{dateline} {P2[:20]}")
 
 
+@pytest.mark.parametrize("dateline", ["Kotalama, Sulut | Kabarkota.com", "mTv Kota | Kudus", "DELI SERDANG, KABAR"])
+def test_a_place_and_the_outlet_s_name_atop_the_story_is_no_headline(c, dateline):
+    # The same atop a page with no headline, a bar between ("Bitung, Sulut |
+    # Tribuneindonesia.com", "mTv Jateng | Kudus", "DELI SERDANG, BERSAMA": three outlets of
+    # BQ-BR): the dateline, not a headline of three words; a headline of four words stays one.
+    rec = c.clean_text(page(dateline, P2, P3, P4))
+    assert rec.metadata.dateline == dateline and rec.metadata.title is None
+    assert rec.text.startswith(f"{dateline} {P2[:20]}")
+    rec = c.clean_text(page("Pelabuhan Lama, Menyeruak Sunyi", P2, P3, P4))
+    assert rec.metadata.title == "Pelabuhan Lama, Menyeruak Sunyi" and rec.metadata.dateline is None
+
+
 def test_a_short_label_above_a_dateline_paragraph_is_no_dateline(c):
     # The paragraph under it opens with its own dateline: the short line is a label.
     rec = c.clean_text(page(TITLE, "Daerah, Ekonomi", P1, P2, P3))

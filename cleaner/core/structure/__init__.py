@@ -12,6 +12,7 @@ The passes, in order (:func:`run_passes`):
     frame.split_label     "Reporter" / "Name" printed on two lines
     header.scan_header    the header's steps, line by line (header.HEADER_STEPS)
     frame.body_opening    the dateline paragraph and the outlet's body_start marker
+    dateline.place_brand_alone  no dateline yet: a place and the outlet's name alone over the story
     frame.header_line     header lines no step took
     frame.title_from_leftovers  no headline yet: the leftover header line that speaks of the story
     frame.title_on_topic  a headline of another story over the one that speaks of this one
@@ -28,7 +29,7 @@ from __future__ import annotations
 
 from ...model.document import Doc
 from ...ruleset.model import StructureInputs
-from . import body, credits, frame, header, page, tail
+from . import body, credits, dateline, frame, header, page, tail
 from .state import Page
 
 __all__ = ["Page", "run_passes"]
@@ -45,7 +46,7 @@ def run_passes(doc: Doc, inputs: StructureInputs, datelines=None, body_start=Non
     frame.split_label(p)
     start = header.scan_header(p)
     start = frame.body_opening(p, start)
-    start = frame.place_brand_alone(p, start)
+    start = dateline.place_brand_alone(p, start)
     for k in range(start):
         frame.header_line(p, k)
         lines[k].zone = "header"

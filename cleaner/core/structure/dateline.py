@@ -1,9 +1,16 @@
 """The dateline: the prefix that opens the body ("TRIBUNNEWS.COM -", "Jakarta (ANTARA) -"),
-by the outlet's patterns (rule files' ``datelines``, then _common's)."""
+by the outlet's patterns (rule files' ``datelines``, then _common's); a dateline alone on
+its line by its shape (:func:`place_brand_alone`)."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...ruleset.matcher import cached_prefilter, fold
-from ...text.signals import MEMO_MAX, active_cache, memo_slot
+from ...text.signals import MEMO_MAX, active_cache, count_words, memo_slot, prose_like
+from .shapes import PLACE_BRAND_ALONE, PLACE_BRAND_MAX_WORDS, PLACE_BRAND_TITLE_MAX_WORDS
+
+if TYPE_CHECKING:
+    from .state import Page
 
 # (text, patterns) -> match_dateline's answer, in the document's signal memo.
 _DATELINES = memo_slot("match_dateline")
@@ -57,3 +64,40 @@ def _prefilters(key: tuple) -> tuple:
         # a Guarded pattern's key is (pattern, off for the page); a plain pattern is itself
         got = _PREFILTERS[key] = tuple(cached_prefilter(k[0] if isinstance(k, tuple) else k) for k in key)
     return got
+
+
+# Header steps that drop a short line above the story as a label or a second headline.
+LABEL_RULES = frozenset({"structure:label", "structure:header-label", "structure:subtitle",
+                         "structure:second-headline"})
+
+
+def place_brand_alone(p: Page, start: int) -> int:
+    """No dateline found, and the line right above the first paragraph (or the first
+    paragraph itself) is a place and the outlet's name alone ("Ternate, Haliyora",
+    "Cirebon, NU Online", "PASURUAN, pojok kiri", "TVRINews, Penajam Paser Utara": unseen
+    pages of five outlets): the dateline alone on its line, which opens the body (the
+    header scan had dropped it as a label, or under the headline as its subtitle). Not
+    when the paragraph under it opens with a dateline of its own (then it is a label), nor
+    when it was taken for a headline of more than PLACE_BRAND_TITLE_MAX_WORDS words (a page
+    atop its first paragraph, "Bitung, Sulut | Tribuneindonesia.com", "mTv Jateng | Kudus",
+    "DELI SERDANG, BERSAMA": three outlets of BQ-BR; no headline labelled of that shape is so short)."""
+    if p.dateline_idx is not None or start >= len(p.lines):
+        return start
+    lines = p.lines
+    above = lines[start - 1] if start > p.top else None
+    k = start - 1 if above is not None and (above.rule in LABEL_RULES or start - 1 == p.title_idx and count_words(
+        above.text) <= PLACE_BRAND_TITLE_MAX_WORDS) else start
+    line = lines[k]
+    if k == start and line.category is not None:
+        return start
+    t = line.text
+    if count_words(t) > PLACE_BRAND_MAX_WORDS or PLACE_BRAND_ALONE.match(t) is None:
+        return start
+    nxt = k + 1 if k < start else p.next_kept(k)
+    if nxt is None or lines[nxt].category is not None or not prose_like(lines[nxt].text) \
+            or p.dateline_of(lines[nxt].text):
+        return start
+    line.category = line.rule = None
+    p.lead_idx, p.title_idx = (None if i == k else i for i in (p.lead_idx, p.title_idx))
+    p.dateline_idx = k
+    return k

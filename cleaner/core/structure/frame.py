@@ -16,8 +16,6 @@ from .shapes import (
     HEADER_MAX_LINES,
     LABEL_MAX_WORDS,
     NAME_LINE,
-    PLACE_BRAND_ALONE,
-    PLACE_BRAND_MAX_WORDS,
     SENTENCE_THEN_CREDIT,
     SITE_DATELINE_GAP,
     SPLIT_LABELS,
@@ -285,40 +283,6 @@ def body_opening(p: Page, start: int) -> int:
         p.dateline_idx = dl
     marked = p.marked_idx = body_start(p)
     return marked if marked is not None else start
-
-
-# Header steps that drop a short line above the story as a label or a second headline.
-LABEL_RULES = frozenset({"structure:label", "structure:header-label", "structure:subtitle",
-                         "structure:second-headline"})
-
-
-def place_brand_alone(p: Page, start: int) -> int:
-    """No dateline found, and the line right above the first paragraph (or the first
-    paragraph itself) is a place and the outlet's name alone ("Ternate, Haliyora",
-    "Cirebon, NU Online", "PASURUAN, pojok kiri", "TVRINews, Penajam Paser Utara": unseen
-    pages of five outlets): the dateline alone on its line, which opens the body (the
-    header scan had dropped it as a label, or under the headline as its subtitle). Not
-    when the paragraph under it opens with a dateline of its own (then it is a label),
-    nor when it was taken for the headline."""
-    if p.dateline_idx is not None or start >= len(p.lines):
-        return start
-    lines = p.lines
-    k = start - 1 if start > p.top and lines[start - 1].rule in LABEL_RULES else start
-    line = lines[k]
-    if k == start and line.category is not None:
-        return start
-    t = line.text
-    if count_words(t) > PLACE_BRAND_MAX_WORDS or PLACE_BRAND_ALONE.match(t) is None:
-        return start
-    nxt = k + 1 if k < start else p.next_kept(k)
-    if nxt is None or lines[nxt].category is not None or not prose_like(lines[nxt].text) \
-            or p.dateline_of(lines[nxt].text):
-        return start
-    line.category = line.rule = None
-    if p.lead_idx == k:
-        p.lead_idx = None
-    p.dateline_idx = k
-    return k
 
 
 # Header steps that take a paragraph for something else (a standfirst, a caption): on a

@@ -378,7 +378,7 @@ def ticker_row(text: str) -> bool:
 # A headline in title case ("..., Bersama Ustadz ... Dari Pringsewu") is no caption, nor is
 # a line with a date ("Jember, 11 Juli 2017": a dateline's or date line's) or a label and a dash
 # ("News - Name, CNBC Indonesia": a credit line's), nor a place and the outlet's name alone
-# ("KabarTV, Penajam Paser Utara": a dateline alone, frame.place_brand_alone).
+# ("KabarTV, Penajam Paser Utara": a dateline alone, dateline.place_brand_alone).
 VERBLESS_MAX_WORDS = 12
 _VERB_PREFIXES = ("me", "ber", "di", "ter", "per")
 _NOT_VERBS = frozenset({"bersama", "beserta"})
@@ -715,10 +715,14 @@ PLACE_AND_BRAND = regex.compile(r"^[\p{L}.'’]+(?: [\p{L}.'’]+){0,2}, [\p{L}.
 
 # A place and the outlet's name alone on a line, a comma or a spaced dash between, no dash
 # after ("Ternate, Haliyora", "Cirebon, NU Online", "PASURUAN, pojok kiri", "Situsnews -
-# USA"): at most five words, no figure.
+# USA"), or a bar ("Medan | Konstruktif. Id", "mTv Jateng | Kudus"), the place's region too
+# ("Bitung, Sulut | Tribuneindonesia.com"; BQ-BR): at most five words, no figure. The
+# outlet's name may open in lower case ("mTv").
 PLACE_BRAND_ALONE = regex.compile(
-    r"^(?=.{4,45}$)\p{Lu}[\p{L}.]*(?:[ ]\p{L}[\p{L}.]*){0,2}(?:\s*,\s*|\s+[-–—]\s+)\p{L}[\p{L}.]*(?:[ ]\p{L}[\p{L}.]*){0,2}$")
+    r"^(?=.{4,45}$)(?:\p{Lu}|\p{Ll}+\p{Lu})[\p{L}.]*(?:[ ]\p{L}[\p{L}.]*){0,2}"
+    r"(?:(?:\s*[,|]\s*|\s+[-–—]\s+)\p{L}[\p{L}.]*(?:[ ]\p{L}[\p{L}.]*){0,2}){1,2}$")
 PLACE_BRAND_MAX_WORDS = 5
+PLACE_BRAND_TITLE_MAX_WORDS = 3
 
 
 def place_and_brand(dateline: str) -> bool:

@@ -101,7 +101,7 @@ class Page:
 
     def dateline_of_line(self, i: int) -> str:
         """The dateline of the story's dateline line i: what a pattern reads, or the whole
-        line (a place and the outlet's name alone: frame.place_brand_alone)."""
+        line (a place and the outlet's name alone: dateline.place_brand_alone)."""
         text = self.lines[i].text
         return self.dateline_of(text) or text
 
@@ -119,7 +119,7 @@ class Page:
     def own_line_dateline(self, i: int) -> bool:
         """"Kintamani, baliilu.com" alone on its line, the paragraph following; not when that
         paragraph opens with a dateline of its own ("mediaterobos.com" over "Bekasi- Satgas
-        ...", AF: the site's name is a label there, as in frame.place_brand_alone), unless the
+        ...", AF: the site's name is a label there, as in dateline.place_brand_alone), unless the
         line ends with its dash: the dateline's first half ("ESQ-NEWS.com -" / "MAGELANG – ...", AC)."""
         nxt = self.next_kept(i)
         t = self.lines[i].text
