@@ -1401,3 +1401,15 @@ def test_a_photo_label_opens_a_caption_of_any_length(c):
     assert caption_like(cap)
     rec = c.clean_text(page(P1, P2, cap, P3))
     assert rec.text.split("\n\n") == [P1, P2, P3] and cap in rec.metadata.captions
+
+
+def test_a_whole_story_on_one_line_under_its_cut_off_excerpt_stays(c):
+    # The site's excerpt cut off with an ellipsis, then the whole story on one line closed by
+    # its end mark (a Basarnas page of BS): the header takes the excerpt; the story is no
+    # copy of it (a headline's or caption's copy adds a credit, not a paragraph).
+    excerpt = "KOTALAMA – Seorang nelayan Pulau Kotalama Ari Saputr..."
+    story = ("KOTALAMA – Seorang nelayan Pulau Kotalama Ari Saputra (16) jatuh ke laut dari kapal kayu di "
+             "sekitar perairan teluk pada Senin pagi. " + P2 + " " + P3 + " Pencarian melibatkan tim SAR "
+             "gabungan, polisi air dan nelayan setempat. (an)")
+    rec = c.clean_text(page(excerpt, story))
+    assert rec.text == story

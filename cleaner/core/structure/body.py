@@ -107,9 +107,11 @@ def caption_repeat(p: Page, i: int, line: Line, nxt: Line | None, title: str | N
 
 
 def title_repeat(p: Page, i: int, line: Line, nxt: Line | None, title: str | None) -> bool:
-    """The headline printed again inside the body."""
+    """The headline printed again inside the body; not a paragraph that goes on after it
+    (shapes.paragraph_after: a whole story on one line under its cut-off excerpt, which the
+    header took for the headline, BS)."""
     t = line.text
-    if not title or not (same_text(t, title) or starts_with_text(t, title, 20)):
+    if not title or not (same_text(t, title) or starts_with_text(t, title, 20)) or paragraph_after(title, t):
         return False
     line.drop("caption" if caption_like(t) else "title", "structure:title-repeat")
     return True

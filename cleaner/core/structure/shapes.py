@@ -779,9 +779,10 @@ def cut_off(text: str) -> bool:
 
 def paragraph_after(head: str, longer: str) -> bool:
     """``longer`` goes on after ``head`` with a sentence of its own (more words than a credit
-    has), not with a credit."""
-    return count_words(longer) - count_words(head) > CREDIT_MAX_WORDS and ends_sentence(longer) \
-        and not caption_like(longer)
+    has), not with a credit; its last sentence may carry the story's end mark ("... dan
+    nelayan setempat. (an)": a whole story on one line under its cut-off excerpt, BS)."""
+    return count_words(longer) - count_words(head) > CREDIT_MAX_WORDS \
+        and (ends_sentence(longer) or CLOSED_BY_END_MARK.search(longer) is not None) and not caption_like(longer)
 
 
 # The same headline printed with something before or after it on one line: the site's name
