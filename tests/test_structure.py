@@ -1413,3 +1413,13 @@ def test_a_whole_story_on_one_line_under_its_cut_off_excerpt_stays(c):
              "gabungan, polisi air dan nelayan setempat. (an)")
     rec = c.clean_text(page(excerpt, story))
     assert rec.text == story
+
+
+def test_a_hard_wrapped_line_going_on_in_lower_case_is_no_injected_headline(c):
+    # A paragraph broken over lines by the page ("Disampaikan Ketua KPU OKI, M Irsan" /
+    # "rencananya debat publik ...": BS; two more outlets of BR and BT): the line under a
+    # sentence's end reads as another story's headline, but the sentence goes on below it.
+    wrapped = ["Disampaikan Ketua Komisi Pemilihan Umum Kota, Muhammad Irsan",
+               "rencananya debat publik terakhir akan dijadwalkan pada pekan depan di gedung dewan."]
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", P1, P2, *wrapped, P3))
+    assert rec.text.split("\n\n") == [P1, P2, *wrapped, P3]

@@ -395,6 +395,12 @@ def injected_headline(p: Page, start: int, end: int) -> None:
         prev = next((lines[k] for k in range(i - 1, start - 1, -1) if lines[k].category is None), None)
         if prev is None or not ends_sentence(prev.text):
             continue
+        nxt = p.next_kept(i)
+        if nxt is not None and nxt < end and lines[nxt].text[:1].islower():
+            # The sentence goes on on the next line, in lower case: a hard-wrapped paragraph's
+            # line ("Disampaikan Ketua KPU OKI, M Irsan" / "rencananya debat publik ...",
+            # "... Syaifudin HM. Kemudian juga hadir Kabag Iklan" / "Sutopoyuwono dan ...": BS, BT).
+            continue
         line.drop("recommendation", "structure:injected-headline")
         p.doc.set_meta("related", t, "structure:injected-headline")
 
