@@ -56,9 +56,18 @@ def test_bad_file_does_not_stop_batch(tmp_path, capsys, root):
     assert "Traceback" not in err
 
 
+def page_file(tmp_path):
+    """A page to clean outside the rules folder (the test runs from any folder)."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.txt").write_text("JAKARTA - Warga kota menanam pohon di sepanjang jalan utama pada Senin pagi.\n",
+                                 encoding="utf-8")
+    return pages / "a.txt"
+
+
 def test_broken_rule_file_exit_2(tmp_path, capsys):
     (tmp_path / "mysite.yaml").write_text("id: mysite\ndrop:\n  - id: x\n    categroy: nav\n    pattern: 'x'\n")
-    code, out, err = run(["seeds", "--rules", str(tmp_path)], capsys)
+    code, out, err = run([str(page_file(tmp_path)), "--rules", str(tmp_path)], capsys)
     assert code == 2 and out == ""
     assert err.count("\n") == 1
     assert "mysite.yaml:4: drop[0].categroy: unknown key 'categroy' (did you mean 'category'?)" in err
@@ -66,7 +75,7 @@ def test_broken_rule_file_exit_2(tmp_path, capsys):
 
 def test_broken_pattern_exit_2(tmp_path, capsys):
     (tmp_path / "mysite.yaml").write_text("id: mysite\ndrop:\n  - id: x\n    category: nav\n    pattern: '(unclosed'\n")
-    code, _, err = run(["seeds", "--rules", str(tmp_path)], capsys)
+    code, _, err = run([str(page_file(tmp_path)), "--rules", str(tmp_path)], capsys)
     assert code == 2
     assert "mysite.yaml:5: drop[0].pattern: pattern does not compile" in err
 
