@@ -591,6 +591,25 @@ def test_a_place_and_the_outlet_s_name_atop_the_story_is_no_headline(c, dateline
     assert rec.metadata.title == "Pelabuhan Lama, Menyeruak Sunyi" and rec.metadata.dateline is None
 
 
+@pytest.mark.parametrize("under", [("Kamis, 18 September 2025 | 10:15 WIB",), ("0",),
+                                   ("Advertisement", "Warga kota tanam pohon pisang di tengah jalan sebagai protes kepada pemkab")])
+def test_a_headline_in_sentence_case_over_the_page_s_furniture(c, under):
+    # A headline in sentence case ends no sentence; under it a date line, a bare count, or
+    # itself again ("Warga poros tidak terima hakim ..." over its date line, BT; over a
+    # counter's "0", BN; printed twice around an ad label, BS): the headline, not the story.
+    head = "Warga kota tanam pohon pisang di tengah jalan sebagai protes kepada pemkab"
+    rec = c.clean_text(page(head, *under, P1, P2, P3))
+    assert rec.metadata.title == head and rec.text.split("\n\n") == [P1, P2, P3]
+
+
+def test_a_place_and_the_outlet_s_name_over_a_paragraph_taken_for_the_standfirst(c):
+    # "LKI-CHANNEL , CIANJUR" under the date line, over the first paragraph (BS): the
+    # dateline alone; the paragraph under it is the story's, not a standfirst.
+    rec = c.clean_text(page(TITLE, "REDAKSI", "28 April 2020", "KABAR-KOTA , CIANJUR", P2, P3, P4))
+    assert rec.metadata.dateline == "KABAR-KOTA , CIANJUR" and rec.metadata.lead is None
+    assert rec.text.startswith(f"KABAR-KOTA , CIANJUR {P2[:20]}")
+
+
 def test_a_short_label_above_a_dateline_paragraph_is_no_dateline(c):
     # The paragraph under it opens with its own dateline: the short line is a label.
     rec = c.clean_text(page(TITLE, "Daerah, Ekonomi", P1, P2, P3))

@@ -84,8 +84,10 @@ def place_brand_alone(p: Page, start: int) -> int:
     if p.dateline_idx is not None or start >= len(p.lines):
         return start
     lines = p.lines
-    above = lines[start - 1] if start > p.top else None
-    k = start - 1 if above is not None and (above.rule in LABEL_RULES or start - 1 == p.title_idx and count_words(
+    # (the paragraph under it taken for the standfirst: "LKI-CHANNEL , CIANJUR", BS)
+    under = start - 2 >= p.top and lines[start - 1].rule == "structure:lead" and lines[start - 2].rule in LABEL_RULES
+    above = lines[start - 1 - under] if start - under > p.top else None
+    k = start - 1 - under if above is not None and (above.rule in LABEL_RULES or start - 1 == p.title_idx and count_words(
         above.text) <= PLACE_BRAND_TITLE_MAX_WORDS) else start
     line = lines[k]
     if k == start and line.category is not None:
@@ -94,10 +96,10 @@ def place_brand_alone(p: Page, start: int) -> int:
     if count_words(t) > PLACE_BRAND_MAX_WORDS or PLACE_BRAND_ALONE.match(t) is None:
         return start
     nxt = k + 1 if k < start else p.next_kept(k)
-    if nxt is None or lines[nxt].category is not None or not prose_like(lines[nxt].text) \
-            or p.dateline_of(lines[nxt].text):
+    if nxt is None or lines[nxt].category is not None and not under \
+            or not prose_like(lines[nxt].text) or p.dateline_of(lines[nxt].text):
         return start
-    line.category = line.rule = None
-    p.lead_idx, p.title_idx = (None if i == k else i for i in (p.lead_idx, p.title_idx))
+    line.category = line.rule = lines[nxt].category = lines[nxt].rule = None
+    p.lead_idx, p.title_idx = (None if i in (k, nxt) else i for i in (p.lead_idx, p.title_idx))
     p.dateline_idx = k
     return k

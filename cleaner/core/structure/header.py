@@ -271,7 +271,8 @@ def caption_repeat(p: Page, s: HeaderScan) -> str | None:
         return STOP
     if j is None or not (starts_with_text(lines[j].text, t) and not p.story_after(lines[j].text, t)
                          and not paragraph_after(t, lines[j].text) or (
-            same_text(lines[j].text, t) and count_words(t) >= 3 and (s.title_closed or not title_like(t)))):
+            same_text(lines[j].text, t) and count_words(t) >= 3 and (s.title_closed or not title_like(t)
+                                                                        and not p.headline_over_furniture(s.i)))):
         return None
     if p.title_idx is None and count_words(t) <= LABEL_MAX_WORDS and title_like(lines[j].text):
         # A kicker whose words open the headline ("Berita Arema" / "BERITA AREMA POPULER
@@ -334,7 +335,8 @@ def title(p: Page, s: HeaderScan) -> str | None:
     (structure:subtitle, the standfirst) or another headline (structure:second-headline);
     a longer headline under a label replaces it (the label: structure:label-above-title)."""
     t = s.t
-    if s.title_closed or not title_like(t) or slash_credit(t) or LABEL_CAPTION.match(t) or NUMBERED.match(t) \
+    if s.title_closed or not (title_like(t) or p.headline_over_furniture(s.i)) \
+            or slash_credit(t) or LABEL_CAPTION.match(t) or NUMBERED.match(t) \
             or SENTENCE_THEN_CREDIT.search(t) or caption_like(t) or t.casefold().startswith("logo ") or menu_row(t) \
             or count_list_item(p.lines, s.i) or p.title_idx is not None and p.name_above_date(s.i):
         return None     # (an image's alt text: "Logo Jowonews Brown"; a writer over the date line)

@@ -717,9 +717,9 @@ PLACE_AND_BRAND = regex.compile(r"^[\p{L}.'’]+(?: [\p{L}.'’]+){0,2}, [\p{L}.
 # after ("Ternate, Haliyora", "Cirebon, NU Online", "PASURUAN, pojok kiri", "Situsnews -
 # USA"), or a bar ("Medan | Konstruktif. Id", "mTv Jateng | Kudus"), the place's region too
 # ("Bitung, Sulut | Tribuneindonesia.com"; BQ-BR): at most five words, no figure. The
-# outlet's name may open in lower case ("mTv").
+# outlet's name may open in lower case ("mTv"), its first word hold a hyphen ("LKI-CHANNEL , CIANJUR").
 PLACE_BRAND_ALONE = regex.compile(
-    r"^(?=.{4,45}$)(?:\p{Lu}|\p{Ll}+\p{Lu})[\p{L}.]*(?:[ ]\p{L}[\p{L}.]*){0,2}"
+    r"^(?=.{4,45}$)(?:\p{Lu}|\p{Ll}+\p{Lu})[\p{L}.-]*(?:[ ]\p{L}[\p{L}.]*){0,2}"
     r"(?:(?:\s*[,|]\s*|\s+[-–—]\s+)\p{L}[\p{L}.]*(?:[ ]\p{L}[\p{L}.]*){0,2}){1,2}$")
 PLACE_BRAND_MAX_WORDS = 5
 PLACE_BRAND_TITLE_MAX_WORDS = 3

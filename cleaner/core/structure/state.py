@@ -11,6 +11,10 @@ from ...text.signals import count_words, prose_like
 from .dateline import match_dateline, patterns_key
 from .shapes import PHOTO_LABEL, STANDFIRST_GAP, content_words, name_line, teaser_snippet, topic_words
 
+# A headline in sentence case: this many words (a label has fewer, a paragraph more), its
+# last character a letter or a figure (no sentence's end, no table cell's bar).
+SENTENCE_HEADLINE_WORDS = (6, 25)
+
 # A line over the dateline paragraph sharing fewer of its words with it is a caption (caption_over_story).
 CAPTION_SHARED_MAX = 0.5
 
@@ -176,6 +180,31 @@ class Page:
         """Line i is a short name and the next line a date line."""
         j = self.next_kept(i)
         return name_line(self.lines[i].text) and j == i + 1 and dates.is_date_line(self.lines[j].text)
+
+    def headline_over_furniture(self, i: int) -> bool:
+        """Line i, on a page with no headline yet, is a headline in sentence case: a line of
+        SENTENCE_HEADLINE_WORDS closed by a word, under it a date line, a bare count, or
+        the line itself again within three kept lines ("Warga poros tidak terima hakim ..." over
+        "Kamis, 18 September 2025 | ...", BT; "Puluhan warga Cianjur tanam pohon pisang ..."
+        printed twice, BS; a view count's "0" under one, BN, whose headline ends in a full stop
+        and is left; two English headlines of ScrapingHub dumps over their date lines). A
+        story's paragraph ends its sentence, and no date line follows it."""
+        t = self.lines[i].text
+        lo, hi = SENTENCE_HEADLINE_WORDS
+        if self.title_idx is not None or not lo <= count_words(t) <= hi or not t.rstrip()[-1:].isalnum() \
+                or i + 1 >= len(self.lines):
+            return False
+        nxt = self.lines[i + 1].text        # (kept or not: a counter's "0" is a rule's)
+        if nxt.isdigit() or dates.mostly_date(nxt):
+            return True
+        j = self.next_kept(i)
+        for _ in range(3):
+            if j is None:
+                return False
+            if self.lines[j].text == t:
+                return True
+            j = self.next_kept(j)
+        return False
 
     def body_resumes(self, i: int) -> bool:
         """Two prose paragraphs follow from line i on: the story goes on. Two teasers'
