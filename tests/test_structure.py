@@ -1423,3 +1423,17 @@ def test_a_hard_wrapped_line_going_on_in_lower_case_is_no_injected_headline(c):
                "rencananya debat publik terakhir akan dijadwalkan pada pekan depan di gedung dewan."]
     rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", P1, P2, *wrapped, P3))
     assert rec.text.split("\n\n") == [P1, P2, *wrapped, P3]
+
+
+def test_the_story_s_last_paragraph_closed_by_a_slash_credit_stays(c):
+    # "... semua berlangsung aman dan damai di sini,” ujarnya. /Nur Rachmat", "... daerah rawan
+    # bencana. / Larasati M" (two outlets of BV): the writer's credit after the story's last
+    # paragraph, longer than any caption closed by a slash credit (27 words at most).
+    last = ("“Alhamdulillah kota kita dipilih sebagai salah satu dari empat daerah untuk pameran otomotif. "
+            "Semakin banyak aktivitas ekonomi, semakin terpercaya di dunia nasional maupun internasional, "
+            "semua berlangsung aman dan damai di sini,” ujarnya. /Nur Rachmat")
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", P1, P2, P3, last))
+    assert rec.text.split("\n\n") == [P1, P2, P3, last]
+    short = "Wali kota meninjau pameran otomotif di pusat kota. /Nur Rachmat"
+    rec = c.clean_text(page("Bus Sekolah Gratis Ditambah Mulai Pekan Depan", P1, short, P2, P3))
+    assert short not in rec.text

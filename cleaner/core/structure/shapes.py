@@ -602,9 +602,19 @@ GLUED_SLASH_CREDIT = regex.compile(r"(?<=\s\p{Ll}+)/(?!(?i:kg|gram|liter|ton|jam
 GLUED_SLASH_MIN_WORDS = 6
 
 
+# A caption closed by a slash credit runs 27 words at most on the labelled pages (sixteen of
+# them, mostly PRMN's); the story's paragraphs closed so, by the writer's credit ("... ujarnya.
+# /Nur Rachmat", "... rawan bencana. / Larasati M") or a slash inside a phrase, 34 to 54: three
+# outlets of BU-BV.
+SLASH_TAIL_MAX_WORDS = 30
+
+
 def slash_tail_caption(text: str) -> bool:
     """A caption of four words or more closed by a slash credit (six or more before one
-    glued to the last word); "TRIBUNJOGJA.COM / Miftahul Huda" alone is a photo credit."""
+    glued to the last word), SLASH_TAIL_MAX_WORDS at most; "TRIBUNJOGJA.COM / Miftahul Huda"
+    alone is a photo credit."""
+    if count_words(text) > SLASH_TAIL_MAX_WORDS:
+        return False
     m = SLASH_TAIL_CREDIT.search(text)
     if m is None and "/" in text:
         m = GLUED_SLASH_CREDIT.search(text)
