@@ -1002,3 +1002,11 @@ def test_a_sentence_repeated_over_and_over_is_no_glued_copy(c):
     para = " ".join(["Teks berita yang cukup panjang di halaman ini untuk diekstrak."] * 8)
     rec = c.clean_text(para)
     assert rec.text == para
+
+
+@pytest.mark.parametrize("caption", ["Caption : Kapal isap produksi timah yang beroperasi di perairan pantai",
+                                     "Keterangan: Kegiatan penyaluran bantuan langsung tunai tahun anggaran 2023"])
+def test_a_caption_labelled_between_paragraphs(c, caption):
+    # A caption's own label, Indonesian or English ("Caption : Kapal Isap Produksi ...": BO, BU).
+    rec = c.clean_text(page(TITLE, P1, P2, caption, P3, P4))
+    assert rec.text.split("\n\n") == [P1, P2, P3, P4]

@@ -437,9 +437,10 @@ def caption_shaped(text: str) -> bool:
 # A caption's own label: "Keterangan foto ...", "Ket. foto ..."; the label alone before its
 # colon ("Keterangan: Kegiatan penyaluran BLT DD ...", "Ket: Sekcam Lepas Kafilah MTQ ...": V, AL;
 # every such line of the labelled sets is a caption); "Ket." and a space ("Ket. suasana Istiqlal",
-# AQ: the abbreviation opens no sentence).
+# AQ: the abbreviation opens no sentence); the English word ("Caption : Nampak Suasana Rapat
+# ...", "Caption : Kapal Isap Produksi ...": BO, BU).
 CAPTION_LABELS = ("keterangan gambar", "keterangan foto", "ket foto", "ket. ", "ket gambar",
-                  "keterangan:", "keterangan :", "ket:", "ket :", "ket.:")
+                  "keterangan:", "keterangan :", "ket:", "ket :", "ket.:", "caption:", "caption :")
 
 # "Foto: <the photo's caption>" of any length (CAPTION_TAIL reads a short one as the credit it
 # closes): "Foto: Peserta Grebek Suro 201 Ponorogo. (ar)" between two paragraphs (AT); sixteen
