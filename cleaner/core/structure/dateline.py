@@ -86,9 +86,10 @@ def place_brand_alone(p: Page, start: int) -> int:
     lines = p.lines
     # (the paragraph under it taken for the standfirst: "LKI-CHANNEL , CIANJUR", BS)
     under = start - 2 >= p.top and lines[start - 1].rule == "structure:lead" and lines[start - 2].rule in LABEL_RULES
-    above = lines[start - 1 - under] if start - under > p.top else None
-    k = start - 1 - under if above is not None and (above.rule in LABEL_RULES or start - 1 == p.title_idx and count_words(
-        above.text) <= PLACE_BRAND_TITLE_MAX_WORDS) else start
+    k = start - 1 - under
+    if k < p.top or not (lines[k].rule in LABEL_RULES
+                         or k == p.title_idx and count_words(lines[k].text) <= PLACE_BRAND_TITLE_MAX_WORDS):
+        k = start
     line = lines[k]
     if k == start and line.category is not None:
         return start

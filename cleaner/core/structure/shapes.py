@@ -538,6 +538,11 @@ def count_list_item(lines: list, i: int) -> bool:
 CLOSED_BY_END_MARK = regex.compile(r"[.!?][”\"]?(?:\*{1,3})?\s?\((?:\*{1,3}|[A-Za-z]{2,6}(?:/[A-Za-z]{2,6})*)\)$")
 
 
+def sentence_closed(text: str) -> bool:
+    """The line ends a sentence, the story's end mark after it or not ("... katanya. (uby)")."""
+    return ends_sentence(text) or CLOSED_BY_END_MARK.search(text) is not None
+
+
 # A caption closed by its photographer's copyright mark: "... vs Semen Padang (c) Fitri Apriani"
 # (bola.net, R), "Terry Holdbrooks. ©witnesstoguantanamo.com" (merdeka, an HTML sample's
 # whole-page dump). A year after the mark is a copyright line's ("© 2025 Site").
@@ -793,7 +798,7 @@ def paragraph_after(head: str, longer: str) -> bool:
     has), not with a credit; its last sentence may carry the story's end mark ("... dan
     nelayan setempat. (an)": a whole story on one line under its cut-off excerpt, BS)."""
     return count_words(longer) - count_words(head) > CREDIT_MAX_WORDS \
-        and (ends_sentence(longer) or CLOSED_BY_END_MARK.search(longer) is not None) and not caption_like(longer)
+        and sentence_closed(longer) and not caption_like(longer)
 
 
 # The same headline printed with something before or after it on one line: the site's name

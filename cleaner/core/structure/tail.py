@@ -7,7 +7,6 @@ import regex
 from ...text import dates
 from ...text.signals import HEADLINE_CAPS, capitalized_ratio, count_words, ends_sentence, prose_like, words
 from .shapes import (
-    CLOSED_BY_END_MARK,
     FAQ_ITEM,
     FAQ_LOOSE,
     FAQ_MIN_RUN,
@@ -19,6 +18,7 @@ from .shapes import (
     dateline_brand,
     dateline_domain,
     list_headline,
+    sentence_closed,
     slash_credit,
     teaser_snippet,
     uniform_list,
@@ -221,7 +221,7 @@ def story_goes_on(p: Page, i: int) -> bool:
     if k is None:
         return False
     for t in (lines[j].text, lines[k].text):
-        if not ((ends_sentence(t) or CLOSED_BY_END_MARK.search(t) or DATE_CLOSED.search(t)) and prose_like(t)) \
+        if not ((sentence_closed(t) or DATE_CLOSED.search(t)) and prose_like(t)) \
                 or list_headline(t) or teaser_snippet(t) \
                 or p.dateline_of(t) is not None:
             return False
