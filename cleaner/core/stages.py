@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..model.document import Doc, Line
 from ..ruleset.detect import detected_outlet
 from ..ruleset.model import RuleSet
+from ..text.rewrap import wrapped_runs
 from ..text.signals import SignalMemo
 from .marking import apply_rules, guarded
 from .metadata import collect_metadata
@@ -30,9 +31,16 @@ def segment(doc: Doc, rs: RuleSet, opts) -> None:
     byline, "date 2024-04 Iklan" an ad label: unseen Pos Kupang and Tempo pages of R); its
     date is the metadata stage's (doc.prefix_date)."""
     lines = doc.lines
-    for raw in doc.text.splitlines():
-        text = " ".join(raw.split())
-        if text:
+    raws = doc.text.splitlines()
+    texts = [" ".join(raw.split()) or None for raw in raws]
+    heads = None if doc.extracted else wrapped_runs(texts)
+    for i, (raw, text) in enumerate(zip(raws, texts)):
+        if text is None:
+            continue
+        if heads is not None and heads[i] != i:
+            last = lines[-1]         # the rest of a hard-wrapped paragraph (text/rewrap.py)
+            last.raw, last.text = f"{last.raw}\n{raw}", f"{last.text} {text}"
+        else:
             lines.append(Line(len(lines), raw, text))
     if lines and lines[0].text.startswith("date "):
         first = lines[0]
