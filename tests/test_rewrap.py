@@ -47,6 +47,21 @@ def test_a_line_in_upper_case_goes_on_under_a_full_line_of_running_text():
     assert heads[i] == heads[i - 1] == 9
 
 
+def test_a_paragraph_s_first_words_alone_on_a_line_open_it():
+    # "Kedatangan" / "Ketua DPRD Kota": the rest of the first line lost to an indent, under a
+    # closed paragraph; a headline of four capitalised words or more there stays alone.
+    extra = ["Kedatangan", "Ketua Dinas Pariwisata Kota Lama yang didampingi para camat itu disambut",
+             "warga dengan tarian daerah."]
+    lines = folded(PAGE + "\n" + "\n".join(extra))
+    heads = wrapped_runs(lines)
+    n = len(lines)
+    assert heads[n - 1] == heads[n - 2] == n - 3
+    headline = "Warga Kota Lama Sambut Festival Perahu"
+    lines = folded(PAGE + "\n" + "\n".join([headline] + extra[1:]))
+    heads = wrapped_runs(lines)
+    assert heads[n - 2] == n - 2 and heads[n - 1] == n - 2
+
+
 def test_a_headline_over_a_full_line_stays_alone():
     # a title-case headline as long as the wrap width, a line in upper case under it
     headline = "Ribuan Warga Padati Tepian Sungai Saksikan Festival Perahu Hias Tahunan"

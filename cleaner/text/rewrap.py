@@ -17,7 +17,9 @@ On such a page a line joins the one above it when the one above is open (no full
 question or exclamation mark, colon or semicolon ends it) and it starts in lower case
 and either closes a sentence or is a full line (three fifths of the page's wrap width
 or more): a short open line in lower case ("oleh admin", "telah dibaca 27 kali") is
-furniture under a line, not the rest of its sentence.
+furniture under a line, not the rest of its sentence. A full line in upper case (a name
+goes on) joins a full line of running text above it, or a paragraph's first words alone on
+their line under a closed one (:func:`_opens_paragraph`); never a list item or a label.
 """
 from __future__ import annotations
 
@@ -74,8 +76,20 @@ def wrapped_runs(lines: list[str | None]) -> list[int] | None:
         if above is None or line is None or _CLOSED.search(above):
             continue
         goes_on = _CLOSED.search(line) is not None or len(line) >= full
-        if goes_on and (_LOWER_START.match(line) is not None
-                        or (len(above) >= _WRAPPED * median and _prose(above)
-                            and _GOES_ON.match(line) is not None and _LABEL.match(line) is None)):
+        if not goes_on:
+            continue
+        if _LOWER_START.match(line) is not None or (
+                _GOES_ON.match(line) is not None and _LABEL.match(line) is None
+                and (len(above) >= _WRAPPED * median and _prose(above)
+                     or len(line) >= full and _opens_paragraph(lines, i - 1))):
             heads[i] = heads[i - 1]
     return heads
+
+
+def _opens_paragraph(lines: list[str | None], i: int) -> bool:
+    """Line ``i`` opens a paragraph: a closed line above it, and it is running text or
+    three words at most ("Kedatangan", "Ketua DPRD Kota", the rest of the line lost to an
+    indent); a headline over a wrapped first line capitalises four words or more."""
+    above = lines[i - 1] if i > 0 else None
+    return (above is not None and _CLOSED.search(above) is not None
+            and (len(lines[i].split()) <= 3 or _prose(lines[i])))
