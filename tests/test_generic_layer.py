@@ -850,6 +850,18 @@ def test_a_handout_credit_and_a_star_before_a_bracketed_credit_close_a_caption(c
     assert rec.metadata.lead is None and rec.metadata.title == TITLE and caption not in rec.text
 
 
+def test_an_unclosed_cell_between_paragraphs_is_a_caption(c):
+    # A photo table's caption cell, no full stop, its bar the line's only one ("Kades ...
+    # memerah susu sapi |", "Perahu Kayu Motor transportasi Ke Pulau Ende |": five outlets of
+    # BO-BZ); a table row of the story keeps its bars.
+    from cleaner.core.structure.shapes import caption_like
+    cap = "Petugas memeriksa kendaraan di pintu masuk terminal bus |"
+    row = "1. | Kota Kita | 103 | 85 |"
+    assert caption_like(cap) and not caption_like(row)
+    rec = c.clean_text(page(TITLE, P1, P2, cap, P3, row, P4))
+    assert dropped(rec)[cap].startswith("caption/") and row in rec.text and P3 in rec.text
+
+
 def test_a_caption_with_its_credit_printed_twice_is_no_standfirst(c):
     # The photo's caption, closed by its credit in brackets, printed twice under the headline
     # (harianbhirawa, T): a caption and its copy, not the standfirst and the first paragraph.

@@ -343,7 +343,9 @@ def list_headline(text: str) -> bool:
 
 # A sentence closed, then an empty table cell's bar: the caption cell of a photo table whose
 # credit cell is empty ("kondisi banjir di Perbatasan Badau. |", "... (14/7/2020). |"); every
-# such line of the labelled pages (six outlets) is a caption, none the story's.
+# such line of the labelled pages (six outlets) is a caption, none the story's. Unclosed too
+# when the bar is the line's only one, after a space ("Perahu kayu motor ke Pulau Ende |": five
+# more outlets of BO-BZ, none a story line; a table's row holds more bars, a dateline "X||" two).
 EMPTY_CELL_CAPTION = regex.compile(r"[.!?)]\s*\|\s*$")
 
 
@@ -556,8 +558,9 @@ def copyright_caption(text: str) -> bool:
 
 
 def empty_cell_caption(text: str) -> bool:
-    """A sentence of three words or more closed by an empty cell's bar (EMPTY_CELL_CAPTION)."""
-    return text.endswith("|") and EMPTY_CELL_CAPTION.search(text) is not None and count_words(text) >= 3
+    """Three words or more closed by an empty cell's bar (EMPTY_CELL_CAPTION)."""
+    return text.endswith("|") and count_words(text) >= 3 and (
+        EMPTY_CELL_CAPTION.search(text) is not None or text.endswith(" |") and text.count("|") == 1)
 
 
 def courtesy_caption(text: str) -> bool:
