@@ -862,6 +862,15 @@ def test_an_unclosed_cell_between_paragraphs_is_a_caption(c):
     assert dropped(rec)[cap].startswith("caption/") and row in rec.text and P3 in rec.text
 
 
+def test_an_underscore_joins_the_photo_word_and_the_name_in_a_closing_bracket(c):
+    # "... di depan pasar (foto_sriyadi)" (BX): the bracketed credit, an underscore for the colon.
+    from cleaner.core.structure.shapes import caption_like
+    cap = "Pedagang berpose bersama di depan pasar induk (foto_budi)"
+    assert caption_like(cap) and not caption_like("Pedagang berpose bersama di depan pasar induk (foto bersama)x")
+    rec = c.clean_text(page(TITLE, P1, P2, cap, P3, P4))
+    assert dropped(rec)[cap].startswith("caption/")
+
+
 def test_a_caption_with_its_credit_printed_twice_is_no_standfirst(c):
     # The photo's caption, closed by its credit in brackets, printed twice under the headline
     # (harianbhirawa, T): a caption and its copy, not the standfirst and the first paragraph.

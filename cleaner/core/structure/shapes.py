@@ -55,8 +55,9 @@ DOMAIN = regex.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|co|net|org|or\.
 # "Dokumentasi: Kpfm Samarinda" (CREDIT_WORD's label: an unseen radio portal of R), "... pasar
 # tradisional. Foto/SINDOnews/Arif Budianto" (a slash for the colon before the outlet and the name: AE)
 # closing a caption, a table cell's bar after it ("| ... (Foto:Tiyas) |"); the word doubled
-# ("foto-foto", a plural in a quote: d128) is not a credit.
-CAPTION_TAIL = regex.compile(r"(?:\(\s*(?:sumber\s+)?(?:foto|photo|dok|istimewa)\b[^()]{0,80}\)|\b(?:foto|photo|dok(?:umentasi)?)(?:\s*:\s*|\s+[-–]\s*|\s*[-–]\s+|/(?=\S+/))"
+# ("foto-foto", a plural in a quote: d128) is not a credit. In brackets, an underscore may
+# join the word and the name ("(foto_sriyadi)": BX).
+CAPTION_TAIL = regex.compile(r"(?:\(\s*(?:sumber\s+)?(?:foto|photo|dok|istimewa)(?:\b|_)[^()]{0,80}\)|\b(?:foto|photo|dok(?:umentasi)?)(?:\s*:\s*|\s+[-–]\s*|\s*[-–]\s+|/(?=\S+/))"
                              r"[^\s()]{2,60}(?:\s[^\s()]{1,30}){0,4})\.?\s*\|?\s*$", regex.I)
 # A credit glued to the caption's end with a dash, after a date or a full stop:
 # "... Selasa, 8 April 2025--Wahyu Sulistiyawan" (d119), "... Otonomi Baru.-Palpos.id-Dokumen
