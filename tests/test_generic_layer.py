@@ -871,6 +871,17 @@ def test_an_underscore_joins_the_photo_word_and_the_name_in_a_closing_bracket(c)
     assert dropped(rec)[cap].startswith("caption/")
 
 
+def test_a_keyword_row_closing_the_story_is_tags(c):
+    # The site's keywords as the last line, no label (BU, BZ): six names or more, commas between.
+    row = ("Polres Kota Kita, Kapolres Kota Kita, AKBP Budi Santoso, Kabupaten Kita, Pemkab Kita, "
+           "Polda Jabar, Kapolda Jabar")
+    story_list = "Hadir pula Budi, Ani, Rina, Joko, Sari, Tono, dan Wati."
+    rec = c.clean_text(page(TITLE, P1, P2, P3, row))
+    assert dropped(rec)[row] == "tags/structure:keyword-line" and "Polda Jabar" in rec.metadata.tags
+    rec = c.clean_text(page(TITLE, P1, P2, P3, story_list))
+    assert story_list in rec.text
+
+
 def test_a_caption_with_its_credit_printed_twice_is_no_standfirst(c):
     # The photo's caption, closed by its credit in brackets, printed twice under the headline
     # (harianbhirawa, T): a caption and its copy, not the standfirst and the first paragraph.

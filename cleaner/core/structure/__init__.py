@@ -57,6 +57,7 @@ def run_passes(doc: Doc, inputs: StructureInputs, datelines=None, body_start=Non
     for k in range(end, n):
         lines[k].zone = "tail"
     credits.closing_credit(p, start, end)
+    tail.keyword_line(p, start, end)
     if p.inputs.summary_after_body:
         tail.summary_after_body(p, start, end)
     body.mark_body(p, start, end)

@@ -69,6 +69,8 @@ RULE_IDS: dict[str, tuple[str, str]] = {
     "structure:header-label": ("frame", "a leftover short header line: section label or other; a line "
                                         "between the headline and its bare copy"),
     "structure:after-credits": ("tail", "a line after the credits or the initials that close the story"),
+    "structure:keyword-line": ("tail", "the story's last line a row of six names or phrases or more, commas "
+                                       "between, no sentence: the site's keywords (tags)"),
     "structure:teaser-excerpts": ("tail", "other stories' excerpts in a row under the story, each cut off "
                                           "with an ellipsis: the story has ended"),
     "structure:teaser-dateline": ("tail", "a second paragraph with the article's dateline: a teaser list "

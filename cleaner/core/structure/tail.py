@@ -389,3 +389,30 @@ def summary_after_body(p: Page, start: int, end: int) -> None:
     if prose_like(text) and not END_CODE.search(text):
         lines[kept[-1]].drop("lead", "structure:summary-after-body")
         p.lead_idx = kept[-1]
+
+
+# The site's keywords printed as the story's last line, with no label: names and places in a
+# row, commas between, none a sentence ("Polda Jateng, Kapolda Jateng, Irjen Pol Ribut Hari
+# Wibowo, Wakapolda Jateng, ...": two outlets of BU and BZ). A story's list has a conjunction
+# ("..., Alex Suhendra, dan Marissa") or ends a sentence.
+KEYWORD_ITEMS_MIN, KEYWORD_ITEM_MAX_WORDS = 6, 5
+_LIST_WORDS = frozenset("dan atau serta yakni yaitu antara lain seperti oleh di ke dari yang untuk".split())
+_NOT_KEYWORDS = regex.compile(r"[.!?:;\"“”()\d]")
+
+
+def keyword_line(p: Page, start: int, end: int) -> None:
+    """The body's last kept line, when it is such a keyword row: tags."""
+    lines = p.lines
+    kept = [k for k in range(start, min(end, len(lines))) if lines[k].category is None]
+    if len(kept) < 3:
+        return
+    line = lines[kept[-1]]
+    t = line.text
+    if t.count(",") + 1 < KEYWORD_ITEMS_MIN or _NOT_KEYWORDS.search(t):
+        return
+    items = [x.strip() for x in t.split(",")]
+    if any(not x or count_words(x) > KEYWORD_ITEM_MAX_WORDS for x in items) \
+            or any(w.lower() in _LIST_WORDS for w in t.replace(",", " ").split()):
+        return
+    line.drop("tags", "structure:keyword-line")
+    p.doc.set_meta("tags", items, "structure:keyword-line")
