@@ -131,9 +131,12 @@ CREDITED_SENTENCE_MAX_WORDS = 20
 
 def caption_credit(p: Page, i: int, line: Line, nxt: Line | None, title: str | None) -> bool:
     """A caption ending with its credit, not the dateline paragraph; a short sentence closed
-    by a bracketed credit (a slash in it, or "ist") inside the story (CREDITED_SENTENCE)."""
+    by a bracketed credit (a slash in it, or "ist") inside the story (CREDITED_SENTENCE). A
+    cell over an image's cell is a teaser's headline (teaser_cells), not a caption."""
     t = line.text
     if i == p.dateline_idx or not (caption_like(t) and count_words(t) <= 60 or credited_sentence(p, t, nxt)):
+        return False
+    if t.endswith("|") and i + 1 < len(p.lines) and IMAGE_CELL.match(p.lines[i + 1].text):
         return False
     line.drop("caption", "structure:caption-credit")
     return True
