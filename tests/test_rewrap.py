@@ -135,3 +135,14 @@ def test_the_record_holds_the_paragraphs_and_counts_every_input_line(c):
 def test_the_html_path_is_left_alone(c):
     rec = c.clean_text(PAGE, extracted=True)
     assert PARAGRAPHS[1][1] in rec.text.split("\n\n")
+
+
+def test_the_quick_scan_never_skips_a_wrapped_page():
+    # may_be_wrapped is the cheap gate segment asks first: it must hold wherever wrapped_runs
+    # would group lines, a lower-case first line counted too.
+    from cleaner.text.rewrap import MIN_BREAKS, may_be_wrapped
+    lowers = "\n".join(f"baris ke-{k} dari teks yang terpotong di tengah kalimat" for k in range(MIN_BREAKS))
+    assert may_be_wrapped(lowers) and not may_be_wrapped(lowers.split("\n", 1)[1])
+    for text in (PAGE, PAGE.lower(), "\n".join(ln for p in PARAGRAPHS for ln in p)):
+        if wrapped_runs(folded(text)) is not None:
+            assert may_be_wrapped(text)

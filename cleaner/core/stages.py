@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..model.document import Doc, Line
 from ..ruleset.detect import detected_outlet
 from ..ruleset.model import RuleSet
-from ..text.rewrap import wrapped_runs
+from ..text.rewrap import may_be_wrapped, wrapped_runs
 from ..text.signals import SignalMemo
 from .marking import apply_rules, guarded
 from .metadata import collect_metadata
@@ -32,16 +32,25 @@ def segment(doc: Doc, rs: RuleSet, opts) -> None:
     date is the metadata stage's (doc.prefix_date)."""
     lines = doc.lines
     raws = doc.text.splitlines()
-    texts = [" ".join(raw.split()) or None for raw in raws]
-    heads = None if doc.extracted else wrapped_runs(texts)
-    for i, (raw, text) in enumerate(zip(raws, texts)):
-        if text is None:
-            continue
-        if heads is not None and heads[i] != i:
-            last = lines[-1]         # the rest of a hard-wrapped paragraph (text/rewrap.py)
-            last.raw, last.text = f"{last.raw}\n{raw}", f"{last.text} {text}"
-        else:
-            lines.append(Line(len(lines), raw, text))
+    heads = None
+    if not doc.extracted and may_be_wrapped(doc.text):
+        heads = wrapped_runs([" ".join(raw.split()) or None for raw in raws])
+    if heads is None:
+        for raw in raws:
+            text = " ".join(raw.split())
+            if text:
+                lines.append(Line(len(lines), raw, text))
+    else:
+        for i, raw in enumerate(raws):
+            text = " ".join(raw.split())
+            if not text:
+                continue
+            if heads[i] != i:
+                last = lines[-1]     # the rest of a hard-wrapped paragraph (text/rewrap.py)
+                last.raw, last.text = f"{last.raw}\n{raw}", f"{last.text} {text}"
+                doc.joined += 1
+            else:
+                lines.append(Line(len(lines), raw, text))
     if lines and lines[0].text.startswith("date "):
         first = lines[0]
         m = EXTRACTION_PREFIX.match(first.text)

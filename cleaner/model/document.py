@@ -66,6 +66,8 @@ class Doc:
     extracted: bool = False
     # the date of an extraction tool's " date 2019-06 " prefix cut off the first line (segment)
     prefix_date: str | None = None
+    # input lines joined to the line above them (a hard-wrapped paragraph's: text/rewrap.py)
+    joined: int = 0
     # the names of a writer credit closing the story: authors when nothing else names one
     writer_credit: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)

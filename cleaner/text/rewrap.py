@@ -50,6 +50,22 @@ def _prose(line: str) -> bool:
     return 3 * sum(1 for w in words if w[0].islower()) >= len(words)
 
 
+# A line in lower case: the first, or one after a line end (a literal to look for first:
+# a multi-line "^" would have the engine try every position of the page).
+_LOWER_FIRST, _LOWER_LINE = re.compile(r"[ \t]*[a-z]"), re.compile(r"\n[ \t]*[a-z]")
+
+
+def may_be_wrapped(text: str) -> bool:
+    """MIN_BREAKS lines or more of ``text`` start in lower case: a necessary condition of
+    :func:`wrapped_runs` answered by one scan (most pages have fewer)."""
+    n = 0 if _LOWER_FIRST.match(text) is None else 1
+    for _ in _LOWER_LINE.finditer(text):
+        n += 1
+        if n >= MIN_BREAKS:
+            return True
+    return False
+
+
 def _breaks(lines: list[str | None]) -> list[str]:
     """The lines that break off a sentence the line under them goes on with (the lines'
     spaces are folded: three spaces make four words). Every page is asked, so the cheapest
