@@ -63,8 +63,7 @@ def assemble(doc: Doc, rs: RuleSet, opts, *, finish: bool = True) -> Record:
                  metadata=md)
     # input lines: a hard-wrapped paragraph's Line holds several (text/rewrap.py)
     rec.lines_read = len(doc.lines) + doc.joined
-    rec.lines_dropped = sum(ln.raw.count("\n") + 1 if doc.joined else 1
-                            for ln in doc.lines if ln.category is not None)
+    rec.lines_dropped = sum(ln.raw.count("\n") + 1 for ln in doc.lines if ln.category is not None)
     if finish:
         finish_record(rec)
     return rec

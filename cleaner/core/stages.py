@@ -35,22 +35,16 @@ def segment(doc: Doc, rs: RuleSet, opts) -> None:
     heads = None
     if not doc.extracted and may_be_wrapped(doc.text):
         heads = wrapped_runs([" ".join(raw.split()) or None for raw in raws])
-    if heads is None:
-        for raw in raws:
-            text = " ".join(raw.split())
-            if text:
-                lines.append(Line(len(lines), raw, text))
-    else:
-        for i, raw in enumerate(raws):
-            text = " ".join(raw.split())
-            if not text:
-                continue
-            if heads[i] != i:
-                last = lines[-1]     # the rest of a hard-wrapped paragraph (text/rewrap.py)
-                last.raw, last.text = f"{last.raw}\n{raw}", f"{last.text} {text}"
-                doc.joined += 1
-            else:
-                lines.append(Line(len(lines), raw, text))
+    for i, raw in enumerate(raws):
+        text = " ".join(raw.split())
+        if not text:
+            continue
+        if heads is not None and heads[i] != i:
+            last = lines[-1]         # the rest of a hard-wrapped paragraph (text/rewrap.py)
+            last.raw, last.text = f"{last.raw}\n{raw}", f"{last.text} {text}"
+            doc.joined += 1
+        else:
+            lines.append(Line(len(lines), raw, text))
     if lines and lines[0].text.startswith("date "):
         first = lines[0]
         m = EXTRACTION_PREFIX.match(first.text)

@@ -28,7 +28,6 @@ import re
 # A line closed: a full stop, question or exclamation mark, colon or semicolon, the
 # closing quotes and brackets after it aside; or a separator ("astakajambi.com |").
 _CLOSED = re.compile(r"(?:[.!?:;][\"'”’)\]]*|[|•·»])$")
-_LOWER_START = re.compile(r"[a-z]")
 # Sentence breaks a page needs, and their share of its lines of 4 words or more.
 MIN_BREAKS, MIN_SHARE = 5, 0.25
 # A full line: this share of the page's wrap width (the median length of the lines
@@ -48,6 +47,11 @@ def _prose(line: str) -> bool:
     a related list's item capitalises its words)."""
     words = line.split()
     return 3 * sum(1 for w in words if w[0].islower()) >= len(words)
+
+
+def _lower_start(line: str) -> bool:
+    """The (non-empty, folded) line starts with a lower-case ASCII letter."""
+    return "a" <= line[0] <= "z"
 
 
 # A line in lower case: the first, or one after a line end (a literal to look for first:
@@ -72,7 +76,7 @@ def _breaks(lines: list[str | None]) -> list[str]:
     test comes first: most lines start with a capital."""
     out = []
     for above, below in zip(lines, lines[1:]):
-        if below is not None and "a" <= below[0] <= "z" and above is not None \
+        if below is not None and _lower_start(below) and above is not None \
                 and above.count(" ") >= 3 and below.count(" ") >= 2 and not _CLOSED.search(above):
             out.append(above)
     return out
@@ -99,7 +103,7 @@ def wrapped_runs(lines: list[str | None]) -> list[int] | None:
         goes_on = _CLOSED.search(line) is not None or len(line) >= full
         if not goes_on:
             continue
-        if _LOWER_START.match(line) is not None or (
+        if _lower_start(line) or (
                 _GOES_ON.match(line) is not None and _LABEL.match(line) is None
                 and (len(above) >= _WRAPPED * median and _prose(above)
                      or len(line) >= full and _opens_paragraph(lines, i - 1))):
@@ -113,4 +117,4 @@ def _opens_paragraph(lines: list[str | None], i: int) -> bool:
     indent); a headline over a wrapped first line capitalises four words or more."""
     above = lines[i - 1] if i > 0 else None
     return (above is not None and _CLOSED.search(above) is not None
-            and (len(lines[i].split()) <= 3 or _prose(lines[i])))
+            and (lines[i].count(" ") <= 2 or _prose(lines[i])))

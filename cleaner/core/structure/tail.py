@@ -401,18 +401,20 @@ _NOT_KEYWORDS = regex.compile(r"[.!?:;\"“”()\d]")
 
 
 def keyword_line(p: Page, start: int, end: int) -> None:
-    """The body's last kept line, when it is such a keyword row: tags."""
+    """The body's last kept line, when it is such a keyword row (and two kept lines at least
+    above it): tags. The row's shape is asked first; most last lines have few commas."""
     lines = p.lines
-    kept = [k for k in range(start, min(end, len(lines))) if lines[k].category is None]
-    if len(kept) < 3:
+    last = next((k for k in range(min(end, len(lines)) - 1, start - 1, -1) if lines[k].category is None), None)
+    if last is None:
         return
-    line = lines[kept[-1]]
+    line = lines[last]
     t = line.text
     if t.count(",") + 1 < KEYWORD_ITEMS_MIN or _NOT_KEYWORDS.search(t):
         return
     items = [x.strip() for x in t.split(",")]
     if any(not x or count_words(x) > KEYWORD_ITEM_MAX_WORDS for x in items) \
-            or any(w.lower() in _LIST_WORDS for w in t.replace(",", " ").split()):
+            or any(w.lower() in _LIST_WORDS for w in t.replace(",", " ").split()) \
+            or sum(1 for k in range(start, last) if lines[k].category is None) < 2:
         return
     line.drop("tags", "structure:keyword-line")
     p.doc.set_meta("tags", items, "structure:keyword-line")
