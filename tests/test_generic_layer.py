@@ -1042,3 +1042,30 @@ def test_a_caption_labelled_between_paragraphs(c, caption):
     # A caption's own label, Indonesian or English ("Caption : Kapal Isap Produksi ...": BO, BU).
     rec = c.clean_text(page(TITLE, P1, P2, caption, P3, P4))
     assert rec.text.split("\n\n") == [P1, P2, P3, P4]
+
+
+def test_a_date_header_and_its_us_timestamp_on_one_line(c):
+    # Blogger's date header and post timestamp run together ("Friday, November 29, 2019,
+    # 11/29/2019 11:13:00 AM", CA): a date line (not a photo credit, no caption under it),
+    # and the timestamp's time is the published time.
+    rec = c.clean_text(page(TITLE, "Friday, November 29, 2019, 11/29/2019 11:13:00 AM", P1, P2, P3))
+    assert rec.text.split("\n\n") == [P1, P2, P3]
+    assert rec.metadata.published == "2019-11-29T11:13:00"
+
+
+def test_a_sentence_cut_by_the_page_top_is_no_headline(c):
+    # The page starts in a paragraph: its second line, in lower case, goes on from the first
+    # and is no headline (a page cut in a hard-wrapped paragraph, CA).
+    first, second = "Sedikitnya 120 warga korban banjir", "bandang Kabupaten Sukamaju menghuni Markas Komando Distrik Militer 0610"
+    rec = c.clean_text(page(first, second, "Sukamaju yang dijadikan pos pengungsian.", P2, P3, P4))
+    assert rec.metadata.title is None
+    assert second in rec.text
+
+
+def test_a_caption_end_with_a_date_under_the_headline_is_no_photo_credit(c):
+    # A caption's last words cut by the page's top, its date in slashes ("..., Kamis,
+    # (25/1/2024)."): a caption, not a credit (a credit's caption would be the line under it).
+    cut = "kunjungannya, di Kecamatan Sukamaju dan Sukamulya, Kamis, (25/1/2024)."
+    rec = c.clean_text(page("Dinas Komunikasi dan Informatika", TITLE, cut, P1, P2, P3))
+    assert rec.text.split("\n\n") == [P1, P2, P3]
+    assert dropped(rec)[cut].startswith("caption/")

@@ -108,11 +108,24 @@ def _header_dates(doc: Doc, tz: str | None) -> None:
         if not is_date and (line.category not in ("byline", "editor")
                             or line.zone == "body" and line.rule != "structure:credit-line"):
             continue
-        found = dates.find_date(line.text, default_tz=tz)
+        found = _line_date(line.text, tz)
         if found is None:
             continue
         doc.set_meta("page_date" if is_date and _site_bar_date(lines, i, title_idx, found) else "published",
                      found.value, line.rule)
+
+
+def _line_date(text: str, tz: str | None):
+    """A line's first date; the same day printed again with its time after it gives the
+    time ("Friday, November 29, 2019, 11/29/2019 11:13:00 AM": Blogger's date header and
+    timestamp on one line)."""
+    found = dates.find_dates(text, default_tz=tz)
+    if not found:
+        return None
+    first = found[0]
+    if not first.has_time:
+        return next((f for f in found[1:] if f.has_time and f.value[:10] == first.value), first)
+    return first
 
 
 def _captions(lines: list[Line], capturing: frozenset[str]) -> list[str]:

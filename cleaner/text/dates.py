@@ -11,7 +11,8 @@ Design choices (why):
 * Years must have four digits (1945..2100).  Two-digit years ("13/9/23") collide with
   scores, ratios, page numbers and verse references far more often than they mark dates.
 * Numeric dates are read day-first (dd/mm/yyyy) as Indonesian outlets write them; an
-  impossible day-first reading is rejected rather than reinterpreted as month-first.
+  impossible day-first reading is rejected rather than reinterpreted as month-first, unless
+  a 12-hour clock follows ("11/29/2019 11:13:00 AM": Blogger's timestamp, US order).
 * A time written with a dot ("20.10") is only accepted after "pukul"/"jam" or before a
   zone/AM-PM marker, because bare "12.50" after a date is usually a number, not a time.
 * Impossible dates or times (31 Februari, month 13, 25:00) are simply not matched; an
@@ -54,7 +55,7 @@ _DMY_NAME = (rf"(?<!\d)(?P<d>[0-3]?\d)(?:{_HS}{{0,3}}[-/.–]{_HS}{{0,3}}|{_HS}{
              rf"(?:{_HS}{{0,3}}[-/.,–]{_HS}{{0,3}}|{_HS}{{1,3}})(?P<y>\d{{4}}){_NUM_END}")
 _MDY_NAME = (rf"(?<!\p{{L}})(?P<mon>{_MON}){_NL}\.?{_HS}{{1,3}}(?P<d>[0-3]?\d){_NUM_END}"
              rf"(?:st|nd|rd|th)?(?:,{_HS}{{0,3}}|{_HS}{{1,3}})(?P<y>\d{{4}}){_NUM_END}")
-_DMY_NUM = r"(?<![\d/])(?P<d>[0-3]?\d)(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<y>\d{4})(?![\d/])"
+_DMY_NUM = r"(?<![\d/])(?P<d>[0-3]?\d)(?P<sep>[-/.])(?P<m>[0-3]?\d)(?P=sep)(?P<y>\d{4})(?![\d/])"
 _ISO = rf"(?P<iso>(?<![\d/.-])(?P<y>\d{{4}})-(?P<m>[01]\d)-(?P<d>[0-3]\d){_NUM_END})"
 _MONTH_ONLY = (rf"(?P<monthonly>(?:(?<!\p{{L}})date{_HS}{{1,3}})?(?<![\d/.-])"
                rf"(?P<y>\d{{4}})-(?P<m>0[1-9]|1[0-2])(?!\d|[-/.:]\d))")
@@ -115,7 +116,12 @@ def _build(m: regex.Match, default_offset: str | None) -> FoundDate | None:
     try:
         date = _dt.date(year, month, int(m["d"]))
     except ValueError:
-        return None
+        if not (m["sep"] and m["ampm"]):
+            return None
+        try:    # a 12-hour clock after it: US order ("11/29/2019 11:13:00 AM")
+            date = _dt.date(year, int(m["d"]), month)
+        except ValueError:
+            return None
     hour = int(m["H"]) if m["H"] else None
     if hour is not None and m["ampm"]:
         # 12-hour clock ("10:00 PM"); an impossible one ("15:00 PM") keeps the date only

@@ -11,6 +11,7 @@ from ...ruleset.matcher import may_match
 from ...text import dates
 from ...text.byline import PLACE_WORDS, RUBRIC_WORDS
 from ...text.signals import (
+    PROSE_MIN_WORDS,
     TITLE_SMALL_WORDS,
     count_words,
     ends_sentence,
@@ -188,13 +189,32 @@ def place_pair(text: str) -> bool:
     return any(a.casefold() in PLACE_WORDS and b.casefold() in PLACE_WORDS for a, b in PLACE_PAIR.findall(text))
 
 
+# A line of a sentence's length whose first word is in lower case goes on from the line
+# above ("bandang Kabupaten Garut menghuni Markas Komando Resort Militer 062" under
+# "Sedikitnya 433 korban bencana banjir": a page cut in a paragraph, CA): no headline of the
+# labelled pages starts in lower case (a brand in camel case, "iPhone", does not). A short
+# one is a label the header reads as before ("by Tom Rogan", "dok Pemda Purwakarta").
+LOWER_WORD_START = regex.compile(r"\s*\p{Ll}+(?![\p{L}\p{N}])")
+
+
+def cut_sentence(text: str) -> bool:
+    """The rest of a sentence cut at a line end: PROSE_MIN_WORDS+ words, the first in lower case."""
+    return LOWER_WORD_START.match(text) is not None and count_words(text) >= PROSE_MIN_WORDS
+
+
+NUMBER_SLASH = regex.compile(r"(?<=\d)/(?=\d)")
+
+
 @memo
 def photo_credit_like(text: str) -> bool:
     """A photo credit: short, "Foto:"-like, a slash between names, or a bare domain. It
     names someone: a line without a letter ("86 / 100", a theme's score over the story of
     a small site of V) is none."""
     ws = words(text)
-    if not ws or len(ws) > CREDIT_MAX_WORDS or not any(map(str.isalpha, text)) or ends_sentence(text.rstrip("/ ")) and "/" not in text:
+    # A sentence is none, unless a slash names its photographer; a date's slashes do not
+    # ("..., Kamis, (25/1/2024).": a caption's end, cut by the page's top).
+    if not ws or len(ws) > CREDIT_MAX_WORDS or not any(map(str.isalpha, text)) \
+            or ends_sentence(text.rstrip("/ ")) and "/" not in NUMBER_SLASH.sub("", text):
         return False
     if CREDIT_WORD.match(text) or CREDIT_ALONE.match(text):
         return True
