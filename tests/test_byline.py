@@ -17,6 +17,8 @@ from cleaner.text.byline import Credit, parse_closing_credit, parse_credit
     ("Editor : Eko Prasetyo   Reporter : Dina Lestari", ["Dina Lestari"], "Eko Prasetyo"),   # spaces only
     ("Laporan Indra Wijaya | Banda Aceh", ["Indra Wijaya"], None),        # a place after the bar
     ("Laporan: Dofi Iskandar (Pekanbaru)", ["Dofi Iskandar"], None),      # a place in brackets
+    ("Oleh: Dewi Anggraini (@dewianggr)", ["Dewi Anggraini"], None),      # a social handle after the name
+    ("By Rina Marlina@rinamarlina, Budi Hartono", ["Rina Marlina", "Budi Hartono"], None),   # glued on
     ("Reporter: Dede Suhendar (Bandung Barat) | Editor: Eko", ["Dede Suhendar"], "Eko"),
     ("Laporan Wartawan Tribunnews.com, Danang Triatmojo", ["Danang Triatmojo"], None),
     ("oleh Putu Merta Surya Putra diperbarui 27 Mei 2019, 13:40 WIB", ["Putu Merta Surya Putra"], None),

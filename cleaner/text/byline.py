@@ -387,12 +387,19 @@ def _is_date_or_time(text: str) -> bool:
     return not _DATE_WORDS.sub("", rest)
 
 
+# The writer's social handle after the name, bracketed or glued on: "Oleh: M. Ryzki Wiryawan
+# (@SadnessSystem)" (a Bandung blog, CA), "By Chaim Gartenberg@cgartenberg Nov 19, 2019"
+# (The Verge, two pages of the ScrapingHub dumps): the name is before it.
+HANDLE_AFTER = regex.compile(r"\s*\(?@[\p{L}\p{N}_.]{2,30}\)?(?=\s*(?:$|[,;&]))")
+
+
 def _names(value: str, *, lenient: bool) -> list[str] | None:
     """The names a label's value lists, or None when it is not a list of names.
     ``lenient`` (a colon followed the label): lower-case names are names too."""
     value = value.strip(" .,;")
     if TEAM_RE.match(value):
         return [value]
+    value = HANDLE_AFTER.sub("", value)
     parts = [p for p in NAME_SPLIT.split(value) if p]
     if not parts or len(parts) > 6:
         return None
