@@ -1069,3 +1069,13 @@ def test_a_caption_end_with_a_date_under_the_headline_is_no_photo_credit(c):
     rec = c.clean_text(page("Dinas Komunikasi dan Informatika", TITLE, cut, P1, P2, P3))
     assert rec.text.split("\n\n") == [P1, P2, P3]
     assert dropped(rec)[cut].startswith("caption/")
+
+
+def test_a_place_and_a_date_alone_on_the_first_line_is_the_dateline(c):
+    # "Pariaman, 11 Juni 2010" over the story (CA); the same dateline opens a paragraph on
+    # pages of BX, BZ, CC and CD: no headline, the story's dateline on its own line.
+    dl = "Sukamaju, 11 Juni 2010"
+    rec = c.clean_text(page(dl, P2, P3, P4))
+    assert rec.metadata.title is None
+    assert rec.metadata.dateline == dl
+    assert rec.text.split("\n\n") == [f"{dl} {P2}", P3, P4]     # (joined to its paragraph)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ...ruleset.matcher import cached_prefilter, fold
 from ...text.signals import MEMO_MAX, active_cache, count_words, memo_slot, prose_like
-from .shapes import PLACE_BRAND_ALONE, PLACE_BRAND_MAX_WORDS, PLACE_BRAND_TITLE_MAX_WORDS
+from .shapes import PLACE_BRAND_ALONE, PLACE_BRAND_MAX_WORDS, PLACE_BRAND_TITLE_MAX_WORDS, place_and_date
 
 if TYPE_CHECKING:
     from .state import Page
@@ -80,7 +80,8 @@ def place_brand_alone(p: Page, start: int) -> int:
     when the paragraph under it opens with a dateline of its own (then it is a label), nor
     when it was taken for a headline of more than PLACE_BRAND_TITLE_MAX_WORDS words (a page
     atop its first paragraph, "Bitung, Sulut | Tribuneindonesia.com", "mTv Jateng | Kudus",
-    "DELI SERDANG, BERSAMA": three outlets of BQ-BR; no headline labelled of that shape is so short)."""
+    "DELI SERDANG, BERSAMA": three outlets of BQ-BR; no headline labelled of that shape is so short).
+    A place and a date alone ("Pariaman, 11 Juni 2010", shapes.place_and_date) is one too."""
     if p.dateline_idx is not None or start >= len(p.lines):
         return start
     lines = p.lines
@@ -94,7 +95,7 @@ def place_brand_alone(p: Page, start: int) -> int:
     if k == start and line.category is not None:
         return start
     t = line.text
-    if count_words(t) > PLACE_BRAND_MAX_WORDS or PLACE_BRAND_ALONE.match(t) is None:
+    if count_words(t) > PLACE_BRAND_MAX_WORDS or PLACE_BRAND_ALONE.match(t) is None and not place_and_date(t):
         return start
     nxt = k + 1 if k < start else p.next_kept(k)
     if nxt is None or lines[nxt].category is not None and not under \

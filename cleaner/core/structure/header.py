@@ -51,7 +51,7 @@ from .shapes import (
     count_list_item,
     credit_suffix,
     cut_off,
-    cut_sentence,
+    fragment_line,
     headline_slug,
     kicker_headline,
     kicker_over,
@@ -336,7 +336,7 @@ def title(p: Page, s: HeaderScan) -> str | None:
     a longer headline under a label replaces it (the label: structure:label-above-title)."""
     t = s.t
     if s.title_closed or not (title_like(t) or p.headline_over_furniture(s.i)) \
-            or slash_credit(t) or LABEL_CAPTION.match(t) or NUMBERED.match(t) or cut_sentence(t) \
+            or slash_credit(t) or LABEL_CAPTION.match(t) or NUMBERED.match(t) or fragment_line(t) \
             or SENTENCE_THEN_CREDIT.search(t) or caption_like(t) or t.casefold().startswith("logo ") or menu_row(t) \
             or count_list_item(p.lines, s.i) or p.title_idx is not None and p.name_above_date(s.i):
         return None     # (an image's alt text: "Logo Jowonews Brown"; a writer over the date line)

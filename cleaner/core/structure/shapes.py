@@ -197,9 +197,23 @@ def place_pair(text: str) -> bool:
 LOWER_WORD_START = regex.compile(r"\s*\p{Ll}+(?![\p{L}\p{N}])")
 
 
-def cut_sentence(text: str) -> bool:
-    """The rest of a sentence cut at a line end: PROSE_MIN_WORDS+ words, the first in lower case."""
-    return LOWER_WORD_START.match(text) is not None and count_words(text) >= PROSE_MIN_WORDS
+# A place and a date, nothing else ("Pariaman, 11 Juni 2010", CA; "Kendari, 8 Juli 2024 —"
+# opens a paragraph on BX, BZ, CC, CD pages): the story's dateline alone on its line.
+PLACE_THEN_DATE = regex.compile(r"^\p{Lu}[\p{L}.'-]*(?: \p{L}[\p{L}.'-]*){0,2}\s*,\s*(?=\S)")
+
+
+def fragment_line(text: str) -> bool:
+    """A piece of the story's text, never a headline: the rest of a sentence cut at a line end
+    (PROSE_MIN_WORDS+ words, the first in lower case), or a dateline of a place and a date."""
+    return LOWER_WORD_START.match(text) is not None and count_words(text) >= PROSE_MIN_WORDS \
+        or place_and_date(text)
+
+
+def place_and_date(text: str) -> bool:
+    """A place, a comma and a date, nothing after but a stop or a dash (PLACE_THEN_DATE)."""
+    m = PLACE_THEN_DATE.match(text)
+    found = dates.find_date(text) if m is not None else None
+    return found is not None and found.start == m.end() and not text[found.end:].strip(" .,-–—")
 
 
 NUMBER_SLASH = regex.compile(r"(?<=\d)/(?=\d)")
