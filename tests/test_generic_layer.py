@@ -1037,7 +1037,8 @@ def test_a_sentence_repeated_over_and_over_is_no_glued_copy(c):
 
 
 @pytest.mark.parametrize("caption", ["Caption : Kapal isap produksi timah yang beroperasi di perairan pantai",
-                                     "Keterangan: Kegiatan penyaluran bantuan langsung tunai tahun anggaran 2023"])
+                                     "Keterangan: Kegiatan penyaluran bantuan langsung tunai tahun anggaran 2023",
+                                     "Foto bawah: Suasana warga saat mengikuti upacara di halaman kantor desa"])
 def test_a_caption_labelled_between_paragraphs(c, caption):
     # A caption's own label, Indonesian or English ("Caption : Kapal Isap Produksi ...": BO, BU).
     rec = c.clean_text(page(TITLE, P1, P2, caption, P3, P4))

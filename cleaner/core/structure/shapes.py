@@ -482,7 +482,9 @@ CAPTION_LABELS = ("keterangan gambar", "keterangan foto", "ket foto", "ket. ", "
 # "Foto: <the photo's caption>" of any length (CAPTION_TAIL reads a short one as the credit it
 # closes): "Foto: Peserta Grebek Suro 201 Ponorogo. (ar)" between two paragraphs (AT); sixteen
 # such lines of six words or more in the labelled sets, of fourteen outlets, none a story's.
-PHOTO_LABELLED = regex.compile(r"(?i)^(?:foto|photo)\s*:\s*\S")
+# The label may say which photo ("Foto bawah: Suasana warga jemaat ...", CB; "Foto ilustrasi: Saat
+# Acara Keraton Kanoman ...", BS).
+PHOTO_LABELLED = regex.compile(r"(?i)^(?:foto|photo)(?:\s+(?:atas|bawah|kiri|kanan|tengah|utama|ilustrasi))?\s*:\s*\S")
 PHOTO_LABELLED_MIN_WORDS = 6
 
 
