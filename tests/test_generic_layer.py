@@ -1080,3 +1080,24 @@ def test_a_place_and_a_date_alone_on_the_first_line_is_the_dateline(c):
     assert rec.metadata.title is None
     assert rec.metadata.dateline == dl
     assert rec.text.split("\n\n") == [f"{dl} {P2}", P3, P4]     # (joined to its paragraph)
+
+
+@pytest.mark.parametrize("dl", ["Sukamaju-Kabarkita.com :", "Kota Baru-KabarKita.Site.-"])
+def test_a_place_and_the_site_domain_alone_over_the_first_paragraph(c, dl):
+    # A place and the site's domain joined by a dash, alone on its line (two outlets of CC).
+    rec = c.clean_text(page(TITLE, dl, P2, P3, P4))
+    assert rec.metadata.dateline == dl
+    assert rec.text.startswith(dl)
+
+
+def test_a_place_and_brand_over_a_long_paragraph_closed_by_its_date(c):
+    # The first paragraph full of names and closed by its date in brackets, no full stop (CD):
+    # longer than any headline, it is the paragraph the dateline opens.
+    dl = "Sukamaju, KABARKITA"
+    para = ("Majelis Pertimbangan Sinode Gereja Kristen Sukamaju (MPS-GKS) yang juga merupakan Wakil "
+            "Bupati Sukamaju, Drs Budi Santoso didampingi Wakil Ketua TP PKK Sukamaju Dr Ani Lestari, "
+            "menghadiri sekaligus beribadah bersama jemaat Gereja Kalvari Sukamulya yang dirangkaikan "
+            "dengan Hari Ulang Tahun ( HUT) ke 22 Wilayah Sukamulya, Minggu (06/10/2019)")
+    rec = c.clean_text(page(dl, para, P2, P3))
+    assert rec.metadata.dateline == dl
+    assert rec.text.startswith(dl)

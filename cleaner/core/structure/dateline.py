@@ -6,8 +6,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...ruleset.matcher import cached_prefilter, fold
-from ...text.signals import MEMO_MAX, active_cache, count_words, memo_slot, prose_like
-from .shapes import PLACE_BRAND_ALONE, PLACE_BRAND_MAX_WORDS, PLACE_BRAND_TITLE_MAX_WORDS, place_and_date
+from ...text.signals import HEADLINE_MAX_WORDS, MEMO_MAX, active_cache, count_words, memo_slot, prose_like
+from .shapes import (
+    PLACE_BRAND_ALONE,
+    PLACE_BRAND_MAX_WORDS,
+    PLACE_BRAND_TITLE_MAX_WORDS,
+    PLACE_DOMAIN_ALONE,
+    place_and_date,
+)
 
 if TYPE_CHECKING:
     from .state import Page
@@ -81,7 +87,9 @@ def place_brand_alone(p: Page, start: int) -> int:
     when it was taken for a headline of more than PLACE_BRAND_TITLE_MAX_WORDS words (a page
     atop its first paragraph, "Bitung, Sulut | Tribuneindonesia.com", "mTv Jateng | Kudus",
     "DELI SERDANG, BERSAMA": three outlets of BQ-BR; no headline labelled of that shape is so short).
-    A place and a date alone ("Pariaman, 11 Juni 2010", shapes.place_and_date) is one too."""
+    A place and a date alone ("Pariaman, 11 Juni 2010", shapes.place_and_date), or a place and
+    the site's domain (shapes.PLACE_DOMAIN_ALONE), is one too. The paragraph under it may be a
+    line longer than any headline that no sentence end closes (a date in brackets ends it, CD)."""
     if p.dateline_idx is not None or start >= len(p.lines):
         return start
     lines = p.lines
@@ -95,11 +103,12 @@ def place_brand_alone(p: Page, start: int) -> int:
     if k == start and line.category is not None:
         return start
     t = line.text
-    if count_words(t) > PLACE_BRAND_MAX_WORDS or PLACE_BRAND_ALONE.match(t) is None and not place_and_date(t):
+    if count_words(t) > PLACE_BRAND_MAX_WORDS or PLACE_BRAND_ALONE.match(t) is None \
+            and PLACE_DOMAIN_ALONE.match(t) is None and not place_and_date(t):
         return start
     nxt = k + 1 if k < start else p.next_kept(k)
-    if nxt is None or lines[nxt].category is not None and not under \
-            or not prose_like(lines[nxt].text) or p.dateline_of(lines[nxt].text):
+    if nxt is None or lines[nxt].category is not None and not under or p.dateline_of(lines[nxt].text) \
+            or not (prose_like(lines[nxt].text) or count_words(lines[nxt].text) > HEADLINE_MAX_WORDS):
         return start
     line.category = line.rule = lines[nxt].category = lines[nxt].rule = None
     p.lead_idx, p.title_idx = (None if i in (k, nxt) else i for i in (p.lead_idx, p.title_idx))

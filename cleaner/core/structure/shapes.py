@@ -394,12 +394,16 @@ TICKER_MIN_WORDS = 25
 TICKER_CAPITALISED = 0.8
 # A full stop ends a sentence; "!" and "?" end headlines too ("... Berantas Korupsi!": AY).
 _SENTENCE_END = regex.compile(r"\.[\"”’']?(?:\s|$)")
+# A sentence closed by its date in brackets, no full stop after: "...,” imbuhnya,Selasa
+# (10/11/2020)" (seven body lines of seven outlets in dev and BK-BO; one caption); no run of
+# headlines ends so ("... Wilayah Pineleng, Minggu (06/10/2019)": a paragraph of names, CD).
+DATE_CLOSED = regex.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\s*$")
 
 
 def ticker_row(text: str) -> bool:
     """A run of headlines printed as one line (see above)."""
     ws = text.split()
-    if len(ws) < TICKER_MIN_WORDS or text.isupper() or _SENTENCE_END.search(text):
+    if len(ws) < TICKER_MIN_WORDS or text.isupper() or _SENTENCE_END.search(text) or DATE_CLOSED.search(text):
         return False
     content = [w for w in ws if w[:1].isalpha() and w.lower() not in TITLE_SMALL_WORDS]
     return bool(content) and sum(w[0].isupper() for w in content) >= TICKER_CAPITALISED * len(content)
@@ -777,6 +781,10 @@ PLACE_AND_BRAND = regex.compile(r"^[\p{L}.'’]+(?: [\p{L}.'’]+){0,2}, [\p{L}.
 PLACE_BRAND_ALONE = regex.compile(
     r"^(?=.{4,45}$)(?:\p{Lu}|\p{Ll}+\p{Lu})[\p{L}.-]*(?:[ ]\p{L}[\p{L}.]*){0,2}"
     r"(?:(?:\s*[,|]\s*|\s+[-–—]\s+)\p{L}[\p{L}.]*(?:[ ]\p{L}[\p{L}.]*){0,2}){1,2}$")
+# A place and the site's domain joined by a dash with no spaces, a colon or a dash after
+# ("Sumut-Intainew.com :", "Nias Selatan-LibasNias.Site.-": two outlets of CC).
+PLACE_DOMAIN_ALONE = regex.compile(
+    r"^(?=.{4,45}$)\p{Lu}\p{L}*(?:[ ]\p{L}+){0,2}\s*[-–—]\s*[\p{L}\p{N}-]+(?:\.\p{L}{2,6}){1,2}[\s.:–—-]*$")
 PLACE_BRAND_MAX_WORDS = 5
 PLACE_BRAND_TITLE_MAX_WORDS = 3
 

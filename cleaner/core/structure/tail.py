@@ -7,6 +7,7 @@ import regex
 from ...text import dates
 from ...text.signals import HEADLINE_CAPS, capitalized_ratio, count_words, ends_sentence, prose_like, words
 from .shapes import (
+    DATE_CLOSED,
     FAQ_ITEM,
     FAQ_LOOSE,
     FAQ_MIN_RUN,
@@ -187,9 +188,6 @@ def photo_copyright(p: Page, i: int) -> bool:
         and NO_CREDIT.search(t) is None and i + 1 < len(p.lines) and p.body_resumes(i + 1)
 
 
-# A sentence closed by its date in brackets, no full stop after: "...,” imbuhnya,Selasa
-# (10/11/2020)" (seven body lines of seven outlets in dev and BK-BO; one caption).
-DATE_CLOSED = regex.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\s*$")
 # A link alone on its line ("https://www.site.id/2021/10/judul.html?m=1").
 LINK_ALONE = regex.compile(r"^https?://\S+$")
 
