@@ -1101,3 +1101,17 @@ def test_a_place_and_brand_over_a_long_paragraph_closed_by_its_date(c):
     rec = c.clean_text(page(dl, para, P2, P3))
     assert rec.metadata.dateline == dl
     assert rec.text.startswith(dl)
+
+
+def test_a_subheading_that_speaks_of_the_paragraph_under_it_stays(c):
+    # A subheading with a comma, its words in the paragraph under it and not in the one above
+    # ("Tanggul Marisa Jebol, Dampaknya Cukup Parah": BM, BP, BV, BX, BZ, CD and dev pages):
+    # no injected headline. Another story's headline there still goes (the test at the top).
+    sub = "Tanggul Sungai Jebol, Sawah Warga Terendam Lumpur"
+    below = ("Tanggul sungai di desa itu jebol pada Senin malam sehingga puluhan hektare sawah "
+             "warga terendam lumpur setinggi lutut.")
+    rec = c.clean_text(page(TITLE, P1, P2, sub, below, P3))
+    assert sub in rec.text.split("\n\n")
+    injected = "Harga Cabai Rawit Melonjak Tajam, Pedagang Pasar Induk Mengeluh Sepi Pembeli"
+    rec = c.clean_text(page(TITLE, P1, P2, injected, below, P3))
+    assert injected not in rec.text

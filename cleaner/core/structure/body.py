@@ -45,6 +45,7 @@ from .shapes import (
     name_line,
     paragraph_after,
     photo_credit_like,
+    speaks_of_below,
     uniform_list,
 )
 from .state import Page
@@ -404,6 +405,8 @@ def injected_headline(p: Page, start: int, end: int) -> None:
             # line ("Disampaikan Ketua KPU OKI, M Irsan" / "rencananya debat publik ...",
             # "... Syaifudin HM. Kemudian juga hadir Kabag Iklan" / "Sutopoyuwono dan ...": BS, BT).
             continue
+        if nxt is not None and nxt < end and speaks_of_below(t, prev.text, lines[nxt].text):
+            continue    # (a subheading: shapes.SUBHEADING_BELOW_MIN)
         line.drop("recommendation", "structure:injected-headline")
         p.doc.set_meta("related", t, "structure:injected-headline")
 

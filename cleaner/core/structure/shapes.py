@@ -685,6 +685,23 @@ def topic_words(text: str) -> frozenset[str]:
     return frozenset(f for w in words(text) if len(w) > 2 and (f := w.casefold()) not in TITLE_SMALL_WORDS)
 
 
+# A subheading speaks of the paragraph under it: a third of its words or more are there, and
+# more than in the paragraph above ("Tanggul Marisa Jebol, Dampaknya Cukup Parah" over "...
+# tanggul di Marisa jebol ...": BM, BP, BV, BX, BZ, CD and dev pages, ten subheadings taken for
+# injected headlines); another story's headline between paragraphs shares at most a fifth with
+# the paragraph under it in the labelled pages, and often more with the one above.
+SUBHEADING_BELOW_MIN = 1 / 3
+
+
+def speaks_of_below(text: str, above: str, below: str) -> bool:
+    """The headline-shaped line shares SUBHEADING_BELOW_MIN of its words with ``below``, more than with ``above``."""
+    own = topic_words(text)
+    if not own:
+        return False
+    under = len(own & topic_words(below))
+    return under >= SUBHEADING_BELOW_MIN * len(own) and under > len(own & topic_words(above))
+
+
 # A caption's words, no name: "Ilustrasi tangan pria diborgol polisi." under an empty "oleh"
 # (a small site of Y), a sentence closed by its full stop after a lower-case word.
 _SENTENCE_END_WORD = regex.compile(r"\p{Ll}{3,}\.$")
