@@ -1115,3 +1115,13 @@ def test_a_subheading_that_speaks_of_the_paragraph_under_it_stays(c):
     injected = "Harga Cabai Rawit Melonjak Tajam, Pedagang Pasar Induk Mengeluh Sepi Pembeli"
     rec = c.clean_text(page(TITLE, P1, P2, injected, below, P3))
     assert injected not in rec.text
+
+
+@pytest.mark.parametrize("dl", ["SUKAMAJU -", "| Kabar Kita –", "Kabarkita.id –", "SUKAMAJU-KABARKITA :",
+                                "SUKAMAJU, (KabarKita)", "KABARKITA.COM (Sukamaju).", "Sukamaju — Www.kabar-kita.com"])
+def test_a_dateline_closed_by_its_separator_alone_over_the_first_paragraph(c, dl):
+    # The dateline's first half alone on its line, as it opens a paragraph elsewhere: a place or
+    # the outlet's name and a dash or a colon, or the outlet's name in brackets (BK-BS, CA).
+    rec = c.clean_text(page(TITLE, dl, P2, P3, P4))
+    assert rec.metadata.dateline == dl
+    assert rec.text.startswith(dl)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from ...ruleset.matcher import cached_prefilter, fold
 from ...text.signals import HEADLINE_MAX_WORDS, MEMO_MAX, active_cache, count_words, memo_slot, prose_like
 from .shapes import (
+    DATELINE_HALF_ALONE,
     PLACE_BRAND_ALONE,
     PLACE_BRAND_MAX_WORDS,
     PLACE_BRAND_TITLE_MAX_WORDS,
@@ -104,7 +105,7 @@ def place_brand_alone(p: Page, start: int) -> int:
         return start
     t = line.text
     if count_words(t) > PLACE_BRAND_MAX_WORDS or PLACE_BRAND_ALONE.match(t) is None \
-            and PLACE_DOMAIN_ALONE.match(t) is None and not place_and_date(t):
+            and PLACE_DOMAIN_ALONE.match(t) is None and DATELINE_HALF_ALONE.match(t) is None and not place_and_date(t):
         return start
     nxt = k + 1 if k < start else p.next_kept(k)
     if nxt is None or lines[nxt].category is not None and not under or p.dateline_of(lines[nxt].text) \

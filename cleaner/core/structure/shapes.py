@@ -797,7 +797,15 @@ PLACE_AND_BRAND = regex.compile(r"^[\p{L}.'’]+(?: [\p{L}.'’]+){0,2}, [\p{L}.
 # outlet's name may open in lower case ("mTv"), its first word hold a hyphen ("LKI-CHANNEL , CIANJUR").
 PLACE_BRAND_ALONE = regex.compile(
     r"^(?=.{4,45}$)(?:\p{Lu}|\p{Ll}+\p{Lu})[\p{L}.-]*(?:[ ]\p{L}[\p{L}.]*){0,2}"
-    r"(?:(?:\s*[,|]\s*|\s+[-–—]\s+)\p{L}[\p{L}.]*(?:[ ]\p{L}[\p{L}.]*){0,2}){1,2}$")
+    r"(?:(?:\s*[,|]\s*|\s+[-–—]\s+)\p{L}[\p{L}.-]*(?:[ ]\p{L}[\p{L}.]*){0,2}){1,2}$")
+# The dateline's first half alone on its line, closed by its separator as it is when it opens a
+# paragraph: a place or the outlet's name (or both, joined by a hyphen) and a dash or a colon ("LANGKAT
+# -", "| Warta Sulteng –", "Papuanesia.id –", "DELISERDANG-BERITAGAMBAR :": four outlets of BN-BS),
+# or a place and the outlet's name in brackets ("PEMATANGSIANTAR, (HarianSumut)", "IMPIANNEWS.COM
+# (Padang Pariaman).": BM, CA); right over the first paragraph only (dateline.place_brand_alone).
+DATELINE_HALF_ALONE = regex.compile(
+    r"^(?=.{4,45}$)(?:\|\s*)?\p{L}[\p{L}\p{N}.&'’-]*(?:[ ]\p{L}[\p{L}\p{N}.&'’-]*){0,2}"
+    r"(?:\s*[-–—:]|,?\s*\(\s*\p{L}[\p{L}.\- ]{1,30}\)\.?)$")
 # A place and the site's domain joined by a dash with no spaces, a colon or a dash after
 # ("Sumut-Intainew.com :", "Nias Selatan-LibasNias.Site.-": two outlets of CC).
 PLACE_DOMAIN_ALONE = regex.compile(
