@@ -1125,3 +1125,17 @@ def test_a_dateline_closed_by_its_separator_alone_over_the_first_paragraph(c, dl
     rec = c.clean_text(page(TITLE, dl, P2, P3, P4))
     assert rec.metadata.dateline == dl
     assert rec.text.startswith(dl)
+
+
+def test_a_link_box_on_a_whole_page_is_not_the_page_bottom(c):
+    # A whole page (a menu over the story): "Baca Juga" and its three headlines after the
+    # densest prose, the story's last paragraph under them (ce029): the box goes, the
+    # paragraph stays (the page-bottom pass had taken the headlines for the page's foot).
+    nav = [f"• {w}" for w in "Beranda Daerah Ekonomi Bisnis Pendidikan Olahraga Politik Ragam Opini Indeks".split()] * 4
+    heads = ["Dewan Minta Laporan Tindak Lanjut Temuan BPK di Dinas Pendidikan",
+             "Polresta Resmi Punya Wakapolresta Baru, Siap Perkuat Kamtibmas",
+             "Kawasan Sungai Mulai Dibenahi, Wali Kota Pantau Langsung"]
+    last = "Yakni program inisiatif pemerintah kabupaten dengan agenda turun langsung ke masyarakat setiap pekan."
+    rec = c.clean_text(page(*nav, TITLE, P1, P2, "Baca Juga", *heads, last))
+    assert rec.text.split("\n\n") == [P1, P2, last]
+    assert all(dropped(rec)[h] == "crosslink/structure:link-box" for h in heads)

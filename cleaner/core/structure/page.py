@@ -27,6 +27,7 @@ from ...text.signals import count_words, prose_like, same_text, title_like
 from .shapes import (
     BULLET,
     CAPTION_MARK_END,
+    CROSSLINK_LABEL_RUN,
     LABEL_MAX_WORDS,
     SENTENCE_THEN_CREDIT,
     caption_like,
@@ -147,15 +148,21 @@ def _copy_above(lines, above: list[int], title: str) -> bool:
 
 def page_bottom(p: Page, start: int, end: int) -> int:
     """On a whole page, the first line of a run of non-prose lines after the article's
-    densest run: the story ends there (the lines up to ``end`` go as structure:page-bottom)."""
+    densest run: the story ends there (the lines up to ``end`` go as structure:page-bottom).
+    The headlines under a link box's label ("Baca Juga" and up to CROSSLINK_LABEL_RUN links:
+    body.link_box's) are no such run: the story may go on under them (ce029: its last paragraph had gone)."""
     if p.article_end is None:
         return end
-    lines, streak = p.lines, []
+    lines, streak, box = p.lines, [], 0
     for k in range(p.article_end + 1, end):
         if lines[k].category is not None:
+            box = CROSSLINK_LABEL_RUN if lines[k].rule in p.inputs.label_rules else box
             continue
         if prose_like(lines[k].text):
-            streak = []
+            streak, box = [], 0
+            continue
+        if box:
+            box -= 1
             continue
         streak.append(k)
         if len(streak) >= PAGE_BOTTOM_RUN:
