@@ -1139,3 +1139,14 @@ def test_a_link_box_on_a_whole_page_is_not_the_page_bottom(c):
     rec = c.clean_text(page(*nav, TITLE, P1, P2, "Baca Juga", *heads, last))
     assert rec.text.split("\n\n") == [P1, P2, last]
     assert all(dropped(rec)[h] == "crosslink/structure:link-box" for h in heads)
+
+
+def test_a_first_paragraph_opening_with_the_headline_is_no_copy_of_it(c):
+    # The story's first sentence opens with the headline's words and goes on in lower case
+    # (cf028): the story's paragraph, not the headline printed again.
+    head = "Mengenal Kota Sukamaju di Kabupaten Sukamulya"
+    para = (f"{head} harus dimulai dengan mengetahui terlebih dahulu sejarahnya. Kota ini berada di "
+            "pesisir dan dikenal sebagai pusat perdagangan sejak lama.")
+    rec = c.clean_text(page(head, para, P2, P3))
+    assert rec.metadata.title == head
+    assert rec.text.split("\n\n")[0] == para

@@ -52,6 +52,7 @@ from .shapes import (
     credit_suffix,
     cut_off,
     fragment_line,
+    headline_copy,
     headline_slug,
     kicker_headline,
     kicker_over,
@@ -216,7 +217,7 @@ def title_repeat(p: Page, s: HeaderScan) -> str | None:
         p.bare_headline(s.i)     # printed twice, it is the headline: no later line replaces it
         return s.took(s.i, "title", closes=True)
     # (or a copy under it after a few words: "Thumbnail <headline>", an image's alt text, AA)
-    if not (same_text(s.t, title) or starts_with_text(s.t, title, 20) or breadcrumb_prefixed(s.t, title)):
+    if not headline_copy(s.t, title):
         return None
     if p.story_glued_to_headline(s.i):
         return STOP
@@ -280,9 +281,8 @@ def caption_repeat(p: Page, s: HeaderScan) -> str | None:
         return None
     if p.title_idx is None and count_words(t) > LABEL_MAX_WORDS and title_like(t) and not caption_like(t) \
             and not same_text(lines[j].text, t) and (caption_like(lines[j].text) or credit_suffix(t, lines[j].text)):
-        # The headline first, then the photo's copy of it with a credit ("... Tak Pernah
-        # Padam" / "... Tak Pernah Padam--screenshot dari web"): the title and its caption
-        # (title_repeat takes the copy).
+        # The headline first, then the photo's copy of it with a credit ("... Tak Pernah Padam" /
+        # "... Tak Pernah Padam--screenshot dari web"): the title and its caption (title_repeat's).
         return None
     s.line.drop("caption", "structure:caption-repeat")
     lines[j].drop("caption", "structure:caption-repeat")

@@ -20,7 +20,9 @@ from ...text.signals import (
     lowercase_content_words,
     memo,
     prose_like,
+    same_text,
     sentence_case,
+    starts_with_text,
     stopword_density,
     title_like,
     words,
@@ -214,6 +216,21 @@ def place_and_date(text: str) -> bool:
     m = PLACE_THEN_DATE.match(text)
     found = dates.find_date(text) if m is not None else None
     return found is not None and found.start == m.end() and not text[found.end:].strip(" .,-–—")
+
+
+def headline_copy(text: str, title: str) -> bool:
+    """``text`` is the headline again, alone, after a few words or with more after it (a credit,
+    the site's name), or after a breadcrumb; not the first paragraph opening with its words."""
+    return (same_text(text, title) or starts_with_text(text, title, 20) or breadcrumb_prefixed(text, title)) \
+        and not sentence_goes_on(text, title)
+
+
+def sentence_goes_on(text: str, head: str) -> bool:
+    """``text`` opens with the headline's words and a sentence goes on from them in lower case
+    ("Mengenal Kota Weda ... Tengah harus mengetahui terlebih dahulu ...": the story's first
+    paragraph, cf028), a paragraph's length after them: no copy of the headline."""
+    rest = text[len(head):].lstrip(" ,") if text.startswith(head) else ""
+    return rest[:1].islower() and count_words(rest) >= PROSE_MIN_WORDS and prose_like(text)
 
 
 NUMBER_SLASH = regex.compile(r"(?<=\d)/(?=\d)")
