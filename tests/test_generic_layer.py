@@ -1061,6 +1061,10 @@ def test_a_sentence_cut_by_the_page_top_is_no_headline(c):
     rec = c.clean_text(page(first, second, "Sukamaju yang dijadikan pos pengungsian.", P2, P3, P4))
     assert rec.metadata.title is None
     assert second in rec.text
+    # A style sheet's residue before a headline opens with no word of a sentence (a Blogger page of CH).
+    css = 'text-align: left;"> KABAR KOTA "SUKAMAJU" KABUPATEN SUKAMULYA: Jembatan Ambruk, Empat Desa Terisolir'
+    rec = c.clean_text(page(css, P2, P3, P4))
+    assert css not in rec.text
 
 
 def test_a_caption_end_with_a_date_under_the_headline_is_no_photo_credit(c):

@@ -195,8 +195,9 @@ def place_pair(text: str) -> bool:
 # above ("bandang Kabupaten Garut menghuni Markas Komando Resort Militer 062" under
 # "Sedikitnya 433 korban bencana banjir": a page cut in a paragraph, CA): no headline of the
 # labelled pages starts in lower case (a brand in camel case, "iPhone", does not). A short
-# one is a label the header reads as before ("by Tom Rogan", "dok Pemda Purwakarta").
-LOWER_WORD_START = regex.compile(r"\s*\p{Ll}+(?![\p{L}\p{N}])")
+# one is a label the header reads as before ("by Tom Rogan", "dok Pemda Purwakarta"). A word and a
+# space: a style sheet's residue ('text-align: left;"> KAMPUNG MEDIA ...', a Blogger page of CH) is none.
+LOWER_WORD_START = regex.compile(r"\s*\p{Ll}+ ")
 
 
 # A place and a date, nothing else ("Pariaman, 11 Juni 2010", CA; "Kendari, 8 Juli 2024 —"
