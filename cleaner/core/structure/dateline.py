@@ -7,14 +7,7 @@ from typing import TYPE_CHECKING
 
 from ...ruleset.matcher import cached_prefilter, fold
 from ...text.signals import HEADLINE_MAX_WORDS, MEMO_MAX, active_cache, count_words, memo_slot, prose_like
-from .shapes import (
-    DATELINE_HALF_ALONE,
-    PLACE_BRAND_ALONE,
-    PLACE_BRAND_MAX_WORDS,
-    PLACE_BRAND_TITLE_MAX_WORDS,
-    PLACE_DOMAIN_ALONE,
-    place_and_date,
-)
+from .shapes import PLACE_BRAND_MAX_WORDS, PLACE_BRAND_TITLE_MAX_WORDS, dateline_alone
 
 if TYPE_CHECKING:
     from .state import Page
@@ -88,9 +81,9 @@ def place_brand_alone(p: Page, start: int) -> int:
     when it was taken for a headline of more than PLACE_BRAND_TITLE_MAX_WORDS words (a page
     atop its first paragraph, "Bitung, Sulut | Tribuneindonesia.com", "mTv Jateng | Kudus",
     "DELI SERDANG, BERSAMA": three outlets of BQ-BR; no headline labelled of that shape is so short).
-    A place and a date alone ("Pariaman, 11 Juni 2010", shapes.place_and_date), or a place and
-    the site's domain (shapes.PLACE_DOMAIN_ALONE), is one too. The paragraph under it may be a
-    line longer than any headline that no sentence end closes (a date in brackets ends it, CD)."""
+    Its other shapes: shapes.dateline_alone (a place and a date, "Pariaman, 11 Juni 2010"; a place
+    and the site's domain; the dateline's first half closed by its separator). The paragraph under
+    it may be a line longer than any headline that no sentence end closes (a date in brackets, CD)."""
     if p.dateline_idx is not None or start >= len(p.lines):
         return start
     lines = p.lines
@@ -104,8 +97,7 @@ def place_brand_alone(p: Page, start: int) -> int:
     if k == start and line.category is not None:
         return start
     t = line.text
-    if count_words(t) > PLACE_BRAND_MAX_WORDS or PLACE_BRAND_ALONE.match(t) is None \
-            and PLACE_DOMAIN_ALONE.match(t) is None and DATELINE_HALF_ALONE.match(t) is None and not place_and_date(t):
+    if count_words(t) > PLACE_BRAND_MAX_WORDS or not dateline_alone(t):
         return start
     nxt = k + 1 if k < start else p.next_kept(k)
     if nxt is None or lines[nxt].category is not None and not under or p.dateline_of(lines[nxt].text) \

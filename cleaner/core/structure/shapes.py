@@ -832,6 +832,13 @@ PLACE_BRAND_MAX_WORDS = 5
 PLACE_BRAND_TITLE_MAX_WORDS = 3
 
 
+def dateline_alone(text: str) -> bool:
+    """A dateline alone on its line, in any of the shapes above (PLACE_BRAND_ALONE,
+    DATELINE_HALF_ALONE, PLACE_DOMAIN_ALONE) or a place and a date (place_and_date)."""
+    return PLACE_BRAND_ALONE.match(text) is not None or DATELINE_HALF_ALONE.match(text) is not None \
+        or PLACE_DOMAIN_ALONE.match(text) is not None or place_and_date(text)
+
+
 def place_and_brand(dateline: str) -> bool:
     """The dateline is a place and a name with a comma between, closed by a dash."""
     return PLACE_AND_BRAND.match(dateline) is not None
